@@ -1,0 +1,209 @@
+/**
+ * One error hierarchy. Each class carries a string literal to switch on and the provider and
+ * field path it concerns. `isInstance` works across two loaded copies of the package (JSR and
+ * npm), where `instanceof` does not.
+ *
+ * @module
+ */
+
+import type { ChatResponse, ProviderName } from "./types.ts";
+
+const MARKER: unique symbol = Symbol.for("@rosetta/llm/error");
+
+/** Options shared by every rosetta error. */
+export interface RosettaErrorOptions {
+  /** The provider concerned, if any. */
+  provider?: ProviderName;
+  /** Field path in the request, body or event, e.g. `messages[2].content[0]`. */
+  path?: string;
+  /** The underlying error. */
+  cause?: unknown;
+}
+
+/**
+ * Root of every error rosetta throws.
+ *
+ * @example Recognise a rosetta error
+ * ```ts
+ * import { RosettaError, ValidationError } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * assert.ok(RosettaError.isInstance(new ValidationError("Cannot serialize request: no messages")));
+ * ```
+ */
+export class RosettaError extends Error {
+  /** The provider concerned, if any. */
+  readonly provider?: ProviderName;
+  /** Field path the error concerns, if any. */
+  readonly path?: string;
+  readonly [MARKER]: true = true;
+
+  /**
+   * @param message What failed, then a colon and the detail.
+   * @param options Provider, path and cause.
+   */
+  constructor(message: string, options: RosettaErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "RosettaError";
+    if (options.provider !== undefined) this.provider = options.provider;
+    if (options.path !== undefined) this.path = options.path;
+  }
+
+  /**
+   * Whether `value` is a rosetta error, from any loaded copy of the package.
+   *
+   * @param value Anything caught.
+   * @returns True for rosetta errors.
+   */
+  static isInstance(value: unknown): value is RosettaError {
+    return typeof value === "object" && value !== null && (value as never)[MARKER] === true;
+  }
+}
+
+/**
+ * A request refused before anything was serialized or sent.
+ *
+ * @example
+ * ```ts
+ * import { openai, ValidationError } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * assert.throws(
+ *   () => openai.serializeRequest({ model: "gpt-4o", messages: [] }),
+ *   ValidationError,
+ * );
+ * ```
+ */
+export class ValidationError extends RosettaError {
+  /** Discriminant to switch on. */
+  readonly type: "validation" = "validation";
+
+  /**
+   * @param message What was refused and why.
+   * @param options Provider and request path.
+   */
+  constructor(message: string, options: RosettaErrorOptions = {}) {
+    super(message, options);
+    this.name = "ValidationError";
+  }
+
+  /** @inheritdoc */
+  static override isInstance(value: unknown): value is ValidationError {
+    return RosettaError.isInstance(value) && value.name === "ValidationError";
+  }
+}
+
+/** What made a provider body or event unreadable. */
+export type ResponseParseErrorType =
+  | "invalid_json"
+  | "invalid_field"
+  | "unknown_block"
+  | "invalid_tool_arguments"
+  | "truncated_stream"
+  | "event_too_large";
+
+/** Options of {@link ResponseParseError}. */
+export interface ResponseParseErrorOptions extends RosettaErrorOptions {
+  /** The offending text (an event's data, a tool call's argument text), kept whole. */
+  raw?: string;
+  /** What was accumulated before the failure, so nothing is lost. */
+  partial?: ChatResponse;
+}
+
+/**
+ * A provider body or stream event that cannot be read as the documented format.
+ *
+ * @example
+ * ```ts
+ * import { anthropic, ResponseParseError } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * assert.throws(() => anthropic.parseResponse("{"), (e) => ResponseParseError.isInstance(e) && e.type === "invalid_json");
+ * ```
+ */
+export class ResponseParseError extends RosettaError {
+  /** What went wrong, to switch on. */
+  readonly type: ResponseParseErrorType;
+  /** The offending text, when there is one. */
+  readonly raw?: string;
+  /** The response accumulated before the failure (streams) or around it. */
+  readonly partial?: ChatResponse;
+
+  /**
+   * @param type What went wrong.
+   * @param message Human-readable detail.
+   * @param options Provider, path, raw text, partial response and cause.
+   */
+  constructor(type: ResponseParseErrorType, message: string, options: ResponseParseErrorOptions = {}) {
+    super(message, options);
+    this.name = "ResponseParseError";
+    this.type = type;
+    if (options.raw !== undefined) this.raw = options.raw;
+    if (options.partial !== undefined) this.partial = options.partial;
+  }
+
+  /** @inheritdoc */
+  static override isInstance(value: unknown): value is ResponseParseError {
+    return RosettaError.isInstance(value) && value.name === "ResponseParseError";
+  }
+}
+
+/** What kind of failure a provider reported. */
+export type ErrorCategory =
+  | "auth"
+  | "rate_limit"
+  | "invalid_request"
+  | "not_found"
+  | "server"
+  | "timeout"
+  | "content_filter"
+  | "network"
+  | "unknown";
+
+/** Options of {@link ProviderError}. */
+export interface ProviderErrorOptions extends RosettaErrorOptions {
+  /** HTTP status; absent for in-stream errors without one. */
+  status?: number;
+  /** The provider's own code, e.g. `overloaded_error`, `rate_limit_exceeded`, `RESOURCE_EXHAUSTED`. */
+  code?: string;
+  /** How long the provider asks to wait before retrying. */
+  retryAfterMs?: number;
+}
+
+/**
+ * A failure the provider reported, over HTTP or inside a stream.
+ *
+ * @example
+ * ```ts
+ * import { anthropic } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * const error = anthropic.parseError(529, '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}');
+ * assert.equal(error.category, "server");
+ * ```
+ */
+export class ProviderError extends RosettaError {
+  /** Canonical category, to switch on. */
+  readonly category: ErrorCategory;
+  /** HTTP status, when there is one. */
+  readonly status?: number;
+  /** The provider's own error code or type. */
+  readonly code?: string;
+  /** Milliseconds the provider asks to wait before retrying. */
+  readonly retryAfterMs?: number;
+
+  /**
+   * @param category Canonical category.
+   * @param message The provider's message.
+   * @param options Provider, status, code, retry-after and cause.
+   */
+  constructor(category: ErrorCategory, message: string, options: ProviderErrorOptions = {}) {
+    super(message, options);
+    this.name = "ProviderError";
+    this.category = category;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.code !== undefined) this.code = options.code;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
+
+  /** @inheritdoc */
+  static override isInstance(value: unknown): value is ProviderError {
+    return RosettaError.isInstance(value) && value.name === "ProviderError";
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Reading provider JSON: one `JSON.parse`, then direct field access. These helpers only build
+ * an error (with its field path) when a check fails, so the happy path allocates nothing extra.
+ *
+ * @module
+ */
+
+import { ResponseParseError } from "./errors.ts";
+import type { JsonObject, ProviderName } from "./types.ts";
+
+/**
+ * Whether a value is a plain JSON object (not null, not an array).
+ *
+ * @param value Any parsed JSON value.
+ * @returns True for objects.
+ */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Parses JSON text, or throws a {@link ResponseParseError} of type `invalid_json`.
+ *
+ * @param provider Named in the error.
+ * @param text The JSON text.
+ * @param what What the text is, e.g. `response body` or `event "message_start"`.
+ * @returns The parsed value.
+ */
+export function parseJson(provider: ProviderName, text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ResponseParseError(
+      "invalid_json",
+      `Cannot parse ${provider} ${what}: ${(cause as Error).message}`,
+      { provider, cause, raw: text },
+    );
+  }
+}
+
+/**
+ * The error for a field that does not have the documented type.
+ *
+ * @param provider Named in the error.
+ * @param path Field path, e.g. `choices[0].message.content`.
+ * @param expected What the format documents, e.g. `a string`.
+ * @param got The value found.
+ * @returns The error, to throw.
+ */
+export function invalidField(
+  provider: ProviderName,
+  path: string,
+  expected: string,
+  got: unknown,
+): ResponseParseError {
+  const found = got === undefined ? "nothing" : got === null ? "null" : Array.isArray(got) ? "an array" : typeof got;
+  return new ResponseParseError(
+    "invalid_field",
+    `Cannot parse ${provider} response: ${path} must be ${expected}, got ${found}`,
+    { provider, path },
+  );
+}
+
+/**
+ * Parses tool-call argument text into an object. Empty text means no arguments (`{}`), as
+ * OpenAI-compatible servers send for parameterless tools. Anything but a JSON object throws a
+ * {@link ResponseParseError} of type `invalid_tool_arguments` that keeps the raw text.
+ *
+ * @param provider Named in the error.
+ * @param text The argument JSON text as the provider sent it.
+ * @param path Where the arguments were, e.g. `choices[0].message.tool_calls[1].function.arguments`.
+ * @returns The arguments object.
+ */
+export function parseToolArguments(provider: ProviderName, text: string, path: string): JsonObject {
+  if (text === "") return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new ResponseParseError(
+      "invalid_tool_arguments",
+      `Cannot parse ${provider} tool call arguments at ${path}: ${(cause as Error).message}`,
+      { provider, path, raw: text, cause },
+    );
+  }
+  if (!isJsonObject(value)) {
+    throw new ResponseParseError(
+      "invalid_tool_arguments",
+      `Cannot parse ${provider} tool call arguments at ${path}: expected a JSON object, got ${text.slice(0, 40)}`,
+      { provider, path, raw: text },
+    );
+  }
+  return value;
+}

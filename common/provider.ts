@@ -1,0 +1,67 @@
+/**
+ * The provider interface: one plain object per provider, implementing the same methods.
+ * Common code never branches on a provider's name; it calls through this interface.
+ *
+ * @module
+ */
+
+import type { ProviderError } from "./errors.ts";
+import type { IdGenerator } from "./ids.ts";
+import type { ChatRequest, ChatResponse, ProviderName, Warning } from "./types.ts";
+
+/** Options of {@link Provider.serializeRequest}. */
+export interface SerializeOptions {
+  /**
+   * Serialize for a streamed response (`stream: true` and the like).
+   * @default false
+   */
+  stream?: boolean;
+  /** Receives lossy-but-legal conversions (e.g. a signature dropped for another provider). */
+  warnings?: Warning[];
+}
+
+/** Options of {@link Provider.buildHttpRequest}. */
+export interface HttpRequestOptions extends SerializeOptions {
+  /** The API key. */
+  apiKey: string;
+  /**
+   * API root including its version segment, for proxies and compatible servers.
+   * @default the provider's public endpoint
+   */
+  baseUrl?: string;
+}
+
+/** Everything needed to call `fetch`: web-standard, no client library. */
+export interface HttpRequest {
+  /** Absolute URL. */
+  url: string;
+  /** Always POST for chat. */
+  method: "POST";
+  /** Auth, version and content-type headers. */
+  headers: Record<string, string>;
+  /** The serialized body. */
+  body: string;
+}
+
+/** Options of {@link Provider.parseResponse}. */
+export interface ParseOptions {
+  /**
+   * Makes tool-call ids where the provider sends none (Google).
+   * @default randomId
+   */
+  generateId?: IdGenerator;
+}
+
+/** One provider's dialect: serialize, parse and map errors. */
+export interface Provider {
+  /** The provider's name. */
+  readonly name: ProviderName;
+  /** Canonical request → wire JSON body. Throws {@link ValidationError} on bad input. */
+  serializeRequest(request: ChatRequest, options?: SerializeOptions): string;
+  /** Canonical request → URL, headers and body for `fetch`. */
+  buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest;
+  /** Wire JSON body → canonical response. Throws {@link ResponseParseError} on bad input. */
+  parseResponse(body: string, options?: ParseOptions): ChatResponse;
+  /** HTTP failure → canonical error (never throws). */
+  parseError(status: number, body: string, headers?: Headers): ProviderError;
+}

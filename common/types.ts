@@ -1,0 +1,211 @@
+/**
+ * The canonical model: one request, one response and one set of stream events that every
+ * provider maps to and from. Plain data only, so values can be logged, stored and replayed.
+ *
+ * @module
+ */
+
+/** The providers rosetta speaks to. */
+export type ProviderName = "anthropic" | "openai" | "google";
+
+/** Plain text. `signature` is Gemini's opaque `thoughtSignature` when it rides on a text part. */
+export interface TextBlock {
+  /** Discriminant. */
+  type: "text";
+  /** The text. */
+  text: string;
+  /** Opaque provider signature that must be replayed unchanged (Gemini only). */
+  signature?: string;
+}
+
+/** Model reasoning. `signature` must be replayed to the same provider unchanged. */
+export interface ThinkingBlock {
+  /** Discriminant. */
+  type: "thinking";
+  /** The reasoning text (or summary) the provider returned. */
+  text: string;
+  /** Opaque signature (Anthropic `signature`, Gemini `thoughtSignature`). */
+  signature?: string;
+}
+
+/** Reasoning the provider encrypted; only the opaque `data` exists and it is replayed as is. */
+export interface RedactedThinkingBlock {
+  /** Discriminant. */
+  type: "redacted_thinking";
+  /** Opaque encrypted payload. */
+  data: string;
+}
+
+/** A JSON object: what tool arguments always are. */
+export type JsonObject = { [key: string]: unknown };
+
+/** A model's request to call a tool. */
+export interface ToolCallBlock {
+  /** Discriminant. */
+  type: "tool_call";
+  /** Call id; generated for Google, which has none. */
+  id: string;
+  /** Tool name. */
+  name: string;
+  /** The arguments, parsed from the provider's JSON. */
+  arguments: JsonObject;
+  /** Gemini `thoughtSignature` attached to the call, replayed unchanged. */
+  signature?: string;
+}
+
+/** An image, inline as base64 or by URL. */
+export type ImageBlock =
+  | {
+    /** Discriminant. */
+    type: "image";
+    /** IANA media type, e.g. `image/png`. */
+    mediaType: string;
+    /** Base64 data, no `data:` prefix. */
+    data: string;
+  }
+  | {
+    /** Discriminant. */
+    type: "image";
+    /** Where the provider fetches the image. */
+    url: string;
+    /** IANA media type; Google requires it for URLs. */
+    mediaType?: string;
+  };
+
+/** The result of running a tool, sent back in a `tool` message. */
+export interface ToolResultBlock {
+  /** Discriminant. */
+  type: "tool_result";
+  /** The `id` of the {@link ToolCallBlock} this answers. */
+  toolCallId: string;
+  /** Tool name; needed by Google, filled from the call when omitted. */
+  toolName?: string;
+  /** The result as text, or text and image blocks. */
+  content: string | Array<TextBlock | ImageBlock>;
+  /** True when the tool failed and `content` describes the error. */
+  isError?: boolean;
+}
+
+/** Every content block, discriminated on `type`. */
+export type ContentBlock =
+  | TextBlock
+  | ThinkingBlock
+  | RedactedThinkingBlock
+  | ToolCallBlock
+  | ToolResultBlock
+  | ImageBlock;
+
+/** A user turn: text and images. A string is shorthand for one text block. */
+export interface UserMessage {
+  /** Discriminant. */
+  role: "user";
+  /** Text or blocks. */
+  content: string | Array<TextBlock | ImageBlock>;
+}
+
+/** A model turn, usually a previous response's content replayed. */
+export interface AssistantMessage {
+  /** Discriminant. */
+  role: "assistant";
+  /** Text or blocks. */
+  content: string | Array<TextBlock | ThinkingBlock | RedactedThinkingBlock | ToolCallBlock>;
+  /**
+   * The provider that produced this turn. Signatures and redacted thinking are sent only back
+   * to that provider; unset means "trust the blocks as they are".
+   */
+  provider?: ProviderName;
+}
+
+/** Tool results answering the previous assistant turn's calls. */
+export interface ToolMessage {
+  /** Discriminant. */
+  role: "tool";
+  /** One result per call. */
+  content: ToolResultBlock[];
+}
+
+/** A conversation turn. `system` is a request field, not a message. */
+export type Message = UserMessage | AssistantMessage | ToolMessage;
+
+/** A tool the model may call, described by a JSON Schema for its arguments. */
+export interface ToolDefinition {
+  /** Tool name, unique within a request. */
+  name: string;
+  /** What the tool does, for the model. */
+  description?: string;
+  /** JSON Schema of the arguments object. */
+  parameters: JsonObject;
+}
+
+/** How the model may use tools: `auto`, `none`, `required` (any tool) or one named tool. */
+export type ToolChoice = "auto" | "none" | "required" | { name: string };
+
+/** Reasoning effort, mapped to each provider's budget or level. */
+export type ThinkingLevel = "none" | "low" | "medium" | "high";
+
+/** One provider-neutral chat request. */
+export interface ChatRequest {
+  /** Provider model id, e.g. `claude-sonnet-4-5`, `gpt-4o`, `gemini-2.5-flash`. */
+  model: string;
+  /** System prompt. */
+  system?: string;
+  /** The conversation, oldest first. */
+  messages: Message[];
+  /** Tools the model may call. */
+  tools?: ToolDefinition[];
+  /** Tool use policy. */
+  toolChoice?: ToolChoice;
+  /** Reasoning effort; unset leaves the provider's default. */
+  thinking?: ThinkingLevel;
+  /** Cap on generated tokens. */
+  maxOutputTokens?: number;
+  /** Sampling temperature. */
+  temperature?: number;
+  /** Sequences that stop generation. */
+  stopSequences?: string[];
+}
+
+/** Why generation stopped, in canonical form. */
+export type FinishReason = "stop" | "length" | "tool_use" | "content_filter" | "error" | "unknown";
+
+/** Token counts. `inputTokens` includes cached tokens; cache counts are parts of it. */
+export interface Usage {
+  /** All prompt tokens, cached or not. */
+  inputTokens: number;
+  /** Generated tokens excluding thinking (Anthropic reports no split: its thinking is here). */
+  outputTokens: number;
+  /** Reasoning tokens, where the provider reports them separately. */
+  thinkingTokens: number;
+  /** Prompt tokens read from cache. */
+  cacheReadTokens: number;
+  /** Prompt tokens written to cache. */
+  cacheWriteTokens: number;
+  /** Total as the provider reports it, else the sum. */
+  totalTokens: number;
+}
+
+/** A complete model response. */
+export interface ChatResponse {
+  /** Provider response id, when given. */
+  id?: string;
+  /** Model that answered. */
+  model: string;
+  /** Response content in order. */
+  content: Array<TextBlock | ThinkingBlock | RedactedThinkingBlock | ToolCallBlock>;
+  /** Canonical finish reason. */
+  finishReason: FinishReason;
+  /** The provider's own finish reason, unmapped. */
+  rawFinishReason?: string;
+  /** Token usage. */
+  usage: Usage;
+}
+
+/** A lossy but legal conversion, reported instead of thrown or logged. */
+export interface Warning {
+  /** The provider the request was being serialized for. */
+  provider: ProviderName;
+  /** Where in the request, e.g. `messages[3].content[0]`. */
+  path: string;
+  /** What was dropped or changed, and why. */
+  message: string;
+}

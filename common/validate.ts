@@ -1,0 +1,194 @@
+/**
+ * One cheap pass over a {@link ChatRequest} before it is serialized: plain `typeof` checks that
+ * throw a {@link ValidationError} naming the provider and the field path. No schema library on
+ * this path: it runs on every request.
+ *
+ * @module
+ */
+
+import { ValidationError } from "./errors.ts";
+import type { ChatRequest, ProviderName } from "./types.ts";
+
+const LEVELS = new Set(["none", "low", "medium", "high"]);
+const BLOCKS_BY_ROLE: Record<string, ReadonlySet<string>> = {
+  user: new Set(["text", "image"]),
+  assistant: new Set(["text", "thinking", "redacted_thinking", "tool_call"]),
+  tool: new Set(["tool_result"]),
+};
+const RESULT_BLOCKS = BLOCKS_BY_ROLE.user;
+
+type Fail = (path: string, detail: string) => never;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "string" ? JSON.stringify(value) : typeof value;
+}
+
+/**
+ * Checks a request and returns the name of every tool call by id (Google needs the name when
+ * it serializes the matching result).
+ *
+ * @param request The request as the caller gave it.
+ * @param provider The provider it is being serialized for, named in errors.
+ * @returns Tool call id → tool name, for every call in the conversation.
+ * @throws {ValidationError} On the first field that does not fit the canonical model.
+ */
+export function validateRequest(request: ChatRequest, provider: ProviderName): Map<string, string> {
+  const fail: Fail = (path, detail) => {
+    throw new ValidationError(`Cannot serialize request for ${provider}: ${path} ${detail}`, {
+      provider,
+      path,
+    });
+  };
+  if (!isObject(request)) fail("request", `must be an object, got ${describe(request)}`);
+  if (typeof request.model !== "string" || request.model === "") {
+    fail("model", `must be a non-empty string, got ${describe(request.model)}`);
+  }
+  if (request.system !== undefined && typeof request.system !== "string") {
+    fail("system", `must be a string, got ${describe(request.system)}`);
+  }
+  if (!Array.isArray(request.messages) || request.messages.length === 0) {
+    fail("messages", "must be a non-empty array");
+  }
+  const toolNames = validateTools(request, fail);
+  validateOptions(request, toolNames, fail);
+
+  const callNames = new Map<string, string>();
+  const messages = request.messages;
+  for (let m = 0; m < messages.length; m++) {
+    const message: unknown = messages[m];
+    const at = `messages[${m}]`;
+    if (!isObject(message)) fail(at, `must be an object, got ${describe(message)}`);
+    const allowed = BLOCKS_BY_ROLE[message.role as string];
+    if (allowed === undefined) {
+      fail(`${at}.role`, `must be "user", "assistant" or "tool", got ${describe(message.role)}`);
+    }
+    const content = message.content;
+    if (typeof content === "string" && message.role !== "tool") continue;
+    if (!Array.isArray(content) || content.length === 0) {
+      fail(`${at}.content`, message.role === "tool"
+        ? "must be a non-empty array of tool_result blocks"
+        : "must be a string or a non-empty array of blocks");
+    }
+    for (let b = 0; b < content.length; b++) {
+      const block: unknown = content[b];
+      const path = `${at}.content[${b}]`;
+      if (!isObject(block)) fail(path, `must be an object, got ${describe(block)}`);
+      if (!allowed.has(block.type as string)) {
+        fail(`${path}.type`, `${describe(block.type)} is not allowed in a ${String(message.role)} message`);
+      }
+      validateBlock(block, path, fail);
+      if (block.type === "tool_call") callNames.set(block.id as string, block.name as string);
+      else if (block.type === "tool_result" && !callNames.has(block.toolCallId as string)) {
+        fail(`${path}.toolCallId`, `${describe(block.toolCallId)} answers no earlier tool_call`);
+      }
+    }
+  }
+  return callNames;
+}
+
+function validateBlock(block: Record<string, unknown>, path: string, fail: Fail): void {
+  const string = (key: string) => {
+    if (typeof block[key] !== "string") fail(`${path}.${key}`, `must be a string, got ${describe(block[key])}`);
+  };
+  switch (block.type) {
+    case "text":
+    case "thinking":
+      string("text");
+      if (block.signature !== undefined) string("signature");
+      return;
+    case "redacted_thinking":
+      return string("data");
+    case "image":
+      if (typeof block.url === "string") {
+        if (block.mediaType !== undefined) string("mediaType");
+      } else {
+        string("mediaType");
+        string("data");
+      }
+      return;
+    case "tool_call":
+      string("id");
+      string("name");
+      if (!isObject(block.arguments)) {
+        fail(`${path}.arguments`, `must be a JSON object, got ${describe(block.arguments)}`);
+      }
+      if (block.signature !== undefined) string("signature");
+      return;
+    case "tool_result": {
+      string("toolCallId");
+      if (block.toolName !== undefined) string("toolName");
+      const content = block.content;
+      if (typeof content === "string") return;
+      if (!Array.isArray(content)) {
+        fail(`${path}.content`, `must be a string or an array of blocks, got ${describe(content)}`);
+      }
+      for (let i = 0; i < content.length; i++) {
+        const inner = content[i];
+        const innerPath = `${path}.content[${i}]`;
+        if (!isObject(inner) || !RESULT_BLOCKS.has(inner.type as string)) {
+          fail(innerPath, "must be a text or image block");
+        }
+        validateBlock(inner, innerPath, fail);
+      }
+    }
+  }
+}
+
+function validateTools(request: ChatRequest, fail: Fail): Set<string> {
+  const names = new Set<string>();
+  if (request.tools === undefined) return names;
+  if (!Array.isArray(request.tools)) fail("tools", `must be an array, got ${describe(request.tools)}`);
+  for (let t = 0; t < request.tools.length; t++) {
+    const tool = request.tools[t];
+    const at = `tools[${t}]`;
+    if (!isObject(tool)) fail(at, `must be an object, got ${describe(tool)}`);
+    if (typeof tool.name !== "string" || tool.name === "") {
+      fail(`${at}.name`, `must be a non-empty string, got ${describe(tool.name)}`);
+    }
+    if (names.has(tool.name)) fail(`${at}.name`, `${describe(tool.name)} is defined twice`);
+    names.add(tool.name);
+    if (tool.description !== undefined && typeof tool.description !== "string") {
+      fail(`${at}.description`, `must be a string, got ${describe(tool.description)}`);
+    }
+    if (!isObject(tool.parameters)) {
+      fail(`${at}.parameters`, `must be a JSON Schema object, got ${describe(tool.parameters)}`);
+    }
+  }
+  return names;
+}
+
+function validateOptions(request: ChatRequest, toolNames: Set<string>, fail: Fail): void {
+  const choice = request.toolChoice;
+  if (choice !== undefined) {
+    if (isObject(choice)) {
+      if (!toolNames.has(choice.name as string)) {
+        fail("toolChoice.name", `${describe(choice.name)} is not among the request's tools`);
+      }
+    } else if (choice !== "auto" && choice !== "none" && choice !== "required") {
+      fail("toolChoice", `must be "auto", "none", "required" or {name}, got ${describe(choice)}`);
+    } else if (choice === "required" && toolNames.size === 0) {
+      fail("toolChoice", `"required" needs at least one tool`);
+    }
+  }
+  if (request.thinking !== undefined && !LEVELS.has(request.thinking)) {
+    fail("thinking", `must be "none", "low", "medium" or "high", got ${describe(request.thinking)}`);
+  }
+  const max = request.maxOutputTokens;
+  if (max !== undefined && (!Number.isInteger(max) || max <= 0)) {
+    fail("maxOutputTokens", `must be a positive integer, got ${describe(max)}`);
+  }
+  const temperature = request.temperature;
+  if (temperature !== undefined && (typeof temperature !== "number" || !(temperature >= 0))) {
+    fail("temperature", `must be a number >= 0, got ${describe(temperature)}`);
+  }
+  const stop = request.stopSequences;
+  if (stop !== undefined && (!Array.isArray(stop) || stop.some((s) => typeof s !== "string"))) {
+    fail("stopSequences", "must be an array of strings");
+  }
+}

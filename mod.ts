@@ -1,0 +1,26 @@
+/**
+ * rosetta: one canonical chat request, three provider dialects. Serialize a {@link ChatRequest}
+ * for Anthropic, OpenAI or Google, send it with `fetch`, and parse the answer back into one
+ * {@link ChatResponse}.
+ *
+ * @example Same request, three wire formats
+ * ```ts
+ * import { anthropic, google, openai, type ChatRequest } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * const request: ChatRequest = { model: "any", messages: [{ role: "user", content: "Hi" }] };
+ * assert.match(anthropic.serializeRequest(request), /"max_tokens":4096/);
+ * assert.match(openai.serializeRequest(request), /"role":"user"/);
+ * assert.match(google.serializeRequest(request), /"parts":\[\{"text":"Hi"\}\]/);
+ * ```
+ *
+ * @module
+ */
+
+export * from "./common/types.ts";
+export * from "./common/errors.ts";
+export * from "./common/ids.ts";
+export type * from "./common/provider.ts";
+export { anthropic } from "./providers/anthropic/mod.ts";
+export { openai } from "./providers/openai/mod.ts";
+export { google } from "./providers/google/mod.ts";
+export { getProvider, providers } from "./providers/mod.ts";

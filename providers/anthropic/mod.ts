@@ -1,0 +1,52 @@
+/**
+ * The Anthropic Messages API dialect.
+ *
+ * @example
+ * ```ts
+ * import { anthropic } from "@rosetta/llm/anthropic";
+ * import assert from "node:assert/strict";
+ * const http = anthropic.buildHttpRequest(
+ *   { model: "claude-sonnet-4-5", messages: [{ role: "user", content: "Hi" }] },
+ *   { apiKey: "sk-ant-test" },
+ * );
+ * assert.equal(http.url, "https://api.anthropic.com/v1/messages");
+ * ```
+ *
+ * @module
+ */
+
+import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
+import type { ChatRequest } from "../../common/types.ts";
+import { parseAnthropicError } from "./errors.ts";
+import { serializeAnthropicRequest } from "./request.ts";
+import { parseAnthropicResponse } from "./response.ts";
+
+export { parseAnthropicError } from "./errors.ts";
+export { serializeAnthropicRequest } from "./request.ts";
+export { mapAnthropicStopReason, mapAnthropicUsage, parseAnthropicResponse } from "./response.ts";
+export { anthropicThinkingBudget } from "./thinking.ts";
+
+/** The API version header rosetta speaks. */
+export const ANTHROPIC_VERSION = "2023-06-01";
+
+function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  return {
+    url: `${options.baseUrl ?? "https://api.anthropic.com/v1"}/messages`,
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-api-key": options.apiKey,
+      "anthropic-version": ANTHROPIC_VERSION,
+    },
+    body: serializeAnthropicRequest(request, options),
+  };
+}
+
+/** The Anthropic provider. */
+export const anthropic: Provider = {
+  name: "anthropic",
+  serializeRequest: serializeAnthropicRequest,
+  buildHttpRequest,
+  parseResponse: parseAnthropicResponse,
+  parseError: parseAnthropicError,
+};

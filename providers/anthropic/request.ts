@@ -1,0 +1,190 @@
+/**
+ * Canonical request → Anthropic Messages API body, in one pass and one `JSON.stringify`.
+ *
+ * @see https://docs.anthropic.com/en/api/messages
+ * @module
+ */
+
+import { ValidationError } from "../../common/errors.ts";
+import type { SerializeOptions } from "../../common/provider.ts";
+import { acceptsOpaque, warn } from "../../common/replay.ts";
+import type {
+  AssistantMessage,
+  ChatRequest,
+  ImageBlock,
+  TextBlock,
+  ToolChoice,
+  ToolResultBlock,
+  Warning,
+} from "../../common/types.ts";
+import { validateRequest } from "../../common/validate.ts";
+import { anthropicThinkingBudget, DEFAULT_MAX_TOKENS } from "./thinking.ts";
+
+type WireBlock = Record<string, unknown>;
+interface WireMessage {
+  role: "user" | "assistant";
+  content: string | WireBlock[];
+}
+
+/**
+ * Serializes a request for the Anthropic Messages API.
+ *
+ * @param request The canonical request.
+ * @param options `stream` and a `warnings` list for lossy conversions.
+ * @returns The JSON body.
+ * @throws {ValidationError} When the request is malformed or asks what Anthropic cannot do.
+ *
+ * @example A one-message request
+ * ```ts
+ * import { anthropic } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * const body = anthropic.serializeRequest({ model: "claude-haiku-4-5", messages: [{ role: "user", content: "Hi" }] });
+ * assert.equal(body, '{"model":"claude-haiku-4-5","max_tokens":4096,"messages":[{"role":"user","content":"Hi"}]}');
+ * ```
+ */
+export function serializeAnthropicRequest(request: ChatRequest, options: SerializeOptions = {}): string {
+  validateRequest(request, "anthropic");
+  const warnings = options.warnings;
+  const level = request.thinking;
+  const budget = level === undefined || level === "none"
+    ? undefined
+    : anthropicThinkingBudget(request.model, level);
+  let maxTokens = request.maxOutputTokens ?? DEFAULT_MAX_TOKENS;
+  if (budget !== undefined) {
+    checkThinkingCompatible(request);
+    if (maxTokens <= budget) {
+      if (request.maxOutputTokens !== undefined) {
+        warn(warnings, "anthropic", "maxOutputTokens", `raised from ${maxTokens} to ${budget + DEFAULT_MAX_TOKENS}: max_tokens must exceed the thinking budget ${budget}`);
+      }
+      maxTokens = budget + DEFAULT_MAX_TOKENS;
+    }
+  }
+  const body: Record<string, unknown> = { model: request.model, max_tokens: maxTokens };
+  if (request.system !== undefined) body.system = request.system;
+  body.messages = convertMessages(request, warnings);
+  if (request.tools !== undefined && request.tools.length > 0) {
+    body.tools = request.tools.map((tool) =>
+      tool.description === undefined
+        ? { name: tool.name, input_schema: tool.parameters }
+        : { name: tool.name, description: tool.description, input_schema: tool.parameters }
+    );
+  }
+  if (request.toolChoice !== undefined) body.tool_choice = toolChoice(request.toolChoice);
+  if (budget !== undefined) body.thinking = { type: "enabled", budget_tokens: budget };
+  if (request.temperature !== undefined) body.temperature = request.temperature;
+  if (request.stopSequences !== undefined) body.stop_sequences = request.stopSequences;
+  if (options.stream) body.stream = true;
+  return JSON.stringify(body);
+}
+
+function checkThinkingCompatible(request: ChatRequest): void {
+  const fail = (path: string, detail: string): never => {
+    throw new ValidationError(
+      `Cannot serialize request for anthropic: ${path} ${detail} when thinking is "${request.thinking}"`,
+      { provider: "anthropic", path },
+    );
+  };
+  if (request.temperature !== undefined && request.temperature !== 1) {
+    fail("temperature", `must be unset or 1, got ${request.temperature},`);
+  }
+  const choice = request.toolChoice;
+  if (choice === "required" || typeof choice === "object") {
+    fail("toolChoice", "cannot force tool use");
+  }
+}
+
+function toolChoice(choice: ToolChoice): Record<string, string> {
+  if (typeof choice === "object") return { type: "tool", name: choice.name };
+  return { type: choice === "required" ? "any" : choice };
+}
+
+function convertMessages(request: ChatRequest, warnings: Warning[] | undefined): WireMessage[] {
+  const out: WireMessage[] = [];
+  const messages = request.messages;
+  for (let m = 0; m < messages.length; m++) {
+    const message = messages[m];
+    let role: "user" | "assistant";
+    let content: string | WireBlock[];
+    if (message.role === "assistant") {
+      role = "assistant";
+      content = typeof message.content === "string"
+        ? message.content
+        : assistantBlocks(message, `messages[${m}]`, warnings);
+      if (content.length === 0) continue;
+    } else {
+      role = "user";
+      content = message.role === "tool"
+        ? message.content.map(toolResult)
+        : typeof message.content === "string"
+        ? message.content
+        : message.content.map(userBlock);
+    }
+    const previous = out[out.length - 1];
+    // The API wants alternating turns: tool results and a following user turn become one.
+    if (previous !== undefined && previous.role === role) {
+      previous.content = [...asBlocks(previous.content), ...asBlocks(content)];
+    } else {
+      out.push({ role, content });
+    }
+  }
+  return out;
+}
+
+function asBlocks(content: string | WireBlock[]): WireBlock[] {
+  return typeof content === "string" ? [{ type: "text", text: content }] : content;
+}
+
+function assistantBlocks(message: AssistantMessage, at: string, warnings: Warning[] | undefined): WireBlock[] {
+  const blocks = message.content as Exclude<AssistantMessage["content"], string>;
+  const ours = acceptsOpaque(message, "anthropic");
+  const out: WireBlock[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    switch (block.type) {
+      case "text":
+        if (block.signature !== undefined) {
+          warn(warnings, "anthropic", `${at}.content[${b}].signature`, "dropped: Anthropic text blocks carry no signature");
+        }
+        out.push({ type: "text", text: block.text });
+        break;
+      case "thinking":
+        if (ours && block.signature !== undefined) {
+          out.push({ type: "thinking", thinking: block.text, signature: block.signature });
+        } else {
+          warn(warnings, "anthropic", `${at}.content[${b}]`, "thinking block dropped: Anthropic accepts only its own signed thinking");
+        }
+        break;
+      case "redacted_thinking":
+        if (ours) out.push({ type: "redacted_thinking", data: block.data });
+        else warn(warnings, "anthropic", `${at}.content[${b}]`, `redacted thinking from ${message.provider} dropped`);
+        break;
+      case "tool_call":
+        if (block.signature !== undefined) {
+          warn(warnings, "anthropic", `${at}.content[${b}].signature`, "dropped: Anthropic tool calls carry no signature");
+        }
+        out.push({ type: "tool_use", id: block.id, name: block.name, input: block.arguments });
+        break;
+    }
+  }
+  return out;
+}
+
+function userBlock(block: TextBlock | ImageBlock): WireBlock {
+  if (block.type === "text") return { type: "text", text: block.text };
+  return {
+    type: "image",
+    source: "url" in block
+      ? { type: "url", url: block.url }
+      : { type: "base64", media_type: block.mediaType, data: block.data },
+  };
+}
+
+function toolResult(block: ToolResultBlock): WireBlock {
+  const out: WireBlock = {
+    type: "tool_result",
+    tool_use_id: block.toolCallId,
+    content: typeof block.content === "string" ? block.content : block.content.map(userBlock),
+  };
+  if (block.isError) out.is_error = true;
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * The Google Gemini `generateContent` dialect.
+ *
+ * @example
+ * ```ts
+ * import { google } from "@rosetta/llm/google";
+ * import assert from "node:assert/strict";
+ * const http = google.buildHttpRequest(
+ *   { model: "gemini-2.5-flash", messages: [{ role: "user", content: "Hi" }] },
+ *   { apiKey: "test", stream: true },
+ * );
+ * assert.equal(http.url, "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
+ * ```
+ *
+ * @module
+ */
+
+import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
+import type { ChatRequest } from "../../common/types.ts";
+import { parseGoogleError } from "./errors.ts";
+import { serializeGoogleRequest } from "./request.ts";
+import { parseGoogleResponse } from "./response.ts";
+
+export { durationToMs, parseGoogleError } from "./errors.ts";
+export { serializeGoogleRequest } from "./request.ts";
+export { mapGoogleFinishReason, mapGoogleUsage, parseGoogleResponse } from "./response.ts";
+export { googleThinkingConfig } from "./thinking.ts";
+
+function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const body = serializeGoogleRequest(request, options); // validates the model id first
+  const model = request.model.startsWith("models/") ? request.model : `models/${request.model}`;
+  const method = options.stream ? "streamGenerateContent?alt=sse" : "generateContent";
+  return {
+    url: `${options.baseUrl ?? "https://generativelanguage.googleapis.com/v1beta"}/${model}:${method}`,
+    method: "POST",
+    headers: { "content-type": "application/json", "x-goog-api-key": options.apiKey },
+    body,
+  };
+}
+
+/** The Google Gemini provider. */
+export const google: Provider = {
+  name: "google",
+  serializeRequest: serializeGoogleRequest,
+  buildHttpRequest,
+  parseResponse: parseGoogleResponse,
+  parseError: parseGoogleError,
+};

@@ -1,0 +1,186 @@
+/**
+ * Canonical request → Gemini `generateContent` body, in one pass and one `JSON.stringify`.
+ *
+ * @see https://ai.google.dev/api/generate-content#request-body
+ * @module
+ */
+
+import { ValidationError } from "../../common/errors.ts";
+import type { SerializeOptions } from "../../common/provider.ts";
+import { acceptsOpaque, warn } from "../../common/replay.ts";
+import type {
+  AssistantMessage,
+  ChatRequest,
+  ImageBlock,
+  JsonObject,
+  TextBlock,
+  ToolChoice,
+  ToolMessage,
+  Warning,
+} from "../../common/types.ts";
+import { validateRequest } from "../../common/validate.ts";
+import { toGeminiSchema } from "./schema.ts";
+import { googleThinkingConfig } from "./thinking.ts";
+
+type Part = Record<string, unknown>;
+interface Content {
+  role: "user" | "model";
+  parts: Part[];
+}
+
+/**
+ * Serializes a request for Gemini `generateContent` / `streamGenerateContent` (the body is the
+ * same; streaming is chosen by URL).
+ *
+ * @param request The canonical request.
+ * @param options A `warnings` list for lossy conversions.
+ * @returns The JSON body.
+ * @throws {ValidationError} When the request is malformed or asks what Gemini cannot do.
+ *
+ * @example
+ * ```ts
+ * import { google } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * const body = google.serializeRequest({ model: "gemini-2.5-flash", system: "Be brief", messages: [{ role: "user", content: "Hi" }] });
+ * assert.equal(body, '{"contents":[{"role":"user","parts":[{"text":"Hi"}]}],"systemInstruction":{"parts":[{"text":"Be brief"}]}}');
+ * ```
+ */
+export function serializeGoogleRequest(request: ChatRequest, options: SerializeOptions = {}): string {
+  const callNames = validateRequest(request, "google");
+  const warnings = options.warnings;
+  const body: Record<string, unknown> = { contents: convertMessages(request, callNames, warnings) };
+  if (request.system !== undefined) body.systemInstruction = { parts: [{ text: request.system }] };
+  const tools = request.tools;
+  if (tools !== undefined && tools.length > 0) {
+    const declarations = new Array(tools.length);
+    for (let t = 0; t < tools.length; t++) {
+      const tool = tools[t];
+      const at = `tools[${t}].parameters`;
+      const converted = toGeminiSchema(tool.parameters, at);
+      for (const note of converted.notes) warn(warnings, "google", at + note.path, note.message);
+      declarations[t] = tool.description === undefined
+        ? { name: tool.name, parameters: converted.schema }
+        : { name: tool.name, description: tool.description, parameters: converted.schema };
+    }
+    body.tools = [{ functionDeclarations: declarations }];
+  }
+  if (request.toolChoice !== undefined) body.toolConfig = { functionCallingConfig: toolChoice(request.toolChoice) };
+  const config: JsonObject = {};
+  if (request.maxOutputTokens !== undefined) config.maxOutputTokens = request.maxOutputTokens;
+  if (request.temperature !== undefined) config.temperature = request.temperature;
+  if (request.stopSequences !== undefined) config.stopSequences = request.stopSequences;
+  if (request.thinking !== undefined) config.thinkingConfig = googleThinkingConfig(request.model, request.thinking, warnings);
+  for (const _ in config) {
+    body.generationConfig = config;
+    break;
+  }
+  return JSON.stringify(body);
+}
+
+function toolChoice(choice: ToolChoice): JsonObject {
+  if (typeof choice === "object") return { mode: "ANY", allowedFunctionNames: [choice.name] };
+  return { mode: choice === "required" ? "ANY" : choice === "none" ? "NONE" : "AUTO" };
+}
+
+function convertMessages(request: ChatRequest, callNames: Map<string, string>, warnings: Warning[] | undefined): Content[] {
+  const out: Content[] = [];
+  const messages = request.messages;
+  for (let m = 0; m < messages.length; m++) {
+    const message = messages[m];
+    const at = `messages[${m}]`;
+    let role: "user" | "model" = "user";
+    let parts: Part[];
+    if (message.role === "user") {
+      parts = typeof message.content === "string"
+        ? [{ text: message.content }]
+        : message.content.map((block, b) => userPart(block, `${at}.content[${b}]`));
+    } else if (message.role === "assistant") {
+      role = "model";
+      parts = modelParts(message, at, warnings);
+      if (parts.length === 0) continue;
+    } else {
+      parts = functionResponses(message, at, callNames);
+    }
+    const previous = out[out.length - 1];
+    // Gemini wants user and model turns to alternate: same-role neighbours become one turn.
+    if (previous !== undefined && previous.role === role) {
+      for (const part of parts) previous.parts.push(part);
+    } else {
+      out.push({ role, parts });
+    }
+  }
+  return out;
+}
+
+function userPart(block: TextBlock | ImageBlock, path: string): Part {
+  if (block.type === "text") return { text: block.text };
+  if (!("url" in block)) return { inlineData: { mimeType: block.mediaType, data: block.data } };
+  if (block.mediaType === undefined) {
+    throw new ValidationError(
+      `Cannot serialize request for google: ${path}.mediaType is required for an image URL`,
+      { provider: "google", path: `${path}.mediaType` },
+    );
+  }
+  return { fileData: { mimeType: block.mediaType, fileUri: block.url } };
+}
+
+function modelParts(message: AssistantMessage, at: string, warnings: Warning[] | undefined): Part[] {
+  if (typeof message.content === "string") return [{ text: message.content }];
+  const ours = acceptsOpaque(message, "google");
+  const parts: Part[] = [];
+  const blocks = message.content;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const path = `${at}.content[${b}]`;
+    let part: Part;
+    if (block.type === "text") {
+      part = { text: block.text };
+    } else if (block.type === "tool_call") {
+      part = { functionCall: { name: block.name, args: block.arguments } };
+    } else if (block.type === "thinking" && ours) {
+      part = { text: block.text, thought: true };
+    } else {
+      warn(warnings, "google", path, `${block.type} block from ${message.provider} dropped: Gemini cannot take it`);
+      continue;
+    }
+    if ("signature" in block && block.signature !== undefined) {
+      if (ours) part.thoughtSignature = block.signature;
+      else warn(warnings, "google", `${path}.signature`, `signature from ${message.provider} dropped`);
+    }
+    parts.push(part);
+  }
+  return parts;
+}
+
+function functionResponses(message: ToolMessage, at: string, callNames: Map<string, string>): Part[] {
+  const results = message.content;
+  const parts: Part[] = new Array(results.length);
+  for (let r = 0; r < results.length; r++) {
+    const result = results[r];
+    let text: string;
+    if (typeof result.content === "string") {
+      text = result.content;
+    } else {
+      const texts: string[] = [];
+      for (let p = 0; p < result.content.length; p++) {
+        const part = result.content[p];
+        if (part.type !== "text") {
+          throw new ValidationError(
+            `Cannot serialize request for google: ${at}.content[${r}].content[${p}] is an image; function responses take text only`,
+            { provider: "google", path: `${at}.content[${r}].content[${p}]` },
+          );
+        }
+        texts.push(part.text);
+      }
+      text = texts.join("\n");
+    }
+    // Gemini's documented keys: "output" for a result, "error" for a failure.
+    parts[r] = {
+      functionResponse: {
+        name: result.toolName ?? callNames.get(result.toolCallId),
+        response: result.isError ? { error: text } : { output: text },
+      },
+    };
+  }
+  return parts;
+}

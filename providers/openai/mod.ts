@@ -1,0 +1,44 @@
+/**
+ * The OpenAI Chat Completions dialect (also spoken by many compatible servers: set `baseUrl`).
+ *
+ * @example
+ * ```ts
+ * import { openai } from "@rosetta/llm/openai";
+ * import assert from "node:assert/strict";
+ * const http = openai.buildHttpRequest(
+ *   { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] },
+ *   { apiKey: "sk-test" },
+ * );
+ * assert.equal(http.url, "https://api.openai.com/v1/chat/completions");
+ * ```
+ *
+ * @module
+ */
+
+import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
+import type { ChatRequest } from "../../common/types.ts";
+import { parseOpenAIError } from "./errors.ts";
+import { serializeOpenAIRequest } from "./request.ts";
+import { parseOpenAIResponse } from "./response.ts";
+
+export { parseOpenAIError } from "./errors.ts";
+export { isOpenAIReasoningModel, serializeOpenAIRequest } from "./request.ts";
+export { mapOpenAIFinishReason, mapOpenAIUsage, parseOpenAIResponse } from "./response.ts";
+
+function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  return {
+    url: `${options.baseUrl ?? "https://api.openai.com/v1"}/chat/completions`,
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${options.apiKey}` },
+    body: serializeOpenAIRequest(request, options),
+  };
+}
+
+/** The OpenAI provider. */
+export const openai: Provider = {
+  name: "openai",
+  serializeRequest: serializeOpenAIRequest,
+  buildHttpRequest,
+  parseResponse: parseOpenAIResponse,
+  parseError: parseOpenAIError,
+};

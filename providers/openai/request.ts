@@ -1,0 +1,165 @@
+/**
+ * Canonical request → OpenAI Chat Completions body, in one pass and one `JSON.stringify`.
+ *
+ * @see https://platform.openai.com/docs/api-reference/chat/create
+ * @module
+ */
+
+import { ValidationError } from "../../common/errors.ts";
+import type { SerializeOptions } from "../../common/provider.ts";
+import { warn } from "../../common/replay.ts";
+import type {
+  AssistantMessage,
+  ChatRequest,
+  ImageBlock,
+  TextBlock,
+  ToolChoice,
+  ToolMessage,
+  Warning,
+} from "../../common/types.ts";
+import { validateRequest } from "../../common/validate.ts";
+
+type WireMessage = Record<string, unknown>;
+
+/**
+ * Whether a model takes `reasoning_effort`: o1/o3/o4 (followed by end, `-` or `_`) and the
+ * gpt-5 family except its `-chat` variants.
+ *
+ * @param model OpenAI model id.
+ * @returns True for reasoning models.
+ */
+export function isOpenAIReasoningModel(model: string): boolean {
+  return /^o[134](?:$|[-_])/.test(model) || (/^gpt-5(?:$|[-_.])/.test(model) && !model.includes("-chat"));
+}
+
+/**
+ * Serializes a request for OpenAI Chat Completions.
+ *
+ * @param request The canonical request.
+ * @param options `stream` (adds `stream_options.include_usage`) and a `warnings` list.
+ * @returns The JSON body.
+ * @throws {ValidationError} When the request is malformed or asks what the model cannot do.
+ *
+ * @example
+ * ```ts
+ * import { openai } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * const body = openai.serializeRequest({ model: "o3", thinking: "low", messages: [{ role: "user", content: "Hi" }] });
+ * assert.equal(body, '{"model":"o3","messages":[{"role":"user","content":"Hi"}],"reasoning_effort":"low"}');
+ * ```
+ */
+export function serializeOpenAIRequest(request: ChatRequest, options: SerializeOptions = {}): string {
+  validateRequest(request, "openai");
+  const reasoning = isOpenAIReasoningModel(request.model);
+  const level = request.thinking;
+  if (level !== undefined && level !== "none" && !reasoning) {
+    throw new ValidationError(
+      `Cannot serialize request for openai: thinking "${level}" needs a reasoning model, got "${request.model}"`,
+      { provider: "openai", path: "thinking" },
+    );
+  }
+  const messages: WireMessage[] = [];
+  if (request.system !== undefined) {
+    // Reasoning models take instructions as `developer` messages.
+    messages.push({ role: reasoning ? "developer" : "system", content: request.system });
+  }
+  convertMessages(request, messages, options.warnings);
+  const body: Record<string, unknown> = { model: request.model, messages };
+  if (request.tools !== undefined && request.tools.length > 0) {
+    body.tools = request.tools.map((tool) => ({
+      type: "function",
+      function: tool.description === undefined
+        ? { name: tool.name, parameters: tool.parameters }
+        : { name: tool.name, description: tool.description, parameters: tool.parameters },
+    }));
+  }
+  if (request.toolChoice !== undefined) body.tool_choice = toolChoice(request.toolChoice);
+  if (level !== undefined && level !== "none") body.reasoning_effort = level;
+  if (request.maxOutputTokens !== undefined) body.max_completion_tokens = request.maxOutputTokens;
+  if (request.temperature !== undefined) body.temperature = request.temperature;
+  if (request.stopSequences !== undefined) body.stop = request.stopSequences;
+  if (options.stream) {
+    body.stream = true;
+    body.stream_options = { include_usage: true };
+  }
+  return JSON.stringify(body);
+}
+
+function toolChoice(choice: ToolChoice): unknown {
+  return typeof choice === "object" ? { type: "function", function: { name: choice.name } } : choice;
+}
+
+function convertMessages(request: ChatRequest, out: WireMessage[], warnings: Warning[] | undefined): void {
+  const messages = request.messages;
+  for (let m = 0; m < messages.length; m++) {
+    const message = messages[m];
+    if (message.role === "user") {
+      out.push({
+        role: "user",
+        content: typeof message.content === "string" ? message.content : message.content.map(userPart),
+      });
+    } else if (message.role === "assistant") {
+      out.push(assistantMessage(message, `messages[${m}]`, warnings));
+    } else {
+      toolMessages(message, `messages[${m}]`, out);
+    }
+  }
+}
+
+function userPart(block: TextBlock | ImageBlock): Record<string, unknown> {
+  if (block.type === "text") return { type: "text", text: block.text };
+  const url = "url" in block ? block.url : `data:${block.mediaType};base64,${block.data}`;
+  return { type: "image_url", image_url: { url } };
+}
+
+function assistantMessage(message: AssistantMessage, at: string, warnings: Warning[] | undefined): WireMessage {
+  if (typeof message.content === "string") return { role: "assistant", content: message.content };
+  const texts: string[] = [];
+  const calls: unknown[] = [];
+  const blocks = message.content;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.type === "text") {
+      texts.push(block.text);
+    } else if (block.type === "tool_call") {
+      calls.push({
+        id: block.id,
+        type: "function",
+        function: { name: block.name, arguments: JSON.stringify(block.arguments) },
+      });
+    } else {
+      warn(warnings, "openai", `${at}.content[${b}]`, `${block.type} block dropped: Chat Completions cannot replay reasoning`);
+    }
+    if ("signature" in block && block.signature !== undefined) {
+      warn(warnings, "openai", `${at}.content[${b}].signature`, "dropped: OpenAI has no signatures");
+    }
+  }
+  const out: WireMessage = {
+    role: "assistant",
+    content: texts.length === 0 ? null : texts.length === 1 ? texts[0] : texts.map((text) => ({ type: "text", text })),
+  };
+  if (calls.length > 0) out.tool_calls = calls;
+  return out;
+}
+
+function toolMessages(message: ToolMessage, at: string, out: WireMessage[]): void {
+  const results = message.content;
+  for (let r = 0; r < results.length; r++) {
+    const result = results[r];
+    const parts = result.content;
+    let content: unknown = parts;
+    if (typeof parts !== "string") {
+      content = parts.map((part, p) => {
+        if (part.type !== "text") {
+          throw new ValidationError(
+            `Cannot serialize request for openai: ${at}.content[${r}].content[${p}] is an image; tool messages take text only`,
+            { provider: "openai", path: `${at}.content[${r}].content[${p}]` },
+          );
+        }
+        return { type: "text", text: part.text };
+      });
+    }
+    // Chat Completions has no error flag on tool messages: the result text itself says so.
+    out.push({ role: "tool", tool_call_id: result.toolCallId, content });
+  }
+}
