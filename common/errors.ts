@@ -44,8 +44,8 @@ export class RosettaError extends Error {
   constructor(message: string, options: RosettaErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "RosettaError";
-    if (options.provider !== undefined) this.provider = options.provider;
-    if (options.path !== undefined) this.path = options.path;
+    this.provider = options.provider;
+    this.path = options.path;
   }
 
   /**
@@ -131,12 +131,16 @@ export class ResponseParseError extends RosettaError {
    * @param message Human-readable detail.
    * @param options Provider, path, raw text, partial response and cause.
    */
-  constructor(type: ResponseParseErrorType, message: string, options: ResponseParseErrorOptions = {}) {
+  constructor(
+    type: ResponseParseErrorType,
+    message: string,
+    options: ResponseParseErrorOptions = {},
+  ) {
     super(message, options);
     this.name = "ResponseParseError";
     this.type = type;
-    if (options.raw !== undefined) this.raw = options.raw;
-    if (options.partial !== undefined) this.partial = options.partial;
+    this.raw = options.raw;
+    this.partial = options.partial;
   }
 
   /** @inheritdoc */
@@ -197,9 +201,9 @@ export class ProviderError extends RosettaError {
     super(message, options);
     this.name = "ProviderError";
     this.category = category;
-    if (options.status !== undefined) this.status = options.status;
-    if (options.code !== undefined) this.code = options.code;
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    this.status = options.status;
+    this.code = options.code;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   /** @inheritdoc */

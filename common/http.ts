@@ -40,10 +40,15 @@ export function categoryForStatus(status: number): ErrorCategory {
  * @param now Current time in ms, for HTTP-date values.
  * @returns Milliseconds to wait, or undefined when no usable header is present.
  */
-export function retryAfterFromHeaders(headers: Headers | undefined, now: number = Date.now()): number | undefined {
+export function retryAfterFromHeaders(
+  headers: Headers | undefined,
+  now: number = Date.now(),
+): number | undefined {
   if (headers === undefined) return undefined;
   const ms = headers.get("retry-after-ms");
-  if (ms !== null && ms.trim() !== "" && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
+  if (ms !== null && ms.trim() !== "" && Number.isFinite(Number(ms))) {
+    return Math.max(0, Number(ms));
+  }
   const after = headers.get("retry-after");
   if (after === null || after.trim() === "") return undefined;
   const seconds = Number(after);

@@ -53,7 +53,13 @@ export function invalidField(
   expected: string,
   got: unknown,
 ): ResponseParseError {
-  const found = got === undefined ? "nothing" : got === null ? "null" : Array.isArray(got) ? "an array" : typeof got;
+  const found = got === undefined
+    ? "nothing"
+    : got === null
+    ? "null"
+    : Array.isArray(got)
+    ? "an array"
+    : typeof got;
   return new ResponseParseError(
     "invalid_field",
     `Cannot parse ${provider} response: ${path} must be ${expected}, got ${found}`,
@@ -86,7 +92,9 @@ export function parseToolArguments(provider: ProviderName, text: string, path: s
   if (!isJsonObject(value)) {
     throw new ResponseParseError(
       "invalid_tool_arguments",
-      `Cannot parse ${provider} tool call arguments at ${path}: expected a JSON object, got ${text.slice(0, 40)}`,
+      `Cannot parse ${provider} tool call arguments at ${path}: expected a JSON object, got ${
+        text.slice(0, 40)
+      }`,
       { provider, path, raw: text },
     );
   }

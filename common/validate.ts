@@ -71,16 +71,22 @@ export function validateRequest(request: ChatRequest, provider: ProviderName): M
     const content = message.content;
     if (typeof content === "string" && message.role !== "tool") continue;
     if (!Array.isArray(content) || content.length === 0) {
-      fail(`${at}.content`, message.role === "tool"
-        ? "must be a non-empty array of tool_result blocks"
-        : "must be a string or a non-empty array of blocks");
+      fail(
+        `${at}.content`,
+        message.role === "tool"
+          ? "must be a non-empty array of tool_result blocks"
+          : "must be a string or a non-empty array of blocks",
+      );
     }
     for (let b = 0; b < content.length; b++) {
       const block: unknown = content[b];
       const path = `${at}.content[${b}]`;
       if (!isObject(block)) fail(path, `must be an object, got ${describe(block)}`);
       if (!allowed.has(block.type as string)) {
-        fail(`${path}.type`, `${describe(block.type)} is not allowed in a ${String(message.role)} message`);
+        fail(
+          `${path}.type`,
+          `${describe(block.type)} is not allowed in a ${String(message.role)} message`,
+        );
       }
       validateBlock(block, path, fail);
       if (block.type === "tool_call") callNames.set(block.id as string, block.name as string);
@@ -94,7 +100,9 @@ export function validateRequest(request: ChatRequest, provider: ProviderName): M
 
 function validateBlock(block: Record<string, unknown>, path: string, fail: Fail): void {
   const string = (key: string) => {
-    if (typeof block[key] !== "string") fail(`${path}.${key}`, `must be a string, got ${describe(block[key])}`);
+    if (typeof block[key] !== "string") {
+      fail(`${path}.${key}`, `must be a string, got ${describe(block[key])}`);
+    }
   };
   switch (block.type) {
     case "text":
@@ -143,7 +151,9 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
 function validateTools(request: ChatRequest, fail: Fail): Set<string> {
   const names = new Set<string>();
   if (request.tools === undefined) return names;
-  if (!Array.isArray(request.tools)) fail("tools", `must be an array, got ${describe(request.tools)}`);
+  if (!Array.isArray(request.tools)) {
+    fail("tools", `must be an array, got ${describe(request.tools)}`);
+  }
   for (let t = 0; t < request.tools.length; t++) {
     const tool = request.tools[t];
     const at = `tools[${t}]`;
@@ -177,7 +187,10 @@ function validateOptions(request: ChatRequest, toolNames: Set<string>, fail: Fai
     }
   }
   if (request.thinking !== undefined && !LEVELS.has(request.thinking)) {
-    fail("thinking", `must be "none", "low", "medium" or "high", got ${describe(request.thinking)}`);
+    fail(
+      "thinking",
+      `must be "none", "low", "medium" or "high", got ${describe(request.thinking)}`,
+    );
   }
   const max = request.maxOutputTokens;
   if (max !== undefined && (!Number.isInteger(max) || max <= 0)) {

@@ -12,7 +12,11 @@ import { google } from "./google/mod.ts";
 import { openai } from "./openai/mod.ts";
 
 /** Every provider by name. */
-export const providers: Readonly<Record<ProviderName, Provider>> = Object.freeze({ anthropic, openai, google });
+export const providers: Readonly<Record<ProviderName, Provider>> = Object.freeze({
+  anthropic,
+  openai,
+  google,
+});
 
 /**
  * Looks a provider up by name.

@@ -26,7 +26,11 @@ import { providerErrorFromHttp, stringField } from "../../common/provider_error.
  * assert.equal(error.retryAfterMs, 12000);
  * ```
  */
-export function parseAnthropicError(status: number, body: string, headers?: Headers): ProviderError {
+export function parseAnthropicError(
+  status: number,
+  body: string,
+  headers?: Headers,
+): ProviderError {
   return providerErrorFromHttp("anthropic", status, body, headers, (json) => {
     const error = isJsonObject(json.error) ? json.error : undefined;
     return { message: stringField(error, "message"), code: stringField(error, "type") };

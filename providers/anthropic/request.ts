@@ -42,7 +42,10 @@ interface WireMessage {
  * assert.equal(body, '{"model":"claude-haiku-4-5","max_tokens":4096,"messages":[{"role":"user","content":"Hi"}]}');
  * ```
  */
-export function serializeAnthropicRequest(request: ChatRequest, options: SerializeOptions = {}): string {
+export function serializeAnthropicRequest(
+  request: ChatRequest,
+  options: SerializeOptions = {},
+): string {
   validateRequest(request, "anthropic");
   const warnings = options.warnings;
   const level = request.thinking;
@@ -54,7 +57,14 @@ export function serializeAnthropicRequest(request: ChatRequest, options: Seriali
     checkThinkingCompatible(request);
     if (maxTokens <= budget) {
       if (request.maxOutputTokens !== undefined) {
-        warn(warnings, "anthropic", "maxOutputTokens", `raised from ${maxTokens} to ${budget + DEFAULT_MAX_TOKENS}: max_tokens must exceed the thinking budget ${budget}`);
+        warn(
+          warnings,
+          "anthropic",
+          "maxOutputTokens",
+          `raised from ${maxTokens} to ${
+            budget + DEFAULT_MAX_TOKENS
+          }: max_tokens must exceed the thinking budget ${budget}`,
+        );
       }
       maxTokens = budget + DEFAULT_MAX_TOKENS;
     }
@@ -134,7 +144,11 @@ function asBlocks(content: string | WireBlock[]): WireBlock[] {
   return typeof content === "string" ? [{ type: "text", text: content }] : content;
 }
 
-function assistantBlocks(message: AssistantMessage, at: string, warnings: Warning[] | undefined): WireBlock[] {
+function assistantBlocks(
+  message: AssistantMessage,
+  at: string,
+  warnings: Warning[] | undefined,
+): WireBlock[] {
   const blocks = message.content as Exclude<AssistantMessage["content"], string>;
   const ours = acceptsOpaque(message, "anthropic");
   const out: WireBlock[] = [];
@@ -143,7 +157,12 @@ function assistantBlocks(message: AssistantMessage, at: string, warnings: Warnin
     switch (block.type) {
       case "text":
         if (block.signature !== undefined) {
-          warn(warnings, "anthropic", `${at}.content[${b}].signature`, "dropped: Anthropic text blocks carry no signature");
+          warn(
+            warnings,
+            "anthropic",
+            `${at}.content[${b}].signature`,
+            "dropped: Anthropic text blocks carry no signature",
+          );
         }
         out.push({ type: "text", text: block.text });
         break;
@@ -151,16 +170,31 @@ function assistantBlocks(message: AssistantMessage, at: string, warnings: Warnin
         if (ours && block.signature !== undefined) {
           out.push({ type: "thinking", thinking: block.text, signature: block.signature });
         } else {
-          warn(warnings, "anthropic", `${at}.content[${b}]`, "thinking block dropped: Anthropic accepts only its own signed thinking");
+          warn(
+            warnings,
+            "anthropic",
+            `${at}.content[${b}]`,
+            "thinking block dropped: Anthropic accepts only its own signed thinking",
+          );
         }
         break;
       case "redacted_thinking":
         if (ours) out.push({ type: "redacted_thinking", data: block.data });
-        else warn(warnings, "anthropic", `${at}.content[${b}]`, `redacted thinking from ${message.provider} dropped`);
+        else {warn(
+            warnings,
+            "anthropic",
+            `${at}.content[${b}]`,
+            `redacted thinking from ${message.provider} dropped`,
+          );}
         break;
       case "tool_call":
         if (block.signature !== undefined) {
-          warn(warnings, "anthropic", `${at}.content[${b}].signature`, "dropped: Anthropic tool calls carry no signature");
+          warn(
+            warnings,
+            "anthropic",
+            `${at}.content[${b}].signature`,
+            "dropped: Anthropic tool calls carry no signature",
+          );
         }
         out.push({ type: "tool_use", id: block.id, name: block.name, input: block.arguments });
         break;

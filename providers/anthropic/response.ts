@@ -73,7 +73,9 @@ export function readAnthropicBlock(block: unknown, path: string): ResponseBlock 
   if (!isJsonObject(block)) throw invalidField("anthropic", path, "an object", block);
   const string = (key: string): string => {
     const value = block[key];
-    if (typeof value !== "string") throw invalidField("anthropic", `${path}.${key}`, "a string", value);
+    if (typeof value !== "string") {
+      throw invalidField("anthropic", `${path}.${key}`, "a string", value);
+    }
     return value;
   };
   switch (block.type) {
@@ -85,13 +87,17 @@ export function readAnthropicBlock(block: unknown, path: string): ResponseBlock 
       return { type: "redacted_thinking", data: string("data") };
     case "tool_use": {
       const input = block.input;
-      if (!isJsonObject(input)) throw invalidField("anthropic", `${path}.input`, "an object", input);
+      if (!isJsonObject(input)) {
+        throw invalidField("anthropic", `${path}.input`, "an object", input);
+      }
       return { type: "tool_call", id: string("id"), name: string("name"), arguments: input };
     }
   }
   throw new ResponseParseError(
     "unknown_block",
-    `Cannot parse anthropic response: ${path}.type ${JSON.stringify(block.type)} is not a known block type`,
+    `Cannot parse anthropic response: ${path}.type ${
+      JSON.stringify(block.type)
+    } is not a known block type`,
     { provider: "anthropic", path: `${path}.type` },
   );
 }
@@ -121,11 +127,15 @@ export function parseAnthropicResponse(body: string): ChatResponse {
   if (!isJsonObject(data)) throw invalidField("anthropic", "(body)", "an object", data);
   const wire = data.content;
   if (!Array.isArray(wire)) throw invalidField("anthropic", "content", "an array", wire);
-  if (typeof data.model !== "string") throw invalidField("anthropic", "model", "a string", data.model);
+  if (typeof data.model !== "string") {
+    throw invalidField("anthropic", "model", "a string", data.model);
+  }
   const content: ResponseBlock[] = new Array(wire.length);
   for (let i = 0; i < wire.length; i++) content[i] = readAnthropicBlock(wire[i], `content[${i}]`);
   const usage = data.usage;
-  if (usage !== undefined && !isJsonObject(usage)) throw invalidField("anthropic", "usage", "an object", usage);
+  if (usage !== undefined && !isJsonObject(usage)) {
+    throw invalidField("anthropic", "usage", "an object", usage);
+  }
   const response: ChatResponse = {
     model: data.model,
     content,

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type BudgetRange, budgetForLevel } from "../../common/thinking.ts";
+import { budgetForLevel, type BudgetRange } from "../../common/thinking.ts";
 import type { ThinkingLevel } from "../../common/types.ts";
 
 const WIDE: BudgetRange = { min: 1024, max: 64000 };

@@ -8,7 +8,11 @@
 
 import type { ProviderError } from "../../common/errors.ts";
 import { isJsonObject } from "../../common/json.ts";
-import { type ErrorDetails, providerErrorFromHttp, stringField } from "../../common/provider_error.ts";
+import {
+  type ErrorDetails,
+  providerErrorFromHttp,
+  stringField,
+} from "../../common/provider_error.ts";
 import type { JsonObject } from "../../common/types.ts";
 
 /**
@@ -35,10 +39,16 @@ export function readGoogleError(json: JsonObject): ErrorDetails {
   const details = error?.details;
   if (Array.isArray(details)) {
     for (const detail of details) {
-      if (isJsonObject(detail) && detail.retryDelay !== undefined) retryAfterMs = durationToMs(detail.retryDelay);
+      if (isJsonObject(detail) && detail.retryDelay !== undefined) {
+        retryAfterMs = durationToMs(detail.retryDelay);
+      }
     }
   }
-  return { message: stringField(error, "message"), code: stringField(error, "status"), retryAfterMs };
+  return {
+    message: stringField(error, "message"),
+    code: stringField(error, "status"),
+    retryAfterMs,
+  };
 }
 
 /**

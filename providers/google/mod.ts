@@ -31,7 +31,9 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
   const model = request.model.startsWith("models/") ? request.model : `models/${request.model}`;
   const method = options.stream ? "streamGenerateContent?alt=sse" : "generateContent";
   return {
-    url: `${options.baseUrl ?? "https://generativelanguage.googleapis.com/v1beta"}/${model}:${method}`,
+    url: `${
+      options.baseUrl ?? "https://generativelanguage.googleapis.com/v1beta"
+    }/${model}:${method}`,
     method: "POST",
     headers: { "content-type": "application/json", "x-goog-api-key": options.apiKey },
     body,

@@ -45,7 +45,10 @@ interface Content {
  * assert.equal(body, '{"contents":[{"role":"user","parts":[{"text":"Hi"}]}],"systemInstruction":{"parts":[{"text":"Be brief"}]}}');
  * ```
  */
-export function serializeGoogleRequest(request: ChatRequest, options: SerializeOptions = {}): string {
+export function serializeGoogleRequest(
+  request: ChatRequest,
+  options: SerializeOptions = {},
+): string {
   const callNames = validateRequest(request, "google");
   const warnings = options.warnings;
   const body: Record<string, unknown> = { contents: convertMessages(request, callNames, warnings) };
@@ -64,12 +67,16 @@ export function serializeGoogleRequest(request: ChatRequest, options: SerializeO
     }
     body.tools = [{ functionDeclarations: declarations }];
   }
-  if (request.toolChoice !== undefined) body.toolConfig = { functionCallingConfig: toolChoice(request.toolChoice) };
+  if (request.toolChoice !== undefined) {
+    body.toolConfig = { functionCallingConfig: toolChoice(request.toolChoice) };
+  }
   const config: JsonObject = {};
   if (request.maxOutputTokens !== undefined) config.maxOutputTokens = request.maxOutputTokens;
   if (request.temperature !== undefined) config.temperature = request.temperature;
   if (request.stopSequences !== undefined) config.stopSequences = request.stopSequences;
-  if (request.thinking !== undefined) config.thinkingConfig = googleThinkingConfig(request.model, request.thinking, warnings);
+  if (request.thinking !== undefined) {
+    config.thinkingConfig = googleThinkingConfig(request.model, request.thinking, warnings);
+  }
   for (const _ in config) {
     body.generationConfig = config;
     break;
@@ -82,7 +89,11 @@ function toolChoice(choice: ToolChoice): JsonObject {
   return { mode: choice === "required" ? "ANY" : choice === "none" ? "NONE" : "AUTO" };
 }
 
-function convertMessages(request: ChatRequest, callNames: Map<string, string>, warnings: Warning[] | undefined): Content[] {
+function convertMessages(
+  request: ChatRequest,
+  callNames: Map<string, string>,
+  warnings: Warning[] | undefined,
+): Content[] {
   const out: Content[] = [];
   const messages = request.messages;
   for (let m = 0; m < messages.length; m++) {
@@ -124,7 +135,11 @@ function userPart(block: TextBlock | ImageBlock, path: string): Part {
   return { fileData: { mimeType: block.mediaType, fileUri: block.url } };
 }
 
-function modelParts(message: AssistantMessage, at: string, warnings: Warning[] | undefined): Part[] {
+function modelParts(
+  message: AssistantMessage,
+  at: string,
+  warnings: Warning[] | undefined,
+): Part[] {
   if (typeof message.content === "string") return [{ text: message.content }];
   const ours = acceptsOpaque(message, "google");
   const parts: Part[] = [];
@@ -140,19 +155,35 @@ function modelParts(message: AssistantMessage, at: string, warnings: Warning[] |
     } else if (block.type === "thinking" && ours) {
       part = { text: block.text, thought: true };
     } else {
-      warn(warnings, "google", path, `${block.type} block from ${message.provider} dropped: Gemini cannot take it`);
+      warn(
+        warnings,
+        "google",
+        path,
+        block.type === "thinking"
+          ? `thinking block from ${message.provider} dropped: Gemini takes back only its own thoughts`
+          : "redacted_thinking block dropped: Gemini has no redacted thinking",
+      );
       continue;
     }
     if ("signature" in block && block.signature !== undefined) {
       if (ours) part.thoughtSignature = block.signature;
-      else warn(warnings, "google", `${path}.signature`, `signature from ${message.provider} dropped`);
+      else {warn(
+          warnings,
+          "google",
+          `${path}.signature`,
+          `signature from ${message.provider} dropped`,
+        );}
     }
     parts.push(part);
   }
   return parts;
 }
 
-function functionResponses(message: ToolMessage, at: string, callNames: Map<string, string>): Part[] {
+function functionResponses(
+  message: ToolMessage,
+  at: string,
+  callNames: Map<string, string>,
+): Part[] {
   const results = message.content;
   const parts: Part[] = new Array(results.length);
   for (let r = 0; r < results.length; r++) {

@@ -77,7 +77,11 @@ export function mapGoogleUsage(usage: JsonObject): Usage {
  * @param generateId Makes the call id Gemini does not send.
  * @returns The canonical block.
  */
-export function readGooglePart(part: unknown, path: string, generateId: IdGenerator): ResponseBlock {
+export function readGooglePart(
+  part: unknown,
+  path: string,
+  generateId: IdGenerator,
+): ResponseBlock {
   if (!isJsonObject(part)) throw invalidField("google", path, "an object", part);
   const signature = part.thoughtSignature;
   if (signature !== undefined && typeof signature !== "string") {
@@ -86,18 +90,27 @@ export function readGooglePart(part: unknown, path: string, generateId: IdGenera
   let block: ResponseBlock;
   const call = part.functionCall;
   if (call !== undefined) {
-    if (!isJsonObject(call)) throw invalidField("google", `${path}.functionCall`, "an object", call);
-    if (typeof call.name !== "string") throw invalidField("google", `${path}.functionCall.name`, "a string", call.name);
+    if (!isJsonObject(call)) {
+      throw invalidField("google", `${path}.functionCall`, "an object", call);
+    }
+    if (typeof call.name !== "string") {
+      throw invalidField("google", `${path}.functionCall.name`, "a string", call.name);
+    }
     const args = call.args ?? {};
-    if (!isJsonObject(args)) throw invalidField("google", `${path}.functionCall.args`, "an object", args);
+    if (!isJsonObject(args)) {
+      throw invalidField("google", `${path}.functionCall.args`, "an object", args);
+    }
     const id = typeof call.id === "string" && call.id !== "" ? call.id : generateId();
     block = { type: "tool_call", id, name: call.name, arguments: args };
   } else if (typeof part.text === "string") {
-    block = part.thought === true ? { type: "thinking", text: part.text } : { type: "text", text: part.text };
+    block = part.thought === true
+      ? { type: "thinking", text: part.text }
+      : { type: "text", text: part.text };
   } else if (part.text === undefined && signature !== undefined && Object.keys(part).length === 1) {
     block = { type: "text", text: "" };
   } else {
-    const kind = Object.keys(part).find((key) => key !== "thoughtSignature" && key !== "thought") ?? "(empty)";
+    const kind = Object.keys(part).find((key) => key !== "thoughtSignature" && key !== "thought") ??
+      "(empty)";
     throw new ResponseParseError(
       "unknown_block",
       `Cannot parse google response: ${path} holds "${kind}", which is not a known part kind`,
@@ -134,7 +147,9 @@ export function parseGoogleResponse(body: string, options: ParseOptions = {}): C
   const data = parseJson("google", body, "response body");
   if (!isJsonObject(data)) throw invalidField("google", "(body)", "an object", data);
   const generateId = options.generateId ?? randomId;
-  const usage = isJsonObject(data.usageMetadata) ? mapGoogleUsage(data.usageMetadata) : mapGoogleUsage({});
+  const usage = isJsonObject(data.usageMetadata)
+    ? mapGoogleUsage(data.usageMetadata)
+    : mapGoogleUsage({});
   const model = typeof data.modelVersion === "string" ? data.modelVersion : "";
   const content: ResponseBlock[] = [];
   let rawReason: unknown;
@@ -149,14 +164,20 @@ export function parseGoogleResponse(body: string, options: ParseOptions = {}): C
       throw invalidField("google", "candidates", "a non-empty array", candidates);
     }
     const candidate = candidates[0];
-    if (!isJsonObject(candidate)) throw invalidField("google", "candidates[0]", "an object", candidate);
+    if (!isJsonObject(candidate)) {
+      throw invalidField("google", "candidates[0]", "an object", candidate);
+    }
     rawReason = candidate.finishReason;
     const wire = candidate.content;
     // A candidate stopped for safety may come without content.
     if (wire !== undefined) {
-      if (!isJsonObject(wire)) throw invalidField("google", "candidates[0].content", "an object", wire);
+      if (!isJsonObject(wire)) {
+        throw invalidField("google", "candidates[0].content", "an object", wire);
+      }
       const parts = wire.parts ?? [];
-      if (!Array.isArray(parts)) throw invalidField("google", "candidates[0].content.parts", "an array", parts);
+      if (!Array.isArray(parts)) {
+        throw invalidField("google", "candidates[0].content.parts", "an array", parts);
+      }
       for (let i = 0; i < parts.length; i++) {
         const block = readGooglePart(parts[i], `candidates[0].content.parts[${i}]`, generateId);
         if (block.type === "tool_call") calledTools = true;
@@ -167,7 +188,9 @@ export function parseGoogleResponse(body: string, options: ParseOptions = {}): C
   const response: ChatResponse = {
     model,
     content,
-    finishReason: candidates === undefined ? "content_filter" : mapGoogleFinishReason(rawReason, calledTools),
+    finishReason: candidates === undefined
+      ? "content_filter"
+      : mapGoogleFinishReason(rawReason, calledTools),
     usage,
   };
   if (typeof data.responseId === "string") response.id = data.responseId;

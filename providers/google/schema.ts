@@ -12,12 +12,37 @@ import { isJsonObject } from "../../common/json.ts";
 import type { JsonObject } from "../../common/types.ts";
 
 const KEPT = new Set([
-  "format", "title", "description", "nullable", "enum", "maxItems", "minItems",
-  "minProperties", "maxProperties", "minLength", "maxLength", "pattern", "example", "default",
-  "minimum", "maximum", "propertyOrdering", "required",
+  "format",
+  "title",
+  "description",
+  "nullable",
+  "enum",
+  "maxItems",
+  "minItems",
+  "minProperties",
+  "maxProperties",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "example",
+  "default",
+  "minimum",
+  "maximum",
+  "propertyOrdering",
+  "required",
 ]);
 // Annotations with no effect on what the model may generate: dropped without a word.
-const IGNORED = new Set(["$schema", "$id", "$comment", "$defs", "definitions", "examples", "deprecated", "readOnly", "writeOnly"]);
+const IGNORED = new Set([
+  "$schema",
+  "$id",
+  "$comment",
+  "$defs",
+  "definitions",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+]);
 
 /** A conversion note, relative to the schema root. */
 export interface SchemaNote {
@@ -55,7 +80,14 @@ export function toGeminiSchema(schema: JsonObject, at: string): GeminiSchema {
   return done;
 }
 
-function convert(node: JsonObject, root: JsonObject, path: string, at: string, notes: SchemaNote[], depth: number): JsonObject {
+function convert(
+  node: JsonObject,
+  root: JsonObject,
+  path: string,
+  at: string,
+  notes: SchemaNote[],
+  depth: number,
+): JsonObject {
   const fail: (key: string, why: string) => never = (key, why) => {
     throw new ValidationError(`Cannot serialize request for google: ${at}${path}.${key} ${why}`, {
       provider: "google",
@@ -65,11 +97,23 @@ function convert(node: JsonObject, root: JsonObject, path: string, at: string, n
   if (depth > 32) fail("$ref", "nests too deep (a recursive schema cannot be inlined for Gemini)");
   if (typeof node.$ref === "string") {
     const target = resolve(root, node.$ref);
-    if (target === undefined) fail("$ref", `${JSON.stringify(node.$ref)} points nowhere in the schema`);
+    if (target === undefined) {
+      fail("$ref", `${JSON.stringify(node.$ref)} points nowhere in the schema`);
+    }
     const { $ref: _, ...rest } = node;
     return convert({ ...target, ...rest }, root, path, at, notes, depth + 1);
   }
   const out: JsonObject = {};
+  const type = node.type;
+  if (Array.isArray(type)) {
+    // ["string", "null"] is OpenAPI's nullable string; several types become anyOf.
+    const types = type.filter((t) => t !== "null");
+    if (types.length === 1) out.type = types[0];
+    else out.anyOf = types.map((t) => ({ type: t }));
+    if (types.length < type.length) out.nullable = true;
+  } else if (type !== undefined) {
+    out.type = type;
+  }
   for (const key in node) {
     const value = node[key];
     if (KEPT.has(key)) out[key] = value;
@@ -79,14 +123,26 @@ function convert(node: JsonObject, root: JsonObject, path: string, at: string, n
       for (const name in value) {
         const property = value[name];
         if (!isJsonObject(property)) fail(`properties.${name}`, "must be a schema object");
-        properties[name] = convert(property, root, `${path}.properties.${name}`, at, notes, depth + 1);
+        properties[name] = convert(
+          property,
+          root,
+          `${path}.properties.${name}`,
+          at,
+          notes,
+          depth + 1,
+        );
       }
       out.properties = properties;
     } else if (key === "items" && isJsonObject(value)) {
       out.items = convert(value, root, `${path}.items`, at, notes, depth + 1);
     } else if (key === "anyOf" || key === "oneOf") {
       if (!Array.isArray(value)) fail(key, "must be an array");
-      if (key === "oneOf") notes.push({ path: `${path}.oneOf`, message: "sent as anyOf: Gemini cannot require exactly one match" });
+      if (key === "oneOf") {
+        notes.push({
+          path: `${path}.oneOf`,
+          message: "sent as anyOf: Gemini cannot require exactly one match",
+        });
+      }
       const options = value.filter((option) => !(isJsonObject(option) && option.type === "null"));
       if (options.length < value.length) out.nullable = true;
       const converted = options.map((option, i) => {
@@ -96,26 +152,27 @@ function convert(node: JsonObject, root: JsonObject, path: string, at: string, n
       if (converted.length === 1) Object.assign(out, converted[0]);
       else out.anyOf = converted;
     } else if (key === "const") {
-      if (typeof value !== "string") fail(key, "must be a string for Gemini (its enum takes strings)");
+      if (typeof value !== "string") {
+        fail(key, "must be a string for Gemini (its enum takes strings)");
+      }
       out.enum = [value];
     } else if (key === "exclusiveMinimum" || key === "exclusiveMaximum") {
       if (typeof value !== "number") fail(key, "must be a number");
       out[key === "exclusiveMinimum" ? "minimum" : "maximum"] = value;
-      notes.push({ path: `${path}.${key}`, message: "sent as an inclusive bound: Gemini has no exclusive bounds" });
+      notes.push({
+        path: `${path}.${key}`,
+        message: "sent as an inclusive bound: Gemini has no exclusive bounds",
+      });
     } else if (key === "additionalProperties") {
       // false is Gemini's own behaviour (only declared properties); anything else is lost.
-      if (value !== false) notes.push({ path: `${path}.${key}`, message: "dropped: Gemini takes only declared properties" });
+      if (value !== false) {
+        notes.push({
+          path: `${path}.${key}`,
+          message: "dropped: Gemini takes only declared properties",
+        });
+      }
     } else if (IGNORED.has(key)) continue;
     else fail(key, "is not supported by Gemini's schema dialect");
-  }
-  const type = node.type;
-  if (Array.isArray(type)) {
-    const types = type.filter((t) => t !== "null");
-    if (types.length < type.length) out.nullable = true;
-    if (types.length === 1) out.type = types[0];
-    else out.anyOf = types.map((t) => ({ type: t }));
-  } else if (type !== undefined) {
-    out.type = type;
   }
   return out;
 }

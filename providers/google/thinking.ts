@@ -7,7 +7,7 @@
 
 import { ValidationError } from "../../common/errors.ts";
 import { warn } from "../../common/replay.ts";
-import { type BudgetRange, budgetForLevel } from "../../common/thinking.ts";
+import { budgetForLevel, type BudgetRange } from "../../common/thinking.ts";
 import type { JsonObject, ThinkingLevel, Warning } from "../../common/types.ts";
 
 interface BudgetModel extends BudgetRange {
@@ -47,12 +47,19 @@ export function googleThinkingConfig(
   const id = model.startsWith("models/") ? model.slice(7) : model;
   if (id.startsWith("gemini-3")) {
     if (!id.includes("-pro")) {
-      return level === "none" ? { thinkingLevel: "minimal" } : { thinkingLevel: level, includeThoughts: true };
+      return level === "none"
+        ? { thinkingLevel: "minimal" }
+        : { thinkingLevel: level, includeThoughts: true };
     }
     // Gemini 3 Pro has only "low" and "high", and always thinks.
     if (level === "none") refuse(model, level, "is impossible: thinking cannot be turned off");
     if (level === "medium") {
-      warn(warnings, "google", "thinking", `"medium" sent as "high": ${model} has only low and high`);
+      warn(
+        warnings,
+        "google",
+        "thinking",
+        `"medium" sent as "high": ${model} has only low and high`,
+      );
     }
     return { thinkingLevel: level === "low" ? "low" : "high", includeThoughts: true };
   }

@@ -7,7 +7,11 @@
 
 import type { ProviderError } from "../../common/errors.ts";
 import { isJsonObject } from "../../common/json.ts";
-import { type ErrorDetails, providerErrorFromHttp, stringField } from "../../common/provider_error.ts";
+import {
+  type ErrorDetails,
+  providerErrorFromHttp,
+  stringField,
+} from "../../common/provider_error.ts";
 import type { JsonObject } from "../../common/types.ts";
 
 /**
@@ -22,7 +26,9 @@ export function readOpenAIError(json: JsonObject): ErrorDetails {
   return {
     message: stringField(error, "message"),
     code,
-    category: code === "content_filter" || code === "content_policy_violation" ? "content_filter" : undefined,
+    category: code === "content_filter" || code === "content_policy_violation"
+      ? "content_filter"
+      : undefined,
   };
 }
 

@@ -29,7 +29,8 @@ type WireMessage = Record<string, unknown>;
  * @returns True for reasoning models.
  */
 export function isOpenAIReasoningModel(model: string): boolean {
-  return /^o[134](?:$|[-_])/.test(model) || (/^gpt-5(?:$|[-_.])/.test(model) && !model.includes("-chat"));
+  return /^o[134](?:$|[-_])/.test(model) ||
+    (/^gpt-5(?:$|[-_.])/.test(model) && !model.includes("-chat"));
 }
 
 /**
@@ -48,7 +49,10 @@ export function isOpenAIReasoningModel(model: string): boolean {
  * assert.equal(body, '{"model":"o3","messages":[{"role":"user","content":"Hi"}],"reasoning_effort":"low"}');
  * ```
  */
-export function serializeOpenAIRequest(request: ChatRequest, options: SerializeOptions = {}): string {
+export function serializeOpenAIRequest(
+  request: ChatRequest,
+  options: SerializeOptions = {},
+): string {
   validateRequest(request, "openai");
   const reasoning = isOpenAIReasoningModel(request.model);
   const level = request.thinking;
@@ -86,17 +90,25 @@ export function serializeOpenAIRequest(request: ChatRequest, options: SerializeO
 }
 
 function toolChoice(choice: ToolChoice): unknown {
-  return typeof choice === "object" ? { type: "function", function: { name: choice.name } } : choice;
+  return typeof choice === "object"
+    ? { type: "function", function: { name: choice.name } }
+    : choice;
 }
 
-function convertMessages(request: ChatRequest, out: WireMessage[], warnings: Warning[] | undefined): void {
+function convertMessages(
+  request: ChatRequest,
+  out: WireMessage[],
+  warnings: Warning[] | undefined,
+): void {
   const messages = request.messages;
   for (let m = 0; m < messages.length; m++) {
     const message = messages[m];
     if (message.role === "user") {
       out.push({
         role: "user",
-        content: typeof message.content === "string" ? message.content : message.content.map(userPart),
+        content: typeof message.content === "string"
+          ? message.content
+          : message.content.map(userPart),
       });
     } else if (message.role === "assistant") {
       out.push(assistantMessage(message, `messages[${m}]`, warnings));
@@ -112,7 +124,11 @@ function userPart(block: TextBlock | ImageBlock): Record<string, unknown> {
   return { type: "image_url", image_url: { url } };
 }
 
-function assistantMessage(message: AssistantMessage, at: string, warnings: Warning[] | undefined): WireMessage {
+function assistantMessage(
+  message: AssistantMessage,
+  at: string,
+  warnings: Warning[] | undefined,
+): WireMessage {
   if (typeof message.content === "string") return { role: "assistant", content: message.content };
   const texts: string[] = [];
   const calls: unknown[] = [];
@@ -128,15 +144,29 @@ function assistantMessage(message: AssistantMessage, at: string, warnings: Warni
         function: { name: block.name, arguments: JSON.stringify(block.arguments) },
       });
     } else {
-      warn(warnings, "openai", `${at}.content[${b}]`, `${block.type} block dropped: Chat Completions cannot replay reasoning`);
+      warn(
+        warnings,
+        "openai",
+        `${at}.content[${b}]`,
+        `${block.type} block dropped: Chat Completions cannot replay reasoning`,
+      );
     }
     if ("signature" in block && block.signature !== undefined) {
-      warn(warnings, "openai", `${at}.content[${b}].signature`, "dropped: OpenAI has no signatures");
+      warn(
+        warnings,
+        "openai",
+        `${at}.content[${b}].signature`,
+        "dropped: OpenAI has no signatures",
+      );
     }
   }
   const out: WireMessage = {
     role: "assistant",
-    content: texts.length === 0 ? null : texts.length === 1 ? texts[0] : texts.map((text) => ({ type: "text", text })),
+    content: texts.length === 0
+      ? null
+      : texts.length === 1
+      ? texts[0]
+      : texts.map((text) => ({ type: "text", text })),
   };
   if (calls.length > 0) out.tool_calls = calls;
   return out;

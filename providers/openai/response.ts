@@ -100,11 +100,15 @@ export function parseOpenAIResponse(body: string): ChatResponse {
   const choice = choices[0];
   if (!isJsonObject(choice)) throw invalidField("openai", "choices[0]", "an object", choice);
   const message = choice.message;
-  if (!isJsonObject(message)) throw invalidField("openai", "choices[0].message", "an object", message);
+  if (!isJsonObject(message)) {
+    throw invalidField("openai", "choices[0].message", "an object", message);
+  }
 
   const content: ChatResponse["content"] = [];
   const reasoning = message.reasoning_content;
-  if (typeof reasoning === "string" && reasoning !== "") content.push({ type: "thinking", text: reasoning });
+  if (typeof reasoning === "string" && reasoning !== "") {
+    content.push({ type: "thinking", text: reasoning });
+  }
   const text = message.content;
   if (typeof text === "string") {
     if (text !== "") content.push({ type: "text", text });
@@ -115,7 +119,9 @@ export function parseOpenAIResponse(body: string): ChatResponse {
   if (typeof refusal === "string") content.push({ type: "text", text: refusal });
   const calls = message.tool_calls;
   if (calls !== undefined && calls !== null) {
-    if (!Array.isArray(calls)) throw invalidField("openai", "choices[0].message.tool_calls", "an array", calls);
+    if (!Array.isArray(calls)) {
+      throw invalidField("openai", "choices[0].message.tool_calls", "an array", calls);
+    }
     for (let i = 0; i < calls.length; i++) content.push(readToolCall(calls[i], i));
   }
   const usage = data.usage;
@@ -137,7 +143,9 @@ function readToolCall(call: unknown, i: number): ChatResponse["content"][number]
   const fn = call.function;
   if (!isJsonObject(fn)) throw invalidField("openai", `${at}.function`, "an object", fn);
   if (typeof call.id !== "string") throw invalidField("openai", `${at}.id`, "a string", call.id);
-  if (typeof fn.name !== "string") throw invalidField("openai", `${at}.function.name`, "a string", fn.name);
+  if (typeof fn.name !== "string") {
+    throw invalidField("openai", `${at}.function.name`, "a string", fn.name);
+  }
   if (typeof fn.arguments !== "string") {
     throw invalidField("openai", `${at}.function.arguments`, "a string", fn.arguments);
   }

