@@ -1,0 +1,164 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { ChatRequest, Warning } from "../../common/types.ts";
+import { readFixture, readJsonFixture } from "../../testing/fixtures.ts";
+import { google } from "./mod.ts";
+
+const complex = readJsonFixture<ChatRequest>("benchmarks/request_complex.json");
+const hi: ChatRequest = { model: "gemini-2.5-flash", messages: [{ role: "user", content: "Hi" }] };
+const wire = (request: ChatRequest, warnings?: Warning[]) =>
+  JSON.parse(google.serializeRequest(request, { warnings }));
+const thinking = (model: string, level: ChatRequest["thinking"], warnings?: Warning[]) =>
+  wire({ ...hi, model, thinking: level }, warnings).generationConfig.thinkingConfig;
+
+test("google serializeRequest writes the complex request exactly", () => {
+  const warnings: Warning[] = [];
+  const body = google.serializeRequest({ ...complex, model: "gemini-2.5-flash" }, { warnings });
+  assert.equal(body, JSON.stringify(JSON.parse(readFixture("google/request_complex.json"))));
+  assert.deepEqual(warnings, [
+    {
+      provider: "google",
+      path: "messages[8].content[0]",
+      message: "redacted_thinking block dropped: Gemini has no redacted thinking",
+    },
+  ]);
+});
+
+test("google serializeRequest maps 2.5 thinking levels to budgets by model prefix", () => {
+  const budgets = (model: string) =>
+    (["low", "medium", "high"] as const).map((level) => thinking(model, level).thinkingBudget);
+  assert.deepEqual(budgets("gemini-2.5-pro"), [11008, 21888, 32768]);
+  assert.deepEqual(budgets("gemini-2.5-flash-lite"), [8533, 16554, 24576]);
+  assert.deepEqual(budgets("gemini-2.5-flash"), [8192, 16384, 24576]);
+  assert.deepEqual(budgets("models/gemini-2.5-flash-preview-09-2025"), [8192, 16384, 24576]);
+  assert.deepEqual(budgets("gemini-2.0-flash"), [8192, 16384, 24576]);
+  assert.deepEqual(thinking("gemini-2.5-pro", "low"), {
+    thinkingBudget: 11008,
+    includeThoughts: true,
+  });
+});
+
+test("google serializeRequest turns thinking off with budget 0 where the model allows", () => {
+  assert.deepEqual(thinking("gemini-2.5-flash", "none"), { thinkingBudget: 0 });
+  assert.deepEqual(thinking("gemini-2.5-flash-lite", "none"), { thinkingBudget: 0 });
+});
+
+test("google serializeRequest refuses none on gemini-2.5-pro", () => {
+  assert.throws(
+    () => google.serializeRequest({ ...hi, model: "gemini-2.5-pro", thinking: "none" }),
+    {
+      name: "ValidationError",
+      path: "thinking",
+      message:
+        'Cannot serialize request for google: thinking "none" is impossible: thinking cannot be turned off on "gemini-2.5-pro"',
+    },
+  );
+});
+
+test("google serializeRequest sends thinkingLevel to Gemini 3", () => {
+  assert.deepEqual(thinking("gemini-3-flash-preview", "none"), { thinkingLevel: "minimal" });
+  assert.deepEqual(thinking("gemini-3-flash-preview", "medium"), {
+    thinkingLevel: "medium",
+    includeThoughts: true,
+  });
+  assert.deepEqual(thinking("gemini-3-pro-preview", "low"), {
+    thinkingLevel: "low",
+    includeThoughts: true,
+  });
+  const warnings: Warning[] = [];
+  assert.deepEqual(thinking("gemini-3-pro-preview", "medium", warnings), {
+    thinkingLevel: "high",
+    includeThoughts: true,
+  });
+  assert.equal(warnings[0].path, "thinking");
+  assert.throws(() => thinking("gemini-3-pro-preview", "none"), {
+    name: "ValidationError",
+    path: "thinking",
+  });
+});
+
+test("google serializeRequest maps every tool choice", () => {
+  const tools = [{ name: "f", parameters: { type: "object" } }];
+  const config = (toolChoice: ChatRequest["toolChoice"]) =>
+    wire({ ...hi, tools, toolChoice }).toolConfig.functionCallingConfig;
+  assert.deepEqual(config("auto"), { mode: "AUTO" });
+  assert.deepEqual(config("none"), { mode: "NONE" });
+  assert.deepEqual(config("required"), { mode: "ANY" });
+  assert.deepEqual(config({ name: "f" }), { mode: "ANY", allowedFunctionNames: ["f"] });
+});
+
+test("google serializeRequest omits generationConfig when nothing sets it", () => {
+  assert.equal(wire(hi).generationConfig, undefined);
+});
+
+test("google serializeRequest replays thought signatures only to Gemini", () => {
+  const turn = (provider?: "google" | "anthropic") => ({
+    role: "assistant" as const,
+    provider,
+    content: [{
+      type: "tool_call" as const,
+      id: "x",
+      name: "f",
+      arguments: { a: 1 },
+      signature: "sig",
+    }],
+  });
+  const ours = wire({ ...hi, messages: [hi.messages[0], turn("google")] });
+  assert.deepEqual(ours.contents[1].parts, [{
+    functionCall: { name: "f", args: { a: 1 } },
+    thoughtSignature: "sig",
+  }]);
+  const warnings: Warning[] = [];
+  const theirs = wire({ ...hi, messages: [hi.messages[0], turn("anthropic")] }, warnings);
+  assert.deepEqual(theirs.contents[1].parts, [{ functionCall: { name: "f", args: { a: 1 } } }]);
+  assert.deepEqual(warnings.map((w) => w.path), ["messages[1].content[0].signature"]);
+});
+
+test("google serializeRequest names the function in a response from the call or toolName", () => {
+  const body = wire({
+    ...hi,
+    messages: [
+      hi.messages[0],
+      {
+        role: "assistant",
+        content: [{ type: "tool_call", id: "c1", name: "lookup", arguments: {} }],
+      },
+      { role: "tool", content: [{ type: "tool_result", toolCallId: "c1", content: "ok" }] },
+    ],
+  });
+  assert.deepEqual(body.contents[2], {
+    role: "user",
+    parts: [{ functionResponse: { name: "lookup", response: { output: "ok" } } }],
+  });
+});
+
+test("google serializeRequest needs a media type for an image URL", () => {
+  assert.throws(
+    () =>
+      google.serializeRequest({
+        ...hi,
+        messages: [{ role: "user", content: [{ type: "image", url: "https://x/y.png" }] }],
+      }),
+    {
+      name: "ValidationError",
+      path: "messages[0].content[0].mediaType",
+      message:
+        "Cannot serialize request for google: messages[0].content[0].mediaType is required for an image URL",
+    },
+  );
+});
+
+test("google buildHttpRequest picks generateContent or the SSE stream by option", () => {
+  const plain = google.buildHttpRequest(hi, { apiKey: "k", baseUrl: "http://127.0.0.1:9/v1beta" });
+  assert.equal(plain.url, "http://127.0.0.1:9/v1beta/models/gemini-2.5-flash:generateContent");
+  assert.deepEqual(plain.headers, { "content-type": "application/json", "x-goog-api-key": "k" });
+  const streamed = google.buildHttpRequest({ ...hi, model: "models/gemini-2.5-pro" }, {
+    apiKey: "k",
+    stream: true,
+  });
+  assert.equal(
+    streamed.url,
+    "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse",
+  );
+  assert.equal(streamed.body, plain.body.replace("gemini-2.5-flash", "gemini-2.5-pro"));
+});

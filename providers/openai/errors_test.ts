@@ -1,0 +1,47 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFixture } from "../../testing/fixtures.ts";
+import { openai } from "./mod.ts";
+
+const cases: Array<[number, string, string | undefined]> = [
+  [400, "invalid_request", "invalid_request_error"],
+  [401, "auth", "invalid_api_key"],
+  [429, "rate_limit", "rate_limit_exceeded"],
+  [500, "server", "server_error"],
+  [503, "server", "server_error"],
+];
+
+for (const [status, category, code] of cases) {
+  test(`openai parseError maps ${status} to ${category}`, () => {
+    const body = readFixture(`openai/error_${status}.json`);
+    const error = openai.parseError(status, body);
+    assert.deepEqual(
+      [error.provider, error.category, error.status, error.code, error.message],
+      ["openai", category, status, code, JSON.parse(body).error.message],
+    );
+  });
+}
+
+test("openai parseError reads retry-after-ms before retry-after", () => {
+  const headers = new Headers({ "retry-after-ms": "2130", "retry-after": "3" });
+  assert.equal(
+    openai.parseError(429, readFixture("openai/error_429.json"), headers).retryAfterMs,
+    2130,
+  );
+  assert.equal(
+    openai.parseError(
+      429,
+      readFixture("openai/error_429.json"),
+      new Headers({ "retry-after": "3" }),
+    ).retryAfterMs,
+    3000,
+  );
+});
+
+test("openai parseError maps a content policy code to content_filter", () => {
+  const error = openai.parseError(
+    400,
+    '{"error":{"message":"blocked","type":"invalid_request_error","code":"content_policy_violation"}}',
+  );
+  assert.equal(error.category, "content_filter");
+});
