@@ -18,6 +18,8 @@ export interface RosettaErrorOptions {
   path?: string;
   /** The underlying error. */
   cause?: unknown;
+  /** The response accumulated before the failure (streams), so nothing is lost. */
+  partial?: ChatResponse;
 }
 
 /**
@@ -35,6 +37,8 @@ export class RosettaError extends Error {
   readonly provider?: ProviderName;
   /** Field path the error concerns, if any. */
   readonly path?: string;
+  /** When the error ended a stream: what was accumulated before it. */
+  partial?: ChatResponse;
   readonly [MARKER]: true = true;
 
   /**
@@ -46,6 +50,7 @@ export class RosettaError extends Error {
     this.name = "RosettaError";
     this.provider = options.provider;
     this.path = options.path;
+    this.partial = options.partial;
   }
 
   /**
@@ -104,8 +109,6 @@ export type ResponseParseErrorType =
 export interface ResponseParseErrorOptions extends RosettaErrorOptions {
   /** The offending text (an event's data, a tool call's argument text), kept whole. */
   raw?: string;
-  /** What was accumulated before the failure, so nothing is lost. */
-  partial?: ChatResponse;
 }
 
 /**
@@ -123,8 +126,6 @@ export class ResponseParseError extends RosettaError {
   readonly type: ResponseParseErrorType;
   /** The offending text, when there is one. */
   readonly raw?: string;
-  /** The response accumulated before the failure (streams) or around it. */
-  readonly partial?: ChatResponse;
 
   /**
    * @param type What went wrong.
@@ -140,7 +141,6 @@ export class ResponseParseError extends RosettaError {
     this.name = "ResponseParseError";
     this.type = type;
     this.raw = options.raw;
-    this.partial = options.partial;
   }
 
   /** @inheritdoc */

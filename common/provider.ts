@@ -7,6 +7,7 @@
 
 import type { ProviderError } from "./errors.ts";
 import type { IdGenerator } from "./ids.ts";
+import type { StreamDecoder, StreamDecoderOptions } from "./stream.ts";
 import type { ChatRequest, ChatResponse, ProviderName, Warning } from "./types.ts";
 
 /** Options of {@link Provider.serializeRequest}. */
@@ -64,4 +65,6 @@ export interface Provider {
   parseResponse(body: string, options?: ParseOptions): ChatResponse;
   /** HTTP failure → canonical error (never throws). */
   parseError(status: number, body: string, headers?: Headers): ProviderError;
+  /** A fresh decoder for one streamed response (SSE bytes → canonical events). */
+  createStreamDecoder(options?: StreamDecoderOptions): StreamDecoder;
 }

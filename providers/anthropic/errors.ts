@@ -5,9 +5,11 @@
  * @module
  */
 
-import type { ProviderError } from "../../common/errors.ts";
+import { ProviderError } from "../../common/errors.ts";
+import { categoryForStatus } from "../../common/http.ts";
 import { isJsonObject } from "../../common/json.ts";
 import { providerErrorFromHttp, stringField } from "../../common/provider_error.ts";
+import type { JsonObject } from "../../common/types.ts";
 
 /**
  * Maps an Anthropic error response (status, body, headers) to a canonical error.
@@ -35,4 +37,35 @@ export function parseAnthropicError(
     const error = isJsonObject(json.error) ? json.error : undefined;
     return { message: stringField(error, "message"), code: stringField(error, "type") };
   });
+}
+
+// Documented HTTP status of each error type, so that in-stream errors (sent after a 200)
+// get the same categories as HTTP ones.
+const STATUS_BY_TYPE: Record<string, number> = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  permission_error: 403,
+  not_found_error: 404,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  timeout_error: 504,
+  overloaded_error: 529,
+};
+
+/**
+ * Maps an in-stream `error` event (`{type: "error", error: {type, message}}`).
+ *
+ * @param json The event's parsed data.
+ * @returns The error.
+ */
+export function anthropicStreamError(json: JsonObject): ProviderError {
+  const error = isJsonObject(json.error) ? json.error : undefined;
+  const code = stringField(error, "type");
+  const status = code === undefined ? undefined : STATUS_BY_TYPE[code];
+  return new ProviderError(
+    status === undefined ? "unknown" : categoryForStatus(status),
+    stringField(error, "message") ?? "Stream error",
+    { provider: "anthropic", code },
+  );
 }

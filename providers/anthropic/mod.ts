@@ -20,9 +20,11 @@ import type { ChatRequest } from "../../common/types.ts";
 import { parseAnthropicError } from "./errors.ts";
 import { serializeAnthropicRequest } from "./request.ts";
 import { parseAnthropicResponse } from "./response.ts";
+import { createAnthropicStreamDecoder } from "./stream.ts";
 
 export { parseAnthropicError } from "./errors.ts";
 export { serializeAnthropicRequest } from "./request.ts";
+export { createAnthropicStreamDecoder } from "./stream.ts";
 export { mapAnthropicStopReason, mapAnthropicUsage, parseAnthropicResponse } from "./response.ts";
 export { anthropicThinkingBudget } from "./thinking.ts";
 
@@ -49,4 +51,5 @@ export const anthropic: Provider = {
   buildHttpRequest,
   parseResponse: parseAnthropicResponse,
   parseError: parseAnthropicError,
+  createStreamDecoder: createAnthropicStreamDecoder,
 };

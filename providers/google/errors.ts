@@ -6,7 +6,8 @@
  * @module
  */
 
-import type { ProviderError } from "../../common/errors.ts";
+import { ProviderError } from "../../common/errors.ts";
+import { categoryForStatus } from "../../common/http.ts";
 import { isJsonObject } from "../../common/json.ts";
 import {
   type ErrorDetails,
@@ -70,4 +71,20 @@ export function readGoogleError(json: JsonObject): ErrorDetails {
  */
 export function parseGoogleError(status: number, body: string, headers?: Headers): ProviderError {
   return providerErrorFromHttp("google", status, body, headers, readGoogleError);
+}
+
+/**
+ * Maps an `error` object sent inside a stream; its `code` is the HTTP status it stands for.
+ *
+ * @param json The chunk holding `error`.
+ * @returns The error.
+ */
+export function googleStreamError(json: JsonObject): ProviderError {
+  const details = readGoogleError(json);
+  const code = (json.error as JsonObject).code;
+  return new ProviderError(
+    typeof code === "number" ? categoryForStatus(code) : "unknown",
+    details.message ?? "Stream error",
+    { provider: "google", code: details.code, retryAfterMs: details.retryAfterMs },
+  );
 }

@@ -20,9 +20,11 @@ import type { ChatRequest } from "../../common/types.ts";
 import { parseGoogleError } from "./errors.ts";
 import { serializeGoogleRequest } from "./request.ts";
 import { parseGoogleResponse } from "./response.ts";
+import { createGoogleStreamDecoder } from "./stream.ts";
 
 export { durationToMs, parseGoogleError } from "./errors.ts";
 export { serializeGoogleRequest } from "./request.ts";
+export { createGoogleStreamDecoder } from "./stream.ts";
 export { mapGoogleFinishReason, mapGoogleUsage, parseGoogleResponse } from "./response.ts";
 export { googleThinkingConfig } from "./thinking.ts";
 
@@ -47,4 +49,5 @@ export const google: Provider = {
   buildHttpRequest,
   parseResponse: parseGoogleResponse,
   parseError: parseGoogleError,
+  createStreamDecoder: createGoogleStreamDecoder,
 };

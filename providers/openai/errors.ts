@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { ProviderError } from "../../common/errors.ts";
+import { type ErrorCategory, ProviderError } from "../../common/errors.ts";
 import { isJsonObject } from "../../common/json.ts";
 import {
   type ErrorDetails,
@@ -51,4 +51,33 @@ export function readOpenAIError(json: JsonObject): ErrorDetails {
  */
 export function parseOpenAIError(status: number, body: string, headers?: Headers): ProviderError {
   return providerErrorFromHttp("openai", status, body, headers, readOpenAIError);
+}
+
+/**
+ * Maps an `error` object sent inside a stream (no HTTP status: the response was a 200).
+ *
+ * @param json The chunk holding `error`.
+ * @returns The error, categorized by its type or code.
+ */
+export function openAIStreamError(json: JsonObject): ProviderError {
+  const details = readOpenAIError(json);
+  const error = json.error as JsonObject;
+  const type = stringField(error, "type");
+  return new ProviderError(
+    details.category ?? categoryForType(type, details.code),
+    details.message ?? "Stream error",
+    { provider: "openai", code: details.code },
+  );
+}
+
+function categoryForType(type: string | undefined, code: string | undefined): ErrorCategory {
+  if (
+    code === "rate_limit_exceeded" || code === "insufficient_quota" || type === "tokens" ||
+    type === "requests"
+  ) {
+    return "rate_limit";
+  }
+  if (type === "server_error") return "server";
+  if (type === "invalid_request_error") return "invalid_request";
+  return "unknown";
 }

@@ -20,9 +20,11 @@ import type { ChatRequest } from "../../common/types.ts";
 import { parseOpenAIError } from "./errors.ts";
 import { serializeOpenAIRequest } from "./request.ts";
 import { parseOpenAIResponse } from "./response.ts";
+import { createOpenAIStreamDecoder } from "./stream.ts";
 
 export { parseOpenAIError } from "./errors.ts";
 export { isOpenAIReasoningModel, serializeOpenAIRequest } from "./request.ts";
+export { createOpenAIStreamDecoder } from "./stream.ts";
 export { mapOpenAIFinishReason, mapOpenAIUsage, parseOpenAIResponse } from "./response.ts";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
@@ -41,4 +43,5 @@ export const openai: Provider = {
   buildHttpRequest,
   parseResponse: parseOpenAIResponse,
   parseError: parseOpenAIError,
+  createStreamDecoder: createOpenAIStreamDecoder,
 };

@@ -1,0 +1,245 @@
+/**
+ * The stream decoder and the ways to consume it. A provider supplies only a mapper from its
+ * SSE events to {@link StreamAccumulator} calls; SSE decoding, error capture and the final
+ * response are shared here. On top of the synchronous decoder sit an async iterable over a
+ * `fetch` body and a `TransformStream` of events — no hidden buffering of the whole body.
+ *
+ * @module
+ */
+
+import { StreamAccumulator } from "./accumulator.ts";
+import { ProviderError, ResponseParseError, RosettaError } from "./errors.ts";
+import type { StreamEvent } from "./events.ts";
+import type { IdGenerator } from "./ids.ts";
+import { createSseDecoder } from "./sse.ts";
+import type { ChatResponse, ProviderName } from "./types.ts";
+
+/** Options of a provider's `createStreamDecoder`. */
+export interface StreamDecoderOptions {
+  /**
+   * Makes tool-call ids where the provider sends none (Google).
+   * @default randomId
+   */
+  generateId?: IdGenerator;
+  /**
+   * Largest SSE event or line, in characters, before `event_too_large`.
+   * @default 16777216
+   */
+  maxEventSize?: number;
+}
+
+/** Bytes or text in, canonical events out; `end()` gives the accumulated response. */
+export interface StreamDecoder {
+  /** The provider whose stream this decodes. */
+  readonly provider: ProviderName;
+  /** Feeds a chunk, split anywhere; returns the events it completed (possibly none). */
+  push(chunk: Uint8Array | string): StreamEvent[];
+  /**
+   * Ends the input and returns the final response.
+   * @throws The first in-stream error, an unreadable event, bad tool arguments, or a stream cut
+   * before its terminal event — each with `partial`, the response accumulated so far.
+   */
+  end(): ChatResponse;
+}
+
+/** Maps one SSE event of a provider onto the accumulator. May throw a RosettaError or SyntaxError. */
+export type EventMapper = (event: string | undefined, data: string) => void;
+
+/**
+ * Assembles a decoder from a provider's event mapper. Used by the providers' `stream.ts`.
+ *
+ * @param provider The provider.
+ * @param terminal The terminal event's name, for the truncation message.
+ * @param options Decoder options.
+ * @param makeMapper Builds the mapper over a fresh accumulator.
+ * @returns The decoder.
+ */
+export function assembleStreamDecoder(
+  provider: ProviderName,
+  terminal: string,
+  options: StreamDecoderOptions,
+  makeMapper: (accumulator: StreamAccumulator) => EventMapper,
+): StreamDecoder {
+  const accumulator = new StreamAccumulator(provider);
+  const map = makeMapper(accumulator);
+  let count = 0;
+  const sse = createSseDecoder(provider, (event, data) => {
+    count++;
+    try {
+      map(event, data);
+    } catch (error) {
+      if (error instanceof SyntaxError) {
+        const name = event === undefined ? "" : ` "${event}"`;
+        accumulator.fail(
+          new ResponseParseError(
+            "invalid_json",
+            `Cannot parse ${provider} stream event ${count}${name}: ${error.message}`,
+            {
+              provider,
+              path: `event ${count}`,
+              raw: data,
+              cause: error,
+            },
+          ),
+        );
+      } else if (RosettaError.isInstance(error)) {
+        accumulator.fail(error as ProviderError | ResponseParseError);
+      } else {
+        throw error;
+      }
+    }
+  }, options.maxEventSize);
+  return {
+    provider,
+    push(chunk) {
+      sse.push(chunk);
+      return accumulator.drain();
+    },
+    end() {
+      sse.end();
+      return accumulator.finalize(terminal);
+    },
+  };
+}
+
+/**
+ * Canonical events read from a `ReadableStream` of bytes (a `fetch` body), plus the final
+ * response. Iterate it once; `response()` drains what is left.
+ *
+ * @example
+ * ```ts
+ * import { anthropic, EventStream } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * const body = new Response('event: message_stop\ndata: {"type":"message_stop"}\n\n').body!;
+ * const stream = new EventStream(anthropic.createStreamDecoder(), body);
+ * for await (const _event of stream) { /* render it *\/ }
+ * assert.equal((await stream.response()).finishReason, "unknown");
+ * ```
+ */
+export class EventStream implements AsyncIterable<StreamEvent> {
+  #decoder: StreamDecoder;
+  #body: ReadableStream<Uint8Array>;
+  #consumed = false;
+  #response?: ChatResponse;
+
+  /**
+   * @param decoder A provider's stream decoder.
+   * @param body The response body.
+   */
+  constructor(decoder: StreamDecoder, body: ReadableStream<Uint8Array>) {
+    this.#decoder = decoder;
+    this.#body = body;
+  }
+
+  /** Yields each event as its bytes arrive; throws what `StreamDecoder.end` throws. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<StreamEvent, void, undefined> {
+    if (this.#consumed) throw new TypeError("Cannot iterate EventStream: it was already iterated");
+    this.#consumed = true;
+    const reader = this.#body.getReader();
+    let done = false;
+    try {
+      while (true) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (cause) {
+          throw this.#networkError(cause);
+        }
+        if (chunk.done) break;
+        const events = this.#decoder.push(chunk.value);
+        for (let i = 0; i < events.length; i++) yield events[i];
+      }
+      done = true;
+    } finally {
+      // Stopped early (break, throw): release the connection.
+      if (!done) await reader.cancel().catch(() => {});
+    }
+    this.#response = this.#decoder.end();
+  }
+
+  #networkError(cause: unknown): ProviderError {
+    let partial: ChatResponse | undefined;
+    try {
+      partial = this.#decoder.end();
+    } catch (error) {
+      partial = (error as RosettaError).partial;
+    }
+    const provider = this.#decoder.provider;
+    return new ProviderError(
+      "network",
+      `Cannot read ${provider} stream: ${(cause as Error)?.message ?? String(cause)}`,
+      {
+        provider,
+        cause,
+        partial,
+      },
+    );
+  }
+
+  /**
+   * The final response, reading the rest of the body if iteration has not.
+   *
+   * @returns The accumulated response.
+   */
+  async response(): Promise<ChatResponse> {
+    if (!this.#consumed) {
+      for await (const _ of this) { /* drain */ }
+    }
+    if (this.#response === undefined) {
+      throw new TypeError("Cannot give the response: the stream was not read to its end");
+    }
+    return this.#response;
+  }
+}
+
+/**
+ * A `TransformStream` from bytes or text to canonical events; `response` settles at the end.
+ *
+ * @example
+ * ```ts
+ * import { EventTransformStream, openai } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * const sse = 'data: {"id":"c","model":"gpt-4o","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n';
+ * const events = new EventTransformStream(openai.createStreamDecoder());
+ * const types: string[] = [];
+ * await new Response(sse).body!.pipeThrough(events).pipeTo(new WritableStream({ write(e) { types.push(e.type); } }));
+ * assert.deepEqual(types, ["start", "text_delta", "finish"]);
+ * assert.equal((await events.response).content[0].type, "text");
+ * ```
+ */
+export class EventTransformStream extends TransformStream<Uint8Array | string, StreamEvent> {
+  /** The final response; rejects with what `StreamDecoder.end` throws. */
+  readonly response: Promise<ChatResponse>;
+
+  /** @param decoder A provider's stream decoder. */
+  constructor(decoder: StreamDecoder) {
+    let resolve!: (response: ChatResponse) => void;
+    let reject!: (error: unknown) => void;
+    const response = new Promise<ChatResponse>((yes, no) => {
+      resolve = yes;
+      reject = no;
+    });
+    // Whoever awaits `response` sees the rejection; nobody awaiting it is not an unhandled one.
+    response.catch(() => {});
+    super({
+      transform(chunk, controller) {
+        try {
+          const events = decoder.push(chunk);
+          for (let i = 0; i < events.length; i++) controller.enqueue(events[i]);
+        } catch (error) {
+          reject(error);
+          throw error;
+        }
+      },
+      flush() {
+        try {
+          resolve(decoder.end());
+        } catch (error) {
+          reject(error);
+          throw error;
+        }
+      },
+    });
+    this.response = response;
+  }
+}
