@@ -103,11 +103,13 @@ export function createAnthropicStreamDecoder(options: StreamDecoderOptions = {})
           if (!isJsonObject(message)) {
             throw invalidField("anthropic", "message", "an object", message);
           }
-          if (isJsonObject(message.usage)) Object.assign(usage, message.usage);
-          return acc.start(
-            message.id as string | undefined,
-            string(message.model, "message.model"),
-          );
+          acc.start(message.id as string | undefined, string(message.model, "message.model"));
+          // Report input usage now: a stream cut before message_delta must not lose it.
+          if (isJsonObject(message.usage)) {
+            Object.assign(usage, message.usage);
+            acc.usage(mapAnthropicUsage(usage));
+          }
+          return;
         }
         case "message_delta": {
           if (isJsonObject(json.usage)) {

@@ -1,0 +1,245 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ProviderError, ResponseParseError } from "../../common/errors.ts";
+import type { StreamEvent } from "../../common/events.ts";
+import { readFixture } from "../../testing/fixtures.ts";
+import { anthropic } from "./mod.ts";
+
+const sse = (events: Array<Record<string, unknown>>) =>
+  events.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join("");
+const start = {
+  type: "message_start",
+  message: { id: "msg_1", model: "claude-haiku-4-5", usage: { input_tokens: 3, output_tokens: 1 } },
+};
+const stop = { type: "message_stop" };
+
+function run(text: string) {
+  const decoder = anthropic.createStreamDecoder();
+  const events = decoder.push(text);
+  try {
+    return { events, response: decoder.end(), error: undefined };
+  } catch (error) {
+    return { events, response: undefined, error };
+  }
+}
+
+test("anthropic stream emits start, text deltas, usage and finish for a text reply", () => {
+  const { events } = run(readFixture("anthropic/text.sse"));
+  assert.deepEqual(events, [
+    { type: "start", id: "msg_01XFDUDYJgAACzvnptvVoYEL", model: "claude-sonnet-4-5-20250929" },
+    {
+      type: "usage",
+      usage: {
+        inputTokens: 12,
+        outputTokens: 1,
+        thinkingTokens: 0,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        totalTokens: 13,
+      },
+    },
+    { type: "text_delta", index: 0, text: "Hello" },
+    { type: "text_delta", index: 0, text: "! How can I" },
+    { type: "text_delta", index: 0, text: " help you today?" },
+    {
+      type: "usage",
+      usage: {
+        inputTokens: 12,
+        outputTokens: 10,
+        thinkingTokens: 0,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        totalTokens: 22,
+      },
+    },
+    { type: "finish", finishReason: "stop", rawFinishReason: "end_turn" },
+  ]);
+});
+
+test("anthropic stream emits thinking deltas, the signature and redacted thinking", () => {
+  const { events } = run(readFixture("anthropic/thinking.sse"));
+  const kinds = events.filter((e) =>
+    e.type === "thinking_delta" || e.type === "signature" || e.type === "redacted_thinking"
+  );
+  assert.deepEqual(kinds.map((e) => [e.type, e.index]), [
+    ["thinking_delta", 0],
+    ["thinking_delta", 0],
+    ["signature", 0],
+    ["redacted_thinking", 1],
+  ]);
+});
+
+test("anthropic stream ends each tool call at its block stop with parsed arguments", () => {
+  const { events, response } = run(readFixture("anthropic/tool_calls.sse"));
+  const ends = events.filter((e) => e.type === "tool_call_end");
+  assert.deepEqual(ends, [
+    {
+      type: "tool_call_end",
+      index: 1,
+      id: "toolu_01A09q90qw90lq917835lq9",
+      name: "get_weather",
+      arguments: { location: "San Francisco, CA", unit: "celsius" },
+    },
+    {
+      type: "tool_call_end",
+      index: 2,
+      id: "toolu_01B19q90qw90lq917835lq8",
+      name: "get_weather",
+      arguments: { location: "Paris, France", unit: "celsius" },
+    },
+    {
+      type: "tool_call_end",
+      index: 3,
+      id: "toolu_01C29q90qw90lq917835lq7",
+      name: "get_time",
+      arguments: {},
+    },
+  ]);
+  assert.equal(response?.finishReason, "tool_use");
+});
+
+test("anthropic stream never ends a tool call before its block stops", () => {
+  const decoder = anthropic.createStreamDecoder();
+  const before = decoder.push(sse([
+    start,
+    {
+      type: "content_block_start",
+      index: 0,
+      content_block: { type: "tool_use", id: "t", name: "f", input: {} },
+    },
+    {
+      type: "content_block_delta",
+      index: 0,
+      delta: { type: "input_json_delta", partial_json: '{"n": 1' },
+    },
+    {
+      type: "content_block_delta",
+      index: 0,
+      delta: { type: "input_json_delta", partial_json: "}" },
+    },
+  ]));
+  assert.ok(!before.some((e) => e.type === "tool_call_end"));
+  const after = decoder.push(sse([{ type: "content_block_stop", index: 0 }]));
+  assert.deepEqual(after, [{
+    type: "tool_call_end",
+    index: 0,
+    id: "t",
+    name: "f",
+    arguments: { n: 1 },
+  }]);
+});
+
+test("anthropic stream skips unknown events, blocks and deltas", () => {
+  const { response } = run(sse([
+    start,
+    { type: "future_event", x: 1 },
+    {
+      type: "content_block_start",
+      index: 0,
+      content_block: { type: "server_tool_use", id: "s", name: "web_search", input: {} },
+    },
+    {
+      type: "content_block_delta",
+      index: 0,
+      delta: { type: "input_json_delta", partial_json: "{}" },
+    },
+    { type: "content_block_stop", index: 0 },
+    { type: "content_block_start", index: 1, content_block: { type: "text", text: "" } },
+    { type: "content_block_delta", index: 1, delta: { type: "citations_delta", citation: {} } },
+    { type: "content_block_delta", index: 1, delta: { type: "text_delta", text: "ok" } },
+    { type: "content_block_stop", index: 1 },
+    { type: "message_delta", delta: { stop_reason: "end_turn" }, usage: { output_tokens: 2 } },
+    stop,
+  ]));
+  assert.deepEqual(response?.content, [{ type: "text", text: "ok" }]);
+});
+
+test("anthropic stream reports an in-stream error and throws it with the partial response", () => {
+  const { events, error } = run(readFixture("anthropic/error.sse"));
+  const last = events.at(-1) as Extract<StreamEvent, { type: "error" }>;
+  assert.ok(last.error instanceof ProviderError);
+  assert.deepEqual([last.error.category, last.error.code, last.error.message], [
+    "server",
+    "overloaded_error",
+    "Overloaded",
+  ]);
+  assert.equal(error, last.error);
+  assert.deepEqual((error as ProviderError).partial?.content, [{
+    type: "text",
+    text: "Partial ans",
+  }]);
+});
+
+test("anthropic stream maps in-stream error types to the HTTP categories", () => {
+  const category = (type: string) => {
+    const { error } = run(sse([start, { type: "error", error: { type, message: "m" } }]));
+    return (error as ProviderError).category;
+  };
+  assert.deepEqual(
+    [
+      "rate_limit_error",
+      "invalid_request_error",
+      "authentication_error",
+      "api_error",
+      "mystery_error",
+    ].map(category),
+    ["rate_limit", "invalid_request", "auth", "server", "unknown"],
+  );
+});
+
+test("anthropic stream cut before message_stop throws truncated_stream keeping what arrived", () => {
+  const { error } = run(readFixture("anthropic/truncated.sse"));
+  assert.ok(error instanceof ResponseParseError);
+  assert.equal(error.type, "truncated_stream");
+  assert.equal(error.message, "Cannot finish anthropic stream: it ended before message_stop");
+  assert.equal(error.raw, '{"location": "Par');
+  assert.deepEqual(error.partial?.content, [{ type: "text", text: "Checking the forecast ☀️" }]);
+  assert.equal(error.partial?.usage.inputTokens, 20);
+});
+
+test("anthropic stream reports a malformed event by number and name and reads on", () => {
+  const text = sse([start, {
+    type: "content_block_start",
+    index: 0,
+    content_block: { type: "text", text: "" },
+  }]) +
+    'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{\n\n' +
+    sse([{ type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "after" } }, {
+      type: "message_delta",
+      delta: { stop_reason: "end_turn" },
+    }, stop]);
+  const { events, error } = run(text);
+  assert.ok(error instanceof ResponseParseError);
+  assert.equal(error.type, "invalid_json");
+  assert.equal(error.path, "event 3");
+  assert.match(error.message, /^Cannot parse anthropic stream event 3 "content_block_delta": /);
+  assert.equal(error.raw, '{"type":"content_block_delta","index":0,"delta":{');
+  assert.ok(events.some((e) => e.type === "text_delta" && e.text === "after"));
+  assert.deepEqual(error.partial?.content, [{ type: "text", text: "after" }]);
+});
+
+test("anthropic stream reports invalid tool arguments with the raw text", () => {
+  const { events, error } = run(sse([
+    start,
+    {
+      type: "content_block_start",
+      index: 0,
+      content_block: { type: "tool_use", id: "t", name: "f", input: {} },
+    },
+    {
+      type: "content_block_delta",
+      index: 0,
+      delta: { type: "input_json_delta", partial_json: '{"a": tru' },
+    },
+    { type: "content_block_stop", index: 0 },
+    { type: "message_delta", delta: { stop_reason: "tool_use" } },
+    stop,
+  ]));
+  assert.ok(events.some((e) => e.type === "error"));
+  assert.ok(error instanceof ResponseParseError);
+  assert.deepEqual([error.type, error.raw, error.path], [
+    "invalid_tool_arguments",
+    '{"a": tru',
+    "content[0].arguments",
+  ]);
+});

@@ -1,0 +1,89 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ProviderError, ResponseParseError } from "../../common/errors.ts";
+import { seededIdGenerator } from "../../common/ids.ts";
+import { readFixture } from "../../testing/fixtures.ts";
+import { google } from "./mod.ts";
+
+function run(text: string) {
+  const decoder = google.createStreamDecoder({ generateId: seededIdGenerator(1) });
+  const events = decoder.push(text);
+  try {
+    return { events, response: decoder.end(), error: undefined };
+  } catch (error) {
+    return { events, response: undefined, error };
+  }
+}
+
+test("google stream merges consecutive text parts into one block", () => {
+  const { events, response } = run(readFixture("google/text.sse"));
+  assert.deepEqual(
+    events.filter((e) => e.type === "text_delta").map((e) =>
+      e.type === "text_delta" && [e.index, e.text]
+    ),
+    [
+      [0, "Hello! How"],
+      [0, " can I help"],
+      [0, " you today?"],
+    ],
+  );
+  assert.deepEqual(events.slice(-2).map((e) => e.type), ["usage", "finish"]);
+  assert.equal(response?.finishReason, "stop");
+});
+
+test("google stream attaches a signature from an empty part to the text it closes", () => {
+  const { events, response } = run(readFixture("google/thinking.sse"));
+  assert.deepEqual(events.find((e) => e.type === "signature"), {
+    type: "signature",
+    index: 1,
+    signature: "CiQB0e2Kb1mK2xNfXHv5Aq3rXkW2pKq1dE3M4o8Ug3j9u5K0pYsKZQ",
+  });
+  assert.deepEqual(response?.content.map((b) => b.type), ["thinking", "text"]);
+});
+
+test("google stream emits whole function calls with generated ids", () => {
+  const { events } = run(readFixture("google/tool_calls.sse"));
+  const next = seededIdGenerator(1);
+  const ids = [next(), next(), next()];
+  assert.deepEqual(
+    events.filter((e) => e.type === "tool_call_end").map((e) =>
+      e.type === "tool_call_end" && [e.index, e.id, e.name]
+    ),
+    [
+      [0, ids[0], "get_weather"],
+      [1, ids[1], "get_weather"],
+      [2, ids[2], "get_time"],
+    ],
+  );
+  assert.deepEqual(events.at(-1), {
+    type: "finish",
+    finishReason: "tool_use",
+    rawFinishReason: "STOP",
+  });
+});
+
+test("google stream skips unknown part kinds", () => {
+  const { response } = run(
+    'data: {"candidates":[{"content":{"parts":[{"executableCode":{"code":"1"}},{"text":"ok"}]},"finishReason":"STOP"}]}\n\n',
+  );
+  assert.deepEqual(response?.content, [{ type: "text", text: "ok" }]);
+});
+
+test("google stream reports an in-stream error with its HTTP category", () => {
+  const { error } = run(readFixture("google/error.sse"));
+  assert.ok(error instanceof ProviderError);
+  assert.deepEqual([error.category, error.code, error.message], [
+    "server",
+    "UNAVAILABLE",
+    "The model is overloaded. Please try again later.",
+  ]);
+  assert.deepEqual(error.partial?.content, [{ type: "text", text: "Partial ans" }]);
+});
+
+test("google stream cut before a finishReason throws truncated_stream keeping what arrived", () => {
+  const { error } = run(readFixture("google/truncated.sse"));
+  assert.ok(error instanceof ResponseParseError);
+  assert.equal(error.type, "truncated_stream");
+  assert.deepEqual(error.partial?.content, [{ type: "text", text: "Checking the forecast ☀️" }]);
+  assert.equal(error.partial?.id, "Truncated01ResponseId");
+});

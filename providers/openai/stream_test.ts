@@ -1,0 +1,132 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ProviderError, ResponseParseError } from "../../common/errors.ts";
+import { readFixture } from "../../testing/fixtures.ts";
+import { openai } from "./mod.ts";
+
+function run(text: string) {
+  const decoder = openai.createStreamDecoder();
+  const events = decoder.push(text);
+  try {
+    return { events, response: decoder.end(), error: undefined };
+  } catch (error) {
+    return { events, response: undefined, error };
+  }
+}
+
+test("openai stream emits finish, then usage from the usage-only chunk", () => {
+  const { events, response } = run(readFixture("openai/text.sse"));
+  assert.deepEqual(events.slice(-2), [
+    { type: "finish", finishReason: "stop", rawFinishReason: "stop" },
+    {
+      type: "usage",
+      usage: {
+        inputTokens: 19,
+        outputTokens: 10,
+        thinkingTokens: 0,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        totalTokens: 29,
+      },
+    },
+  ]);
+  assert.equal(response?.usage.totalTokens, 29);
+});
+
+test("openai stream ends parallel tool calls at the finish chunk, in index order", () => {
+  const decoder = openai.createStreamDecoder();
+  const text = readFixture("openai/tool_calls.sse");
+  const finishAt = text.indexOf('"finish_reason":"tool_calls"');
+  const before = decoder.push(text.slice(0, text.lastIndexOf("data:", finishAt)));
+  assert.ok(!before.some((e) => e.type === "tool_call_end"));
+  assert.deepEqual(before.filter((e) => e.type === "tool_call_start").map((e) => e.index), [
+    0,
+    1,
+    2,
+  ]);
+  const after = decoder.push(text.slice(text.lastIndexOf("data:", finishAt)));
+  assert.deepEqual(
+    after.filter((e) => e.type === "tool_call_end").map((e) =>
+      e.type === "tool_call_end" && e.arguments
+    ),
+    [
+      { location: "San Francisco, CA", unit: "celsius" },
+      { location: "Paris, France", unit: "celsius" },
+      {},
+    ],
+  );
+});
+
+test("openai stream accepts the variants of compatible servers", () => {
+  const { response } = run(readFixture("openai/compat_tool_calls.sse"));
+  assert.deepEqual(response, {
+    id: "chatcmpl-compat-1",
+    model: "qwen3-coder",
+    content: [
+      { type: "thinking", text: "Need the weather; call both tools." },
+      { type: "tool_call", id: "call_a", name: "get_weather", arguments: { location: "Zürich" } },
+      {
+        type: "tool_call",
+        id: "call_b",
+        name: "get_time",
+        arguments: { timezone: "Europe/Zurich" },
+      },
+      { type: "tool_call", id: "call_c", name: "list_cities", arguments: {} },
+    ],
+    finishReason: "tool_use",
+    rawFinishReason: "tool_calls",
+    usage: {
+      inputTokens: 50,
+      outputTokens: 30,
+      thinkingTokens: 0,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      totalTokens: 80,
+    },
+  });
+});
+
+test("openai stream maps a refusal to content_filter", () => {
+  const { response } = run(readFixture("openai/refusal.sse"));
+  assert.deepEqual([response?.finishReason, response?.content], ["content_filter", [{
+    type: "text",
+    text: "I'm sorry, I can't help with that request.",
+  }]]);
+});
+
+test("openai stream reports an in-stream error object as a server ProviderError", () => {
+  const { events, error } = run(readFixture("openai/error.sse"));
+  assert.equal(events.at(-1)?.type, "error");
+  assert.ok(error instanceof ProviderError);
+  assert.deepEqual([error.category, error.code, error.provider], [
+    "server",
+    "server_error",
+    "openai",
+  ]);
+  assert.deepEqual(error.partial?.content, [{ type: "text", text: "Partial ans" }]);
+});
+
+test("openai stream cut before [DONE] throws truncated_stream keeping what arrived", () => {
+  const { error } = run(readFixture("openai/truncated.sse"));
+  assert.ok(error instanceof ResponseParseError);
+  assert.equal(error.message, "Cannot finish openai stream: it ended before data: [DONE]");
+  assert.equal(error.raw, '{"location":"Par');
+  assert.deepEqual(error.partial?.content, [{ type: "text", text: "Checking ☀️ " }]);
+});
+
+test("openai stream refuses a tool call's first piece without an id", () => {
+  const { error } = run(
+    'data: {"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"name":"f","arguments":"{}"}}]}}]}\n\n',
+  );
+  assert.ok(error instanceof ResponseParseError);
+  assert.deepEqual([error.type, error.path], ["invalid_field", "delta.tool_calls[0].id"]);
+});
+
+test("openai stream reports invalid final tool arguments with the raw text", () => {
+  const { error } = run(
+    'data: {"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"c","function":{"name":"f","arguments":"{\\"a\\":"}}]}}]}\n\n' +
+      'data: {"model":"m","choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}\n\ndata: [DONE]\n\n',
+  );
+  assert.ok(error instanceof ResponseParseError);
+  assert.deepEqual([error.type, error.raw], ["invalid_tool_arguments", '{"a":']);
+});
