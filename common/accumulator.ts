@@ -252,6 +252,7 @@ export class StreamAccumulator {
       }
     }
     const response: ChatResponse = {
+      provider: this.provider,
       model: this.#model,
       content,
       finishReason: this.#finishReason,

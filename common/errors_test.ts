@@ -30,6 +30,7 @@ test("RosettaError.isInstance recognises errors from another copy of the package
 test("ResponseParseError keeps raw text, partial response and cause", () => {
   const cause = new SyntaxError("bad");
   const partial = {
+    provider: "openai" as const,
     model: "m",
     content: [],
     finishReason: "unknown" as const,

@@ -186,6 +186,8 @@ export interface Usage {
 
 /** A complete model response. */
 export interface ChatResponse {
+  /** The provider that produced it; carried into the assistant turn when the response is replayed. */
+  provider: ProviderName;
   /** Provider response id, when given. */
   id?: string;
   /** Model that answered. */

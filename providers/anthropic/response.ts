@@ -137,6 +137,7 @@ export function parseAnthropicResponse(body: string): ChatResponse {
     throw invalidField("anthropic", "usage", "an object", usage);
   }
   const response: ChatResponse = {
+    provider: "anthropic",
     model: data.model,
     content,
     finishReason: mapAnthropicStopReason(data.stop_reason),

@@ -7,6 +7,7 @@ const parse = (name: string) => anthropic.parseResponse(readFixture(`anthropic/$
 
 test("anthropic parseResponse maps a text response", () => {
   assert.deepEqual(parse("text"), {
+    provider: "anthropic",
     id: "msg_01XFDUDYJgAACzvnptvVoYEL",
     model: "claude-sonnet-4-5-20250929",
     content: [{ type: "text", text: "Hello! How can I help you today?" }],

@@ -186,6 +186,7 @@ export function parseGoogleResponse(body: string, options: ParseOptions = {}): C
     }
   }
   const response: ChatResponse = {
+    provider: "google",
     model,
     content,
     finishReason: candidates === undefined

@@ -9,6 +9,7 @@ const parse = (name: string) =>
 
 test("google parseResponse maps a text response", () => {
   assert.deepEqual(parse("text"), {
+    provider: "google",
     id: "mN7taPnYJ4GPz7IPpcmVqQg",
     model: "gemini-2.5-flash",
     content: [{ type: "text", text: "Hello! How can I help you today?" }],

@@ -127,6 +127,7 @@ export function parseOpenAIResponse(body: string): ChatResponse {
   const usage = data.usage;
   const rawReason = choice.finish_reason;
   const response: ChatResponse = {
+    provider: "openai",
     model: data.model,
     content,
     finishReason: typeof refusal === "string" ? "content_filter" : mapOpenAIFinishReason(rawReason),

@@ -7,6 +7,7 @@ const parse = (name: string) => openai.parseResponse(readFixture(`openai/${name}
 
 test("openai parseResponse maps a text response", () => {
   assert.deepEqual(parse("text"), {
+    provider: "openai",
     id: "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT",
     model: "gpt-4o-2024-08-06",
     content: [{ type: "text", text: "Hello! How can I assist you today?" }],

@@ -60,6 +60,7 @@ test("openai stream ends parallel tool calls at the finish chunk, in index order
 test("openai stream accepts the variants of compatible servers", () => {
   const { response } = run(readFixture("openai/compat_tool_calls.sse"));
   assert.deepEqual(response, {
+    provider: "openai",
     id: "chatcmpl-compat-1",
     model: "qwen3-coder",
     content: [
