@@ -23,6 +23,17 @@ export type * from "./common/provider.ts";
 export type * from "./common/events.ts";
 export { EventStream, EventTransformStream } from "./common/stream.ts";
 export type { StreamDecoder, StreamDecoderOptions } from "./common/stream.ts";
+export { defineTool } from "./common/tool.ts";
+export type { AnyTool, DefineToolOptions, Tool, ToolContext } from "./common/tool.ts";
+export {
+  errorResult,
+  executeToolCalls,
+  extractToolCalls,
+  prepareToolCall,
+  runToolRound,
+  toolResultMessage,
+} from "./common/dispatch.ts";
+export type { DispatchOptions, PreparedCall } from "./common/dispatch.ts";
 export { anthropic } from "./providers/anthropic/mod.ts";
 export { openai } from "./providers/openai/mod.ts";
 export { google } from "./providers/google/mod.ts";

@@ -1,0 +1,87 @@
+// The agent loop per provider, with no network: request → recorded response with tool calls
+// (whole body, and the same reply streamed) → execution → the next request body, exactly.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { runToolRound } from "../common/dispatch.ts";
+import { seededIdGenerator } from "../common/ids.ts";
+import type { ChatResponse, Message } from "../common/types.ts";
+import { readFixture } from "../testing/fixtures.ts";
+import { loopRequest, timeTool, weatherTool } from "../testing/tool_loop.ts";
+import { providers } from "./mod.ts";
+
+const tools = [weatherTool, timeTool];
+
+for (const provider of Object.values(providers)) {
+  const expected = JSON.stringify(
+    JSON.parse(readFixture(`${provider.name}/request_after_tools.json`)),
+  );
+  const nextBody = async (response: ChatResponse) => {
+    const request = loopRequest(provider.name);
+    const appended = await runToolRound(response, tools);
+    return provider.serializeRequest({ ...request, messages: [...request.messages, ...appended] });
+  };
+
+  test(`${provider.name} tool loop: response → execution → next request body`, async () => {
+    const response = provider.parseResponse(readFixture(`${provider.name}/tool_calls.json`), {
+      generateId: seededIdGenerator(1),
+    });
+    assert.equal(await nextBody(response), expected);
+  });
+
+  test(`${provider.name} tool loop gives the same next request from the streamed reply`, async () => {
+    const decoder = provider.createStreamDecoder({ generateId: seededIdGenerator(1) });
+    decoder.push(readFixture(`${provider.name}/tool_calls.sse`));
+    assert.equal(await nextBody(decoder.end()), expected);
+  });
+
+  test(`${provider.name} tool loop sends invalid-argument and unknown-tool results back as errors`, async () => {
+    const response: ChatResponse = {
+      provider: provider.name,
+      model: loopRequest(provider.name).model,
+      content: [
+        { type: "tool_call", id: "call_bad", name: "get_weather", arguments: { location: 5 } },
+        { type: "tool_call", id: "call_unknown", name: "get_forecast", arguments: {} },
+      ],
+      finishReason: "tool_use",
+      usage: {
+        inputTokens: 0,
+        outputTokens: 0,
+        thinkingTokens: 0,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        totalTokens: 0,
+      },
+    };
+    const appended: Message[] = await runToolRound(response, tools);
+    const request = loopRequest(provider.name);
+    const body = JSON.parse(
+      provider.serializeRequest({ ...request, messages: [...request.messages, ...appended] }),
+    );
+    const invalid =
+      'Invalid arguments for tool "get_weather": location: Invalid input: expected string, received number. ' +
+      "Call it again with corrected arguments.";
+    const unknown = 'Unknown tool "get_forecast". Available tools: get_weather, get_time.';
+    if (provider.name === "anthropic") {
+      assert.deepEqual(body.messages.at(-1), {
+        role: "user",
+        content: [
+          { type: "tool_result", tool_use_id: "call_bad", content: invalid, is_error: true },
+          { type: "tool_result", tool_use_id: "call_unknown", content: unknown, is_error: true },
+        ],
+      });
+    } else if (provider.name === "openai") {
+      assert.deepEqual(body.messages.slice(-2), [
+        { role: "tool", tool_call_id: "call_bad", content: invalid },
+        { role: "tool", tool_call_id: "call_unknown", content: unknown },
+      ]);
+    } else {
+      assert.deepEqual(body.contents.at(-1), {
+        role: "user",
+        parts: [
+          { functionResponse: { name: "get_weather", response: { error: invalid } } },
+          { functionResponse: { name: "get_forecast", response: { error: unknown } } },
+        ],
+      });
+    }
+  });
+}
