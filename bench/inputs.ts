@@ -1,0 +1,110 @@
+/**
+ * Bench inputs, built once at module load: fixtures per provider and their calibration
+ * floors. Bench files take what they need from here; nothing in here is timed.
+ *
+ * @module
+ */
+
+import { createParser } from "eventsource-parser";
+import {
+  type ChatRequest,
+  type Provider,
+  type ProviderName,
+  providers,
+  seededIdGenerator,
+} from "../mod.ts";
+import { readFixture, readJsonFixture } from "../testing/fixtures.ts";
+
+/** The three providers, in report order. */
+export const PROVIDERS: Provider[] = [providers.anthropic, providers.openai, providers.google];
+
+/** Each provider's model for the request benchmarks (one that takes thinking). */
+export const MODELS: Record<ProviderName, string> = {
+  anthropic: "claude-sonnet-4-5",
+  openai: "o4-mini",
+  google: "gemini-2.5-flash",
+};
+
+/**
+ * A canonical request fixture with a provider's model.
+ *
+ * @param name `request_simple` or `request_complex`.
+ * @param provider The provider.
+ * @returns The request.
+ */
+export function request(
+  name: "request_simple" | "request_complex",
+  provider: ProviderName,
+): ChatRequest {
+  return { ...readJsonFixture<ChatRequest>(`benchmarks/${name}.json`), model: MODELS[provider] };
+}
+
+/**
+ * The JSON.stringify floor of what a request serializes to: the wire object, stringified.
+ *
+ * @param provider The provider.
+ * @param req The request.
+ * @returns The floor function.
+ */
+export function stringifyFloor(provider: Provider, req: ChatRequest): () => string {
+  const wire = JSON.parse(provider.serializeRequest(req));
+  return () => JSON.stringify(wire);
+}
+
+/**
+ * The JSON.parse floor of a body.
+ *
+ * @param body JSON text.
+ * @returns The floor function.
+ */
+export function parseFloor(body: string): () => unknown {
+  return () => JSON.parse(body);
+}
+
+/**
+ * A bench fixture's text.
+ *
+ * @param provider The provider.
+ * @param file e.g. `response_complex.json`, `stream_basic.txt`.
+ * @returns The text.
+ */
+export function benchFixture(provider: ProviderName, file: string): string {
+  return readFixture(`benchmarks/${provider}/${file}`);
+}
+
+/** Deterministic Google ids for parse benchmarks. */
+export const parseOptions: { generateId: () => string } = { generateId: seededIdGenerator(1) };
+
+/**
+ * The floor of stream decoding: a bare `eventsource-parser` over the same bytes with one
+ * `JSON.parse` per event.
+ *
+ * @param bytes The stream.
+ * @returns The floor function; it returns the number of events.
+ */
+export function sseFloor(bytes: Uint8Array): () => number {
+  return () => {
+    let count = 0;
+    const parser = createParser({
+      onEvent(event) {
+        if (event.data !== "[DONE]") JSON.parse(event.data);
+        count++;
+      },
+    });
+    parser.feed(new TextDecoder().decode(bytes));
+    return count;
+  };
+}
+
+/**
+ * How many SSE events a stream holds (what streaming times are reported per).
+ *
+ * @param bytes The stream.
+ * @returns The event count.
+ */
+export function countEvents(bytes: Uint8Array): number {
+  return sseFloor(bytes)();
+}
+
+/** UTF-8 bytes of a string. */
+export const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);

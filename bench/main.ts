@@ -1,0 +1,178 @@
+/**
+ * The portable harness: runs the six bench files' cases on Deno (`deno run`), Node or Bun.
+ *
+ *   main.ts [--filter TEXT] [--report] [--baseline] [--compare]
+ *
+ * Always prints progress and the per-group summary and writes `bench/results/<runtime>.json`.
+ * `--report` adds `bench/results/report.md` and `chart.svg`; `--baseline` records this runtime's
+ * section of `baseline.json`; `--compare` gates against it (exit 1 on failure; a failing case is
+ * measured again, twice at most, before it counts). `SKIP_PERF_GATES=1` turns failures into
+ * warnings — the commit message must then say why. `ROSETTA_BENCH_INJECT="<case id>=0.15"`
+ * makes that case do 15% more calls of itself per batch, to prove the gates catch it.
+ *
+ * @module
+ */
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import process from "node:process";
+import { parseArgs } from "node:util";
+import { bytesPerCall, canMeasureAllocations, type LeakCheck, leakCheck } from "./alloc.ts";
+import { type BenchCase, caseId, cases } from "./bench.ts";
+import { type BaselineCase, judge, type Verdict } from "./gates.ts";
+import { DEFAULT_MEASURE, measureCase, type Measurement } from "./measure.ts";
+import { chart, markdown, summary } from "./report.ts";
+import { type SystemInfo, systemInfo } from "./runtime.ts";
+
+const FILES = ["serialization", "parsing", "conversion", "tools", "streaming", "memory"];
+const root = new URL("../", import.meta.url);
+const resultsDir = new URL("bench/results/", root);
+const baselineFile = new URL("baseline.json", root);
+
+interface BaselineFile {
+  /** Format version. */
+  version: 1;
+  /** One section per runtime. */
+  runtimes: Record<
+    string,
+    { system: SystemInfo; recorded: string; cases: Record<string, BaselineCase> }
+  >;
+}
+
+const { values: flags } = parseArgs({
+  options: {
+    filter: { type: "string" },
+    report: { type: "boolean", default: false },
+    baseline: { type: "boolean", default: false },
+    compare: { type: "boolean", default: false },
+  },
+});
+
+for (const file of FILES) await import(`./${file}.bench.ts`);
+const selected = cases.filter((c) =>
+  flags.filter === undefined || caseId(c).includes(flags.filter)
+);
+const system = systemInfo();
+const [injectId, injectText] = (process.env.ROSETTA_BENCH_INJECT ?? "").split("=");
+const inject = Number(injectText);
+if (injectId && !selected.some((c) => caseId(c) === injectId)) {
+  throw new Error(`Cannot inject a slowdown: no case "${injectId}"`);
+}
+if (injectId) {
+  console.error(`! injecting +${(inject * 100).toFixed(0)}% extra calls into "${injectId}"`);
+}
+if (!canMeasureAllocations) {
+  console.error(`! ${system.runtime}: bytes/op unavailable (no GC accounting here)`);
+}
+
+async function measure(c: BenchCase): Promise<Measurement> {
+  const options = { ...DEFAULT_MEASURE, inject: caseId(c) === injectId ? inject : undefined };
+  return await measureCase(c, options, bytesPerCall);
+}
+
+const started = performance.now();
+const results: Measurement[] = [];
+const leaks = new Map<string, LeakCheck | null>();
+for (let i = 0; i < selected.length; i++) {
+  const c = selected[i];
+  const m = await measure(c);
+  results.push(m);
+  if (c.category === "memory") leaks.set(m.id, await leakCheck(c.fn, false)); // memory cases are synchronous
+  const rerun = m.reruns > 0 ? ` (re-run ${m.reruns}×${m.unstable ? ", unstable" : ""})` : "";
+  console.error(
+    `[${i + 1}/${selected.length}] ${m.id}: ${m.p50.toFixed(2)} µs, ${
+      m.ratio.toFixed(3)
+    }× floor${rerun}`,
+  );
+}
+console.log(`\n${system.runtime} ${system.version} · ${system.cpu} · ${system.os}\n`);
+console.log(summary(results));
+for (const [id, leak] of leaks) {
+  if (leak !== null) {
+    console.log(
+      `leak check ${id}: ${leak.retained} B retained after ${leak.calls} calls, peak heap ${
+        (leak.peak / 1048576).toFixed(1)
+      } MiB`,
+    );
+  }
+}
+console.log(
+  `\nmeasured ${results.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(
+  new URL(`${system.runtime}.json`, resultsDir),
+  JSON.stringify({ system, results, leaks: Object.fromEntries(leaks) }, null, 2) + "\n",
+);
+if (flags.report) {
+  writeFileSync(new URL("report.md", resultsDir), markdown(results, system, leaks));
+  writeFileSync(new URL("chart.svg", resultsDir), chart(results));
+  console.log("wrote bench/results/report.md and bench/results/chart.svg");
+}
+
+const baseline: BaselineFile = existsSync(baselineFile)
+  ? JSON.parse(readFileSync(baselineFile, "utf8"))
+  : { version: 1, runtimes: {} };
+
+if (flags.baseline) {
+  const recorded: Record<string, BaselineCase> = {};
+  for (const m of results) {
+    recorded[m.id] = {
+      ratio: m.ratio,
+      p50: m.p50,
+      p95: m.p95,
+      p99: m.p99,
+      bytesPerOp: m.bytesPerOp,
+    };
+  }
+  baseline.runtimes[system.runtime] = {
+    system,
+    recorded: new Date().toISOString().slice(0, 10),
+    cases: recorded,
+  };
+  writeFileSync(baselineFile, JSON.stringify(baseline, null, 2) + "\n");
+  console.log(`recorded ${results.length} cases for ${system.runtime} in baseline.json`);
+}
+
+if (flags.compare) process.exitCode = await compare();
+
+async function compare(): Promise<number> {
+  const section = baseline.runtimes[system.runtime];
+  if (section === undefined) {
+    console.log(
+      `compare: baseline.json has no ${system.runtime} section; record one with bench:baseline`,
+    );
+    return 1;
+  }
+  const verdicts: Verdict[] = [];
+  for (const m of results) {
+    const leak = leaks.get(m.id)?.retained;
+    let verdict = judge(m, section.cases[m.id], leak);
+    // A failure is measured again before it counts: noise does not repeat, a regression does.
+    for (let attempt = 1; verdict.level === "fail" && attempt <= 2; attempt++) {
+      const again = await measure(selected.find((c) => caseId(c) === m.id)!);
+      console.error(`  re-measured ${m.id}: ${again.ratio.toFixed(3)}× floor`);
+      const next = judge(again, section.cases[m.id], leak);
+      if (next.level !== "fail" || again.ratio < m.ratio) verdict = next;
+    }
+    verdicts.push(verdict);
+  }
+  const failed = verdicts.filter((v) => v.level === "fail");
+  const warned = verdicts.filter((v) => v.level === "warn");
+  console.log(
+    `\ncompare against baseline of ${section.recorded} (${section.system.runtime} ${section.system.version}):`,
+  );
+  for (const v of [...failed, ...warned]) {
+    for (const reason of v.reasons) console.log(`  ${v.id}: ${reason}`);
+  }
+  console.log(
+    `compare: ${verdicts.length} cases, ${failed.length} failed, ${warned.length} warned`,
+  );
+  if (failed.length === 0) return 0;
+  if (process.env.SKIP_PERF_GATES === "1") {
+    console.log("\n!!! SKIP_PERF_GATES=1: the failures above are NOT failing this run.");
+    console.log("!!! The commit message must say why the regression is accepted.\n");
+    return 0;
+  }
+  return 1;
+}

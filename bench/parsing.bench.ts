@@ -1,0 +1,47 @@
+// Response parsing: wire JSON → canonical ChatResponse, and error bodies → ProviderError.
+// Floor: JSON.parse of the same body.
+import type { ProviderName } from "../mod.ts";
+import { readFixture } from "../testing/fixtures.ts";
+import { bench } from "./bench.ts";
+import { benchFixture, parseFloor, parseOptions, PROVIDERS } from "./inputs.ts";
+
+const floorName = "JSON.parse of the body";
+// Chat Completions returns no reasoning text: its thinking surface is the reasoning usage.
+const thinking: Record<ProviderName, string> = {
+  anthropic: "thinking",
+  openai: "reasoning",
+  google: "thinking",
+};
+const bodies: Record<string, (provider: ProviderName) => string> = {
+  simple: (provider) => benchFixture(provider, "response_simple.json"),
+  complex: (provider) => benchFixture(provider, "response_complex.json"),
+  "thinking content": (provider) => readFixture(`${provider}/${thinking[provider]}.json`),
+  "usage metadata": (provider) => readFixture(`${provider}/text.json`),
+};
+
+for (const [scenario, body] of Object.entries(bodies)) {
+  for (const provider of PROVIDERS) {
+    const text = body(provider.name);
+    bench({
+      group: `parse: ${scenario}`,
+      name: provider.name,
+      category: "parsing",
+      fn: () => provider.parseResponse(text, parseOptions),
+      floor: parseFloor(text),
+      floorName,
+    });
+  }
+}
+
+const rateLimited = new Headers({ "retry-after": "12" });
+for (const provider of PROVIDERS) {
+  const text = readFixture(`${provider.name}/error_429.json`);
+  bench({
+    group: "parse: error responses",
+    name: provider.name,
+    category: "parsing",
+    fn: () => provider.parseError(429, text, rateLimited),
+    floor: parseFloor(text),
+    floorName,
+  });
+}

@@ -1,0 +1,197 @@
+/**
+ * Reports: per-group console lines (`Anthropic: 12.3 μs (p95: 14.1 μs)` and the cross-provider
+ * spread), a markdown report, and an SVG chart of the providers side by side per group.
+ *
+ * @module
+ */
+
+import type { LeakCheck } from "./alloc.ts";
+import type { Measurement } from "./measure.ts";
+import type { SystemInfo } from "./runtime.ts";
+
+const LABEL: Record<string, string> = {
+  anthropic: "Anthropic",
+  openai: "OpenAI",
+  google: "Google",
+};
+const COLOR: Record<string, string> = {
+  anthropic: "#c96442",
+  openai: "#10a37f",
+  google: "#4285f4",
+};
+
+/** A label for a case name. */
+export const label = (name: string): string => LABEL[name] ?? name;
+
+/**
+ * µs with one decimal (two below 1 µs, where one would hide the figure).
+ *
+ * @param us Microseconds.
+ * @returns e.g. `12.3 μs`.
+ */
+export function micros(us: number): string {
+  return `${us < 1 ? us.toFixed(2) : us.toFixed(1)} μs`;
+}
+
+/**
+ * Groups measurements by scenario, in order of appearance.
+ *
+ * @param results Measurements.
+ * @returns Group name → its measurements.
+ */
+export function byGroup(results: Measurement[]): Map<string, Measurement[]> {
+  const groups = new Map<string, Measurement[]>();
+  for (const m of results) {
+    const list = groups.get(m.group) ?? [];
+    list.push(m);
+    groups.set(m.group, list);
+  }
+  return groups;
+}
+
+/**
+ * The line comparing the members of a group: fastest, slowest, max/min and the coefficient of
+ * variation of their p50s.
+ *
+ * @param members One group's measurements.
+ * @returns The line.
+ */
+export function spreadLine(members: Measurement[]): string {
+  if (members.length < 2) return "cross-provider: one case only";
+  const sorted = [...members].sort((a, b) => a.p50 - b.p50);
+  const mean = members.reduce((s, m) => s + m.p50, 0) / members.length;
+  const sd = Math.sqrt(members.reduce((s, m) => s + (m.p50 - mean) ** 2, 0) / members.length);
+  const fast = sorted[0];
+  const slow = sorted[sorted.length - 1];
+  return `cross-provider: fastest ${label(fast.name)}, slowest ${label(slow.name)} ` +
+    `(${(slow.p50 / fast.p50).toFixed(2)}×), variation ${((sd / mean) * 100).toFixed(1)}%`;
+}
+
+/**
+ * The console summary, group by group.
+ *
+ * @param results Measurements.
+ * @returns Printable lines.
+ */
+export function summary(results: Measurement[]): string {
+  const lines: string[] = [];
+  for (const [group, members] of byGroup(results)) {
+    const unit = (members[0].perCall ?? 1) > 1 ? " per event" : "";
+    lines.push(`${group}${unit}`);
+    for (const m of members) {
+      const bytes = m.bytesPerOp === null ? "" : `, ${m.bytesPerOp.toFixed(0)} B/op`;
+      const flag = m.unstable ? " [unstable]" : "";
+      lines.push(
+        `  ${label(m.name)}: ${micros(m.p50)} (p95: ${micros(m.p95)}) · ${
+          m.ratio.toFixed(2)
+        }× floor${bytes}${flag}`,
+      );
+    }
+    lines.push(`  ${spreadLine(members)}`);
+  }
+  return lines.join("\n");
+}
+
+const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+
+/**
+ * An SVG chart: one block per group, one bar per provider, length by p50.
+ *
+ * @param results Measurements.
+ * @returns SVG text.
+ */
+export function chart(results: Measurement[]): string {
+  const groups = [...byGroup(results)];
+  const barHeight = 14;
+  const left = 160;
+  const width = 760;
+  let y = 30;
+  const parts: string[] = [];
+  for (const [group, members] of groups) {
+    const max = Math.max(...members.map((m) => m.p50));
+    parts.push(`<text x="8" y="${y + 11}" font-weight="bold">${escape(group)}</text>`);
+    y += barHeight + 2;
+    for (const m of members) {
+      const length = Math.max(1, ((width - left - 90) * m.p50) / max);
+      parts.push(
+        `<text x="${left - 8}" y="${y + 11}" text-anchor="end">${escape(label(m.name))}</text>`,
+        `<rect x="${left}" y="${y}" width="${length.toFixed(1)}" height="${barHeight - 2}" fill="${
+          COLOR[m.name] ?? "#888"
+        }"/>`,
+        `<text x="${left + length + 6}" y="${y + 11}">${micros(m.p50)}</text>`,
+      );
+      y += barHeight;
+    }
+    y += 10;
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${
+    y + 10
+  }" font-family="sans-serif" font-size="11">\n` +
+    `<text x="8" y="16" font-size="13">rosetta: p50 per call (streams: per event), providers side by side</text>\n` +
+    parts.join("\n") + "\n</svg>\n";
+}
+
+/**
+ * The markdown report: system, one table per group, leak checks, and the chart.
+ *
+ * @param results Measurements.
+ * @param system Where they were taken.
+ * @param leaks Leak checks of the memory cases.
+ * @returns Markdown text.
+ */
+export function markdown(
+  results: Measurement[],
+  system: SystemInfo,
+  leaks: Map<string, LeakCheck | null>,
+): string {
+  const lines = [
+    "# rosetta benchmark report",
+    "",
+    `${system.runtime} ${system.version} · ${system.cpu} (${system.cores} cores) · ${system.os}`,
+    "",
+    "Times are µs per call (stream groups: per event); ratio = case ÷ its floor measured interleaved in the same run.",
+    "",
+    "![providers side by side](chart.svg)",
+    "",
+  ];
+  for (const [group, members] of byGroup(results)) {
+    lines.push(
+      `## ${group}`,
+      "",
+      `Floor: ${members[0].floorP50 > 0 ? micros(members[0].floorP50) : "–"} (first case)`,
+      "",
+    );
+    lines.push(
+      "| provider | p50 | p95 | p99 | ratio | bytes/op | batch |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    );
+    for (const m of members) {
+      const bytes = m.bytesPerOp === null ? "n/a" : m.bytesPerOp.toFixed(0);
+      lines.push(
+        `| ${label(m.name)} | ${micros(m.p50)} | ${micros(m.p95)} | ${micros(m.p99)} | ${
+          m.ratio.toFixed(2)
+        } | ${bytes} | ${m.batch} |`,
+      );
+    }
+    lines.push("", spreadLine(members), "");
+  }
+  if (leaks.size > 0) {
+    lines.push(
+      "## Leak checks",
+      "",
+      "| case | calls | retained after full GC | peak heap |",
+      "| --- | ---: | ---: | ---: |",
+    );
+    for (const [id, leak] of leaks) {
+      lines.push(
+        leak === null
+          ? `| ${id} | – | n/a | n/a |`
+          : `| ${id} | ${leak.calls} | ${leak.retained} B | ${
+            (leak.peak / 1048576).toFixed(1)
+          } MiB |`,
+      );
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,40 @@
+/**
+ * Which runtime the harness runs on, for results and the baseline.
+ *
+ * @module
+ */
+
+import os from "node:os";
+import process from "node:process";
+
+/** Runtime and machine facts recorded with every result. */
+export interface SystemInfo {
+  /** `deno`, `node` or `bun`. */
+  runtime: "deno" | "node" | "bun";
+  /** Runtime version. */
+  version: string;
+  /** CPU model. */
+  cpu: string;
+  /** Logical cores. */
+  cores: number;
+  /** OS and release. */
+  os: string;
+}
+
+/**
+ * Describes this process's runtime and machine.
+ *
+ * @returns The facts.
+ */
+export function systemInfo(): SystemInfo {
+  const g = globalThis as { Deno?: { version: { deno: string } }; Bun?: { version: string } };
+  const runtime = g.Deno ? "deno" : g.Bun ? "bun" : "node";
+  const version = g.Deno ? g.Deno.version.deno : g.Bun ? g.Bun.version : process.versions.node;
+  return {
+    runtime,
+    version,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
