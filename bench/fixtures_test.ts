@@ -1,0 +1,70 @@
+// Every bench input parses into what the benchmarks claim to measure.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { type ChatRequest, providers, seededIdGenerator, type StreamEvent } from "../mod.ts";
+import { readFixture, readJsonFixture } from "../testing/fixtures.ts";
+
+for (const provider of Object.values(providers)) {
+  const fixture = (file: string) => readFixture(`benchmarks/${provider.name}/${file}`);
+  const parse = (file: string) =>
+    provider.parseResponse(fixture(file), { generateId: seededIdGenerator(3) });
+  const stream = (file: string) => {
+    const decoder = provider.createStreamDecoder({ generateId: seededIdGenerator(3) });
+    const events: StreamEvent[] = decoder.push(fixture(file));
+    return { events, response: decoder.end() };
+  };
+
+  test(`bench ${provider.name} response_simple.json is one short text block`, () => {
+    const response = parse("response_simple.json");
+    assert.deepEqual([response.finishReason, response.content], ["stop", [{
+      type: "text",
+      text: "It's 18°C and cloudy in Paris.",
+    }]]);
+  });
+
+  test(`bench ${provider.name} response_complex.json holds thinking, text and two tool calls`, () => {
+    const response = parse("response_complex.json");
+    assert.deepEqual(response.content.map((b) => b.type), [
+      "thinking",
+      "text",
+      "tool_call",
+      "tool_call",
+    ]);
+    assert.equal(response.finishReason, "tool_use");
+    assert.equal(response.usage.cacheReadTokens, 800);
+    assert.ok(response.usage.inputTokens >= 2000);
+  });
+
+  test(`bench ${provider.name} stream_complex.txt accumulates to response_complex.json`, () => {
+    assert.deepEqual(stream("stream_complex.txt").response, parse("response_complex.json"));
+  });
+
+  test(`bench ${provider.name} stream_basic.txt is 100 text deltas`, () => {
+    const { events, response } = stream("stream_basic.txt");
+    const deltas = events.filter((e) => e.type === "text_delta");
+    assert.equal(deltas.length, 100);
+    assert.deepEqual(response.content, [{
+      type: "text",
+      text: deltas.map((e) => e.type === "text_delta" ? e.text : "").join(""),
+    }]);
+  });
+
+  test(`bench ${provider.name} conversion bodies hold one block of their kind`, () => {
+    assert.deepEqual(parse("convert_tool_call.json").content.map((b) => b.type), ["tool_call"]);
+    assert.deepEqual(parse("convert_thinking.json").content.map((b) => b.type), ["thinking"]);
+  });
+
+  test(`bench ${provider.name} serializes both request fixtures`, () => {
+    for (const name of ["request_simple", "request_complex"]) {
+      const request = {
+        ...readJsonFixture<ChatRequest>(`benchmarks/${name}.json`),
+        model: provider.name === "openai"
+          ? "o4-mini"
+          : provider.name === "google"
+          ? "gemini-2.5-flash"
+          : "claude-sonnet-4-5",
+      };
+      assert.ok(JSON.parse(provider.serializeRequest(request)));
+    }
+  });
+}
