@@ -8,6 +8,7 @@
 
 import type { Category } from "./bench.ts";
 import type { Measurement } from "./measure.ts";
+import type { SystemInfo } from "./runtime.ts";
 
 /** What the baseline keeps of a case. */
 export interface BaselineCase {
@@ -22,6 +23,20 @@ export interface BaselineCase {
   /** Bytes allocated per unit, null where unmeasurable. */
   bytesPerOp: number | null;
 }
+
+/** The committed `baseline.json`: one section per runtime. */
+export interface BaselineFile {
+  /** Format version. */
+  version: 1;
+  /** Sections by runtime name. */
+  runtimes: Record<
+    string,
+    { system: SystemInfo; recorded: string; runs: number; cases: Record<string, BaselineCase> }
+  >;
+}
+
+/** Where the baseline lives. */
+export const BASELINE_FILE: URL = new URL("../baseline.json", import.meta.url);
 
 /** How much a category's ratio may grow, and what happens past it. */
 export const RATIO_GATES: Record<Category, { limit: number; level: "fail" | "warn" }> = {

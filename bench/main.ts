@@ -1,12 +1,11 @@
 /**
  * The portable harness: runs the six bench files' cases on Deno (`deno run`), Node or Bun.
  *
- *   main.ts [--filter TEXT] [--report] [--baseline] [--compare]
+ *   main.ts [--filter TEXT] [--report] [--compare]
  *
  * Always prints progress and the per-group summary and writes `bench/results/<runtime>.json`.
- * `--report` adds `bench/results/report.md` and `chart.svg`; `--baseline` records this runtime's
- * section of `baseline.json`; `--compare` gates against it (exit 1 on failure; a failing case is
- * measured again, twice at most, before it counts). `SKIP_PERF_GATES=1` turns failures into
+ * `--report` adds `bench/results/report.md` and `chart.svg`; `--compare` gates against it (exit 1 on failure; a failing case is
+ * measured again, twice at most, and judged on all rounds pooled). `SKIP_PERF_GATES=1` turns failures into
  * warnings — the commit message must then say why. `ROSETTA_BENCH_INJECT="<case id>=0.15"`
  * makes that case do 15% more calls of itself per batch, to prove the gates catch it.
  *
@@ -18,31 +17,19 @@ import process from "node:process";
 import { parseArgs } from "node:util";
 import { bytesPerCall, canMeasureAllocations, type LeakCheck, leakCheck } from "./alloc.ts";
 import { type BenchCase, caseId, cases } from "./bench.ts";
-import { type BaselineCase, judge, type Verdict } from "./gates.ts";
-import { DEFAULT_MEASURE, measureCase, type Measurement } from "./measure.ts";
+import { BASELINE_FILE, type BaselineFile, judge, RATIO_GATES, type Verdict } from "./gates.ts";
+import { DEFAULT_MEASURE, measureCase, type Measurement, pool } from "./measure.ts";
 import { chart, markdown, summary } from "./report.ts";
-import { type SystemInfo, systemInfo } from "./runtime.ts";
+import { systemInfo } from "./runtime.ts";
 
 const FILES = ["serialization", "parsing", "conversion", "tools", "streaming", "memory"];
 const root = new URL("../", import.meta.url);
 const resultsDir = new URL("bench/results/", root);
-const baselineFile = new URL("baseline.json", root);
-
-interface BaselineFile {
-  /** Format version. */
-  version: 1;
-  /** One section per runtime. */
-  runtimes: Record<
-    string,
-    { system: SystemInfo; recorded: string; cases: Record<string, BaselineCase> }
-  >;
-}
 
 const { values: flags } = parseArgs({
   options: {
     filter: { type: "string" },
     report: { type: "boolean", default: false },
-    baseline: { type: "boolean", default: false },
     compare: { type: "boolean", default: false },
   },
 });
@@ -110,29 +97,9 @@ if (flags.report) {
   console.log("wrote bench/results/report.md and bench/results/chart.svg");
 }
 
-const baseline: BaselineFile = existsSync(baselineFile)
-  ? JSON.parse(readFileSync(baselineFile, "utf8"))
+const baseline: BaselineFile = existsSync(BASELINE_FILE)
+  ? JSON.parse(readFileSync(BASELINE_FILE, "utf8"))
   : { version: 1, runtimes: {} };
-
-if (flags.baseline) {
-  const recorded: Record<string, BaselineCase> = {};
-  for (const m of results) {
-    recorded[m.id] = {
-      ratio: m.ratio,
-      p50: m.p50,
-      p95: m.p95,
-      p99: m.p99,
-      bytesPerOp: m.bytesPerOp,
-    };
-  }
-  baseline.runtimes[system.runtime] = {
-    system,
-    recorded: new Date().toISOString().slice(0, 10),
-    cases: recorded,
-  };
-  writeFileSync(baselineFile, JSON.stringify(baseline, null, 2) + "\n");
-  console.log(`recorded ${results.length} cases for ${system.runtime} in baseline.json`);
-}
 
 if (flags.compare) process.exitCode = await compare();
 
@@ -147,13 +114,22 @@ async function compare(): Promise<number> {
   const verdicts: Verdict[] = [];
   for (const m of results) {
     const leak = leaks.get(m.id)?.retained;
-    let verdict = judge(m, section.cases[m.id], leak);
-    // A failure is measured again before it counts: noise does not repeat, a regression does.
-    for (let attempt = 1; verdict.level === "fail" && attempt <= 2; attempt++) {
-      const again = await measure(selected.find((c) => caseId(c) === m.id)!);
-      console.error(`  re-measured ${m.id}: ${again.ratio.toFixed(3)}× floor`);
-      const next = judge(again, section.cases[m.id], leak);
-      if (next.level !== "fail" || again.ratio < m.ratio) verdict = next;
+    const base = section.cases[m.id];
+    const suspicious = (x: Measurement) =>
+      base !== undefined && x.ratio / base.ratio - 1 > RATIO_GATES[x.category].limit / 2;
+    // A sequential test: a failing or suspicious case (over half its limit) is measured again,
+    // twice at most, and judged on all rounds pooled. Noise averages out; a regression stays.
+    const attempts = [m];
+    let verdict = judge(m, base, leak);
+    while (attempts.length < 3 && (verdict.level === "fail" || suspicious(pool(attempts)))) {
+      attempts.push(await measure(selected.find((c) => caseId(c) === m.id)!));
+      const pooled = pool(attempts);
+      console.error(
+        `  re-measured ${m.id}: ${attempts.at(-1)!.ratio.toFixed(3)}× floor, pooled ${
+          pooled.ratio.toFixed(3)
+        }×`,
+      );
+      verdict = judge(pooled, base, leak);
     }
     verdicts.push(verdict);
   }

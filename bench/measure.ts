@@ -71,6 +71,8 @@ export interface Measurement {
   unstable: boolean;
   /** Re-runs made. */
   reruns: number;
+  /** Each round's case ÷ floor, for pooling attempts. */
+  roundRatios: number[];
   /** Bytes allocated per unit (GC accounting); null where the runtime cannot tell (Bun). */
   bytesPerOp: number | null;
 }
@@ -167,7 +169,21 @@ async function runOnce(
     floorP50: (floorMs * 1000) / perCall,
     ratio,
     spread: (percentile(sortedRatios, 0.75) - percentile(sortedRatios, 0.25)) / ratio,
+    roundRatios,
   };
+}
+
+/**
+ * Pools several measurements of one case: the ratio becomes the median of all their rounds.
+ *
+ * @param attempts Measurements of the same case, first one first.
+ * @returns The last attempt's figures with the pooled ratio and spread.
+ */
+export function pool(attempts: Measurement[]): Measurement {
+  const rounds = attempts.flatMap((m) => m.roundRatios).sort((a, b) => a - b);
+  const ratio = percentile(rounds, 0.5);
+  const spread = (percentile(rounds, 0.75) - percentile(rounds, 0.25)) / ratio;
+  return { ...attempts[attempts.length - 1], ratio, spread, roundRatios: rounds };
 }
 
 /**

