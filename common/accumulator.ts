@@ -11,6 +11,7 @@
 import { type ProviderError, ResponseParseError } from "./errors.ts";
 import type { StreamEvent } from "./events.ts";
 import { parseToolArguments } from "./json.ts";
+import { emptyUsage } from "./usage.ts";
 import type { ChatResponse, FinishReason, JsonObject, ProviderName, Usage } from "./types.ts";
 
 type BlockKey = number | string;
@@ -41,14 +42,7 @@ export class StreamAccumulator {
   #id?: string;
   #model = "";
   #started = false;
-  #usage: Usage = {
-    inputTokens: 0,
-    outputTokens: 0,
-    thinkingTokens: 0,
-    cacheReadTokens: 0,
-    cacheWriteTokens: 0,
-    totalTokens: 0,
-  };
+  #usage: Usage = emptyUsage();
   #finishReason: FinishReason = "unknown";
   #rawFinishReason?: string;
   #errors: Array<ProviderError | ResponseParseError> = [];

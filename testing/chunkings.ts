@@ -79,10 +79,10 @@ export interface Decoded {
  * Feeds chunks to a decoder and collects the events and the outcome of `end()`.
  *
  * @param decoder A fresh decoder.
- * @param chunks The input.
+ * @param chunks The input, bytes or text.
  * @returns Events and the response or error.
  */
-export function decodeChunks(decoder: StreamDecoder, chunks: Uint8Array[]): Decoded {
+export function decodeChunks(decoder: StreamDecoder, chunks: Array<Uint8Array | string>): Decoded {
   const events: StreamEvent[] = [];
   for (const chunk of chunks) {
     for (const event of decoder.push(chunk)) events.push(event);

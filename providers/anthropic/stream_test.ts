@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError, ResponseParseError } from "../../common/errors.ts";
 import type { StreamEvent } from "../../common/events.ts";
+import { decodeChunks } from "../../testing/chunkings.ts";
 import { readFixture } from "../../testing/fixtures.ts";
 import { anthropic } from "./mod.ts";
 
@@ -13,15 +14,7 @@ const start = {
 };
 const stop = { type: "message_stop" };
 
-function run(text: string) {
-  const decoder = anthropic.createStreamDecoder();
-  const events = decoder.push(text);
-  try {
-    return { events, response: decoder.end(), error: undefined };
-  } catch (error) {
-    return { events, response: undefined, error };
-  }
-}
+const run = (text: string) => decodeChunks(anthropic.createStreamDecoder(), [text]);
 
 test("anthropic stream emits start, text deltas, usage and finish for a text reply", () => {
   const { events } = run(readFixture("anthropic/text.sse"));

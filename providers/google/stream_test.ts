@@ -2,18 +2,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError, ResponseParseError } from "../../common/errors.ts";
 import { seededIdGenerator } from "../../common/ids.ts";
+import { decodeChunks } from "../../testing/chunkings.ts";
 import { readFixture } from "../../testing/fixtures.ts";
 import { google } from "./mod.ts";
 
-function run(text: string) {
-  const decoder = google.createStreamDecoder({ generateId: seededIdGenerator(1) });
-  const events = decoder.push(text);
-  try {
-    return { events, response: decoder.end(), error: undefined };
-  } catch (error) {
-    return { events, response: undefined, error };
-  }
-}
+const run = (text: string) =>
+  decodeChunks(google.createStreamDecoder({ generateId: seededIdGenerator(1) }), [text]);
 
 test("google stream merges consecutive text parts into one block", () => {
   const { events, response } = run(readFixture("google/text.sse"));

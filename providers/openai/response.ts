@@ -8,6 +8,7 @@
 
 import { invalidField, isJsonObject, parseJson, parseToolArguments } from "../../common/json.ts";
 import type { ChatResponse, FinishReason, JsonObject, Usage } from "../../common/types.ts";
+import { emptyUsage } from "../../common/usage.ts";
 
 /**
  * Maps `finish_reason` to a canonical finish reason.
@@ -55,16 +56,6 @@ export function mapOpenAIUsage(usage: JsonObject): Usage {
     totalTokens: typeof total === "number" ? total : input + completion,
   };
 }
-
-/** Zero usage, for bodies and streams that report none. */
-export const NO_USAGE: Readonly<Usage> = Object.freeze({
-  inputTokens: 0,
-  outputTokens: 0,
-  thinkingTokens: 0,
-  cacheReadTokens: 0,
-  cacheWriteTokens: 0,
-  totalTokens: 0,
-});
 
 /**
  * Parses an OpenAI Chat Completions response body (the first choice).
@@ -131,7 +122,7 @@ export function parseOpenAIResponse(body: string): ChatResponse {
     model: data.model,
     content,
     finishReason: typeof refusal === "string" ? "content_filter" : mapOpenAIFinishReason(rawReason),
-    usage: isJsonObject(usage) ? mapOpenAIUsage(usage) : { ...NO_USAGE },
+    usage: isJsonObject(usage) ? mapOpenAIUsage(usage) : emptyUsage(),
   };
   if (typeof data.id === "string") response.id = data.id;
   if (typeof rawReason === "string") response.rawFinishReason = rawReason;

@@ -1,18 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError, ResponseParseError } from "../../common/errors.ts";
+import { decodeChunks } from "../../testing/chunkings.ts";
 import { readFixture } from "../../testing/fixtures.ts";
 import { openai } from "./mod.ts";
 
-function run(text: string) {
-  const decoder = openai.createStreamDecoder();
-  const events = decoder.push(text);
-  try {
-    return { events, response: decoder.end(), error: undefined };
-  } catch (error) {
-    return { events, response: undefined, error };
-  }
-}
+const run = (text: string) => decodeChunks(openai.createStreamDecoder(), [text]);
 
 test("openai stream emits finish, then usage from the usage-only chunk", () => {
   const { events, response } = run(readFixture("openai/text.sse"));
