@@ -39,7 +39,6 @@ export class RosettaError extends Error {
   readonly path?: string;
   /** When the error ended a stream: what was accumulated before it. */
   partial?: ChatResponse;
-  readonly [MARKER]: true = true;
 
   /**
    * @param message What failed, then a colon and the detail.
@@ -47,6 +46,8 @@ export class RosettaError extends Error {
    */
   constructor(message: string, options: RosettaErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // A registry-wide symbol, not a class identity: survives two loaded copies of the package.
+    Object.defineProperty(this, MARKER, { value: true });
     this.name = "RosettaError";
     this.provider = options.provider;
     this.path = options.path;

@@ -23,7 +23,7 @@ export interface SseDecoder {
 }
 
 /** Default cap on one event's size, in UTF-16 code units (16 Mi). */
-export const DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024;
+export const DEFAULT_MAX_EVENT_SIZE: number = 16 * 1024 * 1024;
 
 /**
  * Creates an SSE decoder.

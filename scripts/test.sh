@@ -51,6 +51,7 @@ if [ "${ROSETTA_CHECKS:-1}" = 1 ]; then
   check fmt "$BIN/deno" fmt --check
   check deno-check "$BIN/deno" check mod.ts "${FILES[@]}" bench/main.ts bench/selftest.ts
   check tsc "$BIN/tsc" -p .
+  check build "$BIN/tsc" -p tsconfig.build.json --outDir "$log/dist"
   check publish "$BIN/deno" publish --dry-run --allow-dirty
 fi
 if [ "${ROSETTA_COMPARE:-0}" = 1 ]; then
