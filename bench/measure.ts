@@ -202,8 +202,8 @@ export async function measureCase(
   const isAsync = await callOnce(benchCase.fn);
   const floorAsync = await callOnce(benchCase.floor);
   // Warm-up: let the JIT settle both functions before anything counts.
-  await estimate(benchCase.fn, isAsync, 30);
-  await estimate(benchCase.floor, floorAsync, 30);
+  await estimate(benchCase.fn, isAsync, 60);
+  await estimate(benchCase.floor, floorAsync, 60);
   let best = await runOnce(benchCase, options, isAsync, floorAsync);
   let reruns = 0;
   while (best.spread > options.maxSpread && reruns < options.reruns) {
