@@ -1,9 +1,9 @@
 /**
- * Records this runtime's section of `baseline.json`: the harness is run in three separate
- * processes and each figure is the median of the three. One process carries its own JIT bias
+ * Records this runtime's section of `baseline.json`: the harness is run in five separate
+ * processes and each figure is the median of the five. One process carries its own JIT bias
  * (about ±1.5% on a ratio here), which more rounds inside it cannot average away.
  *
- *   baseline.ts [--runs 3]
+ *   baseline.ts [--runs 5]
  *
  * @module
  */
@@ -18,7 +18,7 @@ import { harnessCommand, systemInfo } from "./runtime.ts";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
 const runs = Number(values.runs);
 const system = systemInfo();
 const results = new URL(`results/${system.runtime}.json`, import.meta.url);

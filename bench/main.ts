@@ -47,12 +47,14 @@ const { values: flags } = parseArgs({
 
 for (const file of FILES) await import(`./${file}.bench.ts`);
 const selected = cases.filter((c) =>
-  flags.filter === undefined || caseId(c).includes(flags.filter)
+  (flags.filter === undefined || caseId(c).includes(flags.filter)) &&
+  (flags.only === undefined || flags.only.includes(caseId(c)))
 );
 const system = systemInfo();
 const [injectId, injectText] = (process.env.ROSETTA_BENCH_INJECT ?? "").split("=");
 const inject = Number(injectText);
-if (injectId && !selected.some((c) => caseId(c) === injectId)) {
+// A confirmation run (--only) may not include the injected case; a full run must.
+if (injectId && flags.only === undefined && !selected.some((c) => caseId(c) === injectId)) {
   throw new Error(`Cannot inject a slowdown: no case "${injectId}"`);
 }
 if (injectId) {
