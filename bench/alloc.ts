@@ -74,43 +74,56 @@ export async function account(fn: Fn, calls: number, isAsync: boolean): Promise<
  *
  * @param fn The operation (already warmed up by the timing).
  * @param isAsync Whether to await each call.
+ * @param calls Calls per accounted run.
  * @returns Bytes per call, or null where the runtime cannot tell.
  */
-export async function bytesPerCall(fn: Fn, isAsync: boolean): Promise<number | null> {
+export async function bytesPerCall(fn: Fn, isAsync: boolean, calls = 2000): Promise<number | null> {
   if (!canMeasureAllocations) return null;
-  const calls = 2000;
   await account(fn, calls, isAsync);
   return (await account(fn, calls, isAsync)).allocated / calls;
 }
 
 /** The leak check of a memory case. */
 export interface LeakCheck {
-  /** Calls made. */
+  /** Calls per batch. */
   calls: number;
-  /** Heap retained after a full GC, minus the start (bytes); ~0 means no leak. */
+  /**
+   * Heap growth after a full GC over a batch of calls, the smaller of two consecutive batches:
+   * a leak grows with every batch, a one-off allocation (JIT, caches) does not. ~0 means no leak.
+   */
   retained: number;
   /** Peak heap during the run (bytes). */
   peak: number;
 }
 
+function heapAfterGc(): number {
+  fullGc();
+  return process.memoryUsage().heapUsed;
+}
+
 /**
- * Runs many calls and compares the heap after a full GC with the start.
+ * Runs batches of calls and compares the heap after full GCs.
  *
  * @param fn The operation.
  * @param isAsync Whether to await each call.
- * @param calls How many.
+ * @param calls Calls per batch.
  * @returns Retained bytes and peak heap, or null where unsupported.
  */
 export async function leakCheck(
   fn: Fn,
   isAsync: boolean,
-  calls = 50_000,
+  calls = 5_000,
 ): Promise<LeakCheck | null> {
   if (!canMeasureAllocations) return null;
   await loop(fn, calls, isAsync); // reach steady state (JIT, caches) before counting
-  fullGc();
-  const start = process.memoryUsage().heapUsed;
-  const { peak } = await account(fn, calls, isAsync);
-  fullGc();
-  return { calls, retained: process.memoryUsage().heapUsed - start, peak };
+  const start = heapAfterGc();
+  const first = await account(fn, calls, isAsync);
+  const middle = heapAfterGc();
+  const second = await account(fn, calls, isAsync);
+  const end = heapAfterGc();
+  return {
+    calls,
+    retained: Math.min(middle - start, end - middle),
+    peak: Math.max(first.peak, second.peak),
+  };
 }

@@ -54,7 +54,7 @@ export const RATIO_GATES: Record<Category, { limit: number; level: "fail" | "war
  */
 export const BYTES_GATE: { relative: number; absolute: number } = { relative: 0.05, absolute: 64 };
 
-/** Leak gate: heap retained after a full GC, following the leak run, must stay under this. */
+/** Leak gate: heap growth after a full GC over a batch of 5,000 calls (< 13 B per call). */
 export const LEAK_LIMIT_BYTES = 64 * 1024;
 
 /**
@@ -113,7 +113,10 @@ export function judge(
     raise("fail", `p95 ${now.p95.toFixed(1)} µs is over the seed ceiling of ${ceiling} µs`);
   }
   if (retained !== undefined && retained > LEAK_LIMIT_BYTES) {
-    raise("fail", `${retained} bytes retained after a full GC (limit ${LEAK_LIMIT_BYTES})`);
+    raise(
+      "fail",
+      `heap grew ${retained} bytes per batch after full GCs (limit ${LEAK_LIMIT_BYTES})`,
+    );
   }
   if (base === undefined) {
     raise("warn", "no baseline for this case (record one with bench:baseline)");

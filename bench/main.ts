@@ -1,35 +1,24 @@
 /**
- * The portable harness: runs the six bench files' cases on Deno (`deno run`), Node or Bun.
+ * The portable harness: runs the six bench files' cases on Deno (`deno run`), Node or Bun in
+ * this process.
  *
- *   main.ts [--filter TEXT] [--report] [--compare]
+ *   main.ts [--filter TEXT] [--report] [--out FILE]
  *
- * Always prints progress and the per-group summary and writes `bench/results/<runtime>.json`.
- * `--report` adds `bench/results/report.md` and `chart.svg`; `--compare` gates against it (exit 1 on failure; a failing case is
- * measured again, twice at most, and judged on all rounds pooled; one still failing is measured in
- * two fresh processes and judged on the median of the three). `SKIP_PERF_GATES=1` turns failures into
- * warnings — the commit message must then say why. `ROSETTA_BENCH_INJECT="<case id>=0.15"`
- * makes that case do 15% more calls of itself per batch, to prove the gates catch it.
- *
- * @module
+ * Prints progress and the per-group summary and writes `bench/results/<runtime>.json` (or
+ * `--out`); `--report` adds `bench/results/report.md` and `chart.svg`. The gates
+ * (`compare.ts`) and the baseline (`baseline.ts`) run this in several fresh processes.
+ * `ROSETTA_BENCH_INJECT="<case id>=0.15"` makes that case do 15% more calls of itself per batch,
+ * to prove the gates catch it (`selftest.ts`).
  */
 
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import { bytesPerCall, canMeasureAllocations, type LeakCheck, leakCheck } from "./alloc.ts";
 import { type BenchCase, caseId, cases } from "./bench.ts";
-import {
-  BASELINE_FILE,
-  type BaselineCase,
-  type BaselineFile,
-  judge,
-  RATIO_GATES,
-  type Verdict,
-} from "./gates.ts";
-import { DEFAULT_MEASURE, measureCase, type Measurement, pool } from "./measure.ts";
+import { DEFAULT_MEASURE, measureCase, type Measurement } from "./measure.ts";
 import { chart, markdown, summary } from "./report.ts";
-import { harnessCommand, systemInfo } from "./runtime.ts";
+import { systemInfo } from "./runtime.ts";
 
 const FILES = ["serialization", "parsing", "conversion", "tools", "streaming", "memory"];
 const root = new URL("../", import.meta.url);
@@ -38,23 +27,19 @@ const resultsDir = new URL("bench/results/", root);
 const { values: flags } = parseArgs({
   options: {
     filter: { type: "string" },
-    only: { type: "string", multiple: true },
     out: { type: "string" },
     report: { type: "boolean", default: false },
-    compare: { type: "boolean", default: false },
   },
 });
 
 for (const file of FILES) await import(`./${file}.bench.ts`);
 const selected = cases.filter((c) =>
-  (flags.filter === undefined || caseId(c).includes(flags.filter)) &&
-  (flags.only === undefined || flags.only.includes(caseId(c)))
+  flags.filter === undefined || caseId(c).includes(flags.filter)
 );
 const system = systemInfo();
 const [injectId, injectText] = (process.env.ROSETTA_BENCH_INJECT ?? "").split("=");
 const inject = Number(injectText);
-// A confirmation run (--only) may not include the injected case; a full run must.
-if (injectId && flags.only === undefined && !selected.some((c) => caseId(c) === injectId)) {
+if (injectId && !selected.some((c) => caseId(c) === injectId)) {
   throw new Error(`Cannot inject a slowdown: no case "${injectId}"`);
 }
 if (injectId) {
@@ -89,7 +74,7 @@ console.log(summary(results));
 for (const [id, leak] of leaks) {
   if (leak !== null) {
     console.log(
-      `leak check ${id}: ${leak.retained} B retained after ${leak.calls} calls, peak heap ${
+      `leak check ${id}: heap grew ${leak.retained} B per ${leak.calls} calls after full GC, peak heap ${
         (leak.peak / 1048576).toFixed(1)
       } MiB`,
     );
@@ -108,103 +93,4 @@ if (flags.report) {
   writeFileSync(new URL("report.md", resultsDir), markdown(results, system, leaks));
   writeFileSync(new URL("chart.svg", resultsDir), chart(results));
   console.log("wrote bench/results/report.md and bench/results/chart.svg");
-}
-
-const baseline: BaselineFile = existsSync(BASELINE_FILE)
-  ? JSON.parse(readFileSync(BASELINE_FILE, "utf8"))
-  : { version: 1, runtimes: {} };
-
-if (flags.compare) process.exitCode = await compare();
-
-// A process carries its own JIT and heap bias (±5% on some ratios here) that re-measuring
-// inside it cannot remove. A case still failing is measured in two fresh processes and judged
-// on the median of the three processes' ratios: a real regression shows in every process.
-async function confirmInFreshProcesses(
-  verdicts: Verdict[],
-  pooled: Map<string, Measurement>,
-  baseCases: Record<string, BaselineCase>,
-): Promise<void> {
-  const failing = verdicts.filter((v) => v.level === "fail").map((v) => v.id);
-  if (failing.length === 0) return;
-  const runs: Measurement[][] = [];
-  for (let i = 1; i <= 2; i++) {
-    const out = new URL(`confirm-${i}.json`, resultsDir).pathname;
-    const only = failing.flatMap((id) => ["--only", id]);
-    console.error(`  confirming ${failing.length} failing case(s) in fresh process ${i}/2`);
-    const child = spawnSync(
-      process.execPath,
-      harnessCommand(system.runtime, [...only, "--out", out]),
-      {
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    );
-    if (child.status !== 0) {
-      throw new Error(`Cannot confirm failures: harness exited with ${child.status}`);
-    }
-    runs.push(JSON.parse(readFileSync(out, "utf8")).results);
-  }
-  for (let i = 0; i < verdicts.length; i++) {
-    const id = verdicts[i].id;
-    if (!failing.includes(id)) continue;
-    const mine = pooled.get(id)!;
-    const ratios = [mine.ratio, ...runs.map((run) => run.find((m) => m.id === id)!.ratio)].sort((
-      a,
-      b,
-    ) => a - b);
-    console.error(`  ${id}: ratios across processes ${ratios.map((r) => r.toFixed(3)).join(", ")}`);
-    verdicts[i] = judge({ ...mine, ratio: ratios[1] }, baseCases[id], leaks.get(id)?.retained);
-  }
-}
-
-async function compare(): Promise<number> {
-  const section = baseline.runtimes[system.runtime];
-  if (section === undefined) {
-    console.log(
-      `compare: baseline.json has no ${system.runtime} section; record one with bench:baseline`,
-    );
-    return 1;
-  }
-  const verdicts: Verdict[] = [];
-  const pooledRatios = new Map<string, Measurement>();
-  for (const m of results) {
-    const leak = leaks.get(m.id)?.retained;
-    const base = section.cases[m.id];
-    const suspicious = (x: Measurement) =>
-      base !== undefined && x.ratio / base.ratio - 1 > RATIO_GATES[x.category].limit / 2;
-    // A sequential test: a failing or suspicious case (over half its limit) is measured again,
-    // twice at most, and judged on all rounds pooled. Noise averages out; a regression stays.
-    const attempts = [m];
-    let verdict = judge(m, base, leak);
-    while (attempts.length < 3 && (verdict.level === "fail" || suspicious(pool(attempts)))) {
-      attempts.push(await measure(selected.find((c) => caseId(c) === m.id)!));
-      const pooled = pool(attempts);
-      console.error(
-        `  re-measured ${m.id}: ${attempts.at(-1)!.ratio.toFixed(3)}× floor, pooled ${
-          pooled.ratio.toFixed(3)
-        }×`,
-      );
-      verdict = judge(pooled, base, leak);
-    }
-    pooledRatios.set(m.id, pool(attempts));
-    verdicts.push(verdict);
-  }
-  await confirmInFreshProcesses(verdicts, pooledRatios, section.cases);
-  const failed = verdicts.filter((v) => v.level === "fail");
-  const warned = verdicts.filter((v) => v.level === "warn");
-  console.log(
-    `\ncompare against baseline of ${section.recorded} (${section.system.runtime} ${section.system.version}):`,
-  );
-  for (const v of [...failed, ...warned]) {
-    for (const reason of v.reasons) console.log(`  ${v.id}: ${reason}`);
-  }
-  console.log(
-    `compare: ${verdicts.length} cases, ${failed.length} failed, ${warned.length} warned`,
-  );
-  if (failed.length === 0) return 0;
-  if (process.env.SKIP_PERF_GATES === "1") {
-    console.log("\n!!! SKIP_PERF_GATES=1: the failures above are NOT failing this run.");
-    console.log("!!! The commit message must say why the regression is accepted.\n");
-    return 0;
-  }
-  return 1;
 }

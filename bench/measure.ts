@@ -26,7 +26,7 @@ export interface MeasureOptions {
   inject?: number;
 }
 
-/** The defaults: ~0.2 s per case. */
+/** The defaults: ~0.25 s per case. */
 export const DEFAULT_MEASURE: MeasureOptions = {
   rounds: 15,
   samples: 12,
@@ -71,7 +71,7 @@ export interface Measurement {
   unstable: boolean;
   /** Re-runs made. */
   reruns: number;
-  /** Each round's case ÷ floor, for pooling attempts. */
+  /** Each round's case ÷ floor (in a median over processes: each process's ratio). */
   roundRatios: number[];
   /** Bytes allocated per unit (GC accounting); null where the runtime cannot tell (Bun). */
   bytesPerOp: number | null;
@@ -174,36 +174,23 @@ async function runOnce(
 }
 
 /**
- * Pools several measurements of one case: the ratio becomes the median of all their rounds.
- *
- * @param attempts Measurements of the same case, first one first.
- * @returns The last attempt's figures with the pooled ratio and spread.
- */
-export function pool(attempts: Measurement[]): Measurement {
-  const rounds = attempts.flatMap((m) => m.roundRatios).sort((a, b) => a - b);
-  const ratio = percentile(rounds, 0.5);
-  const spread = (percentile(rounds, 0.75) - percentile(rounds, 0.25)) / ratio;
-  return { ...attempts[attempts.length - 1], ratio, spread, roundRatios: rounds };
-}
-
-/**
  * Measures one case: warm-up, batch sizing, interleaved rounds, re-runs while unstable.
  *
  * @param benchCase The case.
  * @param options How hard to measure.
- * @param allocations Measures bytes per unit (null where unsupported).
+ * @param allocations Measures bytes per call over a number of calls (null where unsupported).
  * @returns The figures.
  */
 export async function measureCase(
   benchCase: BenchCase,
   options: MeasureOptions,
-  allocations: (fn: Fn, isAsync: boolean) => Promise<number | null>,
+  allocations: (fn: Fn, isAsync: boolean, calls: number) => Promise<number | null>,
 ): Promise<Measurement> {
   const isAsync = await callOnce(benchCase.fn);
   const floorAsync = await callOnce(benchCase.floor);
   // Warm-up: let the JIT settle both functions before anything counts.
-  await estimate(benchCase.fn, isAsync, 60);
-  await estimate(benchCase.floor, floorAsync, 60);
+  await estimate(benchCase.fn, isAsync, 40);
+  await estimate(benchCase.floor, floorAsync, 40);
   let best = await runOnce(benchCase, options, isAsync, floorAsync);
   let reruns = 0;
   while (best.spread > options.maxSpread && reruns < options.reruns) {
@@ -211,7 +198,13 @@ export async function measureCase(
     const again = await runOnce(benchCase, options, isAsync, floorAsync);
     if (again.spread < best.spread) best = again;
   }
-  const bytes = await allocations(benchCase.fn, isAsync);
+  // About 50 ms of calls: enough for GC accounting, cheap for slow cases.
+  const msPerCall = (best.p50 * best.perCall) / 1000;
+  const bytes = await allocations(
+    benchCase.fn,
+    isAsync,
+    Math.min(2000, Math.max(200, Math.round(50 / msPerCall))),
+  );
   return {
     id: caseId(benchCase),
     group: benchCase.group,

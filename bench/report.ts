@@ -179,7 +179,7 @@ export function markdown(
     lines.push(
       "## Leak checks",
       "",
-      "| case | calls | retained after full GC | peak heap |",
+      "| case | calls per batch | heap growth per batch after full GC | peak heap |",
       "| --- | ---: | ---: | ---: |",
     );
     for (const [id, leak] of leaks) {

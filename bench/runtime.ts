@@ -40,15 +40,20 @@ export function systemInfo(): SystemInfo {
 }
 
 /**
- * The arguments that run the harness (`bench/main.ts`) on a runtime, GC exposed, for
- * `process.execPath`.
+ * The arguments that run a bench script (the harness, `main.ts`, by default) on a runtime, GC
+ * exposed, for `process.execPath`.
  *
  * @param runtime The runtime.
- * @param flags Harness flags, e.g. `["--compare"]`.
+ * @param flags Script flags, e.g. `["--report"]`.
+ * @param script A file in `bench/`.
  * @returns The argument list.
  */
-export function harnessCommand(runtime: SystemInfo["runtime"], flags: string[]): string[] {
-  const main = new URL("main.ts", import.meta.url).pathname;
+export function harnessCommand(
+  runtime: SystemInfo["runtime"],
+  flags: string[],
+  script = "main.ts",
+): string[] {
+  const main = new URL(script, import.meta.url).pathname;
   if (runtime === "deno") return ["run", "-A", "--v8-flags=--expose-gc", main, ...flags];
   if (runtime === "node") return ["--expose-gc", main, ...flags];
   return [main, ...flags];

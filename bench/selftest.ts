@@ -22,7 +22,7 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const runtime = systemInfo().runtime;
-const args = harnessCommand(runtime, ["--compare"]);
+const args = harnessCommand(runtime, [], "compare.ts");
 
 interface Outcome {
   failed: boolean;

@@ -49,13 +49,13 @@ count() { # runner, pass-regex, fail-regex, output file, exit code
 if [ "${ROSETTA_CHECKS:-1}" = 1 ]; then
   check lint "$BIN/deno" lint
   check fmt "$BIN/deno" fmt --check
-  check deno-check "$BIN/deno" check mod.ts "${FILES[@]}" bench/main.ts bench/selftest.ts
+  check deno-check "$BIN/deno" check mod.ts "${FILES[@]}" bench/main.ts bench/compare.ts bench/baseline.ts bench/selftest.ts
   check tsc "$BIN/tsc" -p .
   check build "$BIN/tsc" -p tsconfig.build.json --outDir "$log/dist"
   check publish "$BIN/deno" publish --dry-run --allow-dirty
 fi
 if [ "${ROSETTA_COMPARE:-0}" = 1 ]; then
-  check compare "$BIN/deno" run -A --v8-flags=--expose-gc bench/main.ts --compare
+  check compare "$BIN/deno" run -A bench/compare.ts
   grep -E "^compare|fail:|warn:" "$log/compare.out" | head -40
 fi
 

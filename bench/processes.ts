@@ -1,0 +1,79 @@
+/**
+ * Runs the harness in fresh processes and takes per-case medians. A process carries its own JIT
+ * and heap bias (up to ±5% on some ratios here) that more rounds inside it cannot remove, so
+ * both the baseline and `compare` are medians over separate processes, measured the same way.
+ *
+ * @module
+ */
+
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import process from "node:process";
+import type { LeakCheck } from "./alloc.ts";
+import type { Measurement } from "./measure.ts";
+import { harnessCommand, systemInfo } from "./runtime.ts";
+
+/** One harness process's output. */
+export interface HarnessRun {
+  /** Every case's figures. */
+  results: Measurement[];
+  /** Leak checks of the memory cases. */
+  leaks: Record<string, LeakCheck | null>;
+}
+
+/**
+ * Runs the full harness `count` times, each in a fresh process of this runtime.
+ *
+ * @param count How many processes.
+ * @param flags Extra harness flags (e.g. `--report`).
+ * @returns Each process's output, in order.
+ */
+export function runHarness(count: number, flags: string[] = []): HarnessRun[] {
+  const runtime = systemInfo().runtime;
+  const runs: HarnessRun[] = [];
+  for (let i = 1; i <= count; i++) {
+    const out = new URL(`results/process-${i}.json`, import.meta.url).pathname;
+    console.error(`harness process ${i}/${count} (${runtime})…`);
+    const child = spawnSync(process.execPath, harnessCommand(runtime, [...flags, "--out", out]), {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (child.status !== 0) {
+      throw new Error(`Cannot run the harness: process ${i} exited with ${child.status}`);
+    }
+    runs.push(JSON.parse(readFileSync(out, "utf8")));
+  }
+  return runs;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+/**
+ * Per-case medians over processes: ratio, percentiles, bytes per op (null if any process could
+ * not measure) and retained heap.
+ *
+ * @param runs Outputs of separate processes.
+ * @returns One run of medians.
+ */
+export function medianRun(runs: HarnessRun[]): HarnessRun {
+  const results = runs[0].results.map((first) => {
+    const same = runs.map((run) => run.results.find((m) => m.id === first.id)!);
+    const bytes = same.map((m) => m.bytesPerOp);
+    return {
+      ...first,
+      ratio: median(same.map((m) => m.ratio)),
+      p50: median(same.map((m) => m.p50)),
+      p95: median(same.map((m) => m.p95)),
+      p99: median(same.map((m) => m.p99)),
+      bytesPerOp: bytes.includes(null) ? null : median(bytes as number[]),
+      roundRatios: same.map((m) => m.ratio),
+    };
+  });
+  const leaks: Record<string, LeakCheck | null> = {};
+  for (const id of Object.keys(runs[0].leaks)) {
+    const checks = runs.map((run) => run.leaks[id]);
+    leaks[id] = checks.includes(null)
+      ? null
+      : { ...checks[0]!, retained: median(checks.map((c) => c!.retained)) };
+  }
+  return { results, leaks };
+}
