@@ -11,6 +11,7 @@ import {
 import { parseToolArguments } from "./json.ts";
 import { defineTool, type Tool } from "./tool.ts";
 import type { ChatResponse, ToolCallBlock } from "./types.ts";
+import { emptyUsage } from "./usage.ts";
 
 const weather = defineTool({
   name: "get_weather",
@@ -32,14 +33,7 @@ const response = (calls: ToolCallBlock[]): ChatResponse => ({
   model: "m",
   content: [{ type: "thinking", text: "t", signature: "s" }, ...calls],
   finishReason: "tool_use",
-  usage: {
-    inputTokens: 0,
-    outputTokens: 0,
-    thinkingTokens: 0,
-    cacheReadTokens: 0,
-    cacheWriteTokens: 0,
-    totalTokens: 0,
-  },
+  usage: emptyUsage(),
 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError, ResponseParseError, RosettaError, ValidationError } from "./errors.ts";
+import { emptyUsage } from "./usage.ts";
 
 test("RosettaError subclasses set name, provider and path", () => {
   const error = new ValidationError("Cannot serialize request for google: x", {
@@ -34,14 +35,7 @@ test("ResponseParseError keeps raw text, partial response and cause", () => {
     model: "m",
     content: [],
     finishReason: "unknown" as const,
-    usage: {
-      inputTokens: 0,
-      outputTokens: 0,
-      thinkingTokens: 0,
-      cacheReadTokens: 0,
-      cacheWriteTokens: 0,
-      totalTokens: 0,
-    },
+    usage: emptyUsage(),
   };
   const error = new ResponseParseError("truncated_stream", "msg", {
     provider: "openai",

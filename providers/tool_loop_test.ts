@@ -8,6 +8,7 @@ import type { ChatResponse, Message } from "../common/types.ts";
 import { readFixture } from "../testing/fixtures.ts";
 import { loopRequest, timeTool, weatherTool } from "../testing/tool_loop.ts";
 import { providers } from "./mod.ts";
+import { emptyUsage } from "../common/usage.ts";
 
 const tools = [weatherTool, timeTool];
 
@@ -43,14 +44,7 @@ for (const provider of Object.values(providers)) {
         { type: "tool_call", id: "call_unknown", name: "get_forecast", arguments: {} },
       ],
       finishReason: "tool_use",
-      usage: {
-        inputTokens: 0,
-        outputTokens: 0,
-        thinkingTokens: 0,
-        cacheReadTokens: 0,
-        cacheWriteTokens: 0,
-        totalTokens: 0,
-      },
+      usage: emptyUsage(),
     };
     const appended: Message[] = await runToolRound(response, tools);
     const request = loopRequest(provider.name);
