@@ -23,7 +23,6 @@ function m(overrides: Partial<Measurement>): Measurement {
     spread: 0.01,
     unstable: false,
     reruns: 0,
-    roundRatios: [1.5],
     bytesPerOp: 1000,
     ...overrides,
   };

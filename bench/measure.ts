@@ -71,8 +71,6 @@ export interface Measurement {
   unstable: boolean;
   /** Re-runs made. */
   reruns: number;
-  /** Each round's case ÷ floor (in a median over processes: each process's ratio). */
-  roundRatios: number[];
   /** Bytes allocated per unit (GC accounting); null where the runtime cannot tell (Bun). */
   bytesPerOp: number | null;
 }
@@ -152,7 +150,6 @@ async function runOnce(
     const caseMedian = median(caseTimes);
     roundRatios.push(caseMedian / median(floorTimes));
     for (const t of caseTimes) samples.push((t * 1000) / perCall);
-    floorTimes.length = 0;
   }
   samples.sort((a, b) => a - b);
   const sortedRatios = [...roundRatios].sort((a, b) => a - b);
@@ -169,7 +166,6 @@ async function runOnce(
     floorP50: (floorMs * 1000) / perCall,
     ratio,
     spread: (percentile(sortedRatios, 0.75) - percentile(sortedRatios, 0.25)) / ratio,
-    roundRatios,
   };
 }
 

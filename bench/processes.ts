@@ -65,7 +65,6 @@ export function medianRun(runs: HarnessRun[]): HarnessRun {
       p95: median(same.map((m) => m.p95)),
       p99: median(same.map((m) => m.p99)),
       bytesPerOp: bytes.includes(null) ? null : median(bytes as number[]),
-      roundRatios: same.map((m) => m.ratio),
     };
   });
   const leaks: Record<string, LeakCheck | null> = {};

@@ -98,39 +98,46 @@ export function validateRequest(request: ChatRequest, provider: ProviderName): M
   return callNames;
 }
 
+// A module function rather than a closure per block: this runs for every block of every request.
+function requireString(
+  block: Record<string, unknown>,
+  key: string,
+  path: string,
+  fail: Fail,
+): void {
+  if (typeof block[key] !== "string") {
+    fail(`${path}.${key}`, `must be a string, got ${describe(block[key])}`);
+  }
+}
+
 function validateBlock(block: Record<string, unknown>, path: string, fail: Fail): void {
-  const string = (key: string) => {
-    if (typeof block[key] !== "string") {
-      fail(`${path}.${key}`, `must be a string, got ${describe(block[key])}`);
-    }
-  };
   switch (block.type) {
     case "text":
     case "thinking":
-      string("text");
-      if (block.signature !== undefined) string("signature");
+      requireString(block, "text", path, fail);
+      if (block.signature !== undefined) requireString(block, "signature", path, fail);
       return;
     case "redacted_thinking":
-      return string("data");
+      return requireString(block, "data", path, fail);
     case "image":
       if (typeof block.url === "string") {
-        if (block.mediaType !== undefined) string("mediaType");
+        if (block.mediaType !== undefined) requireString(block, "mediaType", path, fail);
       } else {
-        string("mediaType");
-        string("data");
+        requireString(block, "mediaType", path, fail);
+        requireString(block, "data", path, fail);
       }
       return;
     case "tool_call":
-      string("id");
-      string("name");
+      requireString(block, "id", path, fail);
+      requireString(block, "name", path, fail);
       if (!isObject(block.arguments)) {
         fail(`${path}.arguments`, `must be a JSON object, got ${describe(block.arguments)}`);
       }
-      if (block.signature !== undefined) string("signature");
+      if (block.signature !== undefined) requireString(block, "signature", path, fail);
       return;
     case "tool_result": {
-      string("toolCallId");
-      if (block.toolName !== undefined) string("toolName");
+      requireString(block, "toolCallId", path, fail);
+      if (block.toolName !== undefined) requireString(block, "toolName", path, fail);
       const content = block.content;
       if (typeof content === "string") return;
       if (!Array.isArray(content)) {

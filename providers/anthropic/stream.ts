@@ -7,8 +7,7 @@
  * @module
  */
 
-import { isJsonObject } from "../../common/json.ts";
-import { invalidField } from "../../common/json.ts";
+import { invalidField, isJsonObject } from "../../common/json.ts";
 import {
   assembleStreamDecoder,
   type StreamDecoder,

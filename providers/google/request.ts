@@ -77,10 +77,7 @@ export function serializeGoogleRequest(
   if (request.thinking !== undefined) {
     config.thinkingConfig = googleThinkingConfig(request.model, request.thinking, warnings);
   }
-  for (const _ in config) {
-    body.generationConfig = config;
-    break;
-  }
+  if (Object.keys(config).length > 0) body.generationConfig = config;
   return JSON.stringify(body);
 }
 
