@@ -77,7 +77,11 @@ export async function account(fn: Fn, calls: number, isAsync: boolean): Promise<
  * @param calls Calls per accounted run.
  * @returns Bytes per call, or null where the runtime cannot tell.
  */
-export async function bytesPerCall(fn: Fn, isAsync: boolean, calls = 2000): Promise<number | null> {
+export async function bytesPerCall(
+  fn: Fn,
+  isAsync: boolean,
+  calls: number,
+): Promise<number | null> {
   if (!canMeasureAllocations) return null;
   await account(fn, calls, isAsync);
   return (await account(fn, calls, isAsync)).allocated / calls;
@@ -112,7 +116,7 @@ function heapAfterGc(): number {
 export async function leakCheck(
   fn: Fn,
   isAsync: boolean,
-  calls = 5_000,
+  calls: number,
 ): Promise<LeakCheck | null> {
   if (!canMeasureAllocations) return null;
   await loop(fn, calls, isAsync); // reach steady state (JIT, caches) before counting

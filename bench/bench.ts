@@ -1,11 +1,17 @@
 /**
- * The one registration function of every bench file. Under `deno bench` it forwards to
- * `Deno.bench` (one group per scenario, the calibration floor as `baseline`); everywhere it also
- * records the case, so that the portable harness (`bench/main.ts`) can run the same cases on
- * Node, Bun and under `deno run`.
+ * What a bench file is made of. Each `*.bench.ts` default-exports a {@link Suite}: a function
+ * that, given a copy of the library, registers its cases. The harness (`main.ts`) builds every
+ * suite twice — once over the code under test, once over the reference commit — so that the
+ * same case runs against both versions in one process. Under `deno bench` a suite registers
+ * straight away with `Deno.bench`, over this checkout's library.
  *
  * @module
  */
+
+import * as candidate from "../mod.ts";
+
+/** The library a suite measures: this checkout's `mod.ts`, or the reference commit's. */
+export type Library = typeof candidate;
 
 /** The six benchmark categories; each has its own gate. */
 export type Category =
@@ -24,7 +30,7 @@ export interface BenchCase {
   name: string;
   /** Picks the gate. */
   category: Category;
-  /** The measured call; its result goes to a sink. */
+  /** The measured call; its result goes to a sink. Declare it `async` if it returns a promise. */
   fn: () => unknown;
   /** The floor: the JSON or SSE work that cannot be avoided, on the same payload. */
   floor: () => unknown;
@@ -37,8 +43,11 @@ export interface BenchCase {
   perCall?: number;
 }
 
-/** Every case registered so far, in registration order. */
-export const cases: BenchCase[] = [];
+/** Receives a suite's cases. */
+export type Register = (benchCase: BenchCase) => void;
+
+/** A bench file's cases over one copy of the library. */
+export type Suite = (lib: Library, bench: Register) => void | Promise<void>;
 
 let sunk = 0;
 
@@ -51,33 +60,6 @@ export function sink(value: unknown): void {
   if (value === sunk) sunk++;
 }
 
-const floored = new Set<string>();
-type DenoBench = (
-  options: { group: string; name: string; baseline?: boolean; fn: () => void },
-) => void;
-
-/**
- * Registers a case (and, once per group, its floor under `deno bench`).
- *
- * @param benchCase The case.
- */
-export function bench(benchCase: BenchCase): void {
-  cases.push(benchCase);
-  const denoBench = (globalThis as { Deno?: { bench?: DenoBench } }).Deno?.bench;
-  if (denoBench === undefined) return;
-  const { group, fn, floor } = benchCase;
-  if (!floored.has(group)) {
-    floored.add(group);
-    denoBench({
-      group,
-      name: `floor: ${benchCase.floorName} (${benchCase.name})`,
-      baseline: true,
-      fn: () => sink(floor()),
-    });
-  }
-  denoBench({ group, name: benchCase.name, fn: () => sink(fn()) });
-}
-
 /**
  * A case's id in results and in `baseline.json`.
  *
@@ -86,4 +68,72 @@ export function bench(benchCase: BenchCase): void {
  */
 export function caseId(benchCase: Pick<BenchCase, "group" | "name">): string {
   return `${benchCase.group} / ${benchCase.name}`;
+}
+
+let harness = false;
+
+/** Called by the harness before it imports the bench files: suites then only collect. */
+export function collectOnly(): void {
+  harness = true;
+}
+
+/**
+ * Collects a suite's cases over one copy of the library.
+ *
+ * @param suite The suite.
+ * @param lib The library.
+ * @returns The cases, in registration order.
+ */
+export async function collect(suite: Suite, lib: Library): Promise<BenchCase[]> {
+  const cases: BenchCase[] = [];
+  await suite(lib, (c) => cases.push(c));
+  return cases;
+}
+
+type DenoBench = (options: {
+  group: string;
+  name: string;
+  baseline?: boolean;
+  fn: () => void | Promise<void>;
+}) => void;
+
+// Deno.bench awaits only functions declared `async` (it checks the function, not the result).
+function timed(id: string, fn: () => unknown): () => void | Promise<void> {
+  if (fn.constructor.name === "AsyncFunction") return async () => sink(await fn());
+  return () => {
+    const result = fn();
+    if (result instanceof Promise) {
+      throw new TypeError(`Cannot time bench case "${id}": it returns a promise; declare fn async`);
+    }
+    sink(result);
+  };
+}
+
+function registerWithDeno(denoBench: DenoBench): Register {
+  const floored = new Set<string>();
+  return (c) => {
+    if (!floored.has(c.group)) {
+      floored.add(c.group);
+      denoBench({
+        group: c.group,
+        name: `floor: ${c.floorName} (${c.name})`,
+        baseline: true,
+        fn: timed(caseId(c), c.floor),
+      });
+    }
+    denoBench({ group: c.group, name: c.name, fn: timed(caseId(c), c.fn) });
+  };
+}
+
+/**
+ * Declares a bench file's suite. Under `deno bench` it also registers the cases with
+ * `Deno.bench` over this checkout's library, one group per scenario with the floor as baseline.
+ *
+ * @param build Registers the file's cases over a library.
+ * @returns The suite, for the file's default export.
+ */
+export async function suite(build: Suite): Promise<Suite> {
+  const denoBench = (globalThis as { Deno?: { bench?: DenoBench } }).Deno?.bench;
+  if (!harness && denoBench !== undefined) await build(candidate, registerWithDeno(denoBench));
+  return build;
 }

@@ -1,13 +1,13 @@
 // Message conversion, block by block. Assistant blocks travel wire → canonical (responses);
 // user text and tool results travel canonical → wire (requests).
 import type { ChatRequest } from "../mod.ts";
-import { bench } from "./bench.ts";
+import { suite } from "./bench.ts";
 import {
   benchFixture,
   MODELS,
   parseFloor,
-  parseOptions,
-  PROVIDERS,
+  parseOptionsOf,
+  providersOf,
   stringifyFloor,
 } from "./inputs.ts";
 
@@ -16,19 +16,6 @@ const toCanonical: Record<string, string> = {
   "tool call → canonical": "convert_tool_call.json",
   "thinking block → canonical": "convert_thinking.json",
 };
-for (const [scenario, file] of Object.entries(toCanonical)) {
-  for (const provider of PROVIDERS) {
-    const text = benchFixture(provider.name, file);
-    bench({
-      group: `convert: ${scenario}`,
-      name: provider.name,
-      category: "conversion",
-      fn: () => provider.parseResponse(text, parseOptions),
-      floor: parseFloor(text),
-      floorName: "JSON.parse of the body",
-    });
-  }
-}
 
 const call = {
   type: "tool_call",
@@ -69,16 +56,33 @@ const toWire: Record<string, Omit<ChatRequest, "model">> = {
     ],
   },
 };
-for (const [scenario, partial] of Object.entries(toWire)) {
-  for (const provider of PROVIDERS) {
-    const req: ChatRequest = { ...partial, model: MODELS[provider.name] };
-    bench({
-      group: `convert: ${scenario}`,
-      name: provider.name,
-      category: "conversion",
-      fn: () => provider.serializeRequest(req),
-      floor: stringifyFloor(provider, req),
-      floorName: "JSON.stringify of the wire body",
-    });
+
+export default await suite((lib, bench) => {
+  const parseOptions = parseOptionsOf(lib);
+  for (const [scenario, file] of Object.entries(toCanonical)) {
+    for (const provider of providersOf(lib)) {
+      const text = benchFixture(provider.name, file);
+      bench({
+        group: `convert: ${scenario}`,
+        name: provider.name,
+        category: "conversion",
+        fn: () => provider.parseResponse(text, parseOptions),
+        floor: parseFloor(text),
+        floorName: "JSON.parse of the body",
+      });
+    }
   }
-}
+  for (const [scenario, partial] of Object.entries(toWire)) {
+    for (const provider of providersOf(lib)) {
+      const req: ChatRequest = { ...partial, model: MODELS[provider.name] };
+      bench({
+        group: `convert: ${scenario}`,
+        name: provider.name,
+        category: "conversion",
+        fn: () => provider.serializeRequest(req),
+        floor: stringifyFloor(provider, req),
+        floorName: "JSON.stringify of the wire body",
+      });
+    }
+  }
+});

@@ -1,7 +1,10 @@
 /**
- * The regression gates, as pure functions of a measurement and its baseline. Gated figures are
- * ratios to the floor measured in the same run (stable to a few percent), bytes per operation
- * (stable to ±0.02%), the leak check, and the seed project's absolute p95 ceilings.
+ * The regression gates and the settings of the procedure that feeds them, in one place. The
+ * gated figures are each case's time over the code under test ÷ its time over the reference
+ * commit, measured side by side in one process (two copies of the same code agree within a few
+ * percent on any machine); bytes per operation against the reference's, measured the same way
+ * (repeats to ±0.02%); the leak check; and the seed project's absolute p95 ceilings. Without a
+ * reference, ratios to the floor are judged against `baseline.json` instead.
  *
  * @module
  */
@@ -10,7 +13,7 @@ import type { Category } from "./bench.ts";
 import type { Measurement } from "./measure.ts";
 import type { SystemInfo } from "./runtime.ts";
 
-/** What the baseline keeps of a case. */
+/** What the baseline keeps of a case: it documents performance, and is the fallback's yardstick. */
 export interface BaselineCase {
   /** Median ratio to the floor. */
   ratio: number;
@@ -24,19 +27,79 @@ export interface BaselineCase {
   bytesPerOp: number | null;
 }
 
+/** One runtime's section of `baseline.json`. */
+export interface BaselineSection {
+  /** Where it was measured. */
+  system: SystemInfo;
+  /** The date. */
+  recorded: string;
+  /** The commit measured: `compare`'s reference code. */
+  commit?: string;
+  /** Processes whose medians the figures are. */
+  runs: number;
+  /** Figures by case id. */
+  cases: Record<string, BaselineCase>;
+}
+
 /** The committed `baseline.json`: one section per runtime. */
 export interface BaselineFile {
   /** Format version. */
   version: 1;
   /** Sections by runtime name. */
-  runtimes: Record<
-    string,
-    { system: SystemInfo; recorded: string; runs: number; cases: Record<string, BaselineCase> }
-  >;
+  runtimes: Record<string, BaselineSection>;
 }
 
 /** Where the baseline lives. */
 export const BASELINE_FILE: URL = new URL("../baseline.json", import.meta.url);
+
+/** How hard the harness measures one case (about 0.3 s each). */
+export interface MeasureSettings {
+  /** Rounds per case; the gated figure is their median. */
+  rounds: number;
+  /** Interleaved samples per round (candidate, reference and floor each). */
+  samples: number;
+  /** Target duration of one sample (one batch of calls), in ms. */
+  sampleMs: number;
+  /** Warm-up per measured function before anything counts, in ms. */
+  warmupMs: number;
+  /** Re-runs of a case whose round figures spread too much. */
+  reruns: number;
+  /** Relative spread (IQR ÷ median of round figures) above which a run is unstable. */
+  maxSpread: number;
+  /** Calls' worth of time for allocation accounting, in ms. */
+  allocationMs: number;
+}
+
+/** The harness settings used by `compare`, `bench:baseline` and `bench:report`. */
+export const MEASURE: MeasureSettings = {
+  rounds: 15,
+  samples: 8,
+  sampleMs: 0.4,
+  warmupMs: 40,
+  reruns: 2,
+  maxSpread: 0.06,
+  allocationMs: 50,
+};
+
+/**
+ * The procedure around the harness. A process carries its own JIT and heap bias that more rounds
+ * inside it cannot remove, so figures are medians over fresh processes.
+ */
+export const PROCEDURE: {
+  processes: number;
+  confirmProcesses: number;
+  baselineProcesses: number;
+  leakCalls: number;
+} = {
+  /** Fresh harness processes per `compare`. */
+  processes: 3,
+  /** More processes that re-measure only the failing cases; the median of all then decides. */
+  confirmProcesses: 2,
+  /** Processes whose medians `bench:baseline` records. */
+  baselineProcesses: 5,
+  /** Calls per batch of the leak check (two batches, the smaller growth counts). */
+  leakCalls: 5_000,
+};
 
 /** How much a category's ratio may grow, and what happens past it. */
 export const RATIO_GATES: Record<Category, { limit: number; level: "fail" | "warn" }> = {
@@ -77,34 +140,56 @@ export function ceilingFor(m: Pick<Measurement, "category" | "group">): number |
   return undefined;
 }
 
+/** How a run is judged. */
+export type CompareMode =
+  /** Candidate ÷ reference commit, measured side by side: the gate. */
+  | "relative"
+  /** Ratios to the floor vs `baseline.json`, on the machine that recorded it: the gate. */
+  | "baseline"
+  /** The same on another machine: ratios do not travel, so failures only warn. */
+  | "advisory";
+
 /** A case's verdict. */
 export interface Verdict {
   /** Case id. */
   id: string;
   /** Worst outcome. */
   level: "ok" | "warn" | "fail";
-  /** Why, one line each. */
+  /** `new` when there was nothing to compare the case with (judged by the ceilings only). */
+  status: "compared" | "new";
+  /** The gated figure's relative change (+0.12 = 12% slower), null when new. */
+  change: number | null;
+  /** Why, one line each; speedups too. */
   reasons: string[];
 }
 
 const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
 
+function allowedBytes(base: number): number {
+  return base * (1 + BYTES_GATE.relative) + BYTES_GATE.absolute;
+}
+
 /**
- * Judges a measurement against its baseline.
+ * Judges a measurement: the seed's ceilings and the leak check always; then, in `relative`
+ * mode, candidate ÷ reference and bytes per op against the reference measured in the same
+ * process; otherwise the ratio to the floor and bytes per op against `baseline.json`.
  *
  * @param now This run's figures.
- * @param base The baseline's, if the case has one.
+ * @param mode How to judge.
+ * @param base The baseline's figures (used by the fallback modes).
  * @param retained Heap retained after the leak run (memory cases), if measured.
  * @returns The verdict.
  */
 export function judge(
   now: Measurement,
-  base: BaselineCase | undefined,
+  mode: CompareMode,
+  base?: BaselineCase,
   retained?: number,
 ): Verdict {
   const reasons: string[] = [];
   let level: Verdict["level"] = "ok";
   const raise = (to: "warn" | "fail", reason: string) => {
+    if (to === "fail" && mode === "advisory") to = "warn";
     reasons.push(`${to}: ${reason}`);
     if (to === "fail" || level === "ok") level = to;
   };
@@ -118,30 +203,37 @@ export function judge(
       `heap grew ${retained} bytes per batch after full GCs (limit ${LEAK_LIMIT_BYTES})`,
     );
   }
-  if (base === undefined) {
-    raise("warn", "no baseline for this case (record one with bench:baseline)");
-    return { id: now.id, level, reasons };
+  const relative = mode === "relative";
+  const change = relative
+    ? now.vsReference === null ? null : now.vsReference - 1
+    : base === undefined
+    ? null
+    : now.ratio / base.ratio - 1;
+  if (change === null) {
+    reasons.push(
+      relative
+        ? "new: the reference commit cannot run this case; judged by the ceilings only"
+        : "new: no baseline for this case; judged by the ceilings only",
+    );
+    return { id: now.id, level, status: "new", change, reasons };
   }
   const gate = RATIO_GATES[now.category];
-  const growth = now.ratio / base.ratio - 1;
-  if (growth > gate.limit) {
+  const what = relative
+    ? `candidate ÷ reference ${now.vsReference!.toFixed(3)}`
+    : `ratio to floor ${now.ratio.toFixed(3)} vs baseline ${base!.ratio.toFixed(3)}`;
+  if (change > gate.limit) {
+    raise(gate.level, `${what} (${pct(change)}, limit +${gate.limit * 100}%)`);
+  } else if (change < -gate.limit) {
+    reasons.push(`faster: ${what} (${pct(change)})`);
+  }
+  const baseBytes = relative ? now.referenceBytesPerOp : base!.bytesPerOp;
+  if (now.bytesPerOp !== null && baseBytes !== null && now.bytesPerOp > allowedBytes(baseBytes)) {
     raise(
-      gate.level,
-      `ratio to floor ${now.ratio.toFixed(3)} vs baseline ${base.ratio.toFixed(3)} (${
-        pct(growth)
-      }, limit +${gate.limit * 100}%)`,
+      "fail",
+      `${now.bytesPerOp.toFixed(0)} bytes/op vs ${relative ? "reference" : "baseline"} ${
+        baseBytes.toFixed(0)
+      } (allowed ${allowedBytes(baseBytes).toFixed(0)})`,
     );
   }
-  if (now.bytesPerOp !== null && base.bytesPerOp !== null) {
-    const allowed = base.bytesPerOp * (1 + BYTES_GATE.relative) + BYTES_GATE.absolute;
-    if (now.bytesPerOp > allowed) {
-      raise(
-        "fail",
-        `${now.bytesPerOp.toFixed(0)} bytes/op vs baseline ${base.bytesPerOp.toFixed(0)} (allowed ${
-          allowed.toFixed(0)
-        })`,
-      );
-    }
-  }
-  return { id: now.id, level, reasons };
+  return { id: now.id, level, status: "compared", change, reasons };
 }

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type BaselineCase, ceilingFor, judge, LEAK_LIMIT_BYTES } from "./gates.ts";
 import type { Measurement } from "./measure.ts";
+import { sameMachine, type SystemInfo } from "./runtime.ts";
 
 const base: BaselineCase = { ratio: 1.5, p50: 2, p95: 3, p99: 4, bytesPerOp: 1000 };
 function m(overrides: Partial<Measurement>): Measurement {
@@ -20,64 +21,98 @@ function m(overrides: Partial<Measurement>): Measurement {
     avg: 2,
     floorP50: 1.3,
     ratio: 1.5,
+    vsReference: 1,
+    referenceP50: 2,
     spread: 0.01,
     unstable: false,
     reruns: 0,
     bytesPerOp: 1000,
+    referenceBytesPerOp: 1000,
     ...overrides,
   };
 }
 
-test("judge passes a case at its baseline", () => {
-  assert.deepEqual(judge(m({}), base), {
+test("judge passes a case level with its reference", () => {
+  assert.deepEqual(judge(m({}), "relative"), {
     id: "serialize: complex / anthropic",
     level: "ok",
+    status: "compared",
+    change: 0,
     reasons: [],
   });
 });
 
-test("judge fails a serialization ratio 10% over the baseline, not 9%", () => {
-  assert.equal(judge(m({ ratio: 1.5 * 1.09 }), base).level, "ok");
-  const verdict = judge(m({ ratio: 1.5 * 1.11 }), base);
+test("judge fails a serialization case 10% slower than its reference, not 9%", () => {
+  assert.equal(judge(m({ vsReference: 1.09 }), "relative").level, "ok");
+  const verdict = judge(m({ vsReference: 1.11 }), "relative");
+  assert.equal(verdict.level, "fail");
+  assert.deepEqual(verdict.reasons, [
+    "fail: candidate ÷ reference 1.110 (+11.0%, limit +10%)",
+  ]);
+});
+
+test("judge ignores the baseline's figures in relative mode", () => {
+  const doctored = { ...base, ratio: base.ratio * 0.7, bytesPerOp: 10 };
+  assert.equal(judge(m({ vsReference: 1.02 }), "relative", doctored).level, "ok");
+  assert.equal(judge(m({ vsReference: 1.15 }), "relative", { ...base, ratio: 3 }).level, "fail");
+});
+
+test("judge reports a speedup past the limit as faster, not as a failure", () => {
+  const verdict = judge(m({ vsReference: 0.8 }), "relative");
+  assert.equal(verdict.level, "ok");
+  assert.deepEqual(verdict.reasons, ["faster: candidate ÷ reference 0.800 (-20.0%)"]);
+});
+
+test("judge gives streaming 15% and only warns for tools and conversion", () => {
+  assert.equal(judge(m({ category: "streaming", vsReference: 1.14 }), "relative").level, "ok");
+  assert.equal(judge(m({ category: "streaming", vsReference: 1.16 }), "relative").level, "fail");
+  const tools = m({ category: "tools", group: "tools: round trip", p95: 1, vsReference: 1.5 });
+  assert.equal(judge(tools, "relative").level, "warn");
+  assert.equal(judge(m({ category: "conversion", vsReference: 1.19 }), "relative").level, "ok");
+  assert.equal(judge(m({ category: "conversion", vsReference: 1.21 }), "relative").level, "warn");
+});
+
+test("judge fails bytes per op over the reference's by 5% plus 64 bytes", () => {
+  assert.equal(judge(m({ bytesPerOp: 1000 * 1.05 + 63 }), "relative").level, "ok");
+  const verdict = judge(m({ bytesPerOp: 1200 }), "relative");
+  assert.equal(verdict.level, "fail");
+  assert.deepEqual(verdict.reasons, ["fail: 1200 bytes/op vs reference 1000 (allowed 1114)"]);
+});
+
+test("judge skips the bytes gate where the runtime cannot measure", () => {
+  assert.equal(judge(m({ bytesPerOp: null, referenceBytesPerOp: null }), "relative").level, "ok");
+});
+
+test("judge marks a case the reference cannot run as new, judged by the ceilings only", () => {
+  const fresh = judge(m({ vsReference: null, referenceBytesPerOp: null }), "relative");
+  assert.equal(fresh.level, "ok");
+  assert.equal(fresh.status, "new");
+  const slow = judge(m({ vsReference: null, p95: 150 }), "relative");
+  assert.equal(slow.level, "fail");
+});
+
+test("judge fails a leak and a p95 over the seed ceiling", () => {
+  assert.equal(judge(m({}), "relative", undefined, LEAK_LIMIT_BYTES + 1).level, "fail");
+  assert.equal(judge(m({}), "relative", undefined, 300).level, "ok");
+  const slow = judge(m({ p95: 120 }), "relative");
+  assert.deepEqual(slow.reasons, ["fail: p95 120.0 µs is over the seed ceiling of 100 µs"]);
+});
+
+test("judge falls back to the ratio to the floor against the baseline", () => {
+  assert.equal(judge(m({ ratio: 1.5 * 1.09 }), "baseline", base).level, "ok");
+  const verdict = judge(m({ ratio: 1.5 * 1.11, vsReference: null }), "baseline", base);
   assert.equal(verdict.level, "fail");
   assert.match(
     verdict.reasons[0],
     /^fail: ratio to floor 1\.665 vs baseline 1\.500 \(\+11\.0%, limit \+10%\)$/,
   );
+  assert.equal(judge(m({}), "baseline", undefined).status, "new");
 });
 
-test("judge gives streaming 15% and only warns for tools and conversion up to any size", () => {
-  assert.equal(judge(m({ category: "streaming", ratio: 1.5 * 1.14 }), base).level, "ok");
-  assert.equal(judge(m({ category: "streaming", ratio: 1.5 * 1.16 }), base).level, "fail");
-  assert.equal(
-    judge(m({ category: "tools", group: "tools: round trip", p95: 1, ratio: 1.5 * 1.5 }), base)
-      .level,
-    "warn",
-  );
-  assert.equal(judge(m({ category: "conversion", ratio: 1.5 * 1.19 }), base).level, "ok");
-  assert.equal(judge(m({ category: "conversion", ratio: 1.5 * 1.21 }), base).level, "warn");
-});
-
-test("judge fails bytes per op over 5% plus 64 bytes", () => {
-  assert.equal(judge(m({ bytesPerOp: 1000 * 1.05 + 63 }), base).level, "ok");
-  const verdict = judge(m({ bytesPerOp: 1200 }), base);
-  assert.equal(verdict.level, "fail");
-  assert.equal(verdict.reasons[0], "fail: 1200 bytes/op vs baseline 1000 (allowed 1114)");
-});
-
-test("judge skips the bytes gate where the runtime cannot measure", () => {
-  assert.equal(judge(m({ bytesPerOp: null }), base).level, "ok");
-});
-
-test("judge fails a leak and a p95 over the seed ceiling", () => {
-  assert.equal(judge(m({}), base, LEAK_LIMIT_BYTES + 1).level, "fail");
-  assert.equal(judge(m({}), base, 300).level, "ok");
-  const slow = judge(m({ p95: 120 }), base);
-  assert.deepEqual(slow.reasons, ["fail: p95 120.0 µs is over the seed ceiling of 100 µs"]);
-});
-
-test("judge warns when a case has no baseline", () => {
-  assert.equal(judge(m({}), undefined).level, "warn");
+test("judge only warns in advisory mode, where the baseline is another machine's", () => {
+  const verdict = judge(m({ ratio: 1.5 * 1.5, p95: 500 }), "advisory", base);
+  assert.equal(verdict.level, "warn");
+  assert.equal(verdict.reasons.length, 2);
 });
 
 test("ceilingFor applies the seed targets by category", () => {
@@ -87,4 +122,19 @@ test("ceilingFor applies the seed targets by category", () => {
   assert.equal(ceilingFor({ category: "tools", group: "tools: x" }), 20);
   assert.equal(ceilingFor({ category: "streaming", group: "stream: x" }), 50);
   assert.equal(ceilingFor({ category: "memory", group: "memory: request" }), undefined);
+});
+
+test("sameMachine needs every fact to match, host name included", () => {
+  const here: SystemInfo = {
+    runtime: "deno",
+    version: "2.9.6",
+    cpu: "AMD EPYC",
+    cores: 2,
+    os: "Linux 6",
+    host: "a",
+  };
+  assert.equal(sameMachine(here, { ...here }), true);
+  assert.equal(sameMachine(here, { ...here, host: "b" }), false);
+  assert.equal(sameMachine({ ...here, host: undefined }, here), false);
+  assert.equal(sameMachine(here, { ...here, cores: 4 }), false);
 });

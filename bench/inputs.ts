@@ -6,17 +6,19 @@
  */
 
 import { createParser } from "eventsource-parser";
-import {
-  type ChatRequest,
-  type Provider,
-  type ProviderName,
-  providers,
-  seededIdGenerator,
-} from "../mod.ts";
+import type { ChatRequest, ParseOptions, Provider, ProviderName } from "../mod.ts";
 import { readFixture, readJsonFixture } from "../testing/fixtures.ts";
+import type { Library } from "./bench.ts";
 
-/** The three providers, in report order. */
-export const PROVIDERS: Provider[] = [providers.anthropic, providers.openai, providers.google];
+/**
+ * A library's providers, in registry (and report) order.
+ *
+ * @param lib The library under measurement.
+ * @returns Its providers.
+ */
+export function providersOf(lib: Library): Provider[] {
+  return Object.values(lib.providers);
+}
 
 /** Each provider's model for the request benchmarks (one that takes thinking). */
 export const MODELS: Record<ProviderName, string> = {
@@ -72,8 +74,15 @@ export function benchFixture(provider: ProviderName, file: string): string {
   return readFixture(`benchmarks/${provider}/${file}`);
 }
 
-/** Deterministic Google ids for parse benchmarks. */
-export const parseOptions: { generateId: () => string } = { generateId: seededIdGenerator(1) };
+/**
+ * Parse options with deterministic Google ids, from the library's own generator.
+ *
+ * @param lib The library under measurement.
+ * @returns The options.
+ */
+export function parseOptionsOf(lib: Library): ParseOptions {
+  return { generateId: lib.seededIdGenerator(1) };
+}
 
 /**
  * The floor of stream decoding: a bare `eventsource-parser` over the same bytes with one

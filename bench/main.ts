@@ -1,57 +1,94 @@
 /**
- * The portable harness: runs the six bench files' cases on Deno (`deno run`), Node or Bun in
- * this process.
+ * The portable harness: runs the bench files' cases on Deno (`deno run`), Node or Bun in this
+ * process.
  *
- *   main.ts [--filter TEXT] [--report] [--out FILE]
+ *   main.ts [--reference DIR/mod.ts] [--filter TEXT] [--case ID]… [--report] [--out FILE]
  *
- * Prints progress and the per-group summary and writes `bench/results/<runtime>.json` (or
- * `--out`); `--report` adds `bench/results/report.md` and `chart.svg`. The gates
- * (`compare.ts`) and the baseline (`baseline.ts`) run this in several fresh processes.
- * `ROSETTA_BENCH_INJECT="<case id>=0.15"` makes that case do 15% more calls of itself per batch,
- * to prove the gates catch it (`selftest.ts`).
+ * With `--reference`, every suite is built twice — over this checkout's library and over the
+ * reference's — and each case is timed interleaved with its twin (`measure.ts`); a case the
+ * reference cannot build or run is measured alone and marked new. Prints progress and the
+ * per-group summary and writes `bench/results/<runtime>.json` (or `--out`); `--report` adds
+ * `bench/results/report.md` and `chart.svg`. `compare.ts` and `baseline.ts` run this in several
+ * fresh processes. `ROSETTA_BENCH_INJECT="<case id>=0.15"` makes that case do 15% more calls of
+ * itself per batch, to prove the gates catch it (`selftest.ts`).
+ *
+ * @module
  */
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import { bytesPerCall, canMeasureAllocations, type LeakCheck, leakCheck } from "./alloc.ts";
-import { type BenchCase, caseId, cases } from "./bench.ts";
-import { DEFAULT_MEASURE, measureCase, type Measurement } from "./measure.ts";
+import { type BenchCase, caseId, collect, collectOnly, type Library, type Suite } from "./bench.ts";
+import { MEASURE, PROCEDURE } from "./gates.ts";
+import { measureCase, type Measurement } from "./measure.ts";
 import { chart, markdown, summary } from "./report.ts";
 import { systemInfo } from "./runtime.ts";
 
 const FILES = ["serialization", "parsing", "conversion", "tools", "streaming", "memory"];
-const root = new URL("../", import.meta.url);
-const resultsDir = new URL("bench/results/", root);
+const resultsDir = new URL("results/", import.meta.url);
 
 const { values: flags } = parseArgs({
   options: {
+    reference: { type: "string" },
     filter: { type: "string" },
+    case: { type: "string", multiple: true },
     out: { type: "string" },
     report: { type: "boolean", default: false },
   },
 });
 
-for (const file of FILES) await import(`./${file}.bench.ts`);
-const selected = cases.filter((c) =>
-  flags.filter === undefined || caseId(c).includes(flags.filter)
+collectOnly();
+const suites: Suite[] = [];
+for (const file of FILES) suites.push((await import(`./${file}.bench.ts`)).default);
+const candidate: Library = await import("../mod.ts");
+const reference: Library | undefined = flags.reference === undefined
+  ? undefined
+  : await import(flags.reference);
+
+// The reference's twin of every case it can build; a suite it cannot build yields none.
+async function twins(): Promise<Map<string, BenchCase>> {
+  const found = new Map<string, BenchCase>();
+  if (reference === undefined) return found;
+  for (const s of suites) {
+    try {
+      for (const c of await collect(s, reference)) found.set(caseId(c), c);
+    } catch (error) {
+      console.error(`! the reference cannot build a suite: ${(error as Error).message}`);
+    }
+  }
+  return found;
+}
+
+const all: BenchCase[] = [];
+for (const s of suites) all.push(...await collect(s, candidate));
+const selected = all.filter((c) =>
+  (flags.filter === undefined || caseId(c).includes(flags.filter)) &&
+  (flags.case === undefined || flags.case.includes(caseId(c)))
 );
+const referenceCases = await twins();
 const system = systemInfo();
 const [injectId, injectText] = (process.env.ROSETTA_BENCH_INJECT ?? "").split("=");
-const inject = Number(injectText);
-if (injectId && !selected.some((c) => caseId(c) === injectId)) {
+if (injectId && !all.some((c) => caseId(c) === injectId)) {
   throw new Error(`Cannot inject a slowdown: no case "${injectId}"`);
 }
 if (injectId) {
-  console.error(`! injecting +${(inject * 100).toFixed(0)}% extra calls into "${injectId}"`);
+  console.error(`! injecting +${(Number(injectText) * 100).toFixed(0)}% calls into "${injectId}"`);
 }
 if (!canMeasureAllocations) {
   console.error(`! ${system.runtime}: bytes/op unavailable (no GC accounting here)`);
 }
 
-async function measure(c: BenchCase): Promise<Measurement> {
-  const options = { ...DEFAULT_MEASURE, inject: caseId(c) === injectId ? inject : undefined };
-  return await measureCase(c, options, bytesPerCall);
+// A twin that throws on its first call is no twin: the case is new to the reference.
+async function runnable(twin: BenchCase | undefined): Promise<BenchCase | undefined> {
+  if (twin === undefined) return undefined;
+  try {
+    await twin.fn();
+    return twin;
+  } catch (error) {
+    console.error(`! ${caseId(twin)}: the reference cannot run it (${(error as Error).message})`);
+    return undefined;
+  }
 }
 
 const started = performance.now();
@@ -59,14 +96,21 @@ const results: Measurement[] = [];
 const leaks = new Map<string, LeakCheck | null>();
 for (let i = 0; i < selected.length; i++) {
   const c = selected[i];
-  const m = await measure(c);
+  const id = caseId(c);
+  const twin = await runnable(referenceCases.get(id));
+  const inject = id === injectId ? Number(injectText) : undefined;
+  const m = await measureCase(c, twin, MEASURE, bytesPerCall, inject);
   results.push(m);
-  if (c.category === "memory") leaks.set(m.id, await leakCheck(c.fn, false)); // memory cases are synchronous
+  // Memory cases are synchronous.
+  if (c.category === "memory") leaks.set(id, await leakCheck(c.fn, false, PROCEDURE.leakCalls));
   const rerun = m.reruns > 0 ? ` (re-run ${m.reruns}×${m.unstable ? ", unstable" : ""})` : "";
+  const vs = m.vsReference === null
+    ? reference ? ", new" : ""
+    : `, ${m.vsReference.toFixed(3)}× reference`;
   console.error(
-    `[${i + 1}/${selected.length}] ${m.id}: ${m.p50.toFixed(2)} µs, ${
+    `[${i + 1}/${selected.length}] ${id}: ${m.p50.toFixed(2)} µs, ${
       m.ratio.toFixed(3)
-    }× floor${rerun}`,
+    }× floor${vs}${rerun}`,
   );
 }
 console.log(`\n${system.runtime} ${system.version} · ${system.cpu} · ${system.os}\n`);

@@ -1,39 +1,17 @@
 /**
- * The portable harness's measurements. A case is timed interleaved with its floor (the same
- * kind of JSON or SSE work on the same payload), in batches long enough for the clock, over
- * several rounds; its figure of merit is the median over rounds of case time ÷ floor time, which
- * holds within a few percent while absolute times drift by 2× on a shared machine.
+ * The portable harness's measurements. A case is timed in batches long enough for the clock,
+ * interleaved sample by sample with the same case over the reference commit's library (when
+ * there is one) and with its floor (the same kind of JSON or SSE work on the same payload),
+ * over several rounds. The gated figure is the median over rounds of candidate ÷ reference:
+ * two copies of the same code measured this way agree within a few percent on any machine,
+ * where absolute times drift by 2× and ratios to a floor move with the microarchitecture.
  *
  * @module
  */
 
 import type { BenchCase } from "./bench.ts";
 import { caseId, sink } from "./bench.ts";
-
-/** How hard to measure. */
-export interface MeasureOptions {
-  /** Rounds per case; the ratio is their median. */
-  rounds: number;
-  /** Case and floor samples per round, interleaved. */
-  samples: number;
-  /** Target duration of one sample (one batch), in ms. */
-  sampleMs: number;
-  /** Re-runs of a case whose round ratios spread too much. */
-  reruns: number;
-  /** Relative spread (IQR ÷ median of round ratios) above which a run is unstable. */
-  maxSpread: number;
-  /** Fraction of extra calls of the case itself per batch (the gates' self-test). */
-  inject?: number;
-}
-
-/** The defaults: ~0.25 s per case. */
-export const DEFAULT_MEASURE: MeasureOptions = {
-  rounds: 15,
-  samples: 12,
-  sampleMs: 0.4,
-  reruns: 2,
-  maxSpread: 0.06,
-};
+import type { MeasureSettings } from "./gates.ts";
 
 /** One case's figures. Times are µs per unit of work (per call, or per stream event). */
 export interface Measurement {
@@ -49,7 +27,7 @@ export interface Measurement {
   batch: number;
   /** Units per call. */
   perCall: number;
-  /** Percentiles and extremes of the case's samples. */
+  /** Median of the case's samples. */
   p50: number;
   /** 95th percentile. */
   p95: number;
@@ -65,7 +43,11 @@ export interface Measurement {
   floorP50: number;
   /** Median over rounds of case ÷ floor. */
   ratio: number;
-  /** IQR ÷ median of the round ratios. */
+  /** Median over rounds of case ÷ the same case over the reference; null without one. */
+  vsReference: number | null;
+  /** The reference's p50, same unit; null without one. */
+  referenceP50: number | null;
+  /** IQR ÷ median of the round figures that are gated (vs reference, else vs floor). */
   spread: number;
   /** Whether the spread stayed above the limit after re-runs. */
   unstable: boolean;
@@ -73,30 +55,44 @@ export interface Measurement {
   reruns: number;
   /** Bytes allocated per unit (GC accounting); null where the runtime cannot tell (Bun). */
   bytesPerOp: number | null;
+  /** The reference's bytes per unit, measured in the same process; null without one. */
+  referenceBytesPerOp: number | null;
 }
 
 type Fn = () => unknown;
+
+/** A measured function and whether its calls must be awaited. */
+interface Timed {
+  fn: Fn;
+  isAsync: boolean;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
-function median(values: number[]): number {
+/**
+ * The median of a list (the upper one of an even count).
+ *
+ * @param values Numbers.
+ * @returns Their median.
+ */
+export function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 0.5);
 }
 
-async function callOnce(fn: Fn): Promise<boolean> {
+async function timed(fn: Fn): Promise<Timed> {
   const result = fn();
   if (result instanceof Promise) {
     sink(await result);
-    return true;
+    return { fn, isAsync: true };
   }
   sink(result);
-  return false;
+  return { fn, isAsync: false };
 }
 
 // Times `calls` calls; sync functions run in a tight loop, async ones are awaited one by one.
-async function timeBatch(fn: Fn, calls: number, isAsync: boolean): Promise<number> {
+async function timeBatch({ fn, isAsync }: Timed, calls: number): Promise<number> {
   const start = performance.now();
   if (isAsync) {
     for (let i = 0; i < calls; i++) sink(await fn());
@@ -106,54 +102,71 @@ async function timeBatch(fn: Fn, calls: number, isAsync: boolean): Promise<numbe
   return performance.now() - start;
 }
 
-async function estimate(fn: Fn, isAsync: boolean, ms: number): Promise<number> {
+async function estimate(target: Timed, ms: number): Promise<number> {
   let calls = 1;
   let elapsed = 0;
   let total = 0;
   while (elapsed < ms) {
-    elapsed += await timeBatch(fn, calls, isAsync);
+    elapsed += await timeBatch(target, calls);
     total += calls;
     calls *= 2;
   }
   return elapsed / total;
 }
 
-async function runOnce(
-  benchCase: BenchCase,
-  options: MeasureOptions,
-  isAsync: boolean,
-  floorAsync: boolean,
-) {
-  const { fn, floor } = benchCase;
-  const perCall = benchCase.perCall ?? 1;
-  const caseMs = await estimate(fn, isAsync, 20);
-  const floorMs = await estimate(floor, floorAsync, 20);
-  const batch = Math.max(1, Math.round(options.sampleMs / caseMs));
-  const floorBatch = Math.max(1, Math.round(options.sampleMs / floorMs));
-  const samples: number[] = [];
-  const roundRatios: number[] = [];
+interface Subjects {
+  candidate: Timed;
+  reference?: Timed;
+  floor: Timed;
+  perCall: number;
+}
+
+// Injected work is more calls of the candidate itself: proportional to its own time.
+function injector(fraction: number | undefined, batch: number): () => number {
   let debt = 0;
-  for (let round = 0; round < options.rounds; round++) {
+  return () => {
+    if (!fraction) return 0;
+    debt += fraction * batch;
+    const extra = Math.floor(debt);
+    debt -= extra;
+    return extra;
+  };
+}
+
+async function runOnce(subjects: Subjects, settings: MeasureSettings, inject?: number) {
+  const { candidate, reference, floor, perCall } = subjects;
+  const batch = Math.max(1, Math.round(settings.sampleMs / await estimate(candidate, 20)));
+  const floorBatch = Math.max(1, Math.round(settings.sampleMs / await estimate(floor, 20)));
+  const extra = injector(inject, batch);
+  const samples: number[] = [];
+  const referenceSamples: number[] = [];
+  const floorSamples: number[] = [];
+  const vsFloor: number[] = [];
+  const vsReference: number[] = [];
+  for (let round = 0; round < settings.rounds; round++) {
     const caseTimes: number[] = [];
     const floorTimes: number[] = [];
-    for (let s = 0; s < options.samples; s++) {
-      floorTimes.push((await timeBatch(floor, floorBatch, floorAsync)) / floorBatch);
-      let extra = 0;
-      if (options.inject) {
-        debt += options.inject * batch;
-        extra = Math.floor(debt);
-        debt -= extra;
+    const pairRatios: number[] = [];
+    for (let s = 0; s < settings.samples; s++) {
+      floorTimes.push((await timeBatch(floor, floorBatch)) / floorBatch);
+      // Alternate who goes first, so that neither copy always runs on a warmer cache.
+      let referenceTime = 0;
+      if (reference && s % 2 === 0) referenceTime = await timeBatch(reference, batch) / batch;
+      const caseTime = (await timeBatch(candidate, batch + extra())) / batch;
+      if (reference && s % 2 === 1) referenceTime = await timeBatch(reference, batch) / batch;
+      caseTimes.push(caseTime);
+      if (reference) {
+        pairRatios.push(caseTime / referenceTime);
+        referenceSamples.push((referenceTime * 1000) / perCall);
       }
-      // Injected work is more calls of the case itself: proportional to its own time.
-      caseTimes.push((await timeBatch(fn, batch + extra, isAsync)) / batch);
     }
-    const caseMedian = median(caseTimes);
-    roundRatios.push(caseMedian / median(floorTimes));
+    vsFloor.push(median(caseTimes) / median(floorTimes));
+    if (reference) vsReference.push(median(pairRatios));
     for (const t of caseTimes) samples.push((t * 1000) / perCall);
+    for (const t of floorTimes) floorSamples.push((t * 1000) / perCall);
   }
   samples.sort((a, b) => a - b);
-  const sortedRatios = [...roundRatios].sort((a, b) => a - b);
-  const ratio = percentile(sortedRatios, 0.5);
+  const gated = [...(reference ? vsReference : vsFloor)].sort((a, b) => a - b);
   return {
     batch,
     perCall,
@@ -163,52 +176,68 @@ async function runOnce(
     min: samples[0],
     max: samples[samples.length - 1],
     avg: samples.reduce((a, b) => a + b, 0) / samples.length,
-    floorP50: (floorMs * 1000) / perCall,
-    ratio,
-    spread: (percentile(sortedRatios, 0.75) - percentile(sortedRatios, 0.25)) / ratio,
+    floorP50: median(floorSamples),
+    ratio: median(vsFloor),
+    vsReference: reference ? median(vsReference) : null,
+    referenceP50: reference ? median(referenceSamples) : null,
+    spread: (percentile(gated, 0.75) - percentile(gated, 0.25)) / percentile(gated, 0.5),
   };
 }
 
+/** Measures bytes allocated per call over a number of calls (null where unsupported). */
+export type AllocationProbe = (fn: Fn, isAsync: boolean, calls: number) => Promise<number | null>;
+
 /**
- * Measures one case: warm-up, batch sizing, interleaved rounds, re-runs while unstable.
+ * Measures one case: warm-up, batch sizing, interleaved rounds, re-runs while unstable, then
+ * bytes per call of the candidate and the reference.
  *
- * @param benchCase The case.
- * @param options How hard to measure.
- * @param allocations Measures bytes per call over a number of calls (null where unsupported).
+ * @param benchCase The case over the code under test.
+ * @param reference The same case over the reference library, if it can run there.
+ * @param settings How hard to measure.
+ * @param allocations The allocation probe.
+ * @param inject Fraction of extra candidate calls per batch (the gates' self-test).
  * @returns The figures.
  */
 export async function measureCase(
   benchCase: BenchCase,
-  options: MeasureOptions,
-  allocations: (fn: Fn, isAsync: boolean, calls: number) => Promise<number | null>,
+  reference: BenchCase | undefined,
+  settings: MeasureSettings,
+  allocations: AllocationProbe,
+  inject?: number,
 ): Promise<Measurement> {
-  const isAsync = await callOnce(benchCase.fn);
-  const floorAsync = await callOnce(benchCase.floor);
-  // Warm-up: let the JIT settle both functions before anything counts.
-  await estimate(benchCase.fn, isAsync, 40);
-  await estimate(benchCase.floor, floorAsync, 40);
-  let best = await runOnce(benchCase, options, isAsync, floorAsync);
+  const subjects: Subjects = {
+    candidate: await timed(benchCase.fn),
+    reference: reference ? await timed(reference.fn) : undefined,
+    floor: await timed(benchCase.floor),
+    perCall: benchCase.perCall ?? 1,
+  };
+  // Warm-up: let the JIT settle every function before anything counts.
+  for (const target of [subjects.candidate, subjects.reference, subjects.floor]) {
+    if (target) await estimate(target, settings.warmupMs);
+  }
+  let best = await runOnce(subjects, settings, inject);
   let reruns = 0;
-  while (best.spread > options.maxSpread && reruns < options.reruns) {
+  while (best.spread > settings.maxSpread && reruns < settings.reruns) {
     reruns++;
-    const again = await runOnce(benchCase, options, isAsync, floorAsync);
+    const again = await runOnce(subjects, settings, inject);
     if (again.spread < best.spread) best = again;
   }
-  // About 50 ms of calls: enough for GC accounting, cheap for slow cases.
+  // Enough calls for GC accounting, few for slow cases.
   const msPerCall = (best.p50 * best.perCall) / 1000;
-  const bytes = await allocations(
-    benchCase.fn,
-    isAsync,
-    Math.min(2000, Math.max(200, Math.round(50 / msPerCall))),
-  );
+  const calls = Math.min(2000, Math.max(200, Math.round(settings.allocationMs / msPerCall)));
+  const bytes = await allocations(benchCase.fn, subjects.candidate.isAsync, calls);
+  const referenceBytes = subjects.reference
+    ? await allocations(subjects.reference.fn, subjects.reference.isAsync, calls)
+    : null;
   return {
     id: caseId(benchCase),
     group: benchCase.group,
     name: benchCase.name,
     category: benchCase.category,
     ...best,
-    unstable: best.spread > options.maxSpread,
+    unstable: best.spread > settings.maxSpread,
     reruns,
     bytesPerOp: bytes === null ? null : bytes / best.perCall,
+    referenceBytesPerOp: referenceBytes === null ? null : referenceBytes / best.perCall,
   };
 }

@@ -1,54 +1,57 @@
 // Memory patterns: the harness records bytes allocated per operation for these (and every)
 // case, and for this category also the heap retained after a full GC (leak check) and the
 // peak heap. Under `deno bench` they are timed like the rest.
-import { bench } from "./bench.ts";
+import { suite } from "./bench.ts";
 import {
   benchFixture,
   bytesOf,
   countEvents,
   parseFloor,
-  parseOptions,
-  PROVIDERS,
+  parseOptionsOf,
+  providersOf,
   request,
   sseFloor,
   stringifyFloor,
 } from "./inputs.ts";
 
-for (const provider of PROVIDERS) {
-  const req = request("request_complex", provider.name);
-  bench({
-    group: "memory: request",
-    name: provider.name,
-    category: "memory",
-    fn: () => provider.serializeRequest(req),
-    floor: stringifyFloor(provider, req),
-    floorName: "JSON.stringify of the wire body",
-  });
-}
-for (const provider of PROVIDERS) {
-  const body = benchFixture(provider.name, "response_complex.json");
-  bench({
-    group: "memory: response",
-    name: provider.name,
-    category: "memory",
-    fn: () => provider.parseResponse(body, parseOptions),
-    floor: parseFloor(body),
-    floorName: "JSON.parse of the body",
-  });
-}
-for (const provider of PROVIDERS) {
-  const bytes = bytesOf(benchFixture(provider.name, "stream_complex.txt"));
-  bench({
-    group: "memory: stream event",
-    name: provider.name,
-    category: "memory",
-    perCall: countEvents(bytes),
-    fn: () => {
-      const decoder = provider.createStreamDecoder();
-      decoder.push(bytes);
-      return decoder.end();
-    },
-    floor: sseFloor(bytes),
-    floorName: "eventsource-parser + JSON.parse",
-  });
-}
+export default await suite((lib, bench) => {
+  const parseOptions = parseOptionsOf(lib);
+  for (const provider of providersOf(lib)) {
+    const req = request("request_complex", provider.name);
+    bench({
+      group: "memory: request",
+      name: provider.name,
+      category: "memory",
+      fn: () => provider.serializeRequest(req),
+      floor: stringifyFloor(provider, req),
+      floorName: "JSON.stringify of the wire body",
+    });
+  }
+  for (const provider of providersOf(lib)) {
+    const body = benchFixture(provider.name, "response_complex.json");
+    bench({
+      group: "memory: response",
+      name: provider.name,
+      category: "memory",
+      fn: () => provider.parseResponse(body, parseOptions),
+      floor: parseFloor(body),
+      floorName: "JSON.parse of the body",
+    });
+  }
+  for (const provider of providersOf(lib)) {
+    const bytes = bytesOf(benchFixture(provider.name, "stream_complex.txt"));
+    bench({
+      group: "memory: stream event",
+      name: provider.name,
+      category: "memory",
+      perCall: countEvents(bytes),
+      fn: () => {
+        const decoder = provider.createStreamDecoder();
+        decoder.push(bytes);
+        return decoder.end();
+      },
+      floor: sseFloor(bytes),
+      floorName: "eventsource-parser + JSON.parse",
+    });
+  }
+});

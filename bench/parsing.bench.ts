@@ -2,8 +2,8 @@
 // Floor: JSON.parse of the same body.
 import type { ProviderName } from "../mod.ts";
 import { readFixture } from "../testing/fixtures.ts";
-import { bench } from "./bench.ts";
-import { benchFixture, parseFloor, parseOptions, PROVIDERS } from "./inputs.ts";
+import { suite } from "./bench.ts";
+import { benchFixture, parseFloor, parseOptionsOf, providersOf } from "./inputs.ts";
 
 const floorName = "JSON.parse of the body";
 // Chat Completions returns no reasoning text: its thinking surface is the reasoning usage.
@@ -18,32 +18,35 @@ const bodies: Record<string, (provider: ProviderName) => string> = {
   "thinking content": (provider) => readFixture(`${provider}/${thinking[provider]}.json`),
   "usage metadata": (provider) => readFixture(`${provider}/text.json`),
 };
+const rateLimited = new Headers({ "retry-after": "12" });
 
-for (const [scenario, body] of Object.entries(bodies)) {
-  for (const provider of PROVIDERS) {
-    const text = body(provider.name);
+export default await suite((lib, bench) => {
+  const parseOptions = parseOptionsOf(lib);
+  for (const [scenario, body] of Object.entries(bodies)) {
+    for (const provider of providersOf(lib)) {
+      const text = body(provider.name);
+      bench({
+        group: `parse: ${scenario}`,
+        name: provider.name,
+        category: "parsing",
+        fn: () => provider.parseResponse(text, parseOptions),
+        floor: parseFloor(text),
+        floorName,
+      });
+    }
+  }
+  for (const provider of providersOf(lib)) {
+    const text = readFixture(`${provider.name}/error_429.json`);
     bench({
-      group: `parse: ${scenario}`,
+      group: "parse: error responses",
       name: provider.name,
       category: "parsing",
-      fn: () => provider.parseResponse(text, parseOptions),
-      floor: parseFloor(text),
-      floorName,
+      fn: () => provider.parseError(429, text, rateLimited),
+      // Building an Error (its stack trace) dominates this path and moves with heap state from
+      // one process to the next; a floor without it let the ratio drift by 11% on an unchanged
+      // tree.
+      floor: () => [JSON.parse(text), new Error("floor")],
+      floorName: "JSON.parse of the body + new Error",
     });
   }
-}
-
-const rateLimited = new Headers({ "retry-after": "12" });
-for (const provider of PROVIDERS) {
-  const text = readFixture(`${provider.name}/error_429.json`);
-  bench({
-    group: "parse: error responses",
-    name: provider.name,
-    category: "parsing",
-    fn: () => provider.parseError(429, text, rateLimited),
-    // Building an Error (its stack trace) dominates this path and moves with heap state from one
-    // process to the next; a floor without it let the ratio drift by 11% on an unchanged tree.
-    floor: () => [JSON.parse(text), new Error("floor")],
-    floorName: "JSON.parse of the body + new Error",
-  });
-}
+});

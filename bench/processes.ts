@@ -1,7 +1,7 @@
 /**
  * Runs the harness in fresh processes and takes per-case medians. A process carries its own JIT
- * and heap bias (up to ±5% on some ratios here) that more rounds inside it cannot remove, so
- * both the baseline and `compare` are medians over separate processes, measured the same way.
+ * and heap bias (up to ±5% on a ratio to the floor here) that more rounds inside it cannot
+ * remove, so both the baseline and `compare` are medians over separate processes.
  *
  * @module
  */
@@ -21,18 +21,20 @@ export interface HarnessRun {
   leaks: Record<string, LeakCheck | null>;
 }
 
+let started = 0;
+
 /**
- * Runs the full harness `count` times, each in a fresh process of this runtime.
+ * Runs the harness `count` times, each in a fresh process of this runtime.
  *
  * @param count How many processes.
- * @param flags Extra harness flags (e.g. `--report`).
+ * @param flags Harness flags (e.g. `--reference`, `--case`, `--report`).
  * @returns Each process's output, in order.
  */
 export function runHarness(count: number, flags: string[] = []): HarnessRun[] {
   const runtime = systemInfo().runtime;
   const runs: HarnessRun[] = [];
   for (let i = 1; i <= count; i++) {
-    const out = new URL(`results/process-${i}.json`, import.meta.url).pathname;
+    const out = new URL(`results/process-${++started}.json`, import.meta.url).pathname;
     console.error(`harness process ${i}/${count} (${runtime})…`);
     const child = spawnSync(process.execPath, harnessCommand(runtime, [...flags, "--out", out]), {
       stdio: ["ignore", "ignore", "inherit"],
@@ -46,30 +48,46 @@ export function runHarness(count: number, flags: string[] = []): HarnessRun[] {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+const medianOrNull = (values: Array<number | null>) =>
+  values.includes(null) ? null : median(values as number[]);
 
 /**
- * Per-case medians over processes: ratio, percentiles, bytes per op (null if any process could
+ * Every process's figure for each case, in process order (a confirmation process measures only
+ * some cases).
+ *
+ * @param runs Outputs of separate processes.
+ * @returns Case id → its measurement in each process that measured it.
+ */
+export function byCase(runs: HarnessRun[]): Map<string, Measurement[]> {
+  const cases = new Map<string, Measurement[]>();
+  for (const run of runs) {
+    for (const m of run.results) cases.set(m.id, [...cases.get(m.id) ?? [], m]);
+  }
+  return cases;
+}
+
+/**
+ * Per-case medians over processes: ratios, percentiles, bytes per op (null if any process could
  * not measure) and retained heap.
  *
  * @param runs Outputs of separate processes.
  * @returns One run of medians.
  */
 export function medianRun(runs: HarnessRun[]): HarnessRun {
-  const results = runs[0].results.map((first) => {
-    const same = runs.map((run) => run.results.find((m) => m.id === first.id)!);
-    const bytes = same.map((m) => m.bytesPerOp);
-    return {
-      ...first,
-      ratio: median(same.map((m) => m.ratio)),
-      p50: median(same.map((m) => m.p50)),
-      p95: median(same.map((m) => m.p95)),
-      p99: median(same.map((m) => m.p99)),
-      bytesPerOp: bytes.includes(null) ? null : median(bytes as number[]),
-    };
-  });
+  const results = [...byCase(runs).values()].map((same): Measurement => ({
+    ...same[0],
+    ratio: median(same.map((m) => m.ratio)),
+    vsReference: medianOrNull(same.map((m) => m.vsReference)),
+    referenceP50: medianOrNull(same.map((m) => m.referenceP50)),
+    p50: median(same.map((m) => m.p50)),
+    p95: median(same.map((m) => m.p95)),
+    p99: median(same.map((m) => m.p99)),
+    bytesPerOp: medianOrNull(same.map((m) => m.bytesPerOp)),
+    referenceBytesPerOp: medianOrNull(same.map((m) => m.referenceBytesPerOp)),
+  }));
   const leaks: Record<string, LeakCheck | null> = {};
   for (const id of Object.keys(runs[0].leaks)) {
-    const checks = runs.map((run) => run.leaks[id]);
+    const checks = runs.map((run) => run.leaks[id]).filter((c) => c !== undefined);
     leaks[id] = checks.includes(null)
       ? null
       : { ...checks[0]!, retained: median(checks.map((c) => c!.retained)) };

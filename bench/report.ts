@@ -68,12 +68,17 @@ export function spreadLine(members: Measurement[]): string {
 }
 
 /**
- * The console summary, group by group.
+ * The console summary, group by group: times, ratio to the floor, bytes per op and, when a
+ * reference was measured, candidate ÷ reference with its range over processes.
  *
  * @param results Measurements.
+ * @param range The range of candidate ÷ reference over processes, by case id.
  * @returns Printable lines.
  */
-export function summary(results: Measurement[]): string {
+export function summary(
+  results: Measurement[],
+  range: (id: string) => [number, number] | null = () => null,
+): string {
   const lines: string[] = [];
   for (const [group, members] of byGroup(results)) {
     const unit = (members[0].perCall ?? 1) > 1 ? " per event" : "";
@@ -81,10 +86,16 @@ export function summary(results: Measurement[]): string {
     for (const m of members) {
       const bytes = m.bytesPerOp === null ? "" : `, ${m.bytesPerOp.toFixed(0)} B/op`;
       const flag = m.unstable ? " [unstable]" : "";
+      const span = range(m.id);
+      const vs = m.vsReference === null
+        ? ""
+        : ` · ${m.vsReference.toFixed(3)}× reference${
+          span ? ` (${span[0].toFixed(3)}–${span[1].toFixed(3)})` : ""
+        }`;
       lines.push(
         `  ${label(m.name)}: ${micros(m.p50)} (p95: ${micros(m.p95)}) · ${
           m.ratio.toFixed(2)
-        }× floor${bytes}${flag}`,
+        }× floor${bytes}${vs}${flag}`,
       );
     }
     lines.push(`  ${spreadLine(members)}`);

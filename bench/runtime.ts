@@ -19,6 +19,8 @@ export interface SystemInfo {
   cores: number;
   /** OS and release. */
   os: string;
+  /** Host name: with the rest, tells whether two results come from the same machine. */
+  host?: string;
 }
 
 /**
@@ -36,7 +38,21 @@ export function systemInfo(): SystemInfo {
     cpu: os.cpus()[0]?.model ?? "unknown",
     cores: os.cpus().length,
     os: `${os.type()} ${os.release()}`,
+    host: os.hostname(),
   };
+}
+
+/**
+ * Whether two results were measured on the same machine and runtime: only then do ratios to a
+ * floor compare (they cancel clock speed, not microarchitecture or JIT decisions).
+ *
+ * @param a One system.
+ * @param b The other.
+ * @returns True when every recorded fact matches, host name included.
+ */
+export function sameMachine(a: SystemInfo, b: SystemInfo): boolean {
+  return a.host !== undefined &&
+    (["runtime", "version", "cpu", "cores", "os", "host"] as const).every((k) => a[k] === b[k]);
 }
 
 /**

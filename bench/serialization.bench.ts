@@ -1,33 +1,39 @@
 // Request serialization: canonical ChatRequest → wire JSON string, per provider.
 // Floor: JSON.stringify of the same wire body.
-import { bench } from "./bench.ts";
-import { PROVIDERS, request, stringifyFloor } from "./inputs.ts";
+import { suite } from "./bench.ts";
+import { providersOf, request, stringifyFloor } from "./inputs.ts";
 
 const floorName = "JSON.stringify of the wire body";
-const scenarios = PROVIDERS.map((provider) => {
-  const simple = request("request_simple", provider.name);
-  const complex = request("request_complex", provider.name);
-  return {
-    provider,
-    simple,
-    complex,
-    thinking: { ...simple, thinking: "high" as const },
-    tools: { ...simple, tools: complex.tools, toolChoice: "auto" as const },
-  };
-});
+const SCENARIOS = {
+  simple: "simple",
+  complex: "complex",
+  thinking: "with thinking level",
+  tools: "with tool definitions",
+} as const;
 
-for (const key of ["simple", "complex", "thinking", "tools"] as const) {
-  for (const s of scenarios) {
-    const req = s[key];
-    bench({
-      group: `serialize: ${
-        key === "thinking" ? "with thinking level" : key === "tools" ? "with tool definitions" : key
-      }`,
-      name: s.provider.name,
-      category: "serialization",
-      fn: () => s.provider.serializeRequest(req),
-      floor: stringifyFloor(s.provider, req),
-      floorName,
-    });
+export default await suite((lib, bench) => {
+  const scenarios = providersOf(lib).map((provider) => {
+    const simple = request("request_simple", provider.name);
+    const complex = request("request_complex", provider.name);
+    return {
+      provider,
+      simple,
+      complex,
+      thinking: { ...simple, thinking: "high" as const },
+      tools: { ...simple, tools: complex.tools, toolChoice: "auto" as const },
+    };
+  });
+  for (const [key, group] of Object.entries(SCENARIOS) as [keyof typeof SCENARIOS, string][]) {
+    for (const s of scenarios) {
+      const req = s[key];
+      bench({
+        group: `serialize: ${group}`,
+        name: s.provider.name,
+        category: "serialization",
+        fn: () => s.provider.serializeRequest(req),
+        floor: stringifyFloor(s.provider, req),
+        floorName,
+      });
+    }
   }
-}
+});

@@ -1,15 +1,16 @@
 // Streaming overhead, reported per event. Floor: a bare eventsource-parser with one
 // JSON.parse per event over the same bytes.
+import type { Provider, ProviderName } from "../mod.ts";
 import { readFixture } from "../testing/fixtures.ts";
-import { bench } from "./bench.ts";
-import { benchFixture, bytesOf, countEvents, PROVIDERS, sseFloor } from "./inputs.ts";
+import { type Register, suite } from "./bench.ts";
+import { benchFixture, bytesOf, countEvents, providersOf, sseFloor } from "./inputs.ts";
 
 const floorName = "eventsource-parser + JSON.parse";
 const callback = (event: { type: string }) => event.type.length;
 
-for (const provider of PROVIDERS) {
-  // One text delta into a live decoder; the decoder is renewed every 4096 events so that its
-  // fragments do not pile up over millions of calls.
+// One text delta into a live decoder; the decoder is renewed every 4096 events so that its
+// fragments do not pile up over millions of calls.
+function singleEvent(provider: Provider, bench: Register): void {
   const basic = benchFixture(provider.name, "stream_basic.txt");
   const events = basic.split(/\r?\n\r?\n/).filter(Boolean);
   const delta = bytesOf(`${events[Math.floor(events.length / 2)]}\n\n`);
@@ -34,28 +35,32 @@ for (const provider of PROVIDERS) {
   });
 }
 
-const streams: Array<[string, (provider: string) => string, boolean, boolean]> = [
-  ["dispatch to a callback", (p) => benchFixture(p as never, "stream_basic.txt"), true, false],
-  ["100 text deltas accumulated", (p) => benchFixture(p as never, "stream_basic.txt"), false, true],
+const streams: Array<[string, (provider: ProviderName) => string, boolean, boolean]> = [
+  ["dispatch to a callback", (p) => benchFixture(p, "stream_basic.txt"), true, false],
+  ["100 text deltas accumulated", (p) => benchFixture(p, "stream_basic.txt"), false, true],
   ["tool-call accumulation", (p) => readFixture(`${p}/tool_calls.sse`), false, true],
-  ["mixed event types", (p) => benchFixture(p as never, "stream_complex.txt"), false, true],
+  ["mixed event types", (p) => benchFixture(p, "stream_complex.txt"), false, true],
 ];
-for (const [scenario, text, dispatch, accumulate] of streams) {
-  for (const provider of PROVIDERS) {
-    const bytes = bytesOf(text(provider.name));
-    bench({
-      group: `stream: ${scenario}`,
-      name: provider.name,
-      category: "streaming",
-      perCall: countEvents(bytes),
-      fn: () => {
-        const decoder = provider.createStreamDecoder();
-        const events = decoder.push(bytes);
-        if (dispatch) { for (let i = 0; i < events.length; i++) callback(events[i]); }
-        return accumulate ? decoder.end() : events;
-      },
-      floor: sseFloor(bytes),
-      floorName,
-    });
+
+export default await suite((lib, bench) => {
+  for (const provider of providersOf(lib)) singleEvent(provider, bench);
+  for (const [scenario, text, dispatch, accumulate] of streams) {
+    for (const provider of providersOf(lib)) {
+      const bytes = bytesOf(text(provider.name));
+      bench({
+        group: `stream: ${scenario}`,
+        name: provider.name,
+        category: "streaming",
+        perCall: countEvents(bytes),
+        fn: () => {
+          const decoder = provider.createStreamDecoder();
+          const events = decoder.push(bytes);
+          if (dispatch) { for (let i = 0; i < events.length; i++) callback(events[i]); }
+          return accumulate ? decoder.end() : events;
+        },
+        floor: sseFloor(bytes),
+        floorName,
+      });
+    }
   }
-}
+});

