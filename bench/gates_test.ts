@@ -124,17 +124,17 @@ test("ceilingFor applies the seed targets by category", () => {
   assert.equal(ceilingFor({ category: "memory", group: "memory: request" }), undefined);
 });
 
-test("sameMachine needs every fact to match, host name included", () => {
+test("sameMachine needs every fact to match, the machine fingerprint included", () => {
   const here: SystemInfo = {
     runtime: "deno",
     version: "2.9.6",
     cpu: "AMD EPYC",
     cores: 2,
     os: "Linux 6",
-    host: "a",
+    machine: "26 2 1 0x1 m1 boot1",
   };
   assert.equal(sameMachine(here, { ...here }), true);
-  assert.equal(sameMachine(here, { ...here, host: "b" }), false);
-  assert.equal(sameMachine({ ...here, host: undefined }, here), false);
+  assert.equal(sameMachine(here, { ...here, machine: "26 2 1 0x1 m1 boot2" }), false);
+  assert.equal(sameMachine({ ...here, machine: undefined }, here), false);
   assert.equal(sameMachine(here, { ...here, cores: 4 }), false);
 });

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import process from "node:process";
 
@@ -19,8 +20,29 @@ export interface SystemInfo {
   cores: number;
   /** OS and release. */
   os: string;
-  /** Host name: with the rest, tells whether two results come from the same machine. */
-  host?: string;
+  /**
+   * This machine in this boot (Linux: CPU family, model, stepping and microcode, machine id,
+   * boot id): a VM that reboots may land on other hardware. Undefined where unknown.
+   */
+  machine?: string;
+}
+
+function read(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function machineFingerprint(): string | undefined {
+  const cpu = read("/proc/cpuinfo");
+  const boot = read("/proc/sys/kernel/random/boot_id");
+  if (cpu === undefined || boot === undefined) return undefined;
+  const fields = ["cpu family", "model", "stepping", "microcode"].map((key) =>
+    cpu.match(new RegExp(`^${key}\\s*: (.*)$`, "m"))?.[1] ?? "?"
+  );
+  return [...fields, read("/etc/machine-id")?.trim() ?? "?", boot.trim()].join(" ");
 }
 
 /**
@@ -38,21 +60,21 @@ export function systemInfo(): SystemInfo {
     cpu: os.cpus()[0]?.model ?? "unknown",
     cores: os.cpus().length,
     os: `${os.type()} ${os.release()}`,
-    host: os.hostname(),
+    machine: machineFingerprint(),
   };
 }
 
 /**
- * Whether two results were measured on the same machine and runtime: only then do ratios to a
- * floor compare (they cancel clock speed, not microarchitecture or JIT decisions).
+ * Whether two results were measured on the same machine, boot and runtime: only then do ratios
+ * to a floor compare (they cancel clock speed, not microarchitecture or JIT decisions).
  *
  * @param a One system.
  * @param b The other.
- * @returns True when every recorded fact matches, host name included.
+ * @returns True when every recorded fact matches, the machine fingerprint included.
  */
 export function sameMachine(a: SystemInfo, b: SystemInfo): boolean {
-  return a.host !== undefined &&
-    (["runtime", "version", "cpu", "cores", "os", "host"] as const).every((k) => a[k] === b[k]);
+  return a.machine !== undefined &&
+    (["runtime", "version", "cpu", "cores", "os", "machine"] as const).every((k) => a[k] === b[k]);
 }
 
 /**
