@@ -1,0 +1,43 @@
+/**
+ * Per-model capability tables: each provider lists its model families as data (an id pattern and
+ * a row), and a lookup returns the first family whose pattern matches, or the permissive default
+ * for ids it does not know. Lookups are cached by id, so the scan runs once per model, not once
+ * per request.
+ *
+ * @module
+ */
+
+/** One family: the id pattern and what the provider documents for it. */
+export type ModelFamily<Row> = readonly [pattern: RegExp, row: Row];
+
+// Model ids are few in practice; the bound only stops a caller that invents ids from growing it.
+const CACHE_LIMIT = 256;
+
+/**
+ * Builds the lookup for a provider's table.
+ *
+ * @param families Checked in order; put a longer id before its prefix (`flash-lite` before `flash`).
+ * @param fallback The row for an id no family matches: permissive, so new models are not refused.
+ * @returns model id → row.
+ */
+export function modelTable<Row>(
+  families: ReadonlyArray<ModelFamily<Row>>,
+  fallback: Row,
+): (model: string) => Row {
+  const cache = new Map<string, Row>();
+  return (model) => {
+    let row = cache.get(model);
+    if (row === undefined) {
+      row = fallback;
+      for (const [pattern, candidate] of families) {
+        if (pattern.test(model)) {
+          row = candidate;
+          break;
+        }
+      }
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(model, row);
+    }
+    return row;
+  };
+}
