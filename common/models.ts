@@ -18,19 +18,28 @@ const CACHE_LIMIT = 256;
  *
  * @param families Checked in order; put a longer id before its prefix (`flash-lite` before `flash`).
  * @param fallback The row for an id no family matches: permissive, so new models are not refused.
+ * @param prefix Stripped from an id before matching (Gemini's `models/`).
  * @returns model id → row.
  */
 export function modelTable<Row>(
   families: ReadonlyArray<ModelFamily<Row>>,
   fallback: Row,
+  prefix?: string,
 ): (model: string) => Row {
   const cache = new Map<string, Row>();
+  // Most programs use one model: remembering the last answer skips even the map on the hot path.
+  let lastModel = "";
+  let lastRow = fallback;
   return (model) => {
+    if (model === lastModel) return lastRow;
     let row = cache.get(model);
     if (row === undefined) {
+      const id = prefix !== undefined && model.startsWith(prefix)
+        ? model.slice(prefix.length)
+        : model;
       row = fallback;
       for (const [pattern, candidate] of families) {
-        if (pattern.test(model)) {
+        if (pattern.test(id)) {
           row = candidate;
           break;
         }
@@ -38,6 +47,8 @@ export function modelTable<Row>(
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(model, row);
     }
+    lastModel = model;
+    lastRow = row;
     return row;
   };
 }

@@ -49,6 +49,7 @@ export function nearestEffort(
   wanted: ThinkingEffort,
   accepted: readonly ThinkingEffort[],
 ): ThinkingEffort {
+  if (accepted.includes(wanted)) return wanted;
   let best = accepted[0];
   for (const effort of accepted) {
     if (Math.abs(RANK[effort] - RANK[wanted]) <= Math.abs(RANK[best] - RANK[wanted])) {

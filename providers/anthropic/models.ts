@@ -7,6 +7,7 @@
  */
 
 import { type ModelFamily, modelTable } from "../../common/models.ts";
+import type { BudgetRange } from "../../common/thinking.ts";
 import type { ThinkingEffort } from "../../common/types.ts";
 
 /** What rosetta needs to know of a Claude model to send it an acceptable request. */
@@ -20,6 +21,8 @@ export interface AnthropicModel {
   thinking: "none" | "budget" | "adaptive";
   /** Whether an explicit `budget_tokens` is accepted (deprecated but accepted on the 4.6 models). */
   budgetTokens: boolean;
+  /** The range a level's budget is drawn from, for budget models. */
+  budgetRange?: BudgetRange;
   /** `output_config.effort` values, lowest first; undefined when unknown (sent as asked). */
   efforts?: readonly ThinkingEffort[];
   /**
@@ -40,13 +43,21 @@ const NO_THINKING = {
   off: "omit",
   temperature: true,
 } as const;
-const BUDGET = {
-  thinking: "budget",
-  budgetTokens: true,
-  efforts: [],
-  off: "omit",
-  temperature: true,
-} as const;
+/**
+ * A budget-thinking family with this output limit. A level's budget is drawn from 1024 up to the
+ * limit less 4096 tokens left for the answer, so "high" exactly fills the limit.
+ */
+function budgetModel(maxOutputTokens: number): AnthropicModel {
+  return {
+    maxOutputTokens,
+    thinking: "budget",
+    budgetTokens: true,
+    budgetRange: { min: 1024, max: maxOutputTokens - 4096 },
+    efforts: [],
+    off: "omit",
+    temperature: true,
+  };
+}
 const ADAPTIVE_5 = {
   maxOutputTokens: 128000,
   thinking: "adaptive",
@@ -62,13 +73,13 @@ const FAMILIES: ReadonlyArray<ModelFamily<AnthropicModel>> = [
   [/^claude-3-5-(haiku|sonnet)/, { maxOutputTokens: 8192, ...NO_THINKING }],
   // Extended thinking with budget_tokens; max output from the same table (3.7 Sonnet without
   // the 128k beta header): https://platform.claude.com/docs/en/about-claude/models/overview
-  [/^claude-3-7-sonnet/, { maxOutputTokens: 64000, ...BUDGET }],
-  [/^claude-opus-4(-[01])?($|-\d{8})/, { maxOutputTokens: 32000, ...BUDGET }],
-  [/^claude-sonnet-4(-0)?($|-\d{8})/, { maxOutputTokens: 64000, ...BUDGET }],
-  [/^claude-(sonnet|haiku)-4-5/, { maxOutputTokens: 64000, ...BUDGET }],
+  [/^claude-3-7-sonnet/, budgetModel(64000)],
+  [/^claude-opus-4(-[01])?($|-\d{8})/, budgetModel(32000)],
+  [/^claude-sonnet-4(-0)?($|-\d{8})/, budgetModel(64000)],
+  [/^claude-(sonnet|haiku)-4-5/, budgetModel(64000)],
   // Opus 4.5 adds output_config.effort (low/medium/high) beside budget thinking:
   // https://platform.claude.com/docs/en/build-with-claude/effort
-  [/^claude-opus-4-5/, { maxOutputTokens: 64000, ...BUDGET, efforts: THREE }],
+  [/^claude-opus-4-5/, { ...budgetModel(64000), efforts: THREE }],
   // Adaptive thinking recommended, budget_tokens deprecated but accepted; "max" effort on
   // Opus 4.6 only: https://platform.claude.com/docs/en/build-with-claude/adaptive-thinking,
   // https://platform.claude.com/docs/en/models/opus-4-6/overview (128K max output)
@@ -99,9 +110,11 @@ const FAMILIES: ReadonlyArray<ModelFamily<AnthropicModel>> = [
   [/^claude-(opus|sonnet|haiku)-5/, { ...ADAPTIVE_5, off: "disabled" }],
 ];
 
+// Budget thinking as on Claude 4, drawing levels from 1024–32000 as before the table existed.
 const UNKNOWN: AnthropicModel = {
   thinking: "budget",
   budgetTokens: true,
+  budgetRange: { min: 1024, max: 32000 },
   off: "omit",
   temperature: true,
 };

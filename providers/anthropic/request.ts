@@ -18,7 +18,8 @@ import type {
 } from "../../common/types.ts";
 import { validateRequest } from "../../common/validate.ts";
 import { anthropicModel } from "./models.ts";
-import { checkBesideThinking, fitToolTurn, planAnthropicThinking } from "./thinking.ts";
+import { checkConstraints } from "./constraints.ts";
+import { planAnthropicThinking } from "./thinking.ts";
 
 type WireBlock = Record<string, unknown>;
 interface WireMessage {
@@ -53,8 +54,7 @@ export function serializeAnthropicRequest(
   const body: Record<string, unknown> = { model: request.model, max_tokens: plan.maxTokens };
   if (request.system !== undefined) body.system = request.system;
   const messages = convertMessages(request, warnings);
-  fitToolTurn(plan, request, row, messages, warnings);
-  checkBesideThinking(plan, request, row);
+  checkConstraints(plan, request, row, messages, warnings);
   body.messages = messages;
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = request.tools.map((tool) =>

@@ -12,7 +12,7 @@
  */
 
 import { warn } from "../../common/replay.ts";
-import { budgetForLevel, type BudgetRange, nearestEffort } from "../../common/thinking.ts";
+import { budgetForLevel, nearestEffort } from "../../common/thinking.ts";
 import type { ChatRequest, ThinkingEffort, ThinkingLevel, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import type { AnthropicModel } from "./models.ts";
@@ -21,8 +21,6 @@ import type { AnthropicModel } from "./models.ts";
 export const DEFAULT_MAX_TOKENS = 4096;
 /** The smallest `budget_tokens` the API takes. */
 const MIN_BUDGET = 1024;
-/** The budget range of a model whose output limit is unknown. */
-const UNKNOWN_RANGE: BudgetRange = { min: MIN_BUDGET, max: 32000 };
 
 /** What the request's thinking becomes on the wire. */
 export interface AnthropicThinkingPlan {
@@ -96,11 +94,7 @@ function planLevel(
     }
     return { maxTokens: max ?? row.maxOutputTokens!, thinking: { type: "adaptive" }, effort };
   }
-  const limit = row.maxOutputTokens;
-  const range = limit === undefined
-    ? UNKNOWN_RANGE
-    : { min: MIN_BUDGET, max: limit - DEFAULT_MAX_TOKENS };
-  let budget = budgetForLevel(level, range);
+  let budget = budgetForLevel(level, row.budgetRange!);
   if (max === undefined) {
     return {
       maxTokens: budget + DEFAULT_MAX_TOKENS,
@@ -186,98 +180,4 @@ function planEffort(
   }
   // Budget models with an effort (Opus 4.5): the effort steers all output, thinking stays off.
   return { maxTokens: max ?? DEFAULT_MAX_TOKENS, effort };
-}
-
-/** The part of a wire message the tool-turn rule reads. */
-interface WireTurn {
-  role: "user" | "assistant";
-  content: string | Array<Record<string, unknown>>;
-}
-
-/**
- * With thinking on, the API wants the last assistant turn that calls tools to start with a
- * thinking block. A turn replayed from another provider (or made with thinking off) has none, so
- * thinking is turned off for this request, with a warning; a model that always thinks is refused.
- *
- * @param plan The plan, changed in place when thinking must go.
- * @param request The request (for its model and the turn's path).
- * @param row The model's capabilities.
- * @param messages The wire messages.
- * @param warnings Receives the change.
- * @throws {ValidationError} When the model cannot turn thinking off.
- */
-export function fitToolTurn(
-  plan: AnthropicThinkingPlan,
-  request: ChatRequest,
-  row: AnthropicModel,
-  messages: readonly WireTurn[],
-  warnings: Warning[] | undefined,
-): void {
-  const type = plan.thinking?.type;
-  const thinks = type === "enabled" || type === "adaptive" ||
-    (request.thinking === undefined && row.off !== "omit");
-  if (!thinks) return;
-  let last = messages.length - 1;
-  while (last >= 0 && messages[last].role !== "assistant") last--;
-  const content = last < 0 ? "" : messages[last].content;
-  if (typeof content === "string" || !content.some((block) => block.type === "tool_use")) return;
-  if (content[0].type === "thinking" || content[0].type === "redacted_thinking") return;
-  let m = request.messages.length - 1;
-  while (request.messages[m].role !== "assistant") m--;
-  const from = (request.messages[m] as { provider?: string }).provider;
-  const why = `the last tool-use turn${
-    from ? ` (from ${from})` : ""
-  } has no Anthropic thinking block`;
-  if (row.off === "impossible") {
-    refuse(
-      "anthropic",
-      `messages[${m}]`,
-      `cannot be replayed: ${why} and "${request.model}" always thinks`,
-    );
-  }
-  warn(warnings, "anthropic", `messages[${m}]`, `thinking turned off for this request: ${why}`);
-  plan.thinking = row.off === "disabled" ? { type: "disabled" } : undefined;
-  plan.effort = undefined;
-}
-
-/**
- * Refuses what the API rejects beside thinking: a temperature other than 1 (with thinking on, or
- * on models that take none) and forced tool use with thinking on.
- *
- * @param plan The final plan.
- * @param request The request.
- * @param row The model's capabilities.
- * @throws {ValidationError} Naming `temperature` or `toolChoice`.
- */
-export function checkBesideThinking(
-  plan: AnthropicThinkingPlan,
-  request: ChatRequest,
-  row: AnthropicModel,
-): void {
-  const temperature = request.temperature;
-  if (!row.temperature && temperature !== undefined && temperature !== 1) {
-    refuse(
-      "anthropic",
-      "temperature",
-      `must be unset or 1 for "${request.model}", got ${temperature}`,
-    );
-  }
-  const type = plan.thinking?.type;
-  const thinks = type === "enabled" || type === "adaptive" ||
-    (request.thinking === undefined && row.off !== "omit");
-  if (!thinks) return;
-  const when = request.thinking === undefined
-    ? `on by default for "${request.model}"`
-    : JSON.stringify(request.thinking);
-  if (temperature !== undefined && temperature !== 1) {
-    refuse(
-      "anthropic",
-      "temperature",
-      `must be unset or 1, got ${temperature}, when thinking is ${when}`,
-    );
-  }
-  const choice = request.toolChoice;
-  if (choice === "required" || typeof choice === "object") {
-    refuse("anthropic", "toolChoice", `cannot force tool use when thinking is ${when}`);
-  }
 }

@@ -74,8 +74,6 @@ const UNKNOWN: GoogleModel = {
   signatures: false,
 };
 
-const lookup = modelTable(FAMILIES, UNKNOWN);
-
 /**
  * The capability row for a Gemini model id (a `models/` prefix is allowed); unknown ids get a
  * permissive default.
@@ -91,6 +89,4 @@ const lookup = modelTable(FAMILIES, UNKNOWN);
  * assert.equal(googleModel("models/gemini-2.5-pro").budget?.canDisable, false);
  * ```
  */
-export function googleModel(model: string): GoogleModel {
-  return lookup(model.startsWith("models/") ? model.slice(7) : model);
-}
+export const googleModel: (model: string) => GoogleModel = modelTable(FAMILIES, UNKNOWN, "models/");
