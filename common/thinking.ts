@@ -1,12 +1,22 @@
 /**
- * The one formula every budget-based provider uses to turn a level into tokens.
+ * Provider-neutral thinking arithmetic: the budget formula every budget-based provider uses, and
+ * the nearest-effort rule every effort- or level-based provider uses.
  *
  * @module
  */
 
-import type { ThinkingLevel } from "./types.ts";
+import type { ThinkingEffort, ThinkingLevel } from "./types.ts";
 
 const STEP: Record<ThinkingLevel, number> = { none: 0, low: 1, medium: 2, high: 3 };
+const RANK: Record<ThinkingEffort, number> = {
+  none: 0,
+  minimal: 1,
+  low: 2,
+  medium: 3,
+  high: 4,
+  xhigh: 5,
+  max: 6,
+};
 
 /** A model's thinking budget range in tokens. */
 export interface BudgetRange {
@@ -25,4 +35,26 @@ export interface BudgetRange {
  */
 export function budgetForLevel(level: ThinkingLevel, range: BudgetRange): number {
   return range.min + Math.floor((STEP[level] * (range.max - range.min)) / 3);
+}
+
+/**
+ * The accepted effort nearest to `wanted`; a tie goes to the higher one (more reasoning rather
+ * than less than asked). "none" therefore gets the lowest effort the model has.
+ *
+ * @param wanted The effort asked for.
+ * @param accepted The model's efforts, lowest first, at least one.
+ * @returns One of `accepted`.
+ */
+export function nearestEffort(
+  wanted: ThinkingEffort,
+  accepted: readonly ThinkingEffort[],
+): ThinkingEffort {
+  if (accepted.includes(wanted)) return wanted;
+  let best = accepted[0];
+  for (const effort of accepted) {
+    if (Math.abs(RANK[effort] - RANK[wanted]) <= Math.abs(RANK[best] - RANK[wanted])) {
+      best = effort;
+    }
+  }
+  return best;
 }

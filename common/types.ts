@@ -140,8 +140,32 @@ export interface ToolDefinition {
 /** How the model may use tools: `auto`, `none`, `required` (any tool) or one named tool. */
 export type ToolChoice = "auto" | "none" | "required" | { name: string };
 
-/** Reasoning effort, mapped to each provider's budget or level. */
+/**
+ * Canonical reasoning effort, mapped to the model's nearest setting (a budget, an effort or a
+ * level); a {@link Warning} says so when the model has no exact match.
+ */
 export type ThinkingLevel = "none" | "low" | "medium" | "high";
+
+/** A provider's own effort name, sent unchanged where the model takes it (refused elsewhere). */
+export type ThinkingEffort = "none" | "minimal" | "low" | "medium" | "high" | "xhigh" | "max";
+
+/** An exact thinking budget in tokens (Anthropic `budget_tokens`, Gemini `thinkingBudget`). */
+export interface ThinkingBudget {
+  /** Tokens the model may spend reasoning. */
+  budgetTokens: number;
+}
+
+/** An exact effort (OpenAI `reasoning_effort`, Anthropic `output_config.effort`, Gemini `thinkingLevel`). */
+export interface ExactEffort {
+  /** The provider's effort name. */
+  effort: ThinkingEffort;
+}
+
+/**
+ * How much the model reasons: a canonical level, or an exact budget or effort for callers who
+ * need one. An exact value the model cannot take is refused, never approximated.
+ */
+export type Thinking = ThinkingLevel | ThinkingBudget | ExactEffort;
 
 /** One provider-neutral chat request. */
 export interface ChatRequest {
@@ -155,8 +179,8 @@ export interface ChatRequest {
   tools?: ToolDefinition[];
   /** Tool use policy. */
   toolChoice?: ToolChoice;
-  /** Reasoning effort; unset leaves the provider's default. */
-  thinking?: ThinkingLevel;
+  /** Reasoning effort: a level, `{ budgetTokens }` or `{ effort }`; unset leaves the provider's default. */
+  thinking?: Thinking;
   /** Cap on generated tokens. */
   maxOutputTokens?: number;
   /** Sampling temperature. */

@@ -10,6 +10,7 @@ import { ValidationError } from "./errors.ts";
 import type { ChatRequest, ProviderName } from "./types.ts";
 
 const LEVELS = new Set(["none", "low", "medium", "high"]);
+const EFFORTS = new Set(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
 const BLOCKS_BY_ROLE: Record<string, ReadonlySet<string>> = {
   user: new Set(["text", "image"]),
   assistant: new Set(["text", "thinking", "redacted_thinking", "tool_call"]),
@@ -30,6 +31,21 @@ function describe(value: unknown): string {
 }
 
 /**
+ * Throws the {@link ValidationError} for a request field that cannot be sent.
+ *
+ * @param provider The provider the request is being serialized for.
+ * @param path The field, e.g. `stopSequences` or `thinking.effort`.
+ * @param detail What is wrong with it, read after the path.
+ * @throws {ValidationError} Always.
+ */
+export function refuse(provider: ProviderName, path: string, detail: string): never {
+  throw new ValidationError(`Cannot serialize request for ${provider}: ${path} ${detail}`, {
+    provider,
+    path,
+  });
+}
+
+/**
  * Checks a request and returns the name of every tool call by id (Google needs the name when
  * it serializes the matching result).
  *
@@ -39,12 +55,7 @@ function describe(value: unknown): string {
  * @throws {ValidationError} On the first field that does not fit the canonical model.
  */
 export function validateRequest(request: ChatRequest, provider: ProviderName): Map<string, string> {
-  const fail: Fail = (path, detail) => {
-    throw new ValidationError(`Cannot serialize request for ${provider}: ${path} ${detail}`, {
-      provider,
-      path,
-    });
-  };
+  const fail: Fail = (path, detail) => refuse(provider, path, detail);
   if (!isObject(request)) fail("request", `must be an object, got ${describe(request)}`);
   if (typeof request.model !== "string" || request.model === "") {
     fail("model", `must be a non-empty string, got ${describe(request.model)}`);
@@ -193,12 +204,7 @@ function validateOptions(request: ChatRequest, toolNames: Set<string>, fail: Fai
       fail("toolChoice", `"required" needs at least one tool`);
     }
   }
-  if (request.thinking !== undefined && !LEVELS.has(request.thinking)) {
-    fail(
-      "thinking",
-      `must be "none", "low", "medium" or "high", got ${describe(request.thinking)}`,
-    );
-  }
+  if (request.thinking !== undefined) validateThinking(request.thinking, fail);
   const max = request.maxOutputTokens;
   if (max !== undefined && (!Number.isInteger(max) || max <= 0)) {
     fail("maxOutputTokens", `must be a positive integer, got ${describe(max)}`);
@@ -210,5 +216,33 @@ function validateOptions(request: ChatRequest, toolNames: Set<string>, fail: Fai
   const stop = request.stopSequences;
   if (stop !== undefined && (!Array.isArray(stop) || stop.some((s) => typeof s !== "string"))) {
     fail("stopSequences", "must be an array of strings");
+  }
+}
+
+function validateThinking(thinking: unknown, fail: Fail): void {
+  if (typeof thinking === "string" && LEVELS.has(thinking)) return;
+  if (!isObject(thinking)) {
+    fail(
+      "thinking",
+      `must be "none", "low", "medium", "high", {budgetTokens} or {effort}, got ${
+        describe(thinking)
+      }`,
+    );
+  }
+  const keys = Object.keys(thinking);
+  if (keys.length !== 1 || (keys[0] !== "budgetTokens" && keys[0] !== "effort")) {
+    fail("thinking", "must have exactly one key, budgetTokens or effort");
+  }
+  const { budgetTokens, effort } = thinking;
+  if (
+    keys[0] === "budgetTokens" && !(Number.isInteger(budgetTokens) && Number(budgetTokens) >= 0)
+  ) {
+    fail("thinking.budgetTokens", `must be an integer >= 0, got ${describe(budgetTokens)}`);
+  }
+  if (keys[0] === "effort" && !EFFORTS.has(effort as string)) {
+    fail(
+      "thinking.effort",
+      `must be one of ${[...EFFORTS].join(", ")}, got ${describe(effort)}`,
+    );
   }
 }

@@ -162,7 +162,34 @@ test("validateRequest refuses an unknown thinking level", () => {
   refused(
     { ...hi, thinking: "max" },
     "thinking",
-    'thinking must be "none", "low", "medium" or "high", got "max"',
+    'thinking must be "none", "low", "medium", "high", {budgetTokens} or {effort}, got "max"',
+  );
+});
+
+test("validateRequest accepts an exact budget or effort", () => {
+  assert.deepEqual(
+    validateRequest({ ...hi, thinking: { budgetTokens: 2048 } }, "openai"),
+    new Map(),
+  );
+  assert.deepEqual(validateRequest({ ...hi, thinking: { effort: "xhigh" } }, "openai"), new Map());
+});
+
+test("validateRequest refuses a thinking object with other or several keys", () => {
+  const message = "thinking must have exactly one key, budgetTokens or effort";
+  refused({ ...hi, thinking: { budget: 5 } }, "thinking", message);
+  refused({ ...hi, thinking: { budgetTokens: 5, effort: "low" } }, "thinking", message);
+});
+
+test("validateRequest refuses a bad budgetTokens or effort", () => {
+  refused(
+    { ...hi, thinking: { budgetTokens: -1 } },
+    "thinking.budgetTokens",
+    "thinking.budgetTokens must be an integer >= 0, got number",
+  );
+  refused(
+    { ...hi, thinking: { effort: "huge" } },
+    "thinking.effort",
+    'thinking.effort must be one of none, minimal, low, medium, high, xhigh, max, got "huge"',
   );
 });
 

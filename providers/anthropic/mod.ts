@@ -26,7 +26,8 @@ export { parseAnthropicError } from "./errors.ts";
 export { serializeAnthropicRequest } from "./request.ts";
 export { createAnthropicStreamDecoder } from "./stream.ts";
 export { mapAnthropicStopReason, mapAnthropicUsage, parseAnthropicResponse } from "./response.ts";
-export { anthropicThinkingBudget } from "./thinking.ts";
+export { anthropicModel } from "./models.ts";
+export type { AnthropicModel } from "./models.ts";
 
 /** The API version header rosetta speaks. */
 export const ANTHROPIC_VERSION = "2023-06-01";

@@ -5,7 +5,6 @@
  * @module
  */
 
-import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import { acceptsOpaque, warn } from "../../common/replay.ts";
 import type {
@@ -18,7 +17,9 @@ import type {
   Warning,
 } from "../../common/types.ts";
 import { validateRequest } from "../../common/validate.ts";
-import { anthropicThinkingBudget, DEFAULT_MAX_TOKENS } from "./thinking.ts";
+import { anthropicModel } from "./models.ts";
+import { checkConstraints } from "./constraints.ts";
+import { planAnthropicThinking } from "./thinking.ts";
 
 type WireBlock = Record<string, unknown>;
 interface WireMessage {
@@ -48,30 +49,13 @@ export function serializeAnthropicRequest(
 ): string {
   validateRequest(request, "anthropic");
   const warnings = options.warnings;
-  const level = request.thinking;
-  const budget = level === undefined || level === "none"
-    ? undefined
-    : anthropicThinkingBudget(request.model, level);
-  let maxTokens = request.maxOutputTokens ?? DEFAULT_MAX_TOKENS;
-  if (budget !== undefined) {
-    checkThinkingCompatible(request);
-    if (maxTokens <= budget) {
-      if (request.maxOutputTokens !== undefined) {
-        warn(
-          warnings,
-          "anthropic",
-          "maxOutputTokens",
-          `raised from ${maxTokens} to ${
-            budget + DEFAULT_MAX_TOKENS
-          }: max_tokens must exceed the thinking budget ${budget}`,
-        );
-      }
-      maxTokens = budget + DEFAULT_MAX_TOKENS;
-    }
-  }
-  const body: Record<string, unknown> = { model: request.model, max_tokens: maxTokens };
+  const row = anthropicModel(request.model);
+  const plan = planAnthropicThinking(request, row, warnings);
+  const body: Record<string, unknown> = { model: request.model, max_tokens: plan.maxTokens };
   if (request.system !== undefined) body.system = request.system;
-  body.messages = convertMessages(request, warnings);
+  const messages = convertMessages(request, warnings);
+  checkConstraints(plan, request, row, messages, warnings);
+  body.messages = messages;
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = request.tools.map((tool) =>
       tool.description === undefined
@@ -80,27 +64,12 @@ export function serializeAnthropicRequest(
     );
   }
   if (request.toolChoice !== undefined) body.tool_choice = toolChoice(request.toolChoice);
-  if (budget !== undefined) body.thinking = { type: "enabled", budget_tokens: budget };
+  if (plan.thinking !== undefined) body.thinking = plan.thinking;
+  if (plan.effort !== undefined) body.output_config = { effort: plan.effort };
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.stopSequences !== undefined) body.stop_sequences = request.stopSequences;
   if (options.stream) body.stream = true;
   return JSON.stringify(body);
-}
-
-function checkThinkingCompatible(request: ChatRequest): void {
-  const fail = (path: string, detail: string): never => {
-    throw new ValidationError(
-      `Cannot serialize request for anthropic: ${path} ${detail} when thinking is "${request.thinking}"`,
-      { provider: "anthropic", path },
-    );
-  };
-  if (request.temperature !== undefined && request.temperature !== 1) {
-    fail("temperature", `must be unset or 1, got ${request.temperature},`);
-  }
-  const choice = request.toolChoice;
-  if (choice === "required" || typeof choice === "object") {
-    fail("toolChoice", "cannot force tool use");
-  }
 }
 
 function toolChoice(choice: ToolChoice): Record<string, string> {

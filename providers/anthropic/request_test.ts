@@ -15,8 +15,8 @@ test("anthropic serializeRequest writes the complex request exactly", () => {
   assert.equal(body, JSON.stringify(JSON.parse(readFixture("anthropic/request_complex.json"))));
   assert.deepEqual(warnings, [{
     provider: "anthropic",
-    path: "maxOutputTokens",
-    message: "raised from 2048 to 47104: max_tokens must exceed the thinking budget 43008",
+    path: "thinking",
+    message: 'budget for "medium" lowered from 40277 to 1024 tokens to fit maxOutputTokens 2048',
   }]);
 });
 
@@ -25,10 +25,14 @@ test("anthropic serializeRequest maps thinking levels to the model's budget rang
     (["low", "medium", "high"] as const).map((thinking) =>
       wire({ ...hi, model, thinking }).thinking.budget_tokens
     );
-  assert.deepEqual(budgets("claude-sonnet-4-5-20250929"), [22016, 43008, 64000]);
-  assert.deepEqual(budgets("claude-opus-4-1"), [22016, 43008, 64000]);
-  assert.deepEqual(budgets("claude-haiku-4-5"), [11349, 21674, 32000]);
-  assert.deepEqual(budgets("claude-3-7-sonnet-latest"), [11349, 21674, 32000]);
+  // 1024 up to the output limit less 4096 for the answer: 64000 → 59904, 32000 → 27904.
+  assert.deepEqual(budgets("claude-sonnet-4-5-20250929"), [20650, 40277, 59904]);
+  assert.deepEqual(budgets("claude-haiku-4-5"), [20650, 40277, 59904]);
+  assert.deepEqual(budgets("claude-3-7-sonnet-latest"), [20650, 40277, 59904]);
+  assert.deepEqual(budgets("claude-opus-4-1"), [9984, 18944, 27904]);
+  assert.deepEqual(budgets("claude-opus-4-20250514"), [9984, 18944, 27904]);
+  // Unknown ids keep the permissive 1024–32000 range.
+  assert.deepEqual(budgets("claude-next"), [11349, 21674, 32000]);
 });
 
 test("anthropic serializeRequest omits thinking for none and unset", () => {
@@ -36,14 +40,17 @@ test("anthropic serializeRequest omits thinking for none and unset", () => {
   assert.equal(wire(hi).thinking, undefined);
 });
 
-test("anthropic serializeRequest defaults max_tokens to 4096 and raises it above the budget", () => {
+test("anthropic serializeRequest derives max_tokens from the budget and keeps an explicit one", () => {
   assert.equal(wire(hi).max_tokens, 4096);
-  assert.equal(
-    wire({ ...hi, model: "claude-haiku-4-5", thinking: "high" }).max_tokens,
-    32000 + 4096,
+  assert.equal(wire({ ...hi, model: "claude-haiku-4-5", thinking: "high" }).max_tokens, 64000);
+  assert.equal(wire({ ...hi, model: "claude-next", thinking: "high" }).max_tokens, 32000 + 4096);
+  assert.deepEqual(
+    [wire({ ...hi, thinking: "low", maxOutputTokens: 30000 })].map((b) => [
+      b.max_tokens,
+      b.thinking.budget_tokens,
+    ]),
+    [[30000, 20650]],
   );
-  assert.equal(wire({ ...hi, thinking: "low", maxOutputTokens: 30000 }).max_tokens, 30000);
-  assert.equal(wire({ ...hi, thinking: "low", maxOutputTokens: 22016 }).max_tokens, 22016 + 4096);
 });
 
 test("anthropic serializeRequest refuses temperature other than 1 with thinking", () => {

@@ -26,7 +26,8 @@ export { durationToMs, parseGoogleError } from "./errors.ts";
 export { serializeGoogleRequest } from "./request.ts";
 export { createGoogleStreamDecoder } from "./stream.ts";
 export { mapGoogleFinishReason, mapGoogleUsage, parseGoogleResponse } from "./response.ts";
-export { googleThinkingConfig } from "./thinking.ts";
+export { googleModel } from "./models.ts";
+export type { GoogleBudget, GoogleModel } from "./models.ts";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
   const body = serializeGoogleRequest(request, options); // validates the model id first

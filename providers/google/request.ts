@@ -18,11 +18,17 @@ import type {
   ToolMessage,
   Warning,
 } from "../../common/types.ts";
-import { validateRequest } from "../../common/validate.ts";
+import { refuse, validateRequest } from "../../common/validate.ts";
+import { googleModel } from "./models.ts";
 import { toGeminiSchema } from "./schema.ts";
 import { googleThinkingConfig } from "./thinking.ts";
 
 type Part = Record<string, unknown>;
+
+/** Gemini takes up to 5 stop sequences (`GenerationConfig.stopSequences`). */
+const MAX_STOP_SEQUENCES = 5;
+/** Google's documented stand-in for a signature the model never made. */
+const PLACEHOLDER_SIGNATURE = "skip_thought_signature_validator";
 interface Content {
   role: "user" | "model";
   parts: Part[];
@@ -51,7 +57,9 @@ export function serializeGoogleRequest(
 ): string {
   const callNames = validateRequest(request, "google");
   const warnings = options.warnings;
-  const body: Record<string, unknown> = { contents: convertMessages(request, callNames, warnings) };
+  const row = googleModel(request.model);
+  const contents = convertMessages(request, callNames, row.signatures, warnings);
+  const body: Record<string, unknown> = { contents };
   if (request.system !== undefined) body.systemInstruction = { parts: [{ text: request.system }] };
   const tools = request.tools;
   if (tools !== undefined && tools.length > 0) {
@@ -73,10 +81,19 @@ export function serializeGoogleRequest(
   const config: JsonObject = {};
   if (request.maxOutputTokens !== undefined) config.maxOutputTokens = request.maxOutputTokens;
   if (request.temperature !== undefined) config.temperature = request.temperature;
-  if (request.stopSequences !== undefined) config.stopSequences = request.stopSequences;
-  if (request.thinking !== undefined) {
-    config.thinkingConfig = googleThinkingConfig(request.model, request.thinking, warnings);
+  const stop = request.stopSequences;
+  if (stop !== undefined) {
+    if (stop.length > MAX_STOP_SEQUENCES) {
+      refuse(
+        "google",
+        "stopSequences",
+        `takes at most ${MAX_STOP_SEQUENCES} sequences, got ${stop.length}`,
+      );
+    }
+    config.stopSequences = stop;
   }
+  const thinkingConfig = googleThinkingConfig(request, row, warnings);
+  if (thinkingConfig !== undefined) config.thinkingConfig = thinkingConfig;
   if (Object.keys(config).length > 0) body.generationConfig = config;
   return JSON.stringify(body);
 }
@@ -89,6 +106,7 @@ function toolChoice(choice: ToolChoice): JsonObject {
 function convertMessages(
   request: ChatRequest,
   callNames: Map<string, string>,
+  signatures: boolean,
   warnings: Warning[] | undefined,
 ): Content[] {
   const out: Content[] = [];
@@ -104,7 +122,7 @@ function convertMessages(
         : message.content.map((block, b) => userPart(block, `${at}.content[${b}]`));
     } else if (message.role === "assistant") {
       role = "model";
-      parts = modelParts(message, at, warnings);
+      parts = modelParts(message, at, signatures, warnings);
       if (parts.length === 0) continue;
     } else {
       parts = functionResponses(message, at, callNames);
@@ -135,11 +153,15 @@ function userPart(block: TextBlock | ImageBlock, path: string): Part {
 function modelParts(
   message: AssistantMessage,
   at: string,
+  signatures: boolean,
   warnings: Warning[] | undefined,
 ): Part[] {
   if (typeof message.content === "string") return [{ text: message.content }];
   const ours = acceptsOpaque(message, "google");
   const parts: Part[] = [];
+  // The first call of a step carries the step's signature; parallel calls after it carry none.
+  let firstCall: Part | undefined;
+  let callPath = "";
   const blocks = message.content;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
@@ -172,6 +194,21 @@ function modelParts(
         );}
     }
     parts.push(part);
+    if (signatures && firstCall === undefined && part.functionCall !== undefined) {
+      firstCall = part;
+      callPath = path;
+    }
+  }
+  if (firstCall !== undefined && firstCall.thoughtSignature === undefined) {
+    // Gemini 3 refuses a replayed call without a signature; Google documents this placeholder
+    // for calls another model made: https://ai.google.dev/gemini-api/docs/thought-signatures#faqs
+    firstCall.thoughtSignature = PLACEHOLDER_SIGNATURE;
+    warn(
+      warnings,
+      "google",
+      `${callPath}.signature`,
+      "placeholder thought signature sent: Gemini 3 requires one on a replayed call",
+    );
   }
   return parts;
 }

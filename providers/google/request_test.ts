@@ -31,7 +31,7 @@ test("google serializeRequest maps 2.5 thinking levels to budgets by model prefi
   assert.deepEqual(budgets("gemini-2.5-flash-lite"), [8533, 16554, 24576]);
   assert.deepEqual(budgets("gemini-2.5-flash"), [8192, 16384, 24576]);
   assert.deepEqual(budgets("models/gemini-2.5-flash-preview-09-2025"), [8192, 16384, 24576]);
-  assert.deepEqual(budgets("gemini-2.0-flash"), [8192, 16384, 24576]);
+  assert.deepEqual(budgets("gemini-exp-1206"), [8192, 16384, 24576]);
   assert.deepEqual(thinking("gemini-2.5-pro", "low"), {
     thinkingBudget: 11008,
     includeThoughts: true,
@@ -43,20 +43,21 @@ test("google serializeRequest turns thinking off with budget 0 where the model a
   assert.deepEqual(thinking("gemini-2.5-flash-lite", "none"), { thinkingBudget: 0 });
 });
 
-test("google serializeRequest refuses none on gemini-2.5-pro", () => {
-  assert.throws(
-    () => google.serializeRequest({ ...hi, model: "gemini-2.5-pro", thinking: "none" }),
-    {
-      name: "ValidationError",
-      path: "thinking",
-      message:
-        'Cannot serialize request for google: thinking "none" is impossible: thinking cannot be turned off on "gemini-2.5-pro"',
-    },
-  );
+test("google serializeRequest sends the minimum budget for none on gemini-2.5-pro", () => {
+  const warnings: Warning[] = [];
+  assert.deepEqual(thinking("gemini-2.5-pro", "none", warnings), { thinkingBudget: 128 });
+  assert.deepEqual(warnings, [{
+    provider: "google",
+    path: "thinking",
+    message: '"none" sent as the minimum budget 128: gemini-2.5-pro cannot turn thinking off',
+  }]);
 });
 
 test("google serializeRequest sends thinkingLevel to Gemini 3", () => {
-  assert.deepEqual(thinking("gemini-3-flash-preview", "none"), { thinkingLevel: "minimal" });
+  const warnings: Warning[] = [];
+  assert.deepEqual(thinking("gemini-3-flash-preview", "none", warnings), {
+    thinkingLevel: "minimal",
+  });
   assert.deepEqual(thinking("gemini-3-flash-preview", "medium"), {
     thinkingLevel: "medium",
     includeThoughts: true,
@@ -65,16 +66,20 @@ test("google serializeRequest sends thinkingLevel to Gemini 3", () => {
     thinkingLevel: "low",
     includeThoughts: true,
   });
-  const warnings: Warning[] = [];
   assert.deepEqual(thinking("gemini-3-pro-preview", "medium", warnings), {
     thinkingLevel: "high",
     includeThoughts: true,
   });
-  assert.equal(warnings[0].path, "thinking");
-  assert.throws(() => thinking("gemini-3-pro-preview", "none"), {
-    name: "ValidationError",
-    path: "thinking",
+  assert.deepEqual(thinking("gemini-3-pro-preview", "none", warnings), { thinkingLevel: "low" });
+  assert.deepEqual(thinking("gemini-3.1-pro-preview", "medium"), {
+    thinkingLevel: "medium",
+    includeThoughts: true,
   });
+  assert.deepEqual(warnings.map((w) => w.message), [
+    '"none" sent as "minimal": gemini-3-flash-preview cannot turn thinking off',
+    '"medium" sent as "high": gemini-3-pro-preview has no closer level',
+    '"none" sent as "low": gemini-3-pro-preview cannot turn thinking off',
+  ]);
 });
 
 test("google serializeRequest maps every tool choice", () => {

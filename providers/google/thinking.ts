@@ -1,73 +1,114 @@
 /**
  * Gemini thinking: 2.5 models take `thinkingBudget` tokens, Gemini 3 takes `thinkingLevel`.
  *
+ * A level goes to the model's budget range or nearest level, with a warning when it is not exact
+ * ("none" on a model that always thinks gets its lowest setting). An exact `{budgetTokens}` or
+ * `{effort}` is sent or refused.
+ *
  * @see https://ai.google.dev/gemini-api/docs/thinking
  * @module
  */
 
-import { ValidationError } from "../../common/errors.ts";
 import { warn } from "../../common/replay.ts";
-import { budgetForLevel, type BudgetRange } from "../../common/thinking.ts";
-import type { JsonObject, ThinkingLevel, Warning } from "../../common/types.ts";
-
-interface BudgetModel extends BudgetRange {
-  /** Whether `thinkingBudget: 0` turns thinking off (2.5 Pro cannot). */
-  canDisable: boolean;
-}
-
-// Checked in order: flash-lite before flash, since both share the prefix.
-const BUDGETS: Array<[prefix: string, model: BudgetModel]> = [
-  ["gemini-2.5-pro", { min: 128, max: 32768, canDisable: false }],
-  ["gemini-2.5-flash-lite", { min: 512, max: 24576, canDisable: true }],
-  ["gemini-2.5-flash", { min: 0, max: 24576, canDisable: true }],
-];
-const DEFAULT_BUDGET: BudgetModel = { min: 0, max: 24576, canDisable: true };
-
-function refuse(model: string, level: ThinkingLevel, why: string): never {
-  throw new ValidationError(
-    `Cannot serialize request for google: thinking "${level}" ${why} on "${model}"`,
-    { provider: "google", path: "thinking" },
-  );
-}
+import { budgetForLevel, nearestEffort } from "../../common/thinking.ts";
+import type {
+  ChatRequest,
+  JsonObject,
+  ThinkingEffort,
+  ThinkingLevel,
+  Warning,
+} from "../../common/types.ts";
+import { refuse } from "../../common/validate.ts";
+import type { GoogleModel } from "./models.ts";
 
 /**
- * The `generationConfig.thinkingConfig` for a model and level.
+ * The `generationConfig.thinkingConfig` for a request that sets `thinking`.
  *
- * @param model Gemini model id (a `models/` prefix is allowed).
- * @param level The canonical level.
- * @param warnings Receives the note when a level is rounded to one the model has.
+ * @param request The validated request.
+ * @param row The model's capabilities.
+ * @param warnings Receives approximations.
  * @returns The wire thinking config.
- * @throws {ValidationError} For "none" on a model that cannot turn thinking off.
+ * @throws {ValidationError} For thinking on a model without it, or an exact value it cannot take.
  */
 export function googleThinkingConfig(
+  request: ChatRequest,
+  row: GoogleModel,
+  warnings: Warning[] | undefined,
+): JsonObject | undefined {
+  const thinking = request.thinking;
+  if (thinking === undefined) return undefined;
+  if (typeof thinking === "string") return levelConfig(request.model, thinking, row, warnings);
+  if (row.thinking === "none") {
+    refuse("google", "thinking", `cannot be sent: "${request.model}" has no thinking`);
+  }
+  if ("budgetTokens" in thinking) return budgetConfig(request.model, thinking.budgetTokens, row);
+  return effortConfig(request.model, thinking.effort, row);
+}
+
+function levelConfig(
   model: string,
   level: ThinkingLevel,
+  row: GoogleModel,
   warnings: Warning[] | undefined,
-): JsonObject {
-  const id = model.startsWith("models/") ? model.slice(7) : model;
-  if (id.startsWith("gemini-3")) {
-    if (!id.includes("-pro")) {
-      return level === "none"
-        ? { thinkingLevel: "minimal" }
-        : { thinkingLevel: level, includeThoughts: true };
+): JsonObject | undefined {
+  if (row.thinking === "none") {
+    if (level === "none") return undefined;
+    refuse("google", "thinking", `"${level}" needs a thinking model, got "${model}"`);
+  }
+  const note = (sent: string) =>
+    warn(
+      warnings,
+      "google",
+      "thinking",
+      level === "none"
+        ? `"none" sent as ${sent}: ${model} cannot turn thinking off`
+        : `"${level}" sent as ${sent}: ${model} has no closer level`,
+    );
+  if (row.thinking === "level") {
+    const sent = nearestEffort(level, row.levels!);
+    if (sent !== level) note(`"${sent}"`);
+    return level === "none"
+      ? { thinkingLevel: sent }
+      : { thinkingLevel: sent, includeThoughts: true };
+  }
+  const budget = row.budget!;
+  if (level !== "none") {
+    return { thinkingBudget: budgetForLevel(level, budget), includeThoughts: true };
+  }
+  if (budget.canDisable) return { thinkingBudget: 0 };
+  note(`the minimum budget ${budget.min}`);
+  return { thinkingBudget: budget.min };
+}
+
+function budgetConfig(model: string, tokens: number, row: GoogleModel): JsonObject {
+  const budget = row.budget;
+  // Only known 2.5 models are checked: level models still take a budget (kept for backward
+  // compatibility) and unknown models get it as asked.
+  if (budget !== undefined && row.levels !== undefined) {
+    if (tokens === 0 && !budget.canDisable) {
+      refuse("google", "thinking.budgetTokens", `cannot be 0: "${model}" cannot turn thinking off`);
     }
-    // Gemini 3 Pro has only "low" and "high", and always thinks.
-    if (level === "none") refuse(model, level, "is impossible: thinking cannot be turned off");
-    if (level === "medium") {
-      warn(
-        warnings,
+    if (tokens !== 0 && (tokens < budget.min || tokens > budget.max)) {
+      refuse(
         "google",
-        "thinking",
-        `"medium" sent as "high": ${model} has only low and high`,
+        "thinking.budgetTokens",
+        `must be within ${budget.min}–${budget.max} for "${model}", got ${tokens}`,
       );
     }
-    return { thinkingLevel: level === "low" ? "low" : "high", includeThoughts: true };
   }
-  const found = BUDGETS.find(([prefix]) => id.startsWith(prefix));
-  const budget = found === undefined ? DEFAULT_BUDGET : found[1];
-  if (level === "none") {
-    if (!budget.canDisable) refuse(model, level, "is impossible: thinking cannot be turned off");
-    return { thinkingBudget: 0 };
+  return tokens === 0 ? { thinkingBudget: 0 } : { thinkingBudget: tokens, includeThoughts: true };
+}
+
+function effortConfig(model: string, effort: ThinkingEffort, row: GoogleModel): JsonObject {
+  const levels = row.levels;
+  if (levels !== undefined && !levels.includes(effort)) {
+    refuse(
+      "google",
+      "thinking.effort",
+      levels.length === 0
+        ? `cannot be sent: "${model}" takes a thinking budget, not a level`
+        : `"${effort}" is not a thinking level "${model}" takes (${levels.join(", ")})`,
+    );
   }
-  return { thinkingBudget: budgetForLevel(level, budget), includeThoughts: true };
+  return { thinkingLevel: effort, includeThoughts: true };
 }

@@ -23,7 +23,9 @@ import { parseOpenAIResponse } from "./response.ts";
 import { createOpenAIStreamDecoder } from "./stream.ts";
 
 export { parseOpenAIError } from "./errors.ts";
-export { isOpenAIReasoningModel, serializeOpenAIRequest } from "./request.ts";
+export { serializeOpenAIRequest } from "./request.ts";
+export { isOpenAIReasoningModel, openAIModel } from "./models.ts";
+export type { OpenAIModel } from "./models.ts";
 export { createOpenAIStreamDecoder } from "./stream.ts";
 export { mapOpenAIFinishReason, mapOpenAIUsage, parseOpenAIResponse } from "./response.ts";
 

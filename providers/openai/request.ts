@@ -18,20 +18,10 @@ import type {
   Warning,
 } from "../../common/types.ts";
 import { validateRequest } from "../../common/validate.ts";
+import { openAIModel } from "./models.ts";
+import { checkOpenAIOptions, planOpenAIEffort } from "./thinking.ts";
 
 type WireMessage = Record<string, unknown>;
-
-/**
- * Whether a model takes `reasoning_effort`: o1/o3/o4 (followed by end, `-` or `_`) and the
- * gpt-5 family except its `-chat` variants.
- *
- * @param model OpenAI model id.
- * @returns True for reasoning models.
- */
-export function isOpenAIReasoningModel(model: string): boolean {
-  return /^o[134](?:$|[-_])/.test(model) ||
-    (/^gpt-5(?:$|[-_.])/.test(model) && !model.includes("-chat"));
-}
 
 /**
  * Serializes a request for OpenAI Chat Completions.
@@ -54,18 +44,13 @@ export function serializeOpenAIRequest(
   options: SerializeOptions = {},
 ): string {
   validateRequest(request, "openai");
-  const reasoning = isOpenAIReasoningModel(request.model);
-  const level = request.thinking;
-  if (level !== undefined && level !== "none" && !reasoning) {
-    throw new ValidationError(
-      `Cannot serialize request for openai: thinking "${level}" needs a reasoning model, got "${request.model}"`,
-      { provider: "openai", path: "thinking" },
-    );
-  }
+  const row = openAIModel(request.model);
+  const effort = planOpenAIEffort(request, row, options.warnings);
+  checkOpenAIOptions(request, row, effort);
   const messages: WireMessage[] = [];
   if (request.system !== undefined) {
     // Reasoning models take instructions as `developer` messages.
-    messages.push({ role: reasoning ? "developer" : "system", content: request.system });
+    messages.push({ role: row.reasoning ? "developer" : "system", content: request.system });
   }
   convertMessages(request, messages, options.warnings);
   const body: Record<string, unknown> = { model: request.model, messages };
@@ -78,10 +63,12 @@ export function serializeOpenAIRequest(
     }));
   }
   if (request.toolChoice !== undefined) body.tool_choice = toolChoice(request.toolChoice);
-  if (level !== undefined && level !== "none") body.reasoning_effort = level;
+  if (effort !== undefined) body.reasoning_effort = effort;
   if (request.maxOutputTokens !== undefined) body.max_completion_tokens = request.maxOutputTokens;
   if (request.temperature !== undefined) body.temperature = request.temperature;
-  if (request.stopSequences !== undefined) body.stop = request.stopSequences;
+  if (request.stopSequences !== undefined && request.stopSequences.length > 0) {
+    body.stop = request.stopSequences;
+  }
   if (options.stream) {
     body.stream = true;
     body.stream_options = { include_usage: true };
@@ -111,9 +98,10 @@ function convertMessages(
           : message.content.map(userPart),
       });
     } else if (message.role === "assistant") {
-      out.push(assistantMessage(message, `messages[${m}]`, warnings));
+      const turn = assistantMessage(message, `messages[${m}]`, warnings);
+      if (turn !== undefined) out.push(turn);
     } else {
-      toolMessages(message, `messages[${m}]`, out);
+      toolMessages(message, `messages[${m}]`, out, warnings);
     }
   }
 }
@@ -128,7 +116,7 @@ function assistantMessage(
   message: AssistantMessage,
   at: string,
   warnings: Warning[] | undefined,
-): WireMessage {
+): WireMessage | undefined {
   if (typeof message.content === "string") return { role: "assistant", content: message.content };
   const texts: string[] = [];
   const calls: unknown[] = [];
@@ -160,6 +148,11 @@ function assistantMessage(
       );
     }
   }
+  if (texts.length === 0 && calls.length === 0) {
+    // `{"role":"assistant","content":null}` without tool calls is a 400: leave the turn out.
+    warn(warnings, "openai", at, "assistant turn dropped: nothing in it can be sent to OpenAI");
+    return undefined;
+  }
   const out: WireMessage = {
     role: "assistant",
     content: texts.length === 0
@@ -172,7 +165,12 @@ function assistantMessage(
   return out;
 }
 
-function toolMessages(message: ToolMessage, at: string, out: WireMessage[]): void {
+function toolMessages(
+  message: ToolMessage,
+  at: string,
+  out: WireMessage[],
+  warnings: Warning[] | undefined,
+): void {
   const results = message.content;
   for (let r = 0; r < results.length; r++) {
     const result = results[r];
@@ -189,7 +187,14 @@ function toolMessages(message: ToolMessage, at: string, out: WireMessage[]): voi
         return { type: "text", text: part.text };
       });
     }
-    // Chat Completions has no error flag on tool messages: the result text itself says so.
+    if (result.isError) {
+      warn(
+        warnings,
+        "openai",
+        `${at}.content[${r}].isError`,
+        "dropped: Chat Completions tool messages have no error flag; the content is sent as the result",
+      );
+    }
     out.push({ role: "tool", tool_call_id: result.toolCallId, content });
   }
 }

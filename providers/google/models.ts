@@ -1,0 +1,92 @@
+/**
+ * What each Gemini model family takes, as data: the thinking form (a budget on 2.5, a level on 3)
+ * and whether replayed function calls need a thought signature. One row per family, first match
+ * wins; an id no family matches gets the permissive default (the 2.5 Flash budget range).
+ *
+ * @module
+ */
+
+import { type ModelFamily, modelTable } from "../../common/models.ts";
+import type { BudgetRange } from "../../common/thinking.ts";
+import type { ThinkingEffort } from "../../common/types.ts";
+
+/** A `thinkingBudget` range and whether budget 0 turns thinking off. */
+export interface GoogleBudget extends BudgetRange {
+  /** Whether `thinkingBudget: 0` turns thinking off (2.5 Pro cannot). */
+  canDisable: boolean;
+}
+
+/** What rosetta needs to know of a Gemini model to send it an acceptable request. */
+export interface GoogleModel {
+  /** How thinking is set: `none` (no thinking), `budget` (`thinkingBudget`) or `level` (`thinkingLevel`). */
+  thinking: "none" | "budget" | "level";
+  /** The budget range, for budget models. */
+  budget?: GoogleBudget;
+  /** `thinkingLevel` values, lowest first; empty for budget models, undefined when unknown. */
+  levels?: readonly ThinkingEffort[];
+  /** Whether a replayed `functionCall` needs a `thoughtSignature` (Gemini 3 answers 400 without). */
+  signatures: boolean;
+}
+
+const FAMILIES: ReadonlyArray<ModelFamily<GoogleModel>> = [
+  // thinkingBudget ranges, and which models can turn thinking off (budget 0); flash-lite before
+  // flash, which shares its prefix: https://ai.google.dev/gemini-api/docs/thinking#set-budget
+  [/^gemini-2\.5-pro/, {
+    thinking: "budget",
+    budget: { min: 128, max: 32768, canDisable: false },
+    levels: [],
+    signatures: false,
+  }],
+  [/^gemini-2\.5-flash-lite/, {
+    thinking: "budget",
+    budget: { min: 512, max: 24576, canDisable: true },
+    levels: [],
+    signatures: false,
+  }],
+  [/^gemini-2\.5-flash/, {
+    thinking: "budget",
+    budget: { min: 0, max: 24576, canDisable: true },
+    levels: [],
+    signatures: false,
+  }],
+  // thinkingLevel: Gemini 3 Pro low/high, 3.1 Pro adds medium, Flash models minimal…high; Pro
+  // models always think: https://ai.google.dev/gemini-api/docs/thinking#thinking-levels. Every
+  // Gemini 3 model validates the signatures of replayed function calls:
+  // https://ai.google.dev/gemini-api/docs/thought-signatures
+  [/^gemini-3-pro/, { thinking: "level", levels: ["low", "high"], signatures: true }],
+  [/^gemini-3\.\d+-pro/, {
+    thinking: "level",
+    levels: ["low", "medium", "high"],
+    signatures: true,
+  }],
+  [/^gemini-3/, {
+    thinking: "level",
+    levels: ["minimal", "low", "medium", "high"],
+    signatures: true,
+  }],
+  // Gemini 2.0 and 1.5 have no thinking: https://ai.google.dev/gemini-api/docs/models
+  [/^gemini-(1\.|2\.0)/, { thinking: "none", levels: [], signatures: false }],
+];
+
+const UNKNOWN: GoogleModel = {
+  thinking: "budget",
+  budget: { min: 0, max: 24576, canDisable: true },
+  signatures: false,
+};
+
+/**
+ * The capability row for a Gemini model id (a `models/` prefix is allowed); unknown ids get a
+ * permissive default.
+ *
+ * @param model Gemini model id.
+ * @returns The row (the same object for every id of a family).
+ *
+ * @example Look up what a model takes
+ * ```ts
+ * import { googleModel } from "@rosetta/llm/google";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(googleModel("gemini-3-pro-preview").levels, ["low", "high"]);
+ * assert.equal(googleModel("models/gemini-2.5-pro").budget?.canDisable, false);
+ * ```
+ */
+export const googleModel: (model: string) => GoogleModel = modelTable(FAMILIES, UNKNOWN, "models/");

@@ -1,0 +1,104 @@
+/**
+ * What each OpenAI model family takes on Chat Completions, as data: reasoning efforts, sampling
+ * and `stop`. One row per family, first match wins; an id no family matches gets the permissive
+ * default (no `developer` role, everything else sent as asked), so compatible servers keep working.
+ *
+ * @module
+ */
+
+import { type ModelFamily, modelTable } from "../../common/models.ts";
+import type { ThinkingEffort } from "../../common/types.ts";
+
+/** What rosetta needs to know of an OpenAI model to send it an acceptable request. */
+export interface OpenAIModel {
+  /** A reasoning model: takes `reasoning_effort` and `developer` messages. */
+  reasoning: boolean;
+  /** `reasoning_effort` values, lowest first; empty for non-reasoning models, undefined when unknown. */
+  efforts?: readonly ThinkingEffort[];
+  /**
+   * Whether a `temperature` other than 1 is accepted: always, never, or only while
+   * `reasoning_effort` is `none` (the default of the gpt-5.1 and later models).
+   */
+  temperature: boolean | "without-reasoning";
+  /** Whether `stop` is accepted. */
+  stop: boolean;
+}
+
+// Reasoning models take only the default temperature (400 "Only the default (1) value is
+// supported"): https://platform.openai.com/docs/guides/reasoning
+const O_SERIES = {
+  reasoning: true,
+  efforts: ["low", "medium", "high"],
+  temperature: false,
+} as const;
+const CHAT: OpenAIModel = { reasoning: false, efforts: [], temperature: true, stop: true };
+
+const FAMILIES: ReadonlyArray<ModelFamily<OpenAIModel>> = [
+  // `stop`: "Not supported with latest reasoning models o3 and o4-mini" (API reference and the
+  // SDK's ChatCompletionCreateParams.stop): https://platform.openai.com/docs/api-reference/chat/create
+  [/^o3-mini/, { ...O_SERIES, stop: true }],
+  [/^o1(?:$|[-_])/, { ...O_SERIES, stop: true }],
+  [/^o[34](?:$|[-_])/, { ...O_SERIES, stop: false }],
+  // gpt-5 family efforts, from the SDK's ReasoningEffort doc and the reasoning guide: models
+  // before gpt-5.1 take minimal…high, not none; gpt-5-pro only high; gpt-5.1 none…high; xhigh
+  // on the models after gpt-5.1-codex-max. temperature only with effort none on gpt-5.1 and later:
+  // https://platform.openai.com/docs/guides/latest-model
+  [/^gpt-5-chat/, CHAT],
+  [/^gpt-5-pro/, { reasoning: true, efforts: ["high"], temperature: false, stop: false }],
+  [/^gpt-5(?:$|-)/, {
+    reasoning: true,
+    efforts: ["minimal", "low", "medium", "high"],
+    temperature: false,
+    stop: false,
+  }],
+  [/^gpt-5\.1(?:$|-)(?!codex-max)/, {
+    reasoning: true,
+    efforts: ["none", "low", "medium", "high"],
+    temperature: "without-reasoning",
+    stop: false,
+  }],
+  [/^gpt-5\.\d/, {
+    reasoning: true,
+    efforts: ["none", "low", "medium", "high", "xhigh"],
+    temperature: "without-reasoning",
+    stop: false,
+  }],
+  // Chat models: no reasoning_effort. https://platform.openai.com/docs/models
+  [/^(gpt-4|gpt-3\.5|chatgpt-)/, CHAT],
+];
+
+const UNKNOWN: OpenAIModel = { reasoning: false, temperature: true, stop: true };
+
+/**
+ * The capability row for an OpenAI model id; unknown ids get a permissive default.
+ *
+ * @param model OpenAI model id.
+ * @returns The row (the same object for every id of a family).
+ *
+ * @example Look up what a model takes
+ * ```ts
+ * import { openAIModel } from "@rosetta/llm/openai";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(openAIModel("gpt-5-mini").efforts, ["minimal", "low", "medium", "high"]);
+ * assert.equal(openAIModel("o4-mini").stop, false);
+ * ```
+ */
+export const openAIModel: (model: string) => OpenAIModel = modelTable(FAMILIES, UNKNOWN);
+
+/**
+ * Whether a model takes `reasoning_effort`: the o-series and the gpt-5 family except its
+ * `-chat` variants.
+ *
+ * @param model OpenAI model id.
+ * @returns True for reasoning models.
+ *
+ * @example
+ * ```ts
+ * import { isOpenAIReasoningModel } from "@rosetta/llm/openai";
+ * import assert from "node:assert/strict";
+ * assert.ok(isOpenAIReasoningModel("o3") && !isOpenAIReasoningModel("gpt-4o"));
+ * ```
+ */
+export function isOpenAIReasoningModel(model: string): boolean {
+  return openAIModel(model).reasoning;
+}
