@@ -17,7 +17,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { parseArgs } from "node:util";
+import { providers } from "../mod.ts";
 import {
+  BALANCE_LIMIT,
+  balanceLine,
   BASELINE_FILE,
   type BaselineFile,
   type CompareMode,
@@ -27,7 +30,7 @@ import {
 } from "./gates.ts";
 import { byCase, type HarnessRun, medianRun, runHarness } from "./processes.ts";
 import { materializeReference } from "./reference.ts";
-import { summary } from "./report.ts";
+import { balances, summary } from "./report.ts";
 import { sameMachine, systemInfo } from "./runtime.ts";
 
 const { values } = parseArgs({
@@ -105,7 +108,10 @@ const range = (id: string): [number, number] | null => {
 console.log(
   `\n${system.runtime} ${system.version} · ${system.cpu} · ${system.os} · median of ${runs.length} processes\n`,
 );
-console.log(summary(median.results, range));
+const providerNames = Object.keys(providers);
+console.log(summary(median.results, providerNames, range));
+const balance = [...balances(median.results, providerNames).values()];
+const unbalanced = balance.filter((b) => b.level !== "ok");
 const failed = judged.filter((v) => v.level === "fail");
 const warned = judged.filter((v) => v.level === "warn");
 const fresh = judged.filter((v) => v.status === "new");
@@ -118,17 +124,20 @@ console.log(
 for (const v of [...failed, ...warned, ...faster, ...fresh]) {
   for (const reason of v.reasons) console.log(`  ${v.id}: ${reason}`);
 }
+for (const b of unbalanced) console.log(`  ${b.group}: ${b.level}: ${balanceLine(b)}`);
 const seconds = (performance.now() - started) / 1000;
+const failedBalance = unbalanced.filter((b) => b.level === "fail");
 console.log(
-  `compare: ${judged.length} cases, ${failed.length} failed, ${warned.length} warned, ${faster.length} faster, ${fresh.length} new (${mode}, ${runs.length} processes, ${
-    seconds.toFixed(0)
-  } s)`,
+  `compare: ${judged.length} cases, ${failed.length} failed, ${warned.length} warned, ${faster.length} faster, ${fresh.length} new; balance: ${balance.length} groups, ${unbalanced.length} over ${
+    BALANCE_LIMIT * 100
+  }% (${failedBalance.length} failed) (${mode}, ${runs.length} processes, ${seconds.toFixed(0)} s)`,
 );
-const skipped = failed.length > 0 && process.env.SKIP_PERF_GATES === "1";
+const passed = failed.length === 0 && failedBalance.length === 0;
+const skipped = !passed && process.env.SKIP_PERF_GATES === "1";
 if (skipped) {
   console.log("\n!!! SKIP_PERF_GATES=1: the failures above are NOT failing this run.");
   console.log("!!! The commit message must say why the regression is accepted.\n");
-} else if (failed.length > 0) {
+} else if (!passed) {
   process.exitCode = 1;
 }
 
@@ -142,9 +151,10 @@ writeFileSync(
       system,
       processes: runs.length,
       seconds,
-      passed: failed.length === 0,
+      passed,
       skipped,
       cases: judged.map((v) => ({ ...v, range: range(v.id) })),
+      balance,
     },
     null,
     2,

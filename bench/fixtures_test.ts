@@ -49,6 +49,17 @@ for (const provider of Object.values(providers)) {
     }]);
   });
 
+  test(`bench ${provider.name} stream_tools.txt is a text and two calls in 16 events`, () => {
+    const { response } = stream("stream_tools.txt");
+    assert.equal(fixture("stream_tools.txt").match(/^data:/gm)?.length, 16);
+    assert.deepEqual(response.content.map((b) => b.type === "tool_call" ? b.arguments : b), [
+      { type: "text", text: "Let me check both cities for you." },
+      { location: "Paris, France", unit: "celsius" },
+      { location: "San Francisco, CA", unit: "celsius" },
+    ]);
+    assert.equal(response.finishReason, "tool_use");
+  });
+
   test(`bench ${provider.name} conversion bodies hold one block of their kind`, () => {
     assert.deepEqual(parse("convert_tool_call.json").content.map((b) => b.type), ["tool_call"]);
     assert.deepEqual(parse("convert_thinking.json").content.map((b) => b.type), ["thinking"]);

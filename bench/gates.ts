@@ -140,6 +140,60 @@ export function ceilingFor(m: Pick<Measurement, "category" | "group">): number |
   return undefined;
 }
 
+/**
+ * The seed's balance check ("no provider is significantly slower"): within a group, the
+ * coefficient of variation across providers of the work-normalised cost — each case's ratio to
+ * its own floor, since the providers' wire formats carry different amounts of work. Over the
+ * limit fails the critical categories (those whose ratio gate fails) and warns elsewhere.
+ */
+export const BALANCE_LIMIT = 0.20;
+
+/**
+ * Coefficient of variation: sample standard deviation ÷ mean.
+ *
+ * @param values At least two positive numbers.
+ * @returns The variation (0.043 = 4.3%).
+ */
+export function variation(values: number[]): number {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const squares = values.reduce((sum, v) => sum + (v - mean) ** 2, 0);
+  return Math.sqrt(squares / (values.length - 1)) / mean;
+}
+
+/** One group's balance verdict. */
+export interface Balance {
+  /** The group. */
+  group: string;
+  /** Coefficient of variation of the members' ratios to their floors. */
+  variance: number;
+  /** Outcome. */
+  level: "ok" | "warn" | "fail";
+}
+
+/**
+ * Judges the balance of one group's providers.
+ *
+ * @param members The group's measurements, one per provider (two or more).
+ * @returns The verdict.
+ */
+export function judgeBalance(members: Measurement[]): Balance {
+  const variance = variation(members.map((m) => m.ratio));
+  const over = variance > BALANCE_LIMIT;
+  const level = !over ? "ok" : RATIO_GATES[members[0].category].level;
+  return { group: members[0].group, variance, level };
+}
+
+/**
+ * The balance line, in the seed's words.
+ *
+ * @param balance A group's verdict.
+ * @returns e.g. `Variance: 4.3% (acceptable)`.
+ */
+export function balanceLine(balance: Balance): string {
+  const verdict = balance.level === "ok" ? "acceptable" : "too high";
+  return `Variance: ${(balance.variance * 100).toFixed(1)}% (${verdict})`;
+}
+
 /** How a run is judged. */
 export type CompareMode =
   /** Candidate ÷ reference commit, measured side by side: the gate. */

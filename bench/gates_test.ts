@@ -1,6 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { type BaselineCase, ceilingFor, judge, LEAK_LIMIT_BYTES } from "./gates.ts";
+import {
+  balanceLine,
+  type BaselineCase,
+  ceilingFor,
+  judge,
+  judgeBalance,
+  LEAK_LIMIT_BYTES,
+  variation,
+} from "./gates.ts";
 import type { Measurement } from "./measure.ts";
 import { sameMachine, type SystemInfo } from "./runtime.ts";
 
@@ -137,4 +145,26 @@ test("sameMachine needs every fact to match, the machine fingerprint included", 
   assert.equal(sameMachine(here, { ...here, machine: "26 2 1 0x1 m1 boot2" }), false);
   assert.equal(sameMachine({ ...here, machine: undefined }, here), false);
   assert.equal(sameMachine(here, { ...here, cores: 4 }), false);
+});
+
+test("variation is the sample standard deviation over the mean", () => {
+  assert.equal(variation([2, 2, 2]), 0);
+  // mean 2, deviations ±1 and 0: sqrt(2 / 2) / 2
+  assert.equal(variation([1, 2, 3]), 0.5);
+});
+
+test("judgeBalance fails a critical group over 20% and only warns elsewhere", () => {
+  const group = (category: Measurement["category"], ratios: number[]) =>
+    ratios.map((ratio, i) => m({ category, name: ["anthropic", "openai", "google"][i], ratio }));
+  assert.equal(judgeBalance(group("parsing", [1.2, 1.25, 1.3])).level, "ok");
+  // One provider 40% slower than two equal ones: sqrt(0.1067 / 2) / 1.133 = 20.4%.
+  const slowed = judgeBalance(group("parsing", [1, 1, 1.4]));
+  assert.equal(slowed.level, "fail");
+  assert.equal(balanceLine(slowed), "Variance: 20.4% (too high)");
+  assert.equal(judgeBalance(group("streaming", [1, 1, 1.4])).level, "fail");
+  assert.equal(judgeBalance(group("tools", [1, 1, 1.4])).level, "warn");
+  assert.equal(
+    balanceLine(judgeBalance(group("parsing", [1, 1.1, 1]))),
+    "Variance: 5.6% (acceptable)",
+  );
 });

@@ -114,7 +114,8 @@ for (let i = 0; i < selected.length; i++) {
   );
 }
 console.log(`\n${system.runtime} ${system.version} · ${system.cpu} · ${system.os}\n`);
-console.log(summary(results));
+const providerNames = Object.keys(candidate.providers);
+console.log(summary(results, providerNames));
 for (const [id, leak] of leaks) {
   if (leak !== null) {
     console.log(
@@ -134,7 +135,7 @@ writeFileSync(
   JSON.stringify({ system, results, leaks: Object.fromEntries(leaks) }, null, 2) + "\n",
 );
 if (flags.report) {
-  writeFileSync(new URL("report.md", resultsDir), markdown(results, system, leaks));
+  writeFileSync(new URL("report.md", resultsDir), markdown(results, system, leaks, providerNames));
   writeFileSync(new URL("chart.svg", resultsDir), chart(results));
   console.log("wrote bench/results/report.md and bench/results/chart.svg");
 }

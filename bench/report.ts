@@ -6,6 +6,7 @@
  */
 
 import type { LeakCheck } from "./alloc.ts";
+import { type Balance, balanceLine, judgeBalance } from "./gates.ts";
 import type { Measurement } from "./measure.ts";
 import type { SystemInfo } from "./runtime.ts";
 
@@ -50,21 +51,30 @@ export function byGroup(results: Measurement[]): Map<string, Measurement[]> {
 }
 
 /**
- * The line comparing the members of a group: fastest, slowest, max/min and the coefficient of
- * variation of their p50s.
+ * The groups whose members are providers (the balance check's subject), with their verdicts.
  *
- * @param members One group's measurements.
- * @returns The line.
+ * @param results Measurements.
+ * @param providers The registry's provider names.
+ * @returns Group name → its balance.
  */
-export function spreadLine(members: Measurement[]): string {
-  if (members.length < 2) return "cross-provider: one case only";
-  const sorted = [...members].sort((a, b) => a.p50 - b.p50);
-  const mean = members.reduce((s, m) => s + m.p50, 0) / members.length;
-  const sd = Math.sqrt(members.reduce((s, m) => s + (m.p50 - mean) ** 2, 0) / members.length);
+export function balances(results: Measurement[], providers: string[]): Map<string, Balance> {
+  const found = new Map<string, Balance>();
+  for (const [group, members] of byGroup(results)) {
+    if (members.length >= 2 && members.every((m) => providers.includes(m.name))) {
+      found.set(group, judgeBalance(members));
+    }
+  }
+  return found;
+}
+
+// The seed's balance line, plus who is fastest and slowest relative to their floors.
+function balanceSummary(members: Measurement[], balance: Balance): string {
+  const sorted = [...members].sort((a, b) => a.ratio - b.ratio);
   const fast = sorted[0];
   const slow = sorted[sorted.length - 1];
-  return `cross-provider: fastest ${label(fast.name)}, slowest ${label(slow.name)} ` +
-    `(${(slow.p50 / fast.p50).toFixed(2)}×), variation ${((sd / mean) * 100).toFixed(1)}%`;
+  return `${balanceLine(balance)} · cost ÷ floor from ${label(fast.name)} ${
+    fast.ratio.toFixed(2)
+  }× to ${label(slow.name)} ${slow.ratio.toFixed(2)}×`;
 }
 
 /**
@@ -72,13 +82,16 @@ export function spreadLine(members: Measurement[]): string {
  * reference was measured, candidate ÷ reference with its range over processes.
  *
  * @param results Measurements.
+ * @param providers The registry's provider names (groups of providers get a balance line).
  * @param range The range of candidate ÷ reference over processes, by case id.
  * @returns Printable lines.
  */
 export function summary(
   results: Measurement[],
+  providers: string[],
   range: (id: string) => [number, number] | null = () => null,
 ): string {
+  const balance = balances(results, providers);
   const lines: string[] = [];
   for (const [group, members] of byGroup(results)) {
     const unit = (members[0].perCall ?? 1) > 1 ? " per event" : "";
@@ -98,7 +111,8 @@ export function summary(
         }× floor${bytes}${vs}${flag}`,
       );
     }
-    lines.push(`  ${spreadLine(members)}`);
+    const verdict = balance.get(group);
+    if (verdict) lines.push(`  ${balanceSummary(members, verdict)}`);
   }
   return lines.join("\n");
 }
@@ -148,13 +162,16 @@ export function chart(results: Measurement[]): string {
  * @param results Measurements.
  * @param system Where they were taken.
  * @param leaks Leak checks of the memory cases.
+ * @param providers The registry's provider names.
  * @returns Markdown text.
  */
 export function markdown(
   results: Measurement[],
   system: SystemInfo,
   leaks: Map<string, LeakCheck | null>,
+  providers: string[],
 ): string {
+  const balance = balances(results, providers);
   const lines = [
     "# rosetta benchmark report",
     "",
@@ -184,7 +201,9 @@ export function markdown(
         } | ${bytes} | ${m.batch} |`,
       );
     }
-    lines.push("", spreadLine(members), "");
+    const verdict = balance.get(group);
+    lines.push("");
+    if (verdict) lines.push(balanceSummary(members, verdict), "");
   }
   if (leaks.size > 0) {
     lines.push(

@@ -1,7 +1,6 @@
 // Streaming overhead, reported per event. Floor: a bare eventsource-parser with one
 // JSON.parse per event over the same bytes.
 import type { Provider, ProviderName } from "../mod.ts";
-import { readFixture } from "../testing/fixtures.ts";
 import { type Register, suite } from "./bench.ts";
 import { benchFixture, bytesOf, countEvents, providersOf, sseFloor } from "./inputs.ts";
 
@@ -38,7 +37,13 @@ function singleEvent(provider: Provider, bench: Register): void {
 const streams: Array<[string, (provider: ProviderName) => string, boolean, boolean]> = [
   ["dispatch to a callback", (p) => benchFixture(p, "stream_basic.txt"), true, false],
   ["100 text deltas accumulated", (p) => benchFixture(p, "stream_basic.txt"), false, true],
-  ["tool-call accumulation", (p) => readFixture(`${p}/tool_calls.sse`), false, true],
+  // The same text and two calls in 16 events for every provider, so per-event costs compare.
+  [
+    "tool-call accumulation (2 calls, 16 events)",
+    (p) => benchFixture(p, "stream_tools.txt"),
+    false,
+    true,
+  ],
   ["mixed event types", (p) => benchFixture(p, "stream_complex.txt"), false, true],
 ];
 

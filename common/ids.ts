@@ -10,12 +10,12 @@ export type IdGenerator = () => string;
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-function encode(bytes: Uint8Array): string {
+function encode(bytes: Uint8Array, offset: number): string {
   let id = "";
   // 16 bytes → 22 characters: 21 full 6-bit groups from 126 bits, then the last 2 bits.
   let bits = 0;
   let value = 0;
-  for (let i = 0; i < 16; i++) {
+  for (let i = offset; i < offset + 16; i++) {
     value = (value << 8) | bytes[i];
     bits += 8;
     while (bits >= 6) {
@@ -25,6 +25,11 @@ function encode(bytes: Uint8Array): string {
   }
   return id + ALPHABET[(value << (6 - bits)) & 63];
 }
+
+// A call to crypto.getRandomValues costs about as much for 4 KiB as for 16 bytes (~1.5 µs on
+// Node), three times what a Gemini tool call costs to decode: draw 256 ids' worth at once.
+const pool = new Uint8Array(4096);
+let poolOffset = pool.length;
 
 /**
  * A random 22-character base64url id from `crypto.getRandomValues`.
@@ -39,8 +44,15 @@ function encode(bytes: Uint8Array): string {
  * ```
  */
 export function randomId(): string {
-  return encode(crypto.getRandomValues(new Uint8Array(16)));
+  if (poolOffset === pool.length) {
+    crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  const id = encode(pool, poolOffset);
+  poolOffset += 16;
+  return id;
 }
+
 
 /**
  * A deterministic id generator (xorshift32 from `seed`), for tests and benchmarks.
@@ -65,6 +77,6 @@ export function seededIdGenerator(seed: number): IdGenerator {
       state ^= state << 5;
       bytes[i] = state & 255;
     }
-    return encode(bytes);
+    return encode(bytes, 0);
   };
 }

@@ -25,3 +25,9 @@ test("seededIdGenerator gives pinned ids for seed 1", () => {
   const next = seededIdGenerator(1);
   assert.deepEqual([next(), next()], ["IQHFT9HQGrIldMs3iq71sQ", "CAiRGTO560_yKaXk2z5XFA"]);
 });
+
+test("randomId stays unique and well-formed across refills of its random pool", () => {
+  const ids = Array.from({ length: 1000 }, randomId);
+  assert.equal(new Set(ids).size, 1000);
+  for (const id of ids) assert.match(id, ID);
+});

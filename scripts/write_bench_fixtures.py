@@ -137,3 +137,39 @@ dump("openai/convert_thinking.json", o_min({"content": None, "reasoning_content"
 g_min = lambda parts: g_chunk(parts, "bench-convert", "gemini-2.5-flash", "STOP", {"promptTokenCount": 10, "candidatesTokenCount": 10, "totalTokenCount": 20})
 dump("google/convert_tool_call.json", g_min([{"functionCall": {"name": "get_weather", "args": json.loads(ARGS[0])}, "thoughtSignature": SIG}]))
 dump("google/convert_thinking.json", g_min([{"text": THINK[0], "thought": True, "thoughtSignature": SIG}]))
+
+# ---------------- Tool-call streams with the same content and the same number of SSE events per
+# provider (a short text, then the two calls, then finish and usage), so that their per-event
+# costs compare like with like: stream_tools.txt, 16 events each.
+PREAMBLE = "Let me check both cities for you."
+def split(s, n):
+    return [s[len(s) * i // n:len(s) * (i + 1) // n] for i in range(n)]
+T = "msg_bench_tools"
+s = a_ev(start(T, "claude-sonnet-4-5", {"input_tokens": 1200, "output_tokens": 1}))
+s += a_ev({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}})
+s += "".join(a_ev({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": t}}) for t in split(PREAMBLE, 3))
+s += a_ev({"type": "content_block_stop", "index": 0})
+for k, args in enumerate(ARGS):
+    s += a_ev({"type": "content_block_start", "index": k + 1, "content_block": {"type": "tool_use", "id": f"toolu_bench_{k + 1}", "name": "get_weather", "input": {}}})
+    s += "".join(a_ev({"type": "content_block_delta", "index": k + 1, "delta": {"type": "input_json_delta", "partial_json": f}}) for f in split(args, 2))
+    s += a_ev({"type": "content_block_stop", "index": k + 1})
+s += a_ev({"type": "message_delta", "delta": {"stop_reason": "tool_use", "stop_sequence": None}, "usage": {"output_tokens": 60}})
+s += a_ev({"type": "message_stop"})
+write("anthropic/stream_tools.txt", s)
+C, M = "chatcmpl-bench-tools", "gpt-4o"
+s = o_ev(o_chunk(C, M, {"role": "assistant", "content": "", "refusal": None}))
+s += "".join(o_ev(o_chunk(C, M, {"content": t})) for t in split(PREAMBLE, 6))
+for k, args in enumerate(ARGS):
+    s += o_ev(o_chunk(C, M, {"tool_calls": [{"index": k, "id": f"call_bench_{k + 1}", "type": "function", "function": {"name": "get_weather", "arguments": ""}}]}))
+    s += "".join(o_ev(o_chunk(C, M, {"tool_calls": [{"index": k, "function": {"arguments": f}}]})) for f in split(args, 2))
+s += o_ev(o_chunk(C, M, {}, "tool_calls"))
+s += o_ev({"id": C, "object": "chat.completion.chunk", "created": 1741569952, "model": M, "choices": [],
+           "usage": {"prompt_tokens": 1200, "completion_tokens": 60, "total_tokens": 1260}})
+s += "data: [DONE]\n\n"
+write("openai/stream_tools.txt", s)
+G, GM = "bench-tools", "gemini-2.5-flash"
+s = "".join(g_ev(g_chunk([{"text": t}], G, GM)) for t in split(PREAMBLE, 14))
+s += g_ev(g_chunk([{"functionCall": {"name": "get_weather", "args": json.loads(ARGS[0])}}], G, GM))
+s += g_ev(g_chunk([{"functionCall": {"name": "get_weather", "args": json.loads(ARGS[1])}}], G, GM, "STOP",
+                  {"promptTokenCount": 1200, "candidatesTokenCount": 60, "totalTokenCount": 1260}))
+write("google/stream_tools.txt", s)
