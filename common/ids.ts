@@ -53,7 +53,6 @@ export function randomId(): string {
   return id;
 }
 
-
 /**
  * A deterministic id generator (xorshift32 from `seed`), for tests and benchmarks.
  *
