@@ -53,6 +53,10 @@ const revision = values.against ?? section?.commit;
 const reference = revision === undefined
   ? { error: `baseline.json records no commit for ${system.runtime}` }
   : materializeReference(revision);
+if ("error" in reference && values.against !== undefined) {
+  console.error(`Cannot compare against ${values.against}: ${reference.error}`);
+  process.exit(2);
+}
 const mode: CompareMode = "commit" in reference
   ? "relative"
   : section !== undefined && sameMachine(section.system, system)

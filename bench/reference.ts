@@ -33,8 +33,10 @@ function git(args: string[], input?: Uint8Array) {
  * @returns The reference, or why there is none (no git, no such commit in this clone).
  */
 export function materializeReference(revision: string): Reference | { error: string } {
+  const inside = git(["rev-parse", "--is-inside-work-tree"]);
+  if (inside.error) return { error: `git is not available (${inside.error.message})` };
+  if (inside.status !== 0) return { error: "this is not a git checkout" };
   const resolved = git(["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]);
-  if (resolved.error) return { error: `git is not available (${resolved.error.message})` };
   const commit = resolved.stdout.toString().trim();
   if (resolved.status !== 0 || commit === "") {
     return { error: `commit ${revision} is not in this clone (fetch more history?)` };
