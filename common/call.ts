@@ -1,8 +1,8 @@
 /**
  * One client call from start to end: its place in the concurrency queue, its deadline, the
  * caller's abort signal, the attempts and the waits between them, and what the hook hears. Every
- * timer, listener and slot it takes is given back by {@link Call.release}, which every way out
- * reaches.
+ * timer and listener it takes is given back by {@link Call.release}, which every way out
+ * reaches; {@link Call.finish}, once the caller has the outcome, also hands the slot on.
  *
  * @module
  */
@@ -89,7 +89,9 @@ export class Call {
     if (settings.timeoutMs <= MAX_TIMER_MS) {
       this.#timer = setTimeout(() => {
         const name = settings.provider.name;
-        this.#abort(this.#timeout(`Cannot complete ${name} call: over ${settings.timeoutMs} ms`));
+        this.#abort(
+          this.#timeout(`Cannot complete ${name} call: no result within ${settings.timeoutMs} ms`),
+        );
       }, settings.timeoutMs);
     }
   }
@@ -218,19 +220,19 @@ export class Call {
     return new ProviderError("network", `Cannot reach ${provider}: ${detail}`, { provider, cause });
   }
 
-  /** Gives back the timers, the signal listener and the concurrency slot (idempotent). */
+  /** Gives back the timers and the signal listener (idempotent). */
   release(): void {
     if (this.#released) return;
     this.#released = true;
     clearTimeout(this.#timer);
     this.#signal?.removeEventListener("abort", this.#onAbort);
     this.idle?.stop();
-    if (this.#holding) this.#s.limiter!.release();
   }
 
   /**
-   * Ends the call: releases it and, the first time, tells the hook. An error gets the attempt
-   * count (a {@link ProviderError}) and loses any trace of the API key.
+   * Ends the call: releases it and, the first time, tells the hook and gives the concurrency
+   * slot to the next call. An error gets the attempt count (a {@link ProviderError}) and loses
+   * any trace of the API key.
    *
    * @param error What the caller receives instead of a response, if anything.
    * @returns The same error.
@@ -243,6 +245,7 @@ export class Call {
       this.#finished = true;
       const done = { type: "done" as const, ...this.#base(), attempts: this.#attempts };
       this.#emit(error === undefined ? done : { ...done, error });
+      if (this.#holding) this.#s.limiter!.release();
     }
     return error;
   }

@@ -83,6 +83,9 @@ function responseBody(call: Call, state: BodyState): ReadableStream<Uint8Array> 
 export class ClientEventStream extends EventStream {
   readonly #call: Call;
   readonly #state: BodyState;
+  // What iteration failed with: `response()` gives it again rather than EventStream's
+  // "not read to its end".
+  #failure?: unknown;
 
   /**
    * @param decoder The provider's decoder.
@@ -102,7 +105,7 @@ export class ClientEventStream extends EventStream {
       yield* super[Symbol.asyncIterator]();
     } catch (error) {
       failed = true;
-      throw this.#call.finish(this.#unwrap(error));
+      throw this.#failure = this.#call.finish(this.#unwrap(error));
     } finally {
       if (!failed) this.#call.finish();
     }
@@ -114,6 +117,7 @@ export class ClientEventStream extends EventStream {
    * @returns The accumulated response.
    */
   override async response(): Promise<ChatResponse> {
+    if (this.#failure !== undefined) throw this.#failure;
     try {
       return await super.response();
     } catch (error) {

@@ -14,7 +14,7 @@ export interface BodyPlan {
   stallAfter?: number;
   /** …for this long. */
   stallMs?: number;
-  /** Split each unit into random 1–16 byte writes from this seed. */
+  /** Split each unit into random 1–64 byte writes from this seed. */
   dripSeed?: number;
 }
 
@@ -34,7 +34,7 @@ function xorshift(seed: number): () => number {
 function drip(unit: Uint8Array, next: () => number): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (let at = 0; at < unit.length;) {
-    const size = 1 + (next() % 16);
+    const size = 1 + (next() % 64);
     out.push(unit.subarray(at, at + size));
     at += size;
   }

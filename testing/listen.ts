@@ -20,12 +20,20 @@ export interface Listener {
 // Only the few members used here, so that type checks need no runtime's type package.
 interface DenoRuntime {
   serve(
-    options: { hostname: string; port: number; onListen: () => void },
+    options: { hostname: string; port: number; onListen: () => void; onError: () => Response },
     handler: Handler,
   ): { addr: { port: number }; unref(): void; shutdown(): Promise<void> };
 }
 interface BunRuntime {
-  serve(options: { hostname: string; port: number; fetch: Handler }): {
+  serve(
+    options: {
+      hostname: string;
+      port: number;
+      fetch: Handler;
+      development: boolean;
+      error: () => Response;
+    },
+  ): {
     port: number;
     unref(): void;
     stop(closeActiveConnections: boolean): Promise<void> | void;
@@ -40,13 +48,17 @@ interface BunRuntime {
  */
 export async function listen(handler: Handler): Promise<Listener> {
   const runtime = globalThis as { Deno?: DenoRuntime; Bun?: BunRuntime };
+  // A body that errors is how the mock cuts a connection: that is no reason to log anything.
+  const silent = () => new Response(null, { status: 500 });
   if (runtime.Deno !== undefined) {
-    const server = runtime.Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, handler);
+    const options = { hostname: "127.0.0.1", port: 0, onListen() {}, onError: silent };
+    const server = runtime.Deno.serve(options, handler);
     server.unref();
     return { url: `http://127.0.0.1:${server.addr.port}`, close: () => server.shutdown() };
   }
   if (runtime.Bun !== undefined) {
-    const server = runtime.Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: handler });
+    const options = { hostname: "127.0.0.1", port: 0, fetch: handler, error: silent };
+    const server = runtime.Bun.serve({ ...options, development: false });
     server.unref();
     return { url: `http://127.0.0.1:${server.port}`, close: async () => await server.stop(true) };
   }

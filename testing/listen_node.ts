@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Handler, Listener } from "./listen.ts";
 
-async function toRequest(req: IncomingMessage, signal: AbortSignal): Promise<Request> {
+async function toRequest(req: IncomingMessage): Promise<Request> {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
@@ -23,7 +23,6 @@ async function toRequest(req: IncomingMessage, signal: AbortSignal): Promise<Req
     method: req.method,
     headers,
     body: hasBody ? new Blob(chunks as BlobPart[]) : undefined,
-    signal,
   });
 }
 
@@ -59,9 +58,7 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
  */
 export async function listenNode(handler: Handler): Promise<Listener> {
   const server = createServer((req, res) => {
-    const gone = new AbortController();
-    res.on("close", () => gone.abort());
-    toRequest(req, gone.signal).then(handler).then((response) => send(response, res)).catch(() => {
+    toRequest(req).then(handler).then((response) => send(response, res)).catch(() => {
       res.destroy();
     });
   });

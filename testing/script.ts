@@ -47,7 +47,7 @@ export interface MockFaults {
   stallMs?: number;
   /** Replace the data of event number N (from 0) with text that is not JSON. */
   malformedAt?: number;
-  /** Send the body in random splits of 1–16 bytes, each in its own write, from this seed. */
+  /** Send the body in random splits of 1–64 bytes, each in its own write, from this seed. */
   dripSeed?: number;
 }
 

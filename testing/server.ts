@@ -79,18 +79,6 @@ function sse(event: MockEvent): string {
   return `${event.event === undefined ? "" : `event: ${event.event}\n`}data: ${event.data}\n\n`;
 }
 
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
-
 function body(
   dialect: MockDialect,
   answer: MockReply,
@@ -149,6 +137,18 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const requests: RecordedRequest[] = [];
   const next = replies(options.script ?? reply(text("Hello from the mock server.")));
   let count = 0;
+  // Slow first bytes in progress; closing the server ends them at once.
+  const waits = new Set<() => void>();
+  const delay = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waits.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      waits.add(done);
+    });
   for (const [provider, dialect] of Object.entries(DIALECTS) as [ProviderName, MockDialect][]) {
     app.post(dialect.route, async (c) => {
       const request = c.req.raw;
@@ -176,7 +176,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       }
       const answer = next(seen);
       if (answer.firstByteDelayMs !== undefined) {
-        await delay(answer.firstByteDelayMs, request.signal);
+        await delay(answer.firstByteDelayMs);
       }
       if (answer.status !== undefined) {
         const message = answer.message ?? `mock server: scripted ${answer.status}`;
@@ -198,7 +198,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       return {
         url: server.url,
         baseUrl: (provider) => baseUrl(provider, server.url),
-        close: server.close,
+        close: () => {
+          for (const wake of waits) wake();
+          return server.close();
+        },
       };
     },
   };
