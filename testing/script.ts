@@ -88,6 +88,13 @@ export type MockScript = MockReply | MockReply[] | ((request: RecordedRequest) =
  *
  * @param text The text; streams send it a word at a time.
  * @returns The block.
+ *
+ * @example A text block
+ * ```ts
+ * import { text } from "@rosetta/llm/testing";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(text("Hi"), { type: "text", text: "Hi" });
+ * ```
  */
 export function text(text: string): MockBlock {
   return { type: "text", text };
@@ -99,6 +106,13 @@ export function text(text: string): MockBlock {
  * @param text The reasoning.
  * @param signature The opaque signature to replay.
  * @returns The block.
+ *
+ * @example A thinking block with its signature
+ * ```ts
+ * import { thinking } from "@rosetta/llm/testing";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(thinking("Hmm.", "sig"), { type: "thinking", text: "Hmm.", signature: "sig" });
+ * ```
  */
 export function thinking(text: string, signature = "mock-signature"): MockBlock {
   return { type: "thinking", text, signature };
@@ -111,6 +125,13 @@ export function thinking(text: string, signature = "mock-signature"): MockBlock 
  * @param args Arguments.
  * @param id Call id; the mock makes one where the provider has ids (Gemini has none).
  * @returns The block.
+ *
+ * @example A tool call
+ * ```ts
+ * import { toolCall } from "@rosetta/llm/testing";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(toolCall("add", { a: 1 }), { type: "tool_call", name: "add", arguments: { a: 1 } });
+ * ```
  */
 export function toolCall(name: string, args: JsonObject, id?: string): MockBlock {
   return id === undefined
@@ -125,6 +146,13 @@ export function toolCall(name: string, args: JsonObject, id?: string): MockBlock
  * @param outputTokens Answer tokens.
  * @param thinkingTokens Thinking tokens.
  * @returns The usage.
+ *
+ * @example Usage with thinking tokens
+ * ```ts
+ * import { usage } from "@rosetta/llm/testing";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(usage(10, 5, 3), { inputTokens: 10, outputTokens: 5, thinkingTokens: 3 });
+ * ```
  */
 export function usage(inputTokens: number, outputTokens: number, thinkingTokens = 0): MockUsage {
   return { inputTokens, outputTokens, thinkingTokens };
@@ -136,7 +164,7 @@ export function usage(inputTokens: number, outputTokens: number, thinkingTokens 
  * @param parts Blocks in order, and a {@link usage}.
  * @returns The reply.
  *
- * @example
+ * @example A text, a tool call and usage
  * ```ts
  * import { reply, text, toolCall, usage } from "@rosetta/llm/testing";
  * import assert from "node:assert/strict";
@@ -161,6 +189,13 @@ export function reply(...parts: Array<MockBlock | MockUsage>): MockReply {
  * @param status e.g. 429, 500, 529.
  * @param faults The message, a retry delay, extra headers.
  * @returns The reply.
+ *
+ * @example Anthropic's overloaded error
+ * ```ts
+ * import { failure } from "@rosetta/llm/testing";
+ * import assert from "node:assert/strict";
+ * assert.equal(failure(529, { message: "Overloaded" }).status, 529);
+ * ```
  */
 export function failure(
   status: number,
