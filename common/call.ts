@@ -109,6 +109,7 @@ export class Call {
     return error;
   }
 
+  // Callers check for a hook first, so that events cost nothing without one.
   #emit(event: ClientEvent): void {
     try {
       this.#s.onEvent?.(event);
@@ -160,7 +161,9 @@ export class Call {
       const delayMs = retryDelay(error, this.#attempts, this.#s, remaining);
       if (delayMs === undefined) throw error;
       scrubError(error, this.#s.apiKey);
-      this.#emit({ type: "retry", ...this.#base(), attempt: this.#attempts, delayMs, error });
+      if (this.#s.onEvent !== undefined) {
+        this.#emit({ type: "retry", ...this.#base(), attempt: this.#attempts, delayMs, error });
+      }
       await this.#s.sleep(delayMs, this.#controller.signal);
     }
   }
@@ -171,16 +174,18 @@ export class Call {
     if (this.#controller.signal.aborted) attempt.abort(this.#controller.signal.reason);
     const { url, method, headers, body } = this.#http;
     const n = ++this.#attempts;
-    const key = this.#s.apiKey;
-    const redacted = { url: scrubText(url, key), headers: redactHeaders(headers, key) };
-    this.#emit({
-      type: "request",
-      ...this.#base(),
-      attempt: n,
-      method,
-      ...redacted,
-      stream: this.#stream,
-    });
+    if (this.#s.onEvent !== undefined) {
+      const key = this.#s.apiKey;
+      this.#emit({
+        type: "request",
+        ...this.#base(),
+        attempt: n,
+        method,
+        url: scrubText(url, key),
+        headers: redactHeaders(headers, key),
+        stream: this.#stream,
+      });
+    }
     const idleMs = this.#stream ? this.#s.idleTimeoutMs : undefined;
     const idle = idleMs === undefined ? undefined : new IdleTimer(idleMs, () => {
       const name = this.#s.provider.name;
@@ -190,7 +195,9 @@ export class Call {
     try {
       const response = await this.#s.fetch(url, { method, headers, body, signal: attempt.signal });
       idle?.arrived();
-      this.#emit({ type: "response", ...this.#base(), attempt: n, status: response.status });
+      if (this.#s.onEvent !== undefined) {
+        this.#emit({ type: "response", ...this.#base(), attempt: n, status: response.status });
+      }
       if (response.ok) {
         const value = await read(response);
         this.idle = idle;
@@ -243,8 +250,10 @@ export class Call {
     this.release();
     if (!this.#finished) {
       this.#finished = true;
-      const done = { type: "done" as const, ...this.#base(), attempts: this.#attempts };
-      this.#emit(error === undefined ? done : { ...done, error });
+      if (this.#s.onEvent !== undefined) {
+        const done = { type: "done" as const, ...this.#base(), attempts: this.#attempts };
+        this.#emit(error === undefined ? done : { ...done, error });
+      }
       if (this.#holding) this.#s.limiter!.release();
     }
     return error;

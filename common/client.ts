@@ -131,7 +131,8 @@ function setting(
  *
  * @param options Provider, key, endpoint, retries, timeouts, concurrency and the hook.
  * @returns The client.
- * @throws {ValidationError} For a negative retry count, a non-positive timeout or concurrency.
+ * @throws {ValidationError} For a provider that is not a provider object, a negative retry
+ * count, a non-positive timeout or concurrency.
  *
  * @example A call against the in-process mock server
  * ```ts
@@ -152,6 +153,14 @@ function setting(
  */
 export function createClient(options: ClientOptions): Client {
   const provider = options.provider;
+  if (typeof provider?.buildHttpRequest !== "function") {
+    throw new ValidationError(
+      `Cannot create client: provider must be a provider object such as anthropic or getProvider(name), got ${
+        JSON.stringify(provider)
+      }`,
+      { path: "provider" },
+    );
+  }
   const concurrency = setting(options, "concurrency", Infinity, 1);
   const settings: CallSettings = {
     provider,

@@ -14,6 +14,7 @@ import {
   withServer,
 } from "../testing/http_harness.ts";
 import { reply, text, thinking, toolCall, usage } from "../testing/script.ts";
+import { createMockServer } from "../testing/server.ts";
 import type { ClientEvent } from "./client_events.ts";
 import { createClient } from "./client.ts";
 import { ProviderError, ValidationError } from "./errors.ts";
@@ -83,6 +84,20 @@ for (const provider of Object.values(providers)) {
   });
 }
 
+test("createClient runs in-process over the mock server's fetch, abort included", async () => {
+  const mock = createMockServer({
+    script: [reply(text("in-process")), { ...reply(), firstByteDelayMs: 200 }],
+  });
+  const client = testClient(providers.google, mock.baseUrl("google"), { fetch: mock.fetch });
+  assert.equal((await read(client.stream(ask("google")))).text, "in-process");
+  const controller = new AbortController();
+  const reason = new Error("stop waiting");
+  const call = client.complete(ask("google"), { signal: controller.signal });
+  setTimeout(() => controller.abort(reason), 10);
+  assert.equal(await failureOf(call), reason);
+  assert.equal(mock.requests.length, 2);
+});
+
 test("createClient complete sends the provider's auth header, redacted in the record", async () => {
   await withServer({ apiKey: KEY }, async (server, mock) => {
     for (const provider of Object.values(providers)) {
@@ -151,6 +166,16 @@ test("createClient refuses bad options with a ValidationError naming the field",
         error.message === `Cannot create google client: ${message}`,
     );
   }
+});
+
+test("createClient refuses a provider name where a provider object belongs", () => {
+  assert.throws(
+    () => createClient({ provider: "openai" as never, apiKey: KEY }),
+    (error) =>
+      ValidationError.isInstance(error) && error.path === "provider" &&
+      error.message ===
+        'Cannot create client: provider must be a provider object such as anthropic or getProvider(name), got "openai"',
+  );
 });
 
 test("createClient stream throws a ValidationError at once for a request it cannot send", () => {
