@@ -49,7 +49,8 @@ function responseBody(call: Call, state: BodyState): ReadableStream<Uint8Array> 
         }
         reader = body.getReader();
         signal = call.signal;
-        signal.addEventListener("abort", interrupt, { once: true });
+        if (signal.aborted) interrupt();
+        else signal.addEventListener("abort", interrupt, { once: true });
       }
       let chunk: ReadableStreamReadResult<Uint8Array>;
       call.idle?.wait();

@@ -62,6 +62,19 @@ test("createClient stream aborted mid-way rejects with the signal's reason", asy
   });
 });
 
+test("createClient stream stopped early cancels the request and frees its slot", async () => {
+  const script = [answer({ stallAfter: 4, stallMs: 5_000 }), answer({})];
+  await withServer({ script }, async (server) => {
+    const client = testClient(providers.anthropic, server.baseUrl("anthropic"), { concurrency: 1 });
+    const started = performance.now();
+    let seen = 0;
+    for await (const _ of client.stream(ask("anthropic"))) if (++seen === 2) break;
+    const next = await client.complete(ask("anthropic"));
+    assert.equal(next.finishReason, "stop");
+    assert.ok(performance.now() - started < 1_000, "did not wait for the stalled stream");
+  });
+});
+
 test("createClient stream that stalls ends in a timeout error carrying the partial", async () => {
   await withServer({ script: answer({ stallAfter: 4, stallMs: 2_000 }) }, async (server, mock) => {
     const client = testClient(providers.anthropic, server.baseUrl("anthropic"), {
