@@ -34,6 +34,11 @@ export {
   toolResultMessage,
 } from "./common/dispatch.ts";
 export type { DispatchOptions, PreparedCall } from "./common/dispatch.ts";
+export { createClient } from "./common/client.ts";
+export type { CallOptions, Client, ClientOptions } from "./common/client.ts";
+export type { FetchFunction } from "./common/call.ts";
+export type * from "./common/client_events.ts";
+export type { Sleep } from "./common/retry.ts";
 export { anthropic } from "./providers/anthropic/mod.ts";
 export { openai } from "./providers/openai/mod.ts";
 export { google } from "./providers/google/mod.ts";

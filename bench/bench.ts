@@ -20,7 +20,8 @@ export type Category =
   | "conversion"
   | "tools"
   | "streaming"
-  | "memory";
+  | "memory"
+  | "http";
 
 /** One measured case: a public-API call and the calibration workload of the same kind. */
 export interface BenchCase {

@@ -109,6 +109,7 @@ export const RATIO_GATES: Record<Category, { limit: number; level: "fail" | "war
   tools: { limit: 0.20, level: "warn" },
   conversion: { limit: 0.20, level: "warn" },
   memory: { limit: 0.20, level: "warn" },
+  http: { limit: 0.20, level: "warn" },
 };
 
 /**

@@ -25,7 +25,7 @@ import { measureCase, type Measurement } from "./measure.ts";
 import { chart, markdown, summary } from "./report.ts";
 import { systemInfo } from "./runtime.ts";
 
-const FILES = ["serialization", "parsing", "conversion", "tools", "streaming", "memory"];
+const FILES = ["serialization", "parsing", "conversion", "tools", "streaming", "memory", "http"];
 const resultsDir = new URL("results/", import.meta.url);
 
 const { values: flags } = parseArgs({

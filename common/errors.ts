@@ -170,6 +170,8 @@ export interface ProviderErrorOptions extends RosettaErrorOptions {
   code?: string;
   /** How long the provider asks to wait before retrying. */
   retryAfterMs?: number;
+  /** Requests a client made before giving up with this error. */
+  attempts?: number;
 }
 
 /**
@@ -192,11 +194,13 @@ export class ProviderError extends RosettaError {
   readonly code?: string;
   /** Milliseconds the provider asks to wait before retrying. */
   readonly retryAfterMs?: number;
+  /** Requests the client made, retries included, before giving up with this error. */
+  attempts?: number;
 
   /**
    * @param category Canonical category.
    * @param message The provider's message.
-   * @param options Provider, status, code, retry-after and cause.
+   * @param options Provider, status, code, retry-after, attempts and cause.
    */
   constructor(category: ErrorCategory, message: string, options: ProviderErrorOptions = {}) {
     super(message, options);
@@ -205,6 +209,7 @@ export class ProviderError extends RosettaError {
     this.status = options.status;
     this.code = options.code;
     this.retryAfterMs = options.retryAfterMs;
+    this.attempts = options.attempts;
   }
 
   /** @inheritdoc */

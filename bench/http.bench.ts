@@ -1,0 +1,96 @@
+// Async overhead of the HTTP client over loopback, the mock server in this process: a whole
+// response and a stream per provider, and 64 concurrent streams per provider (reported per
+// event). Floor: raw fetch of the same request and bytes, then res.text() + JSON.parse, or
+// eventsource-parser + JSON.parse per event.
+import { createParser } from "eventsource-parser";
+import type { ChatRequest, HttpRequest, ProviderName } from "../mod.ts";
+import { createMockServer, reply, text, toolCall, usage } from "../testing/mod.ts";
+import { suite } from "./bench.ts";
+import { MODELS, providersOf } from "./inputs.ts";
+
+const KEY = "bench-key";
+const CONCURRENT = 64;
+const answer = "It is 18 degrees and sunny in Paris, with a light breeze from the west.";
+// Unref'd: it never keeps the process alive, so the harness exits when its work is done.
+const server = await createMockServer({
+  script: reply(
+    text(answer),
+    toolCall("get_weather", { location: "Paris", unit: "celsius" }),
+    usage(42, 36),
+  ),
+}).listen();
+
+function ask(provider: ProviderName): ChatRequest {
+  return {
+    model: MODELS[provider],
+    system: "You are a weather assistant.",
+    messages: [{ role: "user", content: "What is the weather in Paris?" }],
+  };
+}
+
+async function rawComplete(http: HttpRequest): Promise<unknown> {
+  return JSON.parse(await (await fetch(http.url, http)).text());
+}
+
+// Returns the number of events, which the concurrent case reports its time per.
+async function rawStream(http: HttpRequest): Promise<number> {
+  const response = await fetch(http.url, http);
+  let count = 0;
+  const parser = createParser({
+    onEvent(event) {
+      if (event.data !== "[DONE]") JSON.parse(event.data);
+      count++;
+    },
+  });
+  const decoder = new TextDecoder();
+  const reader = response.body!.getReader();
+  while (true) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    parser.feed(decoder.decode(chunk.value, { stream: true }));
+  }
+  return count;
+}
+
+const times = <T>(n: number, make: () => Promise<T>): Promise<T[]> =>
+  Promise.all(Array.from({ length: n }, make));
+
+export default await suite(async (lib, bench) => {
+  for (const provider of providersOf(lib)) {
+    const baseUrl = server.baseUrl(provider.name);
+    const client = lib.createClient({ provider, apiKey: KEY, baseUrl });
+    const request = ask(provider.name);
+    const whole = provider.buildHttpRequest(request, { apiKey: KEY, baseUrl });
+    const streamed = provider.buildHttpRequest(request, { apiKey: KEY, baseUrl, stream: true });
+    const readStream = async () => {
+      const stream = client.stream(request);
+      for await (const _ of stream) { /* as a caller would */ }
+      return stream.response();
+    };
+    bench({
+      group: "http: complete",
+      name: provider.name,
+      category: "http",
+      fn: async () => await client.complete(request),
+      floor: async () => await rawComplete(whole),
+      floorName: "fetch + res.text() + JSON.parse",
+    });
+    bench({
+      group: "http: stream",
+      name: provider.name,
+      category: "http",
+      fn: async () => await readStream(),
+      floor: async () => await rawStream(streamed),
+      floorName: "fetch + eventsource-parser + JSON.parse",
+    });
+    bench({
+      group: `http: ${CONCURRENT} concurrent streams`,
+      name: provider.name,
+      category: "http",
+      perCall: CONCURRENT * await rawStream(streamed),
+      fn: async () => await times(CONCURRENT, readStream),
+      floor: async () => await times(CONCURRENT, () => rawStream(streamed)),
+      floorName: `${CONCURRENT} × (fetch + eventsource-parser + JSON.parse)`,
+    });
+  }
+});

@@ -1,0 +1,100 @@
+/**
+ * What the mock server needs from each provider's API: where it lives, how it authenticates,
+ * and how a scripted reply looks on its wire — whole, as SSE events, and as an error.
+ *
+ * @module
+ */
+
+import type { JsonObject } from "../../common/types.ts";
+import type { MockReply } from "../script.ts";
+
+/** One SSE event: its `event:` name, if the API uses names, and its data. */
+export interface MockEvent {
+  /** The `event:` field. */
+  event?: string;
+  /** The `data:` field. */
+  data: string;
+}
+
+/** An error response: body and headers. */
+export interface MockError {
+  /** The provider's error JSON. */
+  body: JsonObject;
+  /** Headers such as `retry-after`. */
+  headers: Record<string, string>;
+}
+
+/** Where a request goes, read from its URL and body. */
+export interface MockTarget {
+  /** The model. */
+  model: string;
+  /** Whether the client asked for a stream. */
+  stream: boolean;
+}
+
+/** One provider's API, as the mock server speaks it. */
+export interface MockDialect {
+  /** The API root below the origin, the `baseUrl` a client needs (e.g. `/v1`). */
+  basePath: string;
+  /** The chat endpoint as a hono route. */
+  route: string;
+  /** The header that carries the API key (redacted in recordings). */
+  keyHeader: string;
+  /**
+   * The key the request presents, or undefined when the API's auth headers are missing.
+   * @param request The request.
+   */
+  credential(request: Request): string | undefined;
+  /**
+   * Model and streaming, from URL and body.
+   * @param url The request URL.
+   * @param body The parsed body.
+   */
+  target(url: URL, body: JsonObject): MockTarget;
+  /**
+   * The whole JSON response.
+   * @param reply What to say.
+   * @param model The model to name.
+   * @param id A response id unique in the server.
+   */
+  response(reply: MockReply, model: string, id: string): JsonObject;
+  /**
+   * The SSE events of the streamed response, terminal event included.
+   * @param reply What to say.
+   * @param model The model to name.
+   * @param id A response id unique in the server.
+   */
+  events(reply: MockReply, model: string, id: string): MockEvent[];
+  /**
+   * An error response.
+   * @param status HTTP status.
+   * @param message The message.
+   * @param retryAfterMs A retry delay to express the API's way.
+   */
+  error(status: number, message: string, retryAfterMs?: number): MockError;
+}
+
+/**
+ * `retry-after` (whole seconds, rounded up) and `retry-after-ms`, as Anthropic and OpenAI send.
+ *
+ * @param retryAfterMs The delay, if any.
+ * @returns The headers.
+ */
+export function retryHeaders(retryAfterMs: number | undefined): Record<string, string> {
+  if (retryAfterMs === undefined) return {};
+  return {
+    "retry-after": String(Math.ceil(retryAfterMs / 1000)),
+    "retry-after-ms": String(retryAfterMs),
+  };
+}
+
+/**
+ * Cuts a tool call's argument JSON into three fragments, as streams send it.
+ *
+ * @param json The JSON text.
+ * @returns Fragments that join back into it.
+ */
+export function fragments(json: string): string[] {
+  const third = Math.ceil(json.length / 3);
+  return [json.slice(0, third), json.slice(third, 2 * third), json.slice(2 * third)];
+}

@@ -1,0 +1,224 @@
+/**
+ * The mock provider server: a hono app that speaks every provider's chat API at its real path,
+ * answers from a script in each provider's wire format, injects faults, checks each API's auth
+ * headers and records every request. Use it in-process (`fetch`, no socket) or on a loopback
+ * port (`listen`).
+ *
+ * @module
+ */
+
+import { Hono } from "hono";
+import { redactHeaders, scrubText } from "../common/redact.ts";
+import type { JsonObject, ProviderName } from "../common/types.ts";
+import { DIALECTS } from "./dialects/mod.ts";
+import type { MockDialect, MockEvent } from "./dialects/dialect.ts";
+import { cutBody, faultyBody } from "./faults.ts";
+import { listen, type Listener } from "./listen.ts";
+import { type MockReply, type MockScript, type RecordedRequest, reply, text } from "./script.ts";
+
+/** Options of {@link createMockServer}. */
+export interface MockServerOptions {
+  /**
+   * What to answer: replies in order (the last repeats), one for all, or a function.
+   * @default one text reply
+   */
+  script?: MockScript;
+  /**
+   * The key every request must present (401 otherwise).
+   * @default any non-empty key
+   */
+  apiKey?: string;
+}
+
+/** A `fetch` that answers in-process. */
+export type MockFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** A mock server on a loopback port. */
+export interface ListeningMockServer {
+  /** Its origin, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  /**
+   * The `baseUrl` a client of `provider` needs.
+   * @param provider The provider.
+   */
+  baseUrl(provider: ProviderName): string;
+  /** Stops listening and closes every connection. */
+  close(): Promise<void>;
+}
+
+/** The mock server. */
+export interface MockServer {
+  /** The hono app. */
+  readonly app: Hono;
+  /** Answers in-process: pass it as a client's `fetch`. */
+  readonly fetch: MockFetch;
+  /** Every request received, in order. */
+  readonly requests: RecordedRequest[];
+  /**
+   * The `baseUrl` a client of `provider` needs.
+   * @param provider The provider.
+   * @param origin The server's origin.
+   */
+  baseUrl(provider: ProviderName, origin?: string): string;
+  /** Serves the app on 127.0.0.1 at a free port; the server does not keep the process alive. */
+  listen(): Promise<ListeningMockServer>;
+}
+
+const encoder = new TextEncoder();
+const IN_PROCESS = "http://mock.invalid";
+const MALFORMED = '{"mock": this is not JSON';
+
+function json(body: JsonObject, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+function sse(event: MockEvent): string {
+  return `${event.event === undefined ? "" : `event: ${event.event}\n`}data: ${event.data}\n\n`;
+}
+
+function body(
+  dialect: MockDialect,
+  answer: MockReply,
+  model: string,
+  id: string,
+  stream: boolean,
+): Response {
+  if (stream) {
+    const events = dialect.events(answer, model, id);
+    const units = events.map((event, i) =>
+      encoder.encode(sse(i === answer.malformedAt ? { ...event, data: MALFORMED } : event))
+    );
+    const headers = {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache",
+      ...answer.headers,
+    };
+    return new Response(faultyBody(units, answer), { headers });
+  }
+  const cut = cutBody(encoder.encode(JSON.stringify(dialect.response(answer, model, id))), answer);
+  return new Response(faultyBody(cut.units, { ...answer, ...cut.plan }), {
+    headers: { "content-type": "application/json", ...answer.headers },
+  });
+}
+
+function replies(script: MockScript): (request: RecordedRequest) => MockReply {
+  if (typeof script === "function") return script;
+  if (!Array.isArray(script)) return () => script;
+  let next = 0;
+  return () => script[Math.min(next++, script.length - 1)];
+}
+
+/**
+ * Creates a mock server for every provider of the registry.
+ *
+ * @param options The script and the expected key.
+ * @returns The server, answering in-process until `listen` is called.
+ *
+ * @example A scripted 429, then an answer
+ * ```ts
+ * import { createMockServer, failure, reply, text } from "@rosetta/llm/testing";
+ * import assert from "node:assert/strict";
+ * const mock = createMockServer({ script: [failure(429, { retryAfterMs: 20 }), reply(text("Hi"))] });
+ * const first = await mock.fetch(`${mock.baseUrl("openai")}/chat/completions`, {
+ *   method: "POST",
+ *   headers: { authorization: "Bearer sk-test", "content-type": "application/json" },
+ *   body: JSON.stringify({ model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] }),
+ * });
+ * assert.equal(first.status, 429);
+ * assert.equal(first.headers.get("retry-after-ms"), "20");
+ * assert.equal(mock.requests[0].headers.authorization, "[redacted]");
+ * ```
+ */
+export function createMockServer(options: MockServerOptions = {}): MockServer {
+  const app = new Hono();
+  const requests: RecordedRequest[] = [];
+  const next = replies(options.script ?? reply(text("Hello from the mock server.")));
+  let count = 0;
+  // Slow first bytes in progress; closing the server ends them at once.
+  const waits = new Set<() => void>();
+  const delay = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waits.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      waits.add(done);
+    });
+  for (const [provider, dialect] of Object.entries(DIALECTS) as [ProviderName, MockDialect][]) {
+    app.post(dialect.route, async (c) => {
+      const request = c.req.raw;
+      const url = new URL(request.url);
+      let parsed: JsonObject;
+      try {
+        parsed = JSON.parse(await request.text());
+      } catch {
+        const error = dialect.error(400, "mock server: the request body is not JSON");
+        return json(error.body, 400);
+      }
+      const target = dialect.target(url, parsed);
+      const key = dialect.credential(request);
+      const seen: RecordedRequest = {
+        provider,
+        path: scrubText(url.pathname + url.search, key ?? ""),
+        ...target,
+        headers: redactHeaders(Object.fromEntries(request.headers), key ?? ""),
+        body: parsed,
+      };
+      requests.push(seen);
+      if (!key || (options.apiKey !== undefined && key !== options.apiKey)) {
+        const error = dialect.error(401, `mock server: no valid API key in ${dialect.keyHeader}`);
+        return json(error.body, 401);
+      }
+      const answer = next(seen);
+      if (answer.firstByteDelayMs !== undefined) {
+        await delay(answer.firstByteDelayMs);
+      }
+      if (answer.status !== undefined) {
+        const message = answer.message ?? `mock server: scripted ${answer.status}`;
+        const error = dialect.error(answer.status, message, answer.retryAfterMs);
+        return json(error.body, answer.status, { ...error.headers, ...answer.headers });
+      }
+      return body(dialect, answer, target.model, `mock-${++count}`, target.stream);
+    });
+  }
+  const baseUrl = (provider: ProviderName, origin = IN_PROCESS) =>
+    `${origin}${DIALECTS[provider].basePath}`;
+  return {
+    app,
+    requests,
+    baseUrl,
+    fetch: (input, init) => inProcess(app, new Request(input, init)),
+    async listen() {
+      const server: Listener = await listen((request) => app.fetch(request));
+      return {
+        url: server.url,
+        baseUrl: (provider) => baseUrl(provider, server.url),
+        close: () => {
+          for (const wake of waits) wake();
+          return server.close();
+        },
+      };
+    },
+  };
+}
+
+// As a real fetch does: the request's signal rejects the wait for the response.
+async function inProcess(app: Hono, request: Request): Promise<Response> {
+  const signal = request.signal;
+  signal.throwIfAborted();
+  let onAbort!: () => void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([app.fetch(request), aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
+}
