@@ -82,6 +82,14 @@ export const MEASURE: MeasureSettings = {
 };
 
 /**
+ * Lighter settings where one call is a whole loopback exchange (0.1–30 ms): the gate only warns
+ * there, and full settings would cost minutes per process.
+ */
+export const MEASURE_BY_CATEGORY: Partial<Record<Category, MeasureSettings>> = {
+  http: { ...MEASURE, rounds: 7, samples: 4, reruns: 0, allocationMs: 200 },
+};
+
+/**
  * The procedure around the harness. A process carries its own JIT and heap bias that more rounds
  * inside it cannot remove, so figures are medians over fresh processes.
  */

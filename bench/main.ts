@@ -20,7 +20,7 @@ import process from "node:process";
 import { parseArgs } from "node:util";
 import { bytesPerCall, canMeasureAllocations, type LeakCheck, leakCheck } from "./alloc.ts";
 import { type BenchCase, caseId, collect, collectOnly, type Library, type Suite } from "./bench.ts";
-import { MEASURE, PROCEDURE } from "./gates.ts";
+import { MEASURE, MEASURE_BY_CATEGORY, PROCEDURE } from "./gates.ts";
 import { measureCase, type Measurement } from "./measure.ts";
 import { chart, markdown, summary } from "./report.ts";
 import { systemInfo } from "./runtime.ts";
@@ -99,7 +99,8 @@ for (let i = 0; i < selected.length; i++) {
   const id = caseId(c);
   const twin = await runnable(referenceCases.get(id));
   const inject = id === injectId ? Number(injectText) : undefined;
-  const m = await measureCase(c, twin, MEASURE, bytesPerCall, inject);
+  const settings = MEASURE_BY_CATEGORY[c.category] ?? MEASURE;
+  const m = await measureCase(c, twin, settings, bytesPerCall, inject);
   results.push(m);
   // Memory cases are synchronous.
   if (c.category === "memory") leaks.set(id, await leakCheck(c.fn, false, PROCEDURE.leakCalls));

@@ -222,9 +222,9 @@ export async function measureCase(
     const again = await runOnce(subjects, settings, inject);
     if (again.spread < best.spread) best = again;
   }
-  // Enough calls for GC accounting, few for slow cases.
+  // Enough calls for GC accounting, few for slow cases (a 64-stream call allocates megabytes).
   const msPerCall = (best.p50 * best.perCall) / 1000;
-  const calls = Math.min(2000, Math.max(200, Math.round(settings.allocationMs / msPerCall)));
+  const calls = Math.min(2000, Math.max(10, Math.round(settings.allocationMs / msPerCall)));
   const bytes = await allocations(benchCase.fn, subjects.candidate.isAsync, calls);
   const referenceBytes = subjects.reference
     ? await allocations(subjects.reference.fn, subjects.reference.isAsync, calls)
