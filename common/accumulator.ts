@@ -29,9 +29,6 @@ interface Building {
   ended: boolean;
 }
 
-const NO_EVENTS: StreamEvent[] = [];
-Object.freeze(NO_EVENTS);
-
 /** Accumulates one streamed response. Used by the provider stream mappers. */
 export class StreamAccumulator {
   /** The provider whose stream this is. */
@@ -212,9 +209,9 @@ export class StreamAccumulator {
     this.#terminated = true;
   }
 
-  /** Hands over the events produced since the last call. */
+  /** Hands over the events produced since the last call, in an array the caller owns. */
   drain(): StreamEvent[] {
-    if (this.#events.length === 0) return NO_EVENTS;
+    if (this.#events.length === 0) return [];
     const events = this.#events;
     this.#events = [];
     return events;

@@ -176,16 +176,23 @@ export function prepareToolCall(
 }
 
 function resultFor(call: ToolCallBlock, output: unknown): ToolResultBlock {
-  let content: string;
+  let content: string | undefined;
   if (typeof output === "string") content = output;
   else if (output === undefined) content = "";
   else {
     try {
+      // undefined for a function, a symbol, or an object whose toJSON gives one of those.
       content = JSON.stringify(output);
     } catch (error) {
       return errorResult(
         call,
         `Tool "${call.name}" returned a value that is not JSON: ${(error as Error).message}`,
+      );
+    }
+    if (content === undefined) {
+      return errorResult(
+        call,
+        `Tool "${call.name}" returned a value that is not JSON: ${describe(output)}`,
       );
     }
   }

@@ -279,6 +279,16 @@ test("executeToolCalls serializes non-string results as JSON and reports unseria
   assert.match(String(bigResult.content), /^Tool "big" returned a value that is not JSON: /);
 });
 
+test("executeToolCalls answers a tool returning a function or a symbol with an error result", async () => {
+  const fn = defineTool({ name: "fn", input: z.object({}), execute: () => () => 1 });
+  const sym = defineTool({ name: "sym", input: z.object({}), execute: () => Symbol("s") });
+  const results = await executeToolCalls([call("fn", {}), call("sym", {})], [fn, sym]);
+  assert.deepEqual(results.map((r) => [r.isError, r.content]), [
+    [true, 'Tool "fn" returned a value that is not JSON: a function'],
+    [true, 'Tool "sym" returned a value that is not JSON: a symbol'],
+  ]);
+});
+
 test("executeToolCalls answers a tool without execute with an error result", async () => {
   const [result] = await executeToolCalls([call("d", {})], [{
     name: "d",

@@ -121,6 +121,7 @@ export class EventStream implements AsyncIterable<StreamEvent> {
   #body: ReadableStream<Uint8Array>;
   #consumed = false;
   #response?: ChatResponse;
+  #error?: unknown;
 
   /**
    * @param decoder A provider's stream decoder.
@@ -150,11 +151,15 @@ export class EventStream implements AsyncIterable<StreamEvent> {
         for (let i = 0; i < events.length; i++) yield events[i];
       }
       done = true;
+      this.#response = this.#decoder.end();
+    } catch (error) {
+      // Kept for response(): it must rethrow what ended the stream, not a generic complaint.
+      this.#error = error;
+      throw error;
     } finally {
       // Stopped early (break, throw): release the connection.
       if (!done) await reader.cancel().catch(() => {});
     }
-    this.#response = this.#decoder.end();
   }
 
   #networkError(cause: unknown): ProviderError {
@@ -180,11 +185,13 @@ export class EventStream implements AsyncIterable<StreamEvent> {
    * The final response, reading the rest of the body if iteration has not.
    *
    * @returns The accumulated response.
+   * @throws What ended the iteration (a provider, network or parse error), again on every call.
    */
   async response(): Promise<ChatResponse> {
     if (!this.#consumed) {
       for await (const _ of this) { /* drain */ }
     }
+    if (this.#error !== undefined) throw this.#error;
     if (this.#response === undefined) {
       throw new TypeError("Cannot give the response: the stream was not read to its end");
     }
