@@ -12,7 +12,7 @@ import { type ProviderError, ResponseParseError } from "./errors.ts";
 import type { StreamEvent } from "./events.ts";
 import { parseToolArguments } from "./json.ts";
 import { emptyUsage } from "./usage.ts";
-import type { ChatResponse, FinishReason, JsonObject, ProviderName, Usage } from "./types.ts";
+import type { ChatResponse, FinishReason, JsonObject, Usage } from "./types.ts";
 
 type BlockKey = number | string;
 
@@ -32,7 +32,7 @@ interface Building {
 /** Accumulates one streamed response. Used by the provider stream mappers. */
 export class StreamAccumulator {
   /** The provider whose stream this is. */
-  readonly provider: ProviderName;
+  readonly provider: string;
   #events: StreamEvent[] = [];
   #blocks: Building[] = [];
   #keys = new Map<BlockKey, number>();
@@ -46,7 +46,7 @@ export class StreamAccumulator {
   #terminated = false;
 
   /** @param provider Named in errors. */
-  constructor(provider: ProviderName) {
+  constructor(provider: string) {
     this.provider = provider;
   }
 

@@ -6,14 +6,14 @@
  * @module
  */
 
-import type { ChatResponse, ProviderName } from "./types.ts";
+import type { ChatResponse } from "./types.ts";
 
 const MARKER: unique symbol = Symbol.for("@rosetta/llm/error");
 
 /** Options shared by every rosetta error. */
 export interface RosettaErrorOptions {
   /** The provider concerned, if any. */
-  provider?: ProviderName;
+  provider?: string;
   /** Field path in the request, body or event, e.g. `messages[2].content[0]`. */
   path?: string;
   /** The underlying error. */
@@ -34,7 +34,7 @@ export interface RosettaErrorOptions {
  */
 export class RosettaError extends Error {
   /** The provider concerned, if any. */
-  readonly provider?: ProviderName;
+  readonly provider?: string;
   /** Field path the error concerns, if any. */
   readonly path?: string;
   /** When the error ended a stream: what was accumulated before it. */

@@ -6,7 +6,7 @@
  */
 
 import { ResponseParseError } from "./errors.ts";
-import type { JsonObject, ProviderName } from "./types.ts";
+import type { JsonObject } from "./types.ts";
 
 /**
  * Whether a value is a plain JSON object (not null, not an array).
@@ -26,7 +26,7 @@ export function isJsonObject(value: unknown): value is JsonObject {
  * @param what What the text is, e.g. `response body` or `event "message_start"`.
  * @returns The parsed value.
  */
-export function parseJson(provider: ProviderName, text: string, what: string): unknown {
+export function parseJson(provider: string, text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
@@ -48,7 +48,7 @@ export function parseJson(provider: ProviderName, text: string, what: string): u
  * @returns The error, to throw.
  */
 export function invalidField(
-  provider: ProviderName,
+  provider: string,
   path: string,
   expected: string,
   got: unknown,
@@ -77,7 +77,7 @@ export function invalidField(
  * @param path Where the arguments were, e.g. `choices[0].message.tool_calls[1].function.arguments`.
  * @returns The arguments object.
  */
-export function parseToolArguments(provider: ProviderName, text: string, path: string): JsonObject {
+export function parseToolArguments(provider: string, text: string, path: string): JsonObject {
   if (text === "") return {};
   let value: unknown;
   try {

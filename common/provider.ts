@@ -8,7 +8,7 @@
 import type { ProviderError } from "./errors.ts";
 import type { IdGenerator } from "./ids.ts";
 import type { StreamDecoder, StreamDecoderOptions } from "./stream.ts";
-import type { ChatRequest, ChatResponse, ProviderName, Warning } from "./types.ts";
+import type { ChatRequest, ChatResponse, Warning } from "./types.ts";
 
 /** Options of {@link Provider.serializeRequest}. */
 export interface SerializeOptions {
@@ -53,10 +53,31 @@ export interface ParseOptions {
   generateId?: IdGenerator;
 }
 
-/** One provider's dialect: serialize, parse and map errors. */
-export interface Provider {
-  /** The provider's name. */
-  readonly name: ProviderName;
+/** What tests, benchmarks and reports need to know about a provider, kept in its folder. */
+export interface ProviderProfile {
+  /** Display name, e.g. `Anthropic`. */
+  readonly label: string;
+  /** Chart colour, a CSS hex colour such as `#c96442`. */
+  readonly color: string;
+  /** A model id per purpose. */
+  readonly models: {
+    /** A general chat model with tool use. */
+    readonly chat: string;
+    /** A model that takes every thinking level. */
+    readonly thinking: string;
+  };
+}
+
+/**
+ * One provider's dialect: serialize, parse and map errors.
+ *
+ * @typeParam Name The provider's name, e.g. `"anthropic"`.
+ */
+export interface Provider<Name extends string = string> {
+  /** The provider's name, as the registry and every error and response spell it. */
+  readonly name: Name;
+  /** Display name, chart colour and model ids. */
+  readonly profile: ProviderProfile;
   /** Canonical request → wire JSON body. Throws {@link ValidationError} on bad input. */
   serializeRequest(request: ChatRequest, options?: SerializeOptions): string;
   /** Canonical request → URL, headers and body for `fetch`. */

@@ -9,7 +9,7 @@
 import { type ErrorCategory, ProviderError } from "./errors.ts";
 import { categoryForStatus, messageFromText, retryAfterFromHeaders } from "./http.ts";
 import { isJsonObject } from "./json.ts";
-import type { JsonObject, ProviderName } from "./types.ts";
+import type { JsonObject } from "./types.ts";
 
 /** What a provider reads from its own error body. */
 export interface ErrorDetails {
@@ -34,7 +34,7 @@ export interface ErrorDetails {
  * @returns The error.
  */
 export function providerErrorFromHttp(
-  provider: ProviderName,
+  provider: string,
   status: number,
   body: string,
   headers: Headers | undefined,

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { AssistantMessage, ProviderName, Warning } from "./types.ts";
+import type { AssistantMessage, Warning } from "./types.ts";
 
 /**
  * Whether opaque data in this assistant turn may be sent to `provider`.
@@ -14,7 +14,7 @@ import type { AssistantMessage, ProviderName, Warning } from "./types.ts";
  * @param provider The provider being serialized for.
  * @returns True when the turn came from that provider, or says nothing of its origin.
  */
-export function acceptsOpaque(message: AssistantMessage, provider: ProviderName): boolean {
+export function acceptsOpaque(message: AssistantMessage, provider: string): boolean {
   return message.provider === undefined || message.provider === provider;
 }
 
@@ -28,7 +28,7 @@ export function acceptsOpaque(message: AssistantMessage, provider: ProviderName)
  */
 export function warn(
   warnings: Warning[] | undefined,
-  provider: ProviderName,
+  provider: string,
   path: string,
   message: string,
 ): void {

@@ -12,7 +12,7 @@ import { ProviderError, ResponseParseError, RosettaError } from "./errors.ts";
 import type { StreamEvent } from "./events.ts";
 import type { IdGenerator } from "./ids.ts";
 import { createSseDecoder } from "./sse.ts";
-import type { ChatResponse, ProviderName } from "./types.ts";
+import type { ChatResponse } from "./types.ts";
 
 /** Options of a provider's `createStreamDecoder`. */
 export interface StreamDecoderOptions {
@@ -31,7 +31,7 @@ export interface StreamDecoderOptions {
 /** Bytes or text in, canonical events out; `end()` gives the accumulated response. */
 export interface StreamDecoder {
   /** The provider whose stream this decodes. */
-  readonly provider: ProviderName;
+  readonly provider: string;
   /** Feeds a chunk, split anywhere; returns the events it completed (possibly none). */
   push(chunk: Uint8Array | string): StreamEvent[];
   /**
@@ -55,7 +55,7 @@ export type EventMapper = (event: string | undefined, data: string) => void;
  * @returns The decoder.
  */
 export function assembleStreamDecoder(
-  provider: ProviderName,
+  provider: string,
   terminal: string,
   options: StreamDecoderOptions,
   makeMapper: (accumulator: StreamAccumulator) => EventMapper,

@@ -5,9 +5,6 @@
  * @module
  */
 
-/** The providers rosetta speaks to. */
-export type ProviderName = "anthropic" | "openai" | "google";
-
 /** Plain text. `signature` is Gemini's opaque `thoughtSignature` when it rides on a text part. */
 export interface TextBlock {
   /** Discriminant. */
@@ -110,10 +107,11 @@ export interface AssistantMessage {
   /** Text or blocks. */
   content: string | Array<TextBlock | ThinkingBlock | RedactedThinkingBlock | ToolCallBlock>;
   /**
-   * The provider that produced this turn. Signatures and redacted thinking are sent only back
-   * to that provider; unset means "trust the blocks as they are".
+   * The provider that produced this turn (its registry name, e.g. `anthropic`). Signatures and
+   * redacted thinking are sent only back to that provider; unset means "trust the blocks as
+   * they are".
    */
-  provider?: ProviderName;
+  provider?: string;
 }
 
 /** Tool results answering the previous assistant turn's calls. */
@@ -186,8 +184,11 @@ export interface Usage {
 
 /** A complete model response. */
 export interface ChatResponse {
-  /** The provider that produced it; carried into the assistant turn when the response is replayed. */
-  provider: ProviderName;
+  /**
+   * The provider that produced it (its registry name, e.g. `anthropic`); carried into the
+   * assistant turn when the response is replayed.
+   */
+  provider: string;
   /** Provider response id, when given. */
   id?: string;
   /** Model that answered. */
@@ -205,7 +206,7 @@ export interface ChatResponse {
 /** A lossy but legal conversion, reported instead of thrown or logged. */
 export interface Warning {
   /** The provider the request was being serialized for. */
-  provider: ProviderName;
+  provider: string;
   /** Where in the request, e.g. `messages[3].content[0]`. */
   path: string;
   /** What was dropped or changed, and why. */

@@ -7,7 +7,7 @@
  */
 
 import { ValidationError } from "./errors.ts";
-import type { ChatRequest, ProviderName } from "./types.ts";
+import type { ChatRequest } from "./types.ts";
 
 const LEVELS = new Set(["none", "low", "medium", "high"]);
 const BLOCKS_BY_ROLE: Record<string, ReadonlySet<string>> = {
@@ -38,7 +38,7 @@ function describe(value: unknown): string {
  * @returns Tool call id → tool name, for every call in the conversation.
  * @throws {ValidationError} On the first field that does not fit the canonical model.
  */
-export function validateRequest(request: ChatRequest, provider: ProviderName): Map<string, string> {
+export function validateRequest(request: ChatRequest, provider: string): Map<string, string> {
   const fail: Fail = (path, detail) => {
     throw new ValidationError(`Cannot serialize request for ${provider}: ${path} ${detail}`, {
       provider,

@@ -45,8 +45,13 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The Anthropic provider. */
-export const anthropic: Provider = {
+export const anthropic: Provider<"anthropic"> = {
   name: "anthropic",
+  profile: {
+    label: "Anthropic",
+    color: "#c96442",
+    models: { chat: "claude-haiku-4-5", thinking: "claude-sonnet-4-5" },
+  },
   serializeRequest: serializeAnthropicRequest,
   buildHttpRequest,
   parseResponse: parseAnthropicResponse,

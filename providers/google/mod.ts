@@ -43,8 +43,13 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The Google Gemini provider. */
-export const google: Provider = {
+export const google: Provider<"google"> = {
   name: "google",
+  profile: {
+    label: "Google",
+    color: "#4285f4",
+    models: { chat: "gemini-2.5-flash", thinking: "gemini-2.5-flash" },
+  },
   serializeRequest: serializeGoogleRequest,
   buildHttpRequest,
   parseResponse: parseGoogleResponse,

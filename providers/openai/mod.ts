@@ -37,8 +37,13 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The OpenAI provider. */
-export const openai: Provider = {
+export const openai: Provider<"openai"> = {
   name: "openai",
+  profile: {
+    label: "OpenAI",
+    color: "#10a37f",
+    models: { chat: "gpt-4o", thinking: "o4-mini" },
+  },
   serializeRequest: serializeOpenAIRequest,
   buildHttpRequest,
   parseResponse: parseOpenAIResponse,
