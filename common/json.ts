@@ -68,6 +68,71 @@ export function invalidField(
 }
 
 /**
+ * Reads a field that must be a string.
+ *
+ * @param provider Named in the error.
+ * @param value The field's value.
+ * @param path The field's path, for the error.
+ * @returns The string.
+ */
+export function requireString(provider: string, value: unknown, path: string): string {
+  if (typeof value !== "string") throw invalidField(provider, path, "a string", value);
+  return value;
+}
+
+/**
+ * Reads an optional object field: absent or null gives undefined, anything but an object throws.
+ *
+ * @param provider Named in the error.
+ * @param value The field's value.
+ * @param path The field's path, for the error.
+ * @returns The object, or undefined.
+ */
+export function optionalObject(
+  provider: string,
+  value: unknown,
+  path: string,
+): JsonObject | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isJsonObject(value)) throw invalidField(provider, path, "an object", value);
+  return value;
+}
+
+/**
+ * Reads an optional array field: absent or null gives undefined, anything but an array throws.
+ *
+ * @param provider Named in the error.
+ * @param value The field's value.
+ * @param path The field's path, for the error.
+ * @returns The array, or undefined.
+ */
+export function optionalArray(
+  provider: string,
+  value: unknown,
+  path: string,
+): unknown[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw invalidField(provider, path, "an array", value);
+  return value;
+}
+
+/**
+ * Copies the fields of `source` that are neither null nor undefined onto `target` (a provider's
+ * cumulative report, such as Anthropic's usage, where an absent count means "unchanged").
+ *
+ * @param target Updated in place.
+ * @param source The newer report.
+ * @returns `target`.
+ */
+export function assignPresent(target: JsonObject, source: JsonObject): JsonObject {
+  for (const key in source) {
+    const value = source[key];
+    if (value !== null && value !== undefined) target[key] = value;
+  }
+  return target;
+}
+
+/**
  * Parses tool-call argument text into an object. Empty text means no arguments (`{}`), as
  * OpenAI-compatible servers send for parameterless tools. Anything but a JSON object throws a
  * {@link ResponseParseError} of type `invalid_tool_arguments` that keeps the raw text.

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { StreamAccumulator } from "./accumulator.ts";
+import type { ResponseAccumulator } from "./accumulator.ts";
 import { ProviderError, ResponseParseError, RosettaError } from "./errors.ts";
 import type { StreamEvent } from "./events.ts";
 import type { IdGenerator } from "./ids.ts";
@@ -48,20 +48,19 @@ export type EventMapper = (event: string | undefined, data: string) => void;
 /**
  * Assembles a decoder from a provider's event mapper. Used by the providers' `stream.ts`.
  *
- * @param provider The provider.
+ * @param accumulator The live accumulator the mapper writes to.
  * @param terminal The terminal event's name, for the truncation message.
  * @param options Decoder options.
- * @param makeMapper Builds the mapper over a fresh accumulator.
+ * @param map Maps one SSE event onto the accumulator.
  * @returns The decoder.
  */
 export function assembleStreamDecoder(
-  provider: string,
+  accumulator: ResponseAccumulator,
   terminal: string,
   options: StreamDecoderOptions,
-  makeMapper: (accumulator: StreamAccumulator) => EventMapper,
+  map: EventMapper,
 ): StreamDecoder {
-  const accumulator = new StreamAccumulator(provider);
-  const map = makeMapper(accumulator);
+  const provider = accumulator.provider;
   let count = 0;
   const sse = createSseDecoder(provider, (event, data) => {
     count++;

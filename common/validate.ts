@@ -12,7 +12,7 @@ import type { ChatRequest } from "./types.ts";
 const LEVELS = new Set(["none", "low", "medium", "high"]);
 const BLOCKS_BY_ROLE: Record<string, ReadonlySet<string>> = {
   user: new Set(["text", "image"]),
-  assistant: new Set(["text", "thinking", "redacted_thinking", "tool_call"]),
+  assistant: new Set(["text", "thinking", "redacted_thinking", "tool_call", "image", "provider"]),
   tool: new Set(["tool_result"]),
 };
 const RESULT_BLOCKS = BLOCKS_BY_ROLE.user;
@@ -116,6 +116,14 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
     case "thinking":
       requireString(block, "text", path, fail);
       if (block.signature !== undefined) requireString(block, "signature", path, fail);
+      if (block.citations !== undefined) validateCitations(block.citations, path, fail);
+      return;
+    case "provider":
+      requireString(block, "provider", path, fail);
+      requireString(block, "blockType", path, fail);
+      if (!isObject(block.data)) {
+        fail(`${path}.data`, `must be an object, got ${describe(block.data)}`);
+      }
       return;
     case "redacted_thinking":
       return requireString(block, "data", path, fail);
@@ -151,6 +159,21 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
         }
         validateBlock(inner, innerPath, fail);
       }
+    }
+  }
+}
+
+function validateCitations(citations: unknown, path: string, fail: Fail): void {
+  if (!Array.isArray(citations)) {
+    fail(`${path}.citations`, `must be an array, got ${describe(citations)}`);
+  }
+  for (let i = 0; i < citations.length; i++) {
+    const citation: unknown = citations[i];
+    const at = `${path}.citations[${i}]`;
+    if (!isObject(citation)) fail(at, `must be an object, got ${describe(citation)}`);
+    requireString(citation, "provider", at, fail);
+    if (!isObject(citation.data)) {
+      fail(`${at}.data`, `must be an object, got ${describe(citation.data)}`);
     }
   }
 }

@@ -25,7 +25,8 @@ import { createAnthropicStreamDecoder } from "./stream.ts";
 export { parseAnthropicError } from "./errors.ts";
 export { serializeAnthropicRequest } from "./request.ts";
 export { createAnthropicStreamDecoder } from "./stream.ts";
-export { mapAnthropicStopReason, mapAnthropicUsage, parseAnthropicResponse } from "./response.ts";
+export { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
+export { parseAnthropicResponse } from "./response.ts";
 export { anthropicThinkingBudget } from "./thinking.ts";
 
 /** The API version header rosetta speaks. */

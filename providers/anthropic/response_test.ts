@@ -21,6 +21,7 @@ test("anthropic parseResponse maps a text response", () => {
       cacheWriteTokens: 0,
       totalTokens: 22,
     },
+    providerMetadata: { usage: JSON.parse(readFixture("anthropic/text.json")).usage },
   });
 });
 
@@ -133,20 +134,19 @@ test("anthropic parseResponse names the path of a field of the wrong type", () =
   assert.throws(() => anthropic.parseResponse("[]"), { type: "invalid_field", path: "(body)" });
 });
 
-test("anthropic parseResponse refuses an unknown block type naming it", () => {
-  assert.throws(
-    () =>
-      anthropic.parseResponse(
-        '{"model":"m","content":[{"type":"text","text":"a"},{"type":"web_search_tool_result"}]}',
-      ),
-    {
-      name: "ResponseParseError",
-      type: "unknown_block",
-      path: "content[1].type",
-      message:
-        'Cannot parse anthropic response: content[1].type "web_search_tool_result" is not a known block type',
-    },
+test("anthropic parseResponse keeps a block type it has no canonical type for, in place", () => {
+  const response = anthropic.parseResponse(
+    '{"model":"m","content":[{"type":"text","text":"a"},{"type":"future_block","x":1}]}',
   );
+  assert.deepEqual(response.content, [
+    { type: "text", text: "a" },
+    {
+      type: "provider",
+      provider: "anthropic",
+      blockType: "future_block",
+      data: { type: "future_block", x: 1 },
+    },
+  ]);
 });
 
 test("anthropic parseResponse ignores unknown extra fields", () => {

@@ -122,7 +122,7 @@ test("anthropic stream never ends a tool call before its block stops", () => {
   }]);
 });
 
-test("anthropic stream skips unknown events, blocks and deltas", () => {
+test("anthropic stream skips unknown events and deltas, and keeps unknown blocks", () => {
   const { response } = run(sse([
     start,
     { type: "future_event", x: 1 },
@@ -138,13 +138,21 @@ test("anthropic stream skips unknown events, blocks and deltas", () => {
     },
     { type: "content_block_stop", index: 0 },
     { type: "content_block_start", index: 1, content_block: { type: "text", text: "" } },
-    { type: "content_block_delta", index: 1, delta: { type: "citations_delta", citation: {} } },
+    { type: "content_block_delta", index: 1, delta: { type: "future_delta", x: {} } },
     { type: "content_block_delta", index: 1, delta: { type: "text_delta", text: "ok" } },
     { type: "content_block_stop", index: 1 },
     { type: "message_delta", delta: { stop_reason: "end_turn" }, usage: { output_tokens: 2 } },
     stop,
   ]));
-  assert.deepEqual(response?.content, [{ type: "text", text: "ok" }]);
+  assert.deepEqual(response?.content, [
+    {
+      type: "provider",
+      provider: "anthropic",
+      blockType: "server_tool_use",
+      data: { type: "server_tool_use", id: "s", name: "web_search", input: {} },
+    },
+    { type: "text", text: "ok" },
+  ]);
 });
 
 test("anthropic stream reports an in-stream error and throws it with the partial response", () => {

@@ -25,7 +25,8 @@ import { createGoogleStreamDecoder } from "./stream.ts";
 export { durationToMs, parseGoogleError } from "./errors.ts";
 export { serializeGoogleRequest } from "./request.ts";
 export { createGoogleStreamDecoder } from "./stream.ts";
-export { mapGoogleFinishReason, mapGoogleUsage, parseGoogleResponse } from "./response.ts";
+export { mapGoogleFinishReason, mapGoogleUsage } from "./mappers.ts";
+export { parseGoogleResponse } from "./response.ts";
 export { googleThinkingConfig } from "./thinking.ts";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {

@@ -56,11 +56,22 @@ test("google stream emits whole function calls with generated ids", () => {
   });
 });
 
-test("google stream skips unknown part kinds", () => {
-  const { response } = run(
-    'data: {"candidates":[{"content":{"parts":[{"executableCode":{"code":"1"}},{"text":"ok"}]},"finishReason":"STOP"}]}\n\n',
+test("google stream keeps a part kind it has no canonical type for, in place", () => {
+  const { events, response } = run(
+    'data: {"candidates":[{"content":{"parts":[{"futurePart":{"x":1}},{"text":"ok"}]},"finishReason":"STOP"}]}\n\n',
   );
-  assert.deepEqual(response?.content, [{ type: "text", text: "ok" }]);
+  const block = {
+    type: "provider",
+    provider: "google",
+    blockType: "futurePart",
+    data: { futurePart: { x: 1 } },
+  };
+  assert.deepEqual(events.find((e) => e.type === "provider_block"), {
+    type: "provider_block",
+    index: 0,
+    block,
+  });
+  assert.deepEqual(response?.content, [block, { type: "text", text: "ok" }]);
 });
 
 test("google stream reports an in-stream error with its HTTP category", () => {

@@ -25,7 +25,8 @@ import { createOpenAIStreamDecoder } from "./stream.ts";
 export { parseOpenAIError } from "./errors.ts";
 export { isOpenAIReasoningModel, serializeOpenAIRequest } from "./request.ts";
 export { createOpenAIStreamDecoder } from "./stream.ts";
-export { mapOpenAIFinishReason, mapOpenAIUsage, parseOpenAIResponse } from "./response.ts";
+export { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
+export { parseOpenAIResponse } from "./response.ts";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
   return {

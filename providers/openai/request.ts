@@ -7,8 +7,9 @@
 
 import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
-import { warn } from "../../common/replay.ts";
+import { ownCitations, warn } from "../../common/replay.ts";
 import type {
+  AssistantBlock,
   AssistantMessage,
   ChatRequest,
   ImageBlock,
@@ -137,6 +138,10 @@ function assistantMessage(
     const block = blocks[b];
     if (block.type === "text") {
       texts.push(block.text);
+      // Chat Completions takes no annotations back; another provider's citations are reported.
+      if (block.citations !== undefined) {
+        ownCitations(block, "openai", warnings, `${at}.content[${b}]`);
+      }
     } else if (block.type === "tool_call") {
       calls.push({
         id: block.id,
@@ -148,7 +153,7 @@ function assistantMessage(
         warnings,
         "openai",
         `${at}.content[${b}]`,
-        `${block.type} block dropped: Chat Completions cannot replay reasoning`,
+        `${describeDropped(block)} dropped: ${WHY[block.type]}`,
       );
     }
     if ("signature" in block && block.signature !== undefined) {
@@ -170,6 +175,19 @@ function assistantMessage(
   };
   if (calls.length > 0) out.tool_calls = calls;
   return out;
+}
+
+const WHY: Record<string, string> = {
+  thinking: "Chat Completions cannot replay reasoning",
+  redacted_thinking: "Chat Completions cannot replay reasoning",
+  image: "Chat Completions assistant turns take no images",
+  provider: "Chat Completions cannot replay it",
+};
+
+function describeDropped(block: AssistantBlock): string {
+  return block.type === "provider"
+    ? `${block.blockType} block from ${block.provider}`
+    : `${block.type} block`;
 }
 
 function toolMessages(message: ToolMessage, at: string, out: WireMessage[]): void {

@@ -21,6 +21,12 @@ test("openai parseResponse maps a text response", () => {
       cacheWriteTokens: 0,
       totalTokens: 29,
     },
+    providerMetadata: {
+      created: 1741569952,
+      service_tier: "default",
+      system_fingerprint: "fp_fc9f1d7035",
+      usage: JSON.parse(readFixture("openai/text.json")).usage,
+    },
   });
 });
 
@@ -102,7 +108,7 @@ test("openai parseResponse refuses invalid tool arguments keeping the raw text",
   assert.throws(() => openai.parseResponse(body), {
     name: "ResponseParseError",
     type: "invalid_tool_arguments",
-    path: "choices[0].message.tool_calls[0].function.arguments",
+    path: "content[0].arguments",
     raw: '{"a":',
   });
 });

@@ -77,6 +77,12 @@ test("openai stream accepts the variants of compatible servers", () => {
       cacheWriteTokens: 0,
       totalTokens: 80,
     },
+    providerMetadata: {
+      created: 1741569952,
+      service_tier: "default",
+      system_fingerprint: "fp_fc9f1d7035",
+      usage: { prompt_tokens: 50, completion_tokens: 30, total_tokens: 80 },
+    },
   });
 });
 
@@ -113,7 +119,10 @@ test("openai stream refuses a tool call's first piece without an id", () => {
     'data: {"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"name":"f","arguments":"{}"}}]}}]}\n\n',
   );
   assert.ok(error instanceof ResponseParseError);
-  assert.deepEqual([error.type, error.path], ["invalid_field", "delta.tool_calls[0].id"]);
+  assert.deepEqual([error.type, error.path], [
+    "invalid_field",
+    "choices[0].delta.tool_calls[0].id",
+  ]);
 });
 
 test("openai stream reports invalid final tool arguments with the raw text", () => {
