@@ -194,3 +194,48 @@ test("validateRequest refuses stop sequences that are not strings", () => {
     "stopSequences must be an array of strings",
   );
 });
+
+const assistant = (block: unknown) => ({
+  model: "m",
+  messages: [{ role: "user", content: "hi" }, { role: "assistant", content: [block] }],
+});
+
+test("validateRequest accepts provider blocks and cited text in an assistant turn", () => {
+  const request = {
+    model: "m",
+    messages: [{ role: "user", content: "hi" }, {
+      role: "assistant",
+      content: [
+        { type: "provider", provider: "google", blockType: "executableCode", data: {} },
+        { type: "text", text: "a", citations: [{ provider: "google", url: "u", data: {} }] },
+      ],
+    }],
+  };
+  assert.deepEqual(validateRequest(request as ChatRequest, "google"), new Map());
+});
+
+test("validateRequest refuses a provider block without its data object", () => {
+  refused(
+    assistant({ type: "provider", provider: "google", blockType: "executableCode", data: "x" }),
+    "messages[1].content[0].data",
+    'messages[1].content[0].data must be an object, got "x"',
+  );
+  refused(
+    assistant({ type: "provider", provider: "google", data: {} }),
+    "messages[1].content[0].blockType",
+    "messages[1].content[0].blockType must be a string, got undefined",
+  );
+});
+
+test("validateRequest refuses citations that are not a list of provider citations", () => {
+  refused(
+    assistant({ type: "text", text: "a", citations: {} }),
+    "messages[1].content[0].citations",
+    "messages[1].content[0].citations must be an array, got object",
+  );
+  refused(
+    assistant({ type: "text", text: "a", citations: [{ provider: "openai" }] }),
+    "messages[1].content[0].citations[0].data",
+    "messages[1].content[0].citations[0].data must be an object, got undefined",
+  );
+});

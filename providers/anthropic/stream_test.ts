@@ -244,3 +244,15 @@ test("anthropic stream reports invalid tool arguments with the raw text", () => 
     "content[0].arguments",
   ]);
 });
+
+test("anthropic stream emits provider blocks when complete and citations as they arrive", () => {
+  const { events } = run(readFixture("anthropic/web_search.sse"));
+  const kept = events.filter((e) => e.type === "provider_block" || e.type === "citation");
+  assert.deepEqual(kept.map((e) => [e.type, e.index]), [
+    ["provider_block", 1],
+    ["provider_block", 2],
+    ["citation", 3],
+  ]);
+  const call = kept[0].type === "provider_block" ? kept[0].block : undefined;
+  assert.deepEqual(call?.data.input, { query: "Paris weather today" });
+});

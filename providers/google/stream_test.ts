@@ -92,3 +92,18 @@ test("google stream cut before a finishReason throws truncated_stream keeping wh
   assert.deepEqual(error.partial?.content, [{ type: "text", text: "Checking the forecast ☀️" }]);
   assert.equal(error.partial?.id, "Truncated01ResponseId");
 });
+
+test("google stream emits a generated image whole", () => {
+  const { events } = run(readFixture("google/image_output.sse"));
+  const image = events.find((e) => e.type === "image");
+  assert.deepEqual(image?.type === "image" && [image.index, image.image.mediaType], [
+    1,
+    "image/png",
+  ]);
+});
+
+test("google stream reads a chunk whose error is null as no error", () => {
+  const { error, response } = run(readFixture("google/error_null.sse"));
+  assert.equal(error, undefined);
+  assert.equal(response?.finishReason, "stop");
+});

@@ -7,9 +7,8 @@
 
 import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
-import { ownCitations, warn } from "../../common/replay.ts";
+import { ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
-  AssistantBlock,
   AssistantMessage,
   ChatRequest,
   ImageBlock,
@@ -148,12 +147,19 @@ function assistantMessage(
         type: "function",
         function: { name: block.name, arguments: JSON.stringify(block.arguments) },
       });
-    } else {
+    } else if (block.type !== "provider") {
       warn(
         warnings,
         "openai",
         `${at}.content[${b}]`,
-        `${describeDropped(block)} dropped: ${WHY[block.type]}`,
+        `${block.type} block dropped: ${WHY[block.type]}`,
+      );
+    } else if (ownProviderBlock(block, "openai", warnings, `${at}.content[${b}]`) !== undefined) {
+      warn(
+        warnings,
+        "openai",
+        `${at}.content[${b}]`,
+        `${block.blockType} block dropped: Chat Completions cannot replay it`,
       );
     }
     if ("signature" in block && block.signature !== undefined) {
@@ -181,14 +187,7 @@ const WHY: Record<string, string> = {
   thinking: "Chat Completions cannot replay reasoning",
   redacted_thinking: "Chat Completions cannot replay reasoning",
   image: "Chat Completions assistant turns take no images",
-  provider: "Chat Completions cannot replay it",
 };
-
-function describeDropped(block: AssistantBlock): string {
-  return block.type === "provider"
-    ? `${block.blockType} block from ${block.provider}`
-    : `${block.type} block`;
-}
 
 function toolMessages(message: ToolMessage, at: string, out: WireMessage[]): void {
   const results = message.content;

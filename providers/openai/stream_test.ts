@@ -133,3 +133,12 @@ test("openai stream reports invalid final tool arguments with the raw text", () 
   assert.ok(error instanceof ResponseParseError);
   assert.deepEqual([error.type, error.raw], ["invalid_tool_arguments", '{"a":']);
 });
+
+test("openai stream emits events for the first choice only and ends with the others", () => {
+  const { events, response } = run(readFixture("openai/choices.sse"));
+  const texts = events.filter((e) => e.type === "text_delta").map((e) =>
+    e.type === "text_delta" && e.text
+  );
+  assert.deepEqual(texts, ["Heads."]);
+  assert.deepEqual(response?.alternatives?.[0].content, [{ type: "text", text: "Tails, again." }]);
+});
