@@ -187,7 +187,7 @@ openai("error", [
 ], done=False)
 UID = "chatcmpl-C1TruncatedExample000000006"
 openai("truncated", [
-    o_chunk(UID, M, {"role": "assistant", "content": "Checking ☀️ "}),
+    o_chunk(UID, M, {"role": "assistant", "content": "Checking the forecast ☀️"}),
     o_chunk(UID, M, {"tool_calls": [tc(0, "call_trunc", "get_weather", "{\"location\":\"Par")]}),
 ], done=False, cut='data: {"id":"chatcmpl-C1TruncatedExample000000006","object":"chat.completion.chu')
 

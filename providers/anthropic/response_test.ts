@@ -51,27 +51,6 @@ test("anthropic parseResponse keeps thinking signatures and redacted thinking", 
   });
 });
 
-test("anthropic parseResponse maps parallel tool_use blocks", () => {
-  const response = parse("tool_calls");
-  assert.equal(response.finishReason, "tool_use");
-  assert.equal(response.rawFinishReason, "tool_use");
-  assert.deepEqual(response.content.slice(1), [
-    {
-      type: "tool_call",
-      id: "toolu_01A09q90qw90lq917835lq9",
-      name: "get_weather",
-      arguments: { location: "San Francisco, CA", unit: "celsius" },
-    },
-    {
-      type: "tool_call",
-      id: "toolu_01B19q90qw90lq917835lq8",
-      name: "get_weather",
-      arguments: { location: "Paris, France", unit: "celsius" },
-    },
-    { type: "tool_call", id: "toolu_01C29q90qw90lq917835lq7", name: "get_time", arguments: {} },
-  ]);
-});
-
 test("anthropic parseResponse maps refusal to content_filter", () => {
   const response = parse("refusal");
   assert.equal(response.finishReason, "content_filter");
@@ -93,14 +72,6 @@ test("anthropic parseResponse maps the other stop reasons", () => {
   assert.equal(reason("model_context_window_exceeded"), "length");
   assert.equal(reason("pause_turn"), "unknown");
   assert.equal(reason(null), "unknown");
-});
-
-test("anthropic parseResponse refuses malformed JSON with invalid_json", () => {
-  assert.throws(() => anthropic.parseResponse('{"content": ['), {
-    name: "ResponseParseError",
-    type: "invalid_json",
-    provider: "anthropic",
-  });
 });
 
 test("anthropic parseResponse names the path of a field of the wrong type", () => {

