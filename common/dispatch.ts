@@ -7,6 +7,7 @@
  * @module
  */
 
+import { describeValue } from "./describe.ts";
 import type { AnyTool } from "./tool.ts";
 import type {
   AssistantMessage,
@@ -76,10 +77,6 @@ export function errorResult(call: ToolCallBlock, text: string): ToolResultBlock 
     content: text,
     isError: true,
   };
-}
-
-function describe(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }
 
 // Walks the arguments once: refuses `__proto__` keys and too-deep nesting, and sums their size.
@@ -156,7 +153,7 @@ export function prepareToolCall(
   const args: unknown = call.arguments;
   const invalid = `Invalid arguments for tool "${call.name}":`;
   if (typeof args !== "object" || args === null || Array.isArray(args)) {
-    return errorResult(call, `${invalid} expected a JSON object, got ${describe(args)}.`);
+    return errorResult(call, `${invalid} expected a JSON object, got ${describeValue(args)}.`);
   }
   const budget = { left: maxArgumentsSize };
   const problem = inspect(args, "", 0, budget);
@@ -192,7 +189,7 @@ function resultFor(call: ToolCallBlock, output: unknown): ToolResultBlock {
     if (content === undefined) {
       return errorResult(
         call,
-        `Tool "${call.name}" returned a value that is not JSON: ${describe(output)}`,
+        `Tool "${call.name}" returned a value that is not JSON: ${describeValue(output)}`,
       );
     }
   }

@@ -90,7 +90,7 @@ test("prepareToolCall names nested array paths", () => {
 });
 
 test("prepareToolCall answers arguments that are not a JSON object", () => {
-  for (const [args, got] of [[[1], "an array"], [null, "null"], ["x", "a string"]] as const) {
+  for (const [args, got] of [[[1], "an array"], [null, "null"], ["x", '"x"']] as const) {
     const result = prepareToolCall(call("get_weather", args), [weather]);
     assert.equal(
       "content" in result && result.content,

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { describeValue } from "./describe.ts";
 import { ResponseParseError } from "./errors.ts";
 import type { JsonObject } from "./types.ts";
 
@@ -53,16 +54,9 @@ export function invalidField(
   expected: string,
   got: unknown,
 ): ResponseParseError {
-  const found = got === undefined
-    ? "nothing"
-    : got === null
-    ? "null"
-    : Array.isArray(got)
-    ? "an array"
-    : typeof got;
   return new ResponseParseError(
     "invalid_field",
-    `Cannot parse ${provider} response: ${path} must be ${expected}, got ${found}`,
+    `Cannot parse ${provider} response: ${path} must be ${expected}, got ${describeValue(got)}`,
     { provider, path },
   );
 }

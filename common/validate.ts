@@ -6,6 +6,7 @@
  * @module
  */
 
+import { describeValue } from "./describe.ts";
 import { ValidationError } from "./errors.ts";
 import type { ChatRequest } from "./types.ts";
 
@@ -21,12 +22,6 @@ type Fail = (path: string, detail: string) => never;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "string" ? JSON.stringify(value) : typeof value;
 }
 
 /**
@@ -45,12 +40,12 @@ export function validateRequest(request: ChatRequest, provider: string): Map<str
       path,
     });
   };
-  if (!isObject(request)) fail("request", `must be an object, got ${describe(request)}`);
+  if (!isObject(request)) fail("request", `must be an object, got ${describeValue(request)}`);
   if (typeof request.model !== "string" || request.model === "") {
-    fail("model", `must be a non-empty string, got ${describe(request.model)}`);
+    fail("model", `must be a non-empty string, got ${describeValue(request.model)}`);
   }
   if (request.system !== undefined && typeof request.system !== "string") {
-    fail("system", `must be a string, got ${describe(request.system)}`);
+    fail("system", `must be a string, got ${describeValue(request.system)}`);
   }
   if (!Array.isArray(request.messages) || request.messages.length === 0) {
     fail("messages", "must be a non-empty array");
@@ -63,10 +58,13 @@ export function validateRequest(request: ChatRequest, provider: string): Map<str
   for (let m = 0; m < messages.length; m++) {
     const message: unknown = messages[m];
     const at = `messages[${m}]`;
-    if (!isObject(message)) fail(at, `must be an object, got ${describe(message)}`);
+    if (!isObject(message)) fail(at, `must be an object, got ${describeValue(message)}`);
     const allowed = BLOCKS_BY_ROLE[message.role as string];
     if (allowed === undefined) {
-      fail(`${at}.role`, `must be "user", "assistant" or "tool", got ${describe(message.role)}`);
+      fail(
+        `${at}.role`,
+        `must be "user", "assistant" or "tool", got ${describeValue(message.role)}`,
+      );
     }
     const content = message.content;
     if (typeof content === "string" && message.role !== "tool") continue;
@@ -81,17 +79,20 @@ export function validateRequest(request: ChatRequest, provider: string): Map<str
     for (let b = 0; b < content.length; b++) {
       const block: unknown = content[b];
       const path = `${at}.content[${b}]`;
-      if (!isObject(block)) fail(path, `must be an object, got ${describe(block)}`);
+      if (!isObject(block)) fail(path, `must be an object, got ${describeValue(block)}`);
       if (!allowed.has(block.type as string)) {
         fail(
           `${path}.type`,
-          `${describe(block.type)} is not allowed in a ${String(message.role)} message`,
+          `${describeValue(block.type)} is not allowed in a ${String(message.role)} message`,
         );
       }
       validateBlock(block, path, fail);
       if (block.type === "tool_call") callNames.set(block.id as string, block.name as string);
       else if (block.type === "tool_result" && !callNames.has(block.toolCallId as string)) {
-        fail(`${path}.toolCallId`, `${describe(block.toolCallId)} answers no earlier tool_call`);
+        fail(
+          `${path}.toolCallId`,
+          `${describeValue(block.toolCallId)} answers no earlier tool_call`,
+        );
       }
     }
   }
@@ -106,7 +107,7 @@ function requireString(
   fail: Fail,
 ): void {
   if (typeof block[key] !== "string") {
-    fail(`${path}.${key}`, `must be a string, got ${describe(block[key])}`);
+    fail(`${path}.${key}`, `must be a string, got ${describeValue(block[key])}`);
   }
 }
 
@@ -122,7 +123,7 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
       requireString(block, "provider", path, fail);
       requireString(block, "blockType", path, fail);
       if (!isObject(block.data)) {
-        fail(`${path}.data`, `must be an object, got ${describe(block.data)}`);
+        fail(`${path}.data`, `must be an object, got ${describeValue(block.data)}`);
       }
       return;
     case "redacted_thinking":
@@ -139,7 +140,7 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
       requireString(block, "id", path, fail);
       requireString(block, "name", path, fail);
       if (!isObject(block.arguments)) {
-        fail(`${path}.arguments`, `must be a JSON object, got ${describe(block.arguments)}`);
+        fail(`${path}.arguments`, `must be a JSON object, got ${describeValue(block.arguments)}`);
       }
       if (block.signature !== undefined) requireString(block, "signature", path, fail);
       return;
@@ -149,7 +150,10 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
       const content = block.content;
       if (typeof content === "string") return;
       if (!Array.isArray(content)) {
-        fail(`${path}.content`, `must be a string or an array of blocks, got ${describe(content)}`);
+        fail(
+          `${path}.content`,
+          `must be a string or an array of blocks, got ${describeValue(content)}`,
+        );
       }
       for (let i = 0; i < content.length; i++) {
         const inner = content[i];
@@ -165,15 +169,15 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
 
 function validateCitations(citations: unknown, path: string, fail: Fail): void {
   if (!Array.isArray(citations)) {
-    fail(`${path}.citations`, `must be an array, got ${describe(citations)}`);
+    fail(`${path}.citations`, `must be an array, got ${describeValue(citations)}`);
   }
   for (let i = 0; i < citations.length; i++) {
     const citation: unknown = citations[i];
     const at = `${path}.citations[${i}]`;
-    if (!isObject(citation)) fail(at, `must be an object, got ${describe(citation)}`);
+    if (!isObject(citation)) fail(at, `must be an object, got ${describeValue(citation)}`);
     requireString(citation, "provider", at, fail);
     if (!isObject(citation.data)) {
-      fail(`${at}.data`, `must be an object, got ${describe(citation.data)}`);
+      fail(`${at}.data`, `must be an object, got ${describeValue(citation.data)}`);
     }
   }
 }
@@ -182,22 +186,25 @@ function validateTools(request: ChatRequest, fail: Fail): Set<string> {
   const names = new Set<string>();
   if (request.tools === undefined) return names;
   if (!Array.isArray(request.tools)) {
-    fail("tools", `must be an array, got ${describe(request.tools)}`);
+    fail("tools", `must be an array, got ${describeValue(request.tools)}`);
   }
   for (let t = 0; t < request.tools.length; t++) {
     const tool = request.tools[t];
     const at = `tools[${t}]`;
-    if (!isObject(tool)) fail(at, `must be an object, got ${describe(tool)}`);
+    if (!isObject(tool)) fail(at, `must be an object, got ${describeValue(tool)}`);
     if (typeof tool.name !== "string" || tool.name === "") {
-      fail(`${at}.name`, `must be a non-empty string, got ${describe(tool.name)}`);
+      fail(`${at}.name`, `must be a non-empty string, got ${describeValue(tool.name)}`);
     }
-    if (names.has(tool.name)) fail(`${at}.name`, `${describe(tool.name)} is defined twice`);
+    if (names.has(tool.name)) fail(`${at}.name`, `${describeValue(tool.name)} is defined twice`);
     names.add(tool.name);
     if (tool.description !== undefined && typeof tool.description !== "string") {
-      fail(`${at}.description`, `must be a string, got ${describe(tool.description)}`);
+      fail(`${at}.description`, `must be a string, got ${describeValue(tool.description)}`);
     }
     if (!isObject(tool.parameters)) {
-      fail(`${at}.parameters`, `must be a JSON Schema object, got ${describe(tool.parameters)}`);
+      fail(
+        `${at}.parameters`,
+        `must be a JSON Schema object, got ${describeValue(tool.parameters)}`,
+      );
     }
   }
   return names;
@@ -208,10 +215,13 @@ function validateOptions(request: ChatRequest, toolNames: Set<string>, fail: Fai
   if (choice !== undefined) {
     if (isObject(choice)) {
       if (!toolNames.has(choice.name as string)) {
-        fail("toolChoice.name", `${describe(choice.name)} is not among the request's tools`);
+        fail("toolChoice.name", `${describeValue(choice.name)} is not among the request's tools`);
       }
     } else if (choice !== "auto" && choice !== "none" && choice !== "required") {
-      fail("toolChoice", `must be "auto", "none", "required" or {name}, got ${describe(choice)}`);
+      fail(
+        "toolChoice",
+        `must be "auto", "none", "required" or {name}, got ${describeValue(choice)}`,
+      );
     } else if (choice === "required" && toolNames.size === 0) {
       fail("toolChoice", `"required" needs at least one tool`);
     }
@@ -219,16 +229,16 @@ function validateOptions(request: ChatRequest, toolNames: Set<string>, fail: Fai
   if (request.thinking !== undefined && !LEVELS.has(request.thinking)) {
     fail(
       "thinking",
-      `must be "none", "low", "medium" or "high", got ${describe(request.thinking)}`,
+      `must be "none", "low", "medium" or "high", got ${describeValue(request.thinking)}`,
     );
   }
   const max = request.maxOutputTokens;
   if (max !== undefined && (!Number.isInteger(max) || max <= 0)) {
-    fail("maxOutputTokens", `must be a positive integer, got ${describe(max)}`);
+    fail("maxOutputTokens", `must be a positive integer, got ${describeValue(max)}`);
   }
   const temperature = request.temperature;
   if (temperature !== undefined && (typeof temperature !== "number" || !(temperature >= 0))) {
-    fail("temperature", `must be a number >= 0, got ${describe(temperature)}`);
+    fail("temperature", `must be a number >= 0, got ${describeValue(temperature)}`);
   }
   const stop = request.stopSequences;
   if (stop !== undefined && (!Array.isArray(stop) || stop.some((s) => typeof s !== "string"))) {

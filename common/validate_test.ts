@@ -78,7 +78,7 @@ test("validateRequest refuses a text block without text", () => {
   refused(
     { model: "m", messages: [{ role: "user", content: [{ type: "text", text: 3 }] }] },
     "messages[0].content[0].text",
-    "messages[0].content[0].text must be a string, got number",
+    "messages[0].content[0].text must be a string, got 3",
   );
 });
 
@@ -89,7 +89,7 @@ test("validateRequest refuses an image with neither url nor data", () => {
       messages: [{ role: "user", content: [{ type: "image", mediaType: "image/png" }] }],
     },
     "messages[0].content[0].data",
-    "messages[0].content[0].data must be a string, got undefined",
+    "messages[0].content[0].data must be a string, got nothing",
   );
 });
 
@@ -138,7 +138,7 @@ test("validateRequest refuses a tool without a parameters schema", () => {
   refused(
     { ...hi, tools: [{ name: "f" }] },
     "tools[0].parameters",
-    "tools[0].parameters must be a JSON Schema object, got undefined",
+    "tools[0].parameters must be a JSON Schema object, got nothing",
   );
 });
 
@@ -170,7 +170,7 @@ test("validateRequest refuses a non-integer maxOutputTokens", () => {
   refused(
     { ...hi, maxOutputTokens: 1.5 },
     "maxOutputTokens",
-    "maxOutputTokens must be a positive integer, got number",
+    "maxOutputTokens must be a positive integer, got 1.5",
   );
 });
 
@@ -178,12 +178,12 @@ test("validateRequest refuses a negative or NaN temperature", () => {
   refused(
     { ...hi, temperature: -1 },
     "temperature",
-    "temperature must be a number >= 0, got number",
+    "temperature must be a number >= 0, got -1",
   );
   refused(
     { ...hi, temperature: NaN },
     "temperature",
-    "temperature must be a number >= 0, got number",
+    "temperature must be a number >= 0, got NaN",
   );
 });
 
@@ -223,7 +223,7 @@ test("validateRequest refuses a provider block without its data object", () => {
   refused(
     assistant({ type: "provider", provider: "google", data: {} }),
     "messages[1].content[0].blockType",
-    "messages[1].content[0].blockType must be a string, got undefined",
+    "messages[1].content[0].blockType must be a string, got nothing",
   );
 });
 
@@ -231,11 +231,11 @@ test("validateRequest refuses citations that are not a list of provider citation
   refused(
     assistant({ type: "text", text: "a", citations: {} }),
     "messages[1].content[0].citations",
-    "messages[1].content[0].citations must be an array, got object",
+    "messages[1].content[0].citations must be an array, got an object",
   );
   refused(
     assistant({ type: "text", text: "a", citations: [{ provider: "openai" }] }),
     "messages[1].content[0].citations[0].data",
-    "messages[1].content[0].citations[0].data must be an object, got undefined",
+    "messages[1].content[0].citations[0].data must be an object, got nothing",
   );
 });

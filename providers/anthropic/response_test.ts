@@ -78,7 +78,7 @@ test("anthropic parseResponse names the path of a field of the wrong type", () =
   assert.throws(() => anthropic.parseResponse('{"model":"m","content":{}}'), {
     type: "invalid_field",
     path: "content",
-    message: "Cannot parse anthropic response: content must be an array, got object",
+    message: "Cannot parse anthropic response: content must be an array, got an object",
   });
   assert.throws(
     () => anthropic.parseResponse('{"model":"m","content":[{"type":"text","text":5}]}'),
