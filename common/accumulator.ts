@@ -10,12 +10,12 @@
  * @module
  */
 
+import { type BlockKey, BlockList } from "./blocks.ts";
 import { type ProviderError, ResponseParseError } from "./errors.ts";
 import type { StreamEvent } from "./events.ts";
 import { parseToolArguments } from "./json.ts";
 import { emptyUsage } from "./usage.ts";
 import type {
-  AssistantBlock,
   ChatResponse,
   Citation,
   FinishReason,
@@ -27,45 +27,8 @@ import type {
   Usage,
 } from "./types.ts";
 
-type BlockKey = number | string;
-
-// Keys are found by a scan of the latest blocks (almost every lookup is for the block just
-// opened); past this many blocks a Map takes over, so a long response stays linear.
-const SCAN = 8;
-
 // A body emits nothing: its accumulator shares this list, which is never handed out.
 const SILENT: StreamEvent[] = [];
-
-// One per block, always of this one shape, so the accumulator's code stays monomorphic however
-// varied the blocks are; the block object itself is only written, never read, until the end.
-class Slot {
-  readonly key: BlockKey;
-  readonly type: AssistantBlock["type"];
-  readonly block: AssistantBlock;
-  /** Complete; tool calls and provider blocks are left out of a response until then. */
-  ended: boolean;
-  /** The first text or argument-JSON fragment… */
-  first = "";
-  /** …and all of them, once there is a second. */
-  parts: string[] | undefined = undefined;
-
-  constructor(key: BlockKey, block: AssistantBlock, ended: boolean) {
-    this.key = key;
-    this.type = block.type;
-    this.block = block;
-    this.ended = ended;
-  }
-
-  append(text: string): void {
-    if (this.parts !== undefined) this.parts.push(text);
-    else if (this.first === "") this.first = text;
-    else this.parts = [this.first, text];
-  }
-
-  joined(): string {
-    return this.parts === undefined ? this.first : this.parts.join("");
-  }
-}
 
 /** Accumulates one response. Used by the providers' readers, for bodies and streams alike. */
 export class ResponseAccumulator {
@@ -73,12 +36,8 @@ export class ResponseAccumulator {
   readonly provider: string;
   #live: boolean;
   #events: StreamEvent[];
-  #slots: Slot[] = [];
-  /** Key → position, once there are more than {@link SCAN} blocks. */
-  #index?: Map<BlockKey, number>;
+  #blocks = new BlockList();
   #toolCalls = 0;
-  /** How many blocks are not complete yet. */
-  #unended = 0;
   #id?: string;
   #model = "";
   #started = false;
@@ -142,81 +101,50 @@ export class ResponseAccumulator {
     return choice;
   }
 
-  #open(key: BlockKey, block: AssistantBlock, ended: boolean): number {
-    const slots = this.#slots;
-    const index = slots.length;
-    slots.push(new Slot(key, block, ended));
-    if (!ended) this.#unended++;
-    if (this.#index !== undefined) this.#index.set(key, index);
-    else if (index === SCAN) this.#index = new Map(slots.map((slot, i) => [slot.key, i]));
-    return index;
-  }
-
-  #find(key: BlockKey): number | undefined {
-    if (this.#index !== undefined) return this.#index.get(key);
-    const slots = this.#slots;
-    for (let i = slots.length - 1; i >= 0; i--) if (slots[i].key === key) return i;
-    return undefined;
-  }
-
-  #slot(key: BlockKey, type: "text" | "thinking"): number {
-    const index = this.#find(key);
-    if (index === undefined) return this.#open(key, { type, text: "" }, true);
-    const found = this.#slots[index].type;
-    if (found !== type) {
-      throw new ResponseParseError(
-        "invalid_field",
-        `Cannot parse ${this.provider} response: ${type} arrived for content[${index}], a ${found} block`,
-        { provider: this.provider, path: `content[${index}]` },
-      );
-    }
-    return index;
-  }
-
   /** Opens a text or thinking block now, so that it exists even if it stays empty. */
   open(key: BlockKey, type: "text" | "thinking"): void {
-    this.#slot(key, type);
+    this.#blocks.text(key, type, this.provider);
   }
 
   /** Appends answer text to the block at `key`, opening it if needed. */
   text(key: BlockKey, text: string): void {
-    const index = this.#slot(key, "text");
-    this.#slots[index].append(text);
+    const index = this.#blocks.text(key, "text", this.provider);
+    this.#blocks.slots[index].append(text);
     if (this.#live) this.#events.push({ type: "text_delta", index, text });
   }
 
   /** Appends reasoning text to the block at `key`, opening it if needed. */
   thinking(key: BlockKey, text: string): void {
-    const index = this.#slot(key, "thinking");
-    this.#slots[index].append(text);
+    const index = this.#blocks.text(key, "thinking", this.provider);
+    this.#blocks.slots[index].append(text);
     if (this.#live) this.#events.push({ type: "thinking_delta", index, text });
   }
 
   /** Sets the signature of the block at `key`; ignored when there is no such block. */
   signature(key: BlockKey, signature: string): void {
-    const index = this.#find(key);
+    const index = this.#blocks.find(key);
     if (index === undefined) return;
-    (this.#slots[index].block as TextBlock).signature = signature;
+    (this.#blocks.slots[index].block as TextBlock).signature = signature;
     if (this.#live) this.#events.push({ type: "signature", index, signature });
   }
 
   /** Attaches a citation to the text block at `key`, opening it if needed. */
   citation(key: BlockKey, citation: Citation): void {
-    const index = this.#slot(key, "text");
-    const block = this.#slots[index].block as TextBlock;
+    const index = this.#blocks.text(key, "text", this.provider);
+    const block = this.#blocks.slots[index].block as TextBlock;
     (block.citations ??= []).push(citation);
     if (this.#live) this.#events.push({ type: "citation", index, citation });
   }
 
   /** Adds a whole redacted thinking block. */
   redacted(key: BlockKey, data: string): void {
-    const index = this.#open(key, { type: "redacted_thinking", data }, true);
+    const index = this.#blocks.open(key, { type: "redacted_thinking", data }, true);
     if (this.#live) this.#events.push({ type: "redacted_thinking", index, data });
   }
 
   /** Adds a whole image block. */
   image(key: BlockKey, image: ImageBlock): void {
-    const index = this.#open(key, image, true);
+    const index = this.#blocks.open(key, image, true);
     if (this.#live) this.#events.push({ type: "image", index, image });
   }
 
@@ -225,28 +153,28 @@ export class ResponseAccumulator {
    * JSON sent with {@link toolDelta} before then replaces `data.input`.
    */
   providerBlock(key: BlockKey, blockType: string, data: JsonObject): void {
-    this.#open(key, { type: "provider", provider: this.provider, blockType, data }, false);
+    this.#blocks.open(key, { type: "provider", provider: this.provider, blockType, data }, false);
   }
 
   /** Opens a tool call; `input` is what arrived with it, kept unless argument JSON follows. */
   toolStart(key: BlockKey, id: string, name: string, input?: JsonObject): void {
     const block = { type: "tool_call", id, name, arguments: input } as ToolCallBlock;
-    const index = this.#open(key, block, false);
+    const index = this.#blocks.open(key, block, false);
     this.#toolCalls++;
     if (this.#live) this.#events.push({ type: "tool_call_start", index, id, name });
   }
 
   /** Whether a tool call is open at `key`. */
   hasTool(key: BlockKey): boolean {
-    const index = this.#find(key);
-    return index !== undefined && this.#slots[index].type === "tool_call";
+    const index = this.#blocks.find(key);
+    return index !== undefined && this.#blocks.slots[index].type === "tool_call";
   }
 
   /** Appends argument JSON text to the tool call (or provider-run call) at `key`, if open. */
   toolDelta(key: BlockKey, argumentsDelta: string): void {
-    const index = this.#find(key);
+    const index = this.#blocks.find(key);
     if (index === undefined || argumentsDelta === "") return;
-    const slot = this.#slots[index];
+    const slot = this.#blocks.slots[index];
     if (slot.ended || (slot.type !== "tool_call" && slot.type !== "provider")) return;
     slot.append(argumentsDelta);
     if (this.#live && slot.type === "tool_call") {
@@ -258,7 +186,7 @@ export class ResponseAccumulator {
   toolCall(key: BlockKey, id: string, name: string, args: JsonObject, signature?: string): void {
     const block: ToolCallBlock = { type: "tool_call", id, name, arguments: args };
     if (signature !== undefined) block.signature = signature;
-    const index = this.#open(key, block, true);
+    const index = this.#blocks.open(key, block, true);
     this.#toolCalls++;
     if (!this.#live) return;
     this.#events.push({ type: "tool_call_start", index, id, name });
@@ -268,15 +196,13 @@ export class ResponseAccumulator {
 
   /** Ends the block at `key`; a tool call's arguments are parsed now, once. */
   end(key: BlockKey): void {
-    const index = this.#find(key);
+    const index = this.#blocks.find(key);
     if (index !== undefined) this.#end(index);
   }
 
   #end(index: number): void {
-    const slot = this.#slots[index];
-    if (slot.ended) return;
-    slot.ended = true;
-    this.#unended--;
+    if (!this.#blocks.end(index)) return;
+    const slot = this.#blocks.slots[index];
     const block = slot.block as ToolCallBlock | ProviderBlock;
     let input: JsonObject | undefined;
     if (slot.first !== "") {
@@ -322,7 +248,8 @@ export class ResponseAccumulator {
 
   /** Ends every block still open (a tool call's arguments are parsed now). */
   endAll(): void {
-    for (let i = 0; this.#unended > 0 && i < this.#slots.length; i++) this.#end(i);
+    const blocks = this.#blocks;
+    for (let i = 0; blocks.unended > 0 && i < blocks.slots.length; i++) this.#end(i);
   }
 
   /** Records why generation stopped, and ends every block still open. */
@@ -359,23 +286,7 @@ export class ResponseAccumulator {
   }
 
   #build(id: string | undefined, model: string, usage: Usage): ChatResponse {
-    const slots = this.#slots;
-    const content: AssistantBlock[] = new Array(slots.length);
-    let n = 0;
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i];
-      const type = slot.type;
-      if (type === "text" || type === "thinking") {
-        (slot.block as TextBlock).text = slot.joined();
-      } else if (
-        !slot.ended ||
-        (type === "tool_call" && (slot.block as ToolCallBlock).arguments === undefined)
-      ) {
-        continue; // unfinished, or its arguments were unreadable
-      }
-      content[n++] = slot.block;
-    }
-    if (n < content.length) content.length = n;
+    const content = this.#blocks.content();
     const response: ChatResponse = {
       provider: this.provider,
       model,
@@ -418,11 +329,10 @@ export class ResponseAccumulator {
       throw error;
     }
     if (!this.#terminated) {
-      const open = this.#slots.find((slot) => !slot.ended && slot.first !== "");
       throw new ResponseParseError(
         "truncated_stream",
         `Cannot finish ${this.provider} stream: it ended before ${terminal}`,
-        { provider: this.provider, partial: response, raw: open?.joined() },
+        { provider: this.provider, partial: response, raw: this.#blocks.unfinishedJson() },
       );
     }
     return response;

@@ -52,9 +52,11 @@ export function validateRequest(request: ChatRequest, provider: string): Map<str
   }
   const toolNames = validateTools(request, fail);
   validateOptions(request, toolNames, fail);
+  return validateMessages(request.messages, fail);
+}
 
+function validateMessages(messages: unknown[], fail: Fail): Map<string, string> {
   const callNames = new Map<string, string>();
-  const messages = request.messages;
   for (let m = 0; m < messages.length; m++) {
     const message: unknown = messages[m];
     const at = `messages[${m}]`;

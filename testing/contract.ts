@@ -39,6 +39,11 @@ const options = () => ({ generateId: seededIdGenerator(7) });
  * @param provider The provider under test.
  */
 export function responseContract(provider: Provider): void {
+  responseScenarios(provider);
+  responseOddInputs(provider);
+}
+
+function responseScenarios(provider: Provider): void {
   const p = provider.name;
   const parse = (body: string) => provider.parseResponse(body, options());
 
@@ -65,6 +70,11 @@ export function responseContract(provider: Provider): void {
     const ids = calls.map((c) => c.type === "tool_call" && c.id);
     assert.equal(new Set(ids).size, 3);
   });
+}
+
+function responseOddInputs(provider: Provider): void {
+  const p = provider.name;
+  const parse = (body: string) => provider.parseResponse(body, options());
 
   test(`${p} parseResponse refuses malformed JSON and a body that is not an object`, () => {
     assert.throws(() => parse('{"a": ['), {
@@ -184,6 +194,7 @@ export function streamContract(provider: Provider): void {
   }
   streamEventContract(provider);
   streamFailureContract(provider);
+  streamOddInputs(provider);
 }
 
 function streamEventContract(provider: Provider): void {
@@ -245,7 +256,10 @@ function streamFailureContract(provider: Provider): void {
     assert.ok(out.some((e) => e.type === "finish"));
     assert.equal(error.partial?.content.length, 1);
   });
+}
 
+function streamOddInputs(provider: Provider): void {
+  const p = provider.name;
   test(`${p} stream refuses to buffer an event over maxEventSize`, () => {
     const text = readFixture(`${p}/text.sse`);
     const decoder = provider.createStreamDecoder({ maxEventSize: 64 });
