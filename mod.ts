@@ -23,6 +23,7 @@ export type {
   HttpRequest,
   HttpRequestOptions,
   ParseOptions,
+  ProviderDialect,
   ProviderProfile,
   SerializeOptions,
 } from "./common/provider.ts";

@@ -101,7 +101,6 @@ export class ValidationError extends RosettaError {
 export type ResponseParseErrorType =
   | "invalid_json"
   | "invalid_field"
-  | "unknown_block"
   | "invalid_tool_arguments"
   | "truncated_stream"
   | "event_too_large";

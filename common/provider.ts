@@ -10,7 +10,7 @@ import type { IdGenerator } from "./ids.ts";
 import type { StreamDecoder, StreamDecoderOptions } from "./stream.ts";
 import type { ChatRequest, ChatResponse, Warning } from "./types.ts";
 
-/** Options of {@link Provider.serializeRequest}. */
+/** Options of {@link ProviderDialect.serializeRequest}. */
 export interface SerializeOptions {
   /**
    * Serialize for a streamed response (`stream: true` and the like).
@@ -21,7 +21,7 @@ export interface SerializeOptions {
   warnings?: Warning[];
 }
 
-/** Options of {@link Provider.buildHttpRequest}. */
+/** Options of {@link ProviderDialect.buildHttpRequest}. */
 export interface HttpRequestOptions extends SerializeOptions {
   /** The API key. */
   apiKey: string;
@@ -44,7 +44,7 @@ export interface HttpRequest {
   body: string;
 }
 
-/** Options of {@link Provider.parseResponse}. */
+/** Options of {@link ProviderDialect.parseResponse}. */
 export interface ParseOptions {
   /**
    * Makes tool-call ids where the provider sends none (Google).
@@ -69,11 +69,12 @@ export interface ProviderProfile {
 }
 
 /**
- * One provider's dialect: serialize, parse and map errors.
+ * One provider's dialect: serialize, parse and map errors. The registry's `Provider` is this,
+ * named like the registered providers.
  *
  * @typeParam Name The provider's name, e.g. `"anthropic"`.
  */
-export interface Provider<Name extends string = string> {
+export interface ProviderDialect<Name extends string = string> {
   /** The provider's name, as the registry and every error and response spell it. */
   readonly name: Name;
   /** Display name, chart colour and model ids. */

@@ -7,7 +7,7 @@
  */
 
 import { ValidationError } from "../common/errors.ts";
-import type { Provider as AnyProvider } from "../common/provider.ts";
+import type { ProviderDialect } from "../common/provider.ts";
 import { anthropic } from "./anthropic/mod.ts";
 import { google } from "./google/mod.ts";
 import { openai } from "./openai/mod.ts";
@@ -28,7 +28,7 @@ export type ProviderName = keyof typeof providers;
  *
  * @typeParam Name The provider's name.
  */
-export type Provider<Name extends string = ProviderName> = AnyProvider<Name>;
+export type Provider<Name extends string = ProviderName> = ProviderDialect<Name>;
 
 /**
  * Looks a provider up by name.

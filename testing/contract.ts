@@ -14,7 +14,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { categoryForStatus } from "../common/http.ts";
 import { seededIdGenerator } from "../common/ids.ts";
 import { ProviderError, ResponseParseError, RosettaError } from "../common/errors.ts";
-import type { Provider } from "../common/provider.ts";
+import type { ProviderDialect as Provider } from "../common/provider.ts";
 import type { StreamEvent } from "../common/events.ts";
 import { chunkings, decodeChunks } from "./chunkings.ts";
 import { readFixture } from "./fixtures.ts";

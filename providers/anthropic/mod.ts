@@ -15,7 +15,7 @@
  * @module
  */
 
-import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
+import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { parseAnthropicError } from "./errors.ts";
 import { serializeAnthropicRequest } from "./request.ts";
@@ -46,7 +46,7 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The Anthropic provider. */
-export const anthropic: Provider<"anthropic"> = {
+export const anthropic: ProviderDialect<"anthropic"> = {
   name: "anthropic",
   profile: {
     label: "Anthropic",

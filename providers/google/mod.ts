@@ -15,7 +15,7 @@
  * @module
  */
 
-import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
+import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { parseGoogleError } from "./errors.ts";
 import { serializeGoogleRequest } from "./request.ts";
@@ -44,7 +44,7 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The Google Gemini provider. */
-export const google: Provider<"google"> = {
+export const google: ProviderDialect<"google"> = {
   name: "google",
   profile: {
     label: "Google",

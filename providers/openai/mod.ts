@@ -15,7 +15,7 @@
  * @module
  */
 
-import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
+import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { parseOpenAIError } from "./errors.ts";
 import { serializeOpenAIRequest } from "./request.ts";
@@ -38,7 +38,7 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The OpenAI provider. */
-export const openai: Provider<"openai"> = {
+export const openai: ProviderDialect<"openai"> = {
   name: "openai",
   profile: {
     label: "OpenAI",
