@@ -45,6 +45,8 @@ export class ResponseAccumulator {
   #finishReason: FinishReason = "unknown";
   #rawFinishReason?: string;
   #metadata?: JsonObject;
+  /** The wire usage, kept as `providerMetadata.usage`. */
+  #rawUsage?: JsonObject;
   #choices?: Map<number, ResponseAccumulator>;
   #root: ResponseAccumulator = this;
   #errors?: Array<ProviderError | ResponseParseError>;
@@ -156,12 +158,18 @@ export class ResponseAccumulator {
     this.#blocks.open(key, { type: "provider", provider: this.provider, blockType, data }, false);
   }
 
-  /** Opens a tool call; `input` is what arrived with it, kept unless argument JSON follows. */
-  toolStart(key: BlockKey, id: string, name: string, input?: JsonObject): void {
+  /**
+   * Opens a tool call. `input` is what arrived with it, kept unless argument JSON follows;
+   * `json` is a first fragment of argument JSON that came with the call.
+   */
+  toolStart(key: BlockKey, id: string, name: string, input?: JsonObject, json = ""): void {
     const block = { type: "tool_call", id, name, arguments: input } as ToolCallBlock;
     const index = this.#blocks.open(key, block, false);
     this.#toolCalls++;
     if (this.#live) this.#events.push({ type: "tool_call_start", index, id, name });
+    if (json === "") return;
+    this.#blocks.slots[index].append(json);
+    if (this.#live) this.#events.push({ type: "tool_call_delta", index, argumentsDelta: json });
   }
 
   /** Whether a tool call is open at `key`. */
@@ -207,7 +215,7 @@ export class ResponseAccumulator {
     let input: JsonObject | undefined;
     if (slot.first !== "") {
       try {
-        input = parseToolArguments(this.provider, slot.joined(), `content[${index}].arguments`);
+        input = parseToolArguments(this.provider, slot.joined(), index);
       } catch (error) {
         if (block.type === "tool_call") (block as { arguments?: JsonObject }).arguments = undefined;
         return this.fail(error as ResponseParseError);
@@ -230,9 +238,10 @@ export class ResponseAccumulator {
     }
   }
 
-  /** Records usage (each report replaces the last). */
-  usage(usage: Usage): void {
+  /** Records usage and the wire object it was read from (each report replaces the last). */
+  usage(usage: Usage, raw: JsonObject): void {
     this.#usage = usage;
+    this.#rawUsage = raw;
     if (this.#live) this.#events.push({ type: "usage", usage });
   }
 
@@ -296,7 +305,13 @@ export class ResponseAccumulator {
     };
     if (id !== undefined) response.id = id;
     if (this.#rawFinishReason !== undefined) response.rawFinishReason = this.#rawFinishReason;
-    if (this.#metadata !== undefined) response.providerMetadata = this.#metadata;
+    // A named store, not metadata()'s keyed one: every response with usage passes here.
+    let metadata = this.#metadata;
+    if (this.#rawUsage !== undefined) {
+      if (metadata === undefined) metadata = { usage: this.#rawUsage };
+      else metadata.usage = this.#rawUsage;
+    }
+    if (metadata !== undefined) response.providerMetadata = metadata;
     return response;
   }
 

@@ -126,6 +126,11 @@ export function assignPresent(target: JsonObject, source: JsonObject): JsonObjec
   return target;
 }
 
+// A block position becomes a path only for an error: parsing runs for every tool call.
+function argumentsPath(where: string | number): string {
+  return typeof where === "number" ? `content[${where}].arguments` : where;
+}
+
 /**
  * Parses tool-call argument text into an object. Empty text means no arguments (`{}`), as
  * OpenAI-compatible servers send for parameterless tools. Anything but a JSON object throws a
@@ -133,10 +138,15 @@ export function assignPresent(target: JsonObject, source: JsonObject): JsonObjec
  *
  * @param provider Named in the error.
  * @param text The argument JSON text as the provider sent it.
- * @param path Where the arguments were, e.g. `choices[0].message.tool_calls[1].function.arguments`.
+ * @param where Where the arguments were: a path, or the position `n` of the canonical block
+ * (`content[n].arguments`; the path is then built only for an error).
  * @returns The arguments object.
  */
-export function parseToolArguments(provider: string, text: string, path: string): JsonObject {
+export function parseToolArguments(
+  provider: string,
+  text: string,
+  where: string | number,
+): JsonObject {
   if (text === "") return {};
   let value: unknown;
   try {
@@ -144,17 +154,19 @@ export function parseToolArguments(provider: string, text: string, path: string)
   } catch (cause) {
     throw new ResponseParseError(
       "invalid_tool_arguments",
-      `Cannot parse ${provider} tool call arguments at ${path}: ${(cause as Error).message}`,
-      { provider, path, raw: text, cause },
+      `Cannot parse ${provider} tool call arguments at ${argumentsPath(where)}: ${
+        (cause as Error).message
+      }`,
+      { provider, path: argumentsPath(where), raw: text, cause },
     );
   }
   if (!isJsonObject(value)) {
     throw new ResponseParseError(
       "invalid_tool_arguments",
-      `Cannot parse ${provider} tool call arguments at ${path}: expected a JSON object, got ${
-        text.slice(0, 40)
-      }`,
-      { provider, path, raw: text },
+      `Cannot parse ${provider} tool call arguments at ${
+        argumentsPath(where)
+      }: expected a JSON object, got ${text.slice(0, 40)}`,
+      { provider, path: argumentsPath(where), raw: text },
     );
   }
   return value;

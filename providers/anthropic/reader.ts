@@ -59,8 +59,8 @@ function blockPath(index: number, inBody: boolean): string {
   return inBody ? `content[${index}]` : "content_block";
 }
 
-function blockString(block: JsonObject, key: string, index: number, inBody: boolean): string {
-  const value = block[key];
+// Takes the field's value, not its name: a named load at the call site stays fast.
+function blockString(value: unknown, key: string, index: number, inBody: boolean): string {
   if (typeof value !== "string") {
     throw invalidField("anthropic", `${blockPath(index, inBody)}.${key}`, "a string", value);
   }
@@ -93,8 +93,7 @@ function onUsage(reader: AnthropicReader, value: unknown, path: string): void {
   const usage = optionalObject("anthropic", value, path);
   if (usage === undefined) return;
   reader.usage = reader.usage === undefined ? usage : assignPresent(reader.usage, usage);
-  reader.acc.usage(mapAnthropicUsage(reader.usage));
-  reader.acc.metadata("usage", reader.usage);
+  reader.acc.usage(mapAnthropicUsage(reader.usage), reader.usage);
 }
 
 /**
@@ -139,7 +138,7 @@ export function onBlockStart(
     case "text":
       return onTextStart(acc, index, block, inBody);
     case "thinking": {
-      const text = blockString(block, "thinking", index, inBody);
+      const text = blockString(block.thinking, "thinking", index, inBody);
       if (text !== "") acc.thinking(index, text);
       else acc.open(index, "thinking");
       const signature = block.signature;
@@ -147,23 +146,23 @@ export function onBlockStart(
       return;
     }
     case "redacted_thinking":
-      return acc.redacted(index, blockString(block, "data", index, inBody));
+      return acc.redacted(index, blockString(block.data, "data", index, inBody));
     case "tool_use": {
       const input = block.input;
       if (input !== undefined && input !== null && !isJsonObject(input)) {
         throw invalidField("anthropic", `${blockPath(index, inBody)}.input`, "an object", input);
       }
-      const id = blockString(block, "id", index, inBody);
+      const id = blockString(block.id, "id", index, inBody);
       return acc.toolStart(
         index,
         id,
-        blockString(block, "name", index, inBody),
+        blockString(block.name, "name", index, inBody),
         input ?? undefined,
       );
     }
   }
   // Server-tool calls and results, and any block type added later: kept whole.
-  acc.providerBlock(index, blockString(block, "type", index, inBody), block);
+  acc.providerBlock(index, blockString(block.type, "type", index, inBody), block);
 }
 
 function onTextStart(
@@ -172,7 +171,7 @@ function onTextStart(
   block: JsonObject,
   inBody: boolean,
 ): void {
-  const text = blockString(block, "text", index, inBody);
+  const text = blockString(block.text, "text", index, inBody);
   if (text !== "") acc.text(index, text);
   else acc.open(index, "text");
   const citations = block.citations;

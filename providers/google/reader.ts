@@ -134,8 +134,7 @@ function finishCandidate(
   citeSources(read);
   const first = read === reader.first;
   if (first && reader.usage !== undefined) {
-    acc.usage(mapGoogleUsage(reader.usage));
-    acc.metadata("usage", reader.usage);
+    acc.usage(mapGoogleUsage(reader.usage), reader.usage);
   }
   acc.finish(blocked ? "content_filter" : mapGoogleFinishReason(reason, acc.hasToolCalls), reason);
   if (first) acc.terminate();

@@ -112,8 +112,7 @@ export function onChunk(reader: OpenAIReader, json: JsonObject, inBody: boolean)
   // The usage chunk comes last, with empty choices (stream_options.include_usage).
   const usage = optionalObject("openai", json.usage, "usage");
   if (usage !== undefined) {
-    acc.usage(mapOpenAIUsage(usage));
-    acc.metadata("usage", usage);
+    acc.usage(mapOpenAIUsage(usage), usage);
   }
 }
 
@@ -149,8 +148,8 @@ function joinLogprobs(acc: ResponseAccumulator, value: unknown): void {
   }
 }
 
-function textField(delta: JsonObject, key: string, position: number, inBody: boolean): string {
-  const value = delta[key];
+// Field readers take the value, not the key: a named load at the call site stays fast.
+function textField(value: unknown, key: string, position: number, inBody: boolean): string {
   if (typeof value === "string") return value;
   if (value !== undefined && value !== null) {
     throw invalidField("openai", at(position, inBody, `.${key}`), "a string or null", value);
@@ -160,12 +159,11 @@ function textField(delta: JsonObject, key: string, position: number, inBody: boo
 
 // A list field of a message or delta; the path is built only for the error.
 function listField(
-  delta: JsonObject,
+  value: unknown,
   key: string,
   position: number,
   inBody: boolean,
 ): unknown[] | undefined {
-  const value = delta[key];
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
     throw invalidField("openai", at(position, inBody, `.${key}`), "an array", value);
@@ -175,23 +173,23 @@ function listField(
 
 function onDelta(choice: Choice, delta: JsonObject, position: number, inBody: boolean): void {
   const acc = choice.acc;
-  const reasoning = textField(delta, "reasoning_content", position, inBody) ||
-    textField(delta, "reasoning", position, inBody);
+  const reasoning = textField(delta.reasoning_content, "reasoning_content", position, inBody) ||
+    textField(delta.reasoning, "reasoning", position, inBody);
   if (reasoning !== "") acc.thinking(REASONING, reasoning);
-  const content = textField(delta, "content", position, inBody);
+  const content = textField(delta.content, "content", position, inBody);
   if (content !== "") acc.text(CONTENT, content);
-  const refusal = textField(delta, "refusal", position, inBody);
+  const refusal = textField(delta.refusal, "refusal", position, inBody);
   if (refusal !== "") {
     choice.refused = true;
     acc.text(REFUSAL, refusal);
   }
-  const annotations = listField(delta, "annotations", position, inBody);
+  const annotations = listField(delta.annotations, "annotations", position, inBody);
   if (annotations !== undefined) {
     for (let i = 0; i < annotations.length; i++) {
       onAnnotation(acc, annotations[i], position, inBody, i);
     }
   }
-  const calls = listField(delta, "tool_calls", position, inBody);
+  const calls = listField(delta.tool_calls, "tool_calls", position, inBody);
   if (calls !== undefined) {
     for (let i = 0; i < calls.length; i++) onToolCallPiece(acc, calls[i], i, position, inBody);
   }
@@ -264,7 +262,7 @@ function onToolCallPiece(
         name,
       );
     }
-    acc.toolStart(index, id, name);
+    return acc.toolStart(index, id, name, undefined, args);
   }
   acc.toolDelta(index, args);
 }
