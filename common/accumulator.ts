@@ -247,7 +247,10 @@ export class ResponseAccumulator {
 
   /** Keeps one raw field for `providerMetadata`; null and undefined are not kept. */
   metadata(key: string, value: unknown): void {
-    if (value !== null && value !== undefined) (this.#metadata ??= {})[key] = value;
+    if (value === null || value === undefined) return;
+    const metadata = this.#metadata ??= {};
+    // Streams repeat most fields in every chunk: a store only when the value changes.
+    if (metadata[key] !== value) metadata[key] = value;
   }
 
   /** A field kept for `providerMetadata` so far. */
