@@ -1,6 +1,6 @@
 /**
  * The stream decoder and the ways to consume it. A provider supplies only a mapper from its
- * SSE events to {@link StreamAccumulator} calls; SSE decoding, error capture and the final
+ * SSE events to {@link ResponseAccumulator} calls; SSE decoding, error capture and the final
  * response are shared here. On top of the synchronous decoder sit an async iterable over a
  * `fetch` body and a `TransformStream` of events — no hidden buffering of the whole body.
  *
