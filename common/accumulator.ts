@@ -122,11 +122,13 @@ export class ResponseAccumulator {
     if (this.#live) this.#events.push({ type: "thinking_delta", index, text });
   }
 
-  /** Sets the signature of the block at `key`; ignored when there is no such block. */
+  /** Sets the signature of the block at `key`; ignored when no block there takes one. */
   signature(key: BlockKey, signature: string): void {
     const index = this.#blocks.find(key);
     if (index === undefined) return;
-    (this.#blocks.slots[index].block as TextBlock).signature = signature;
+    const slot = this.#blocks.slots[index];
+    if (slot.type === "provider" || slot.type === "redacted_thinking") return;
+    (slot.block as TextBlock).signature = signature;
     if (this.#live) this.#events.push({ type: "signature", index, signature });
   }
 

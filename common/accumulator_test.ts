@@ -100,3 +100,18 @@ test("ResponseAccumulator keeps metadata fields, skipping null and undefined", (
   assert.deepEqual(acc.finalize("end").providerMetadata, { a: 1 });
   assert.equal(acc.metadataOf("a"), 1);
 });
+
+test("ResponseAccumulator ignores a signature for a block that carries none", () => {
+  const acc = new ResponseAccumulator("p", true);
+  acc.providerBlock(0, "server_tool_use", { type: "server_tool_use" });
+  acc.signature(0, "sig");
+  acc.end(0);
+  acc.terminate();
+  assert.ok(!acc.drain().some((e) => e.type === "signature"));
+  assert.deepEqual(acc.finalize("end").content[0], {
+    type: "provider",
+    provider: "p",
+    blockType: "server_tool_use",
+    data: { type: "server_tool_use" },
+  });
+});
