@@ -178,7 +178,7 @@ export interface ProviderErrorOptions extends RosettaErrorOptions {
  * ```ts
  * import { anthropic } from "@rosetta/llm";
  * import assert from "node:assert/strict";
- * const error = anthropic.parseError(529, '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}');
+ * const error = anthropic.errorFromResponse(529, '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}');
  * assert.equal(error.category, "server");
  * ```
  */

@@ -153,7 +153,7 @@ export interface FinishEvent {
 }
 
 /** The provider reported an error in the stream, or an event could not be read. */
-export interface ErrorEvent {
+export interface StreamErrorEvent {
   /** Discriminant. */
   type: "error";
   /** The error; `end()` throws the first one. */
@@ -175,4 +175,4 @@ export type StreamEvent =
   | ToolCallEndEvent
   | UsageEvent
   | FinishEvent
-  | ErrorEvent;
+  | StreamErrorEvent;

@@ -85,7 +85,12 @@ export interface ProviderDialect<Name extends string = string> {
   buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest;
   /** Wire JSON body → canonical response. Throws {@link ResponseParseError} on bad input. */
   parseResponse(body: string, options?: ParseOptions): ChatResponse;
-  /** HTTP failure → canonical error (never throws). */
+  /** HTTP failure (status, body, headers) → canonical error (never throws). */
+  errorFromResponse(status: number, body: string, headers?: Headers): ProviderError;
+  /**
+   * The former name of {@link errorFromResponse}, kept only until the benchmarks move to it.
+   * @deprecated Use `errorFromResponse`.
+   */
   parseError(status: number, body: string, headers?: Headers): ProviderError;
   /** A fresh decoder for one streamed response (SSE bytes → canonical events). */
   createStreamDecoder(options?: StreamDecoderOptions): StreamDecoder;

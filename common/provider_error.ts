@@ -1,5 +1,5 @@
 /**
- * The skeleton every provider's `parseError` shares: read the body as JSON if it is JSON,
+ * The skeleton every provider's `errorFromResponse` shares: read the body as JSON if it is JSON,
  * let the provider pick out message and code, fill the category and retry-after. Never throws:
  * a proxy's HTML page still becomes a {@link ProviderError}.
  *

@@ -126,8 +126,8 @@ export function errorContract(provider: Provider): void {
   const p = provider.name;
   for (const name of fixtureNames(provider, ".json").filter((n) => /^error_\d+$/.test(n))) {
     const status = Number(name.slice(6));
-    test(`${p} parseError maps ${name}.json to the ${categoryForStatus(status)} category`, () => {
-      const error = provider.parseError(status, readFixture(`${p}/${name}.json`));
+    test(`${p} errorFromResponse maps ${name}.json to the ${categoryForStatus(status)} category`, () => {
+      const error = provider.errorFromResponse(status, readFixture(`${p}/${name}.json`));
       assert.ok(error instanceof ProviderError);
       assert.deepEqual([error.provider, error.status, error.category], [
         p,
@@ -138,22 +138,26 @@ export function errorContract(provider: Provider): void {
     });
   }
 
-  test(`${p} parseError reads a retry-after header in seconds`, () => {
+  test(`${p} parseError is errorFromResponse under its former name`, () => {
+    assert.equal(provider.parseError, provider.errorFromResponse);
+  });
+
+  test(`${p} errorFromResponse reads a retry-after header in seconds`, () => {
     const headers = new Headers({ "retry-after": "7" });
     assert.equal(
-      provider.parseError(500, readFixture(`${p}/error_500.json`), headers).retryAfterMs,
+      provider.errorFromResponse(500, readFixture(`${p}/error_500.json`), headers).retryAfterMs,
       7000,
     );
   });
 
-  test(`${p} parseError turns a body that is not its JSON into a message`, () => {
-    const html = provider.parseError(502, "<html><body>502 Bad Gateway</body></html>");
+  test(`${p} errorFromResponse turns a body that is not its JSON into a message`, () => {
+    const html = provider.errorFromResponse(502, "<html><body>502 Bad Gateway</body></html>");
     assert.deepEqual([html.category, html.code, html.message], [
       "server",
       undefined,
       "HTTP 502: <html><body>502 Bad Gateway</body></html>",
     ]);
-    const odd = provider.parseError(400, '{"error":"nope"}');
+    const odd = provider.errorFromResponse(400, '{"error":"nope"}');
     assert.deepEqual([odd.category, odd.message], [
       "invalid_request",
       'HTTP 400: {"error":"nope"}',

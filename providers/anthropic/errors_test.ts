@@ -23,8 +23,11 @@ const cases: Array<[number, string, string, string]> = [
 ];
 
 for (const [status, category, code, message] of cases) {
-  test(`anthropic parseError maps ${status} ${code} to ${category}`, () => {
-    const error = anthropic.parseError(status, readFixture(`anthropic/error_${status}.json`));
+  test(`anthropic errorFromResponse maps ${status} ${code} to ${category}`, () => {
+    const error = anthropic.errorFromResponse(
+      status,
+      readFixture(`anthropic/error_${status}.json`),
+    );
     assert.ok(error instanceof ProviderError);
     assert.deepEqual(
       [error.provider, error.category, error.status, error.code, error.message, error.retryAfterMs],

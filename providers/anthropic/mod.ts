@@ -17,12 +17,12 @@
 
 import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
-import { parseAnthropicError } from "./errors.ts";
+import { anthropicErrorFromResponse } from "./errors.ts";
 import { serializeAnthropicRequest } from "./request.ts";
 import { parseAnthropicResponse } from "./response.ts";
 import { createAnthropicStreamDecoder } from "./stream.ts";
 
-export { parseAnthropicError } from "./errors.ts";
+export { anthropicErrorFromResponse } from "./errors.ts";
 export { serializeAnthropicRequest } from "./request.ts";
 export { createAnthropicStreamDecoder } from "./stream.ts";
 export { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
@@ -56,6 +56,7 @@ export const anthropic: ProviderDialect<"anthropic"> = {
   serializeRequest: serializeAnthropicRequest,
   buildHttpRequest,
   parseResponse: parseAnthropicResponse,
-  parseError: parseAnthropicError,
+  errorFromResponse: anthropicErrorFromResponse,
+  parseError: anthropicErrorFromResponse,
   createStreamDecoder: createAnthropicStreamDecoder,
 };

@@ -13,9 +13,9 @@ const cases: Array<[number, string, string]> = [
 ];
 
 for (const [status, category, code] of cases) {
-  test(`google parseError maps ${status} ${code} to ${category}`, () => {
+  test(`google errorFromResponse maps ${status} ${code} to ${category}`, () => {
     const body = readFixture(`google/error_${status}.json`);
-    const error = google.parseError(status, body);
+    const error = google.errorFromResponse(status, body);
     assert.deepEqual(
       [error.provider, error.category, error.status, error.code, error.message],
       ["google", category, status, code, JSON.parse(body).error.message],
@@ -23,8 +23,11 @@ for (const [status, category, code] of cases) {
   });
 }
 
-test("google parseError reads RetryInfo.retryDelay from the body", () => {
-  assert.equal(google.parseError(429, readFixture("google/error_429.json")).retryAfterMs, 34400);
+test("google errorFromResponse reads RetryInfo.retryDelay from the body", () => {
+  assert.equal(
+    google.errorFromResponse(429, readFixture("google/error_429.json")).retryAfterMs,
+    34400,
+  );
 });
 
 test("durationToMs reads protobuf durations", () => {

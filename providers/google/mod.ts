@@ -17,12 +17,12 @@
 
 import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
-import { parseGoogleError } from "./errors.ts";
+import { googleErrorFromResponse } from "./errors.ts";
 import { serializeGoogleRequest } from "./request.ts";
 import { parseGoogleResponse } from "./response.ts";
 import { createGoogleStreamDecoder } from "./stream.ts";
 
-export { durationToMs, parseGoogleError } from "./errors.ts";
+export { durationToMs, googleErrorFromResponse } from "./errors.ts";
 export { serializeGoogleRequest } from "./request.ts";
 export { createGoogleStreamDecoder } from "./stream.ts";
 export { mapGoogleFinishReason, mapGoogleUsage } from "./mappers.ts";
@@ -54,6 +54,7 @@ export const google: ProviderDialect<"google"> = {
   serializeRequest: serializeGoogleRequest,
   buildHttpRequest,
   parseResponse: parseGoogleResponse,
-  parseError: parseGoogleError,
+  errorFromResponse: googleErrorFromResponse,
+  parseError: googleErrorFromResponse,
   createStreamDecoder: createGoogleStreamDecoder,
 };

@@ -17,12 +17,12 @@
 
 import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
-import { parseOpenAIError } from "./errors.ts";
+import { openAIErrorFromResponse } from "./errors.ts";
 import { serializeOpenAIRequest } from "./request.ts";
 import { parseOpenAIResponse } from "./response.ts";
 import { createOpenAIStreamDecoder } from "./stream.ts";
 
-export { parseOpenAIError } from "./errors.ts";
+export { openAIErrorFromResponse } from "./errors.ts";
 export { isOpenAIReasoningModel, serializeOpenAIRequest } from "./request.ts";
 export { createOpenAIStreamDecoder } from "./stream.ts";
 export { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
@@ -48,6 +48,7 @@ export const openai: ProviderDialect<"openai"> = {
   serializeRequest: serializeOpenAIRequest,
   buildHttpRequest,
   parseResponse: parseOpenAIResponse,
-  parseError: parseOpenAIError,
+  errorFromResponse: openAIErrorFromResponse,
+  parseError: openAIErrorFromResponse,
   createStreamDecoder: createOpenAIStreamDecoder,
 };
