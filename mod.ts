@@ -19,7 +19,14 @@
 export * from "./common/types.ts";
 export * from "./common/errors.ts";
 export * from "./common/ids.ts";
-export type * from "./common/provider.ts";
+export type {
+  HttpRequest,
+  HttpRequestOptions,
+  ParseOptions,
+  ProviderDialect,
+  ProviderProfile,
+  SerializeOptions,
+} from "./common/provider.ts";
 export type * from "./common/events.ts";
 export { EventStream, EventTransformStream } from "./common/stream.ts";
 export type { StreamDecoder, StreamDecoderOptions } from "./common/stream.ts";
@@ -43,3 +50,4 @@ export { anthropic } from "./providers/anthropic/mod.ts";
 export { openai } from "./providers/openai/mod.ts";
 export { google } from "./providers/google/mod.ts";
 export { getProvider, providers } from "./providers/mod.ts";
+export type { Provider, ProviderName } from "./providers/mod.ts";

@@ -17,7 +17,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { parseArgs } from "node:util";
-import { providers } from "../mod.ts";
 import {
   BALANCE_LIMIT,
   balanceLine,
@@ -112,9 +111,8 @@ const range = (id: string): [number, number] | null => {
 console.log(
   `\n${system.runtime} ${system.version} · ${system.cpu} · ${system.os} · median of ${runs.length} processes\n`,
 );
-const providerNames = Object.keys(providers);
-console.log(summary(median.results, providerNames, range));
-const balance = [...balances(median.results, providerNames).values()];
+console.log(summary(median.results, range));
+const balance = [...balances(median.results).values()];
 const unbalanced = balance.filter((b) => b.level !== "ok");
 const failed = judged.filter((v) => v.level === "fail");
 const warned = judged.filter((v) => v.level === "warn");

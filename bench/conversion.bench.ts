@@ -4,7 +4,7 @@ import type { ChatRequest } from "../mod.ts";
 import { suite } from "./bench.ts";
 import {
   benchFixture,
-  MODELS,
+  benchModel,
   parseFloor,
   parseOptionsOf,
   providersOf,
@@ -74,7 +74,7 @@ export default await suite((lib, bench) => {
   }
   for (const [scenario, partial] of Object.entries(toWire)) {
     for (const provider of providersOf(lib)) {
-      const req: ChatRequest = { ...partial, model: MODELS[provider.name] };
+      const req: ChatRequest = { ...partial, model: benchModel(provider.name) };
       bench({
         group: `convert: ${scenario}`,
         name: provider.name,

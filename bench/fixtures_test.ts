@@ -69,11 +69,7 @@ for (const provider of Object.values(providers)) {
     for (const name of ["request_simple", "request_complex"]) {
       const request = {
         ...readJsonFixture<ChatRequest>(`benchmarks/${name}.json`),
-        model: provider.name === "openai"
-          ? "o4-mini"
-          : provider.name === "google"
-          ? "gemini-2.5-flash"
-          : "claude-sonnet-4-5",
+        model: provider.profile.models.thinking,
       };
       assert.ok(JSON.parse(provider.serializeRequest(request)));
     }

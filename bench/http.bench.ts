@@ -6,7 +6,7 @@ import { createParser } from "eventsource-parser";
 import type { ChatRequest, HttpRequest, ProviderName } from "../mod.ts";
 import { createMockServer, reply, text, toolCall, usage } from "../testing/mod.ts";
 import { suite } from "./bench.ts";
-import { MODELS, providersOf } from "./inputs.ts";
+import { benchModel, providersOf } from "./inputs.ts";
 
 const KEY = "bench-key";
 const CONCURRENT = 64;
@@ -22,7 +22,7 @@ const server = await createMockServer({
 
 function ask(provider: ProviderName): ChatRequest {
   return {
-    model: MODELS[provider],
+    model: benchModel(provider),
     system: "You are a weather assistant.",
     messages: [{ role: "user", content: "What is the weather in Paris?" }],
   };

@@ -6,7 +6,13 @@
  */
 
 import { createParser } from "eventsource-parser";
-import type { ChatRequest, ParseOptions, Provider, ProviderName } from "../mod.ts";
+import {
+  type ChatRequest,
+  type ParseOptions,
+  type Provider,
+  type ProviderName,
+  providers,
+} from "../mod.ts";
 import { readFixture, readJsonFixture } from "../testing/fixtures.ts";
 import type { Library } from "./bench.ts";
 
@@ -20,12 +26,16 @@ export function providersOf(lib: Library): Provider[] {
   return Object.values(lib.providers);
 }
 
-/** Each provider's model for the request benchmarks (one that takes thinking). */
-export const MODELS: Record<ProviderName, string> = {
-  anthropic: "claude-sonnet-4-5",
-  openai: "o4-mini",
-  google: "gemini-2.5-flash",
-};
+/**
+ * A provider's model for the request benchmarks (one that takes thinking), from this checkout's
+ * registry: the reference library is measured on the same inputs.
+ *
+ * @param provider The provider.
+ * @returns Its thinking model.
+ */
+export function benchModel(provider: ProviderName): string {
+  return providers[provider].profile.models.thinking;
+}
 
 /**
  * A canonical request fixture with a provider's model.
@@ -38,7 +48,10 @@ export function request(
   name: "request_simple" | "request_complex",
   provider: ProviderName,
 ): ChatRequest {
-  return { ...readJsonFixture<ChatRequest>(`benchmarks/${name}.json`), model: MODELS[provider] };
+  return {
+    ...readJsonFixture<ChatRequest>(`benchmarks/${name}.json`),
+    model: benchModel(provider),
+  };
 }
 
 /**

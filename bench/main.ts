@@ -115,8 +115,7 @@ for (let i = 0; i < selected.length; i++) {
   );
 }
 console.log(`\n${system.runtime} ${system.version} · ${system.cpu} · ${system.os}\n`);
-const providerNames = Object.keys(candidate.providers);
-console.log(summary(results, providerNames));
+console.log(summary(results));
 for (const [id, leak] of leaks) {
   if (leak !== null) {
     console.log(
@@ -136,7 +135,7 @@ writeFileSync(
   JSON.stringify({ system, results, leaks: Object.fromEntries(leaks) }, null, 2) + "\n",
 );
 if (flags.report) {
-  writeFileSync(new URL("report.md", resultsDir), markdown(results, system, leaks, providerNames));
+  writeFileSync(new URL("report.md", resultsDir), markdown(results, system, leaks));
   writeFileSync(new URL("chart.svg", resultsDir), chart(results));
   console.log("wrote bench/results/report.md and bench/results/chart.svg");
 }

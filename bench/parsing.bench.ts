@@ -1,21 +1,22 @@
 // Response parsing: wire JSON → canonical ChatResponse, and error bodies → ProviderError.
 // Floor: JSON.parse of the same body.
+import { existsSync } from "node:fs";
 import type { ProviderName } from "../mod.ts";
 import { readFixture } from "../testing/fixtures.ts";
 import { suite } from "./bench.ts";
 import { benchFixture, parseFloor, parseOptionsOf, providersOf } from "./inputs.ts";
 
 const floorName = "JSON.parse of the body";
-// Chat Completions returns no reasoning text: its thinking surface is the reasoning usage.
-const thinking: Record<ProviderName, string> = {
-  anthropic: "thinking",
-  openai: "reasoning",
-  google: "thinking",
-};
+// A dialect that returns no reasoning text (Chat Completions) has reasoning.json instead: its
+// thinking surface is the reasoning usage.
+const thinking = (provider: ProviderName) =>
+  existsSync(new URL(`../fixtures/${provider}/thinking.json`, import.meta.url))
+    ? "thinking"
+    : "reasoning";
 const bodies: Record<string, (provider: ProviderName) => string> = {
   simple: (provider) => benchFixture(provider, "response_simple.json"),
   complex: (provider) => benchFixture(provider, "response_complex.json"),
-  "thinking content": (provider) => readFixture(`${provider}/${thinking[provider]}.json`),
+  "thinking content": (provider) => readFixture(`${provider}/${thinking(provider)}.json`),
   "usage metadata": (provider) => readFixture(`${provider}/text.json`),
 };
 const rateLimited = new Headers({ "retry-after": "12" });
@@ -41,7 +42,7 @@ export default await suite((lib, bench) => {
       group: "parse: error responses",
       name: provider.name,
       category: "parsing",
-      fn: () => provider.parseError(429, text, rateLimited),
+      fn: () => provider.errorFromResponse(429, text, rateLimited),
       // Building an Error (its stack trace) dominates this path and moves with heap state from
       // one process to the next; a floor without it let the ratio drift by 11% on an unchanged
       // tree.

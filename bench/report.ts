@@ -6,23 +6,17 @@
  */
 
 import type { LeakCheck } from "./alloc.ts";
+import { type ProviderName, providers } from "../mod.ts";
 import { type Balance, balanceLine, judgeBalance } from "./gates.ts";
 import type { Measurement } from "./measure.ts";
 import type { SystemInfo } from "./runtime.ts";
 
-const LABEL: Record<string, string> = {
-  anthropic: "Anthropic",
-  openai: "OpenAI",
-  google: "Google",
-};
-const COLOR: Record<string, string> = {
-  anthropic: "#c96442",
-  openai: "#10a37f",
-  google: "#4285f4",
-};
+// Labels and colours come from the providers' profiles; other case names stand as they are.
+const profile = (name: string) =>
+  Object.hasOwn(providers, name) ? providers[name as ProviderName].profile : undefined;
 
 /** A label for a case name. */
-export const label = (name: string): string => LABEL[name] ?? name;
+export const label = (name: string): string => profile(name)?.label ?? name;
 
 /**
  * µs with one decimal (two below 1 µs, where one would hide the figure).
@@ -54,13 +48,12 @@ export function byGroup(results: Measurement[]): Map<string, Measurement[]> {
  * The groups whose members are providers (the balance check's subject), with their verdicts.
  *
  * @param results Measurements.
- * @param providers The registry's provider names.
  * @returns Group name → its balance.
  */
-export function balances(results: Measurement[], providers: string[]): Map<string, Balance> {
+export function balances(results: Measurement[]): Map<string, Balance> {
   const found = new Map<string, Balance>();
   for (const [group, members] of byGroup(results)) {
-    if (members.length >= 2 && members.every((m) => providers.includes(m.name))) {
+    if (members.length >= 2 && members.every((m) => profile(m.name) !== undefined)) {
       found.set(group, judgeBalance(members));
     }
   }
@@ -82,16 +75,14 @@ function balanceSummary(members: Measurement[], balance: Balance): string {
  * reference was measured, candidate ÷ reference with its range over processes.
  *
  * @param results Measurements.
- * @param providers The registry's provider names (groups of providers get a balance line).
  * @param range The range of candidate ÷ reference over processes, by case id.
  * @returns Printable lines.
  */
 export function summary(
   results: Measurement[],
-  providers: string[],
   range: (id: string) => [number, number] | null = () => null,
 ): string {
-  const balance = balances(results, providers);
+  const balance = balances(results);
   const lines: string[] = [];
   for (const [group, members] of byGroup(results)) {
     const unit = (members[0].perCall ?? 1) > 1 ? " per event" : "";
@@ -141,7 +132,7 @@ export function chart(results: Measurement[]): string {
       parts.push(
         `<text x="${left - 8}" y="${y + 11}" text-anchor="end">${escape(label(m.name))}</text>`,
         `<rect x="${left}" y="${y}" width="${length.toFixed(1)}" height="${barHeight - 2}" fill="${
-          COLOR[m.name] ?? "#888"
+          profile(m.name)?.color ?? "#888"
         }"/>`,
         `<text x="${left + length + 6}" y="${y + 11}">${micros(m.p50)}</text>`,
       );
@@ -162,16 +153,14 @@ export function chart(results: Measurement[]): string {
  * @param results Measurements.
  * @param system Where they were taken.
  * @param leaks Leak checks of the memory cases.
- * @param providers The registry's provider names.
  * @returns Markdown text.
  */
 export function markdown(
   results: Measurement[],
   system: SystemInfo,
   leaks: Map<string, LeakCheck | null>,
-  providers: string[],
 ): string {
-  const balance = balances(results, providers);
+  const balance = balances(results);
   const lines = [
     "# rosetta benchmark report",
     "",

@@ -11,7 +11,7 @@ import type { ClientEvent } from "./client_events.ts";
 import { ProviderError } from "./errors.ts";
 import { IdleTimer } from "./idle.ts";
 import type { Limiter } from "./limiter.ts";
-import type { HttpRequest, Provider } from "./provider.ts";
+import type { HttpRequest, ProviderDialect } from "./provider.ts";
 import { redactHeaders, scrubError, scrubText } from "./redact.ts";
 import { retryDelay, type Sleep } from "./retry.ts";
 
@@ -21,7 +21,7 @@ export type FetchFunction = (url: string, init: RequestInit) => Promise<Response
 /** A client's settings, defaults applied. */
 export interface CallSettings {
   /** The dialect. */
-  provider: Provider;
+  provider: ProviderDialect;
   /** Kept out of every error and event. */
   apiKey: string;
   /** Sends the requests. */
@@ -118,7 +118,7 @@ export class Call {
     }
   }
 
-  #base(): { call: number; provider: Provider["name"]; elapsedMs: number } {
+  #base(): { call: number; provider: string; elapsedMs: number } {
     return {
       call: this.#id,
       provider: this.#s.provider.name,
@@ -207,7 +207,7 @@ export class Call {
       const text = await response.text();
       return {
         ok: false,
-        error: this.#s.provider.parseError(response.status, text, response.headers),
+        error: this.#s.provider.errorFromResponse(response.status, text, response.headers),
       };
     } catch (cause) {
       idle?.stop();

@@ -1,7 +1,7 @@
 /**
  * The HTTP client: sends a canonical request to any provider with `fetch` and gives back a
  * {@link ChatResponse} or an {@link EventStream}, with retries, timeouts, abort and a
- * concurrency cap. It speaks to the provider only through the {@link Provider} interface.
+ * concurrency cap. It speaks to the provider only through the {@link ProviderDialect} interface.
  *
  * @module
  */
@@ -11,7 +11,7 @@ import type { ClientEvent } from "./client_events.ts";
 import { ClientEventStream } from "./client_stream.ts";
 import { ValidationError } from "./errors.ts";
 import { Limiter } from "./limiter.ts";
-import type { HttpRequest, Provider } from "./provider.ts";
+import type { HttpRequest, ProviderDialect } from "./provider.ts";
 import { type Sleep, sleep } from "./retry.ts";
 import type { EventStream } from "./stream.ts";
 import type { ChatRequest, ChatResponse, Warning } from "./types.ts";
@@ -19,7 +19,7 @@ import type { ChatRequest, ChatResponse, Warning } from "./types.ts";
 /** Options of {@link createClient}. */
 export interface ClientOptions {
   /** The provider to call, e.g. `anthropic` or `getProvider(name)`. */
-  provider: Provider;
+  provider: ProviderDialect;
   /** The API key; it never appears in an error or a hook event. */
   apiKey: string;
   /**
@@ -82,7 +82,7 @@ export interface CallOptions {
 /** Sends canonical requests to one provider. */
 export interface Client {
   /** The provider this client calls. */
-  readonly provider: Provider;
+  readonly provider: ProviderDialect;
   /**
    * Sends a request and parses the whole response.
    *

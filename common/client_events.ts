@@ -6,14 +6,13 @@
  */
 
 import type { ProviderError } from "./errors.ts";
-import type { ProviderName } from "./types.ts";
 
 /** Fields every event has. */
 export interface ClientEventBase {
   /** Which call of the process this is (1, 2, …), to tie events of concurrent calls together. */
   call: number;
   /** The provider called. */
-  provider: ProviderName;
+  provider: string;
   /** Milliseconds since the call began (queueing included). */
   elapsedMs: number;
 }

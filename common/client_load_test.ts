@@ -30,7 +30,7 @@ test("createClient runs 200 concurrent streams across providers, losing and mixi
     const clients = all.map((provider) => testClient(provider, server.baseUrl(provider.name)));
     const runs = Array.from({ length: 200 }, async (_, n) => {
       const client = clients[n % clients.length];
-      const stream = client.stream(ask(client.provider.name, `stream ${n}`));
+      const stream = client.stream(ask(all[n % all.length].name, `stream ${n}`));
       const got = await read(stream);
       const response = await stream.response();
       return { n, got, response };

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { describeValue } from "./describe.ts";
 import type { AnyTool } from "./tool.ts";
 import type {
   AssistantMessage,
@@ -76,10 +77,6 @@ export function errorResult(call: ToolCallBlock, text: string): ToolResultBlock 
     content: text,
     isError: true,
   };
-}
-
-function describe(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }
 
 // Walks the arguments once: refuses `__proto__` keys and too-deep nesting, and sums their size.
@@ -156,7 +153,7 @@ export function prepareToolCall(
   const args: unknown = call.arguments;
   const invalid = `Invalid arguments for tool "${call.name}":`;
   if (typeof args !== "object" || args === null || Array.isArray(args)) {
-    return errorResult(call, `${invalid} expected a JSON object, got ${describe(args)}.`);
+    return errorResult(call, `${invalid} expected a JSON object, got ${describeValue(args)}.`);
   }
   const budget = { left: maxArgumentsSize };
   const problem = inspect(args, "", 0, budget);
@@ -176,16 +173,23 @@ export function prepareToolCall(
 }
 
 function resultFor(call: ToolCallBlock, output: unknown): ToolResultBlock {
-  let content: string;
+  let content: string | undefined;
   if (typeof output === "string") content = output;
   else if (output === undefined) content = "";
   else {
     try {
+      // undefined for a function, a symbol, or an object whose toJSON gives one of those.
       content = JSON.stringify(output);
     } catch (error) {
       return errorResult(
         call,
         `Tool "${call.name}" returned a value that is not JSON: ${(error as Error).message}`,
+      );
+    }
+    if (content === undefined) {
+      return errorResult(
+        call,
+        `Tool "${call.name}" returned a value that is not JSON: ${describeValue(output)}`,
       );
     }
   }

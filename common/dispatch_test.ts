@@ -90,7 +90,7 @@ test("prepareToolCall names nested array paths", () => {
 });
 
 test("prepareToolCall answers arguments that are not a JSON object", () => {
-  for (const [args, got] of [[[1], "an array"], [null, "null"], ["x", "a string"]] as const) {
+  for (const [args, got] of [[[1], "an array"], [null, "null"], ["x", '"x"']] as const) {
     const result = prepareToolCall(call("get_weather", args), [weather]);
     assert.equal(
       "content" in result && result.content,
@@ -277,6 +277,16 @@ test("executeToolCalls serializes non-string results as JSON and reports unseria
   assert.equal(weatherResult.content, '{"location":"Paris","unit":"celsius","temperature":18}');
   assert.equal(bigResult.isError, true);
   assert.match(String(bigResult.content), /^Tool "big" returned a value that is not JSON: /);
+});
+
+test("executeToolCalls answers a tool returning a function or a symbol with an error result", async () => {
+  const fn = defineTool({ name: "fn", input: z.object({}), execute: () => () => 1 });
+  const sym = defineTool({ name: "sym", input: z.object({}), execute: () => Symbol("s") });
+  const results = await executeToolCalls([call("fn", {}), call("sym", {})], [fn, sym]);
+  assert.deepEqual(results.map((r) => [r.isError, r.content]), [
+    [true, 'Tool "fn" returned a value that is not JSON: a function'],
+    [true, 'Tool "sym" returned a value that is not JSON: a symbol'],
+  ]);
 });
 
 test("executeToolCalls answers a tool without execute with an error result", async () => {

@@ -6,14 +6,14 @@
  * @module
  */
 
-import type { ChatResponse, ProviderName } from "./types.ts";
+import type { ChatResponse } from "./types.ts";
 
 const MARKER: unique symbol = Symbol.for("@rosetta/llm/error");
 
 /** Options shared by every rosetta error. */
 export interface RosettaErrorOptions {
   /** The provider concerned, if any. */
-  provider?: ProviderName;
+  provider?: string;
   /** Field path in the request, body or event, e.g. `messages[2].content[0]`. */
   path?: string;
   /** The underlying error. */
@@ -34,7 +34,7 @@ export interface RosettaErrorOptions {
  */
 export class RosettaError extends Error {
   /** The provider concerned, if any. */
-  readonly provider?: ProviderName;
+  readonly provider?: string;
   /** Field path the error concerns, if any. */
   readonly path?: string;
   /** When the error ended a stream: what was accumulated before it. */
@@ -101,7 +101,6 @@ export class ValidationError extends RosettaError {
 export type ResponseParseErrorType =
   | "invalid_json"
   | "invalid_field"
-  | "unknown_block"
   | "invalid_tool_arguments"
   | "truncated_stream"
   | "event_too_large";
@@ -181,7 +180,7 @@ export interface ProviderErrorOptions extends RosettaErrorOptions {
  * ```ts
  * import { anthropic } from "@rosetta/llm";
  * import assert from "node:assert/strict";
- * const error = anthropic.parseError(529, '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}');
+ * const error = anthropic.errorFromResponse(529, '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}');
  * assert.equal(error.category, "server");
  * ```
  */

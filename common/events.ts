@@ -6,7 +6,14 @@
  */
 
 import type { ProviderError, ResponseParseError } from "./errors.ts";
-import type { FinishReason, JsonObject, Usage } from "./types.ts";
+import type {
+  Citation,
+  FinishReason,
+  ImageBlock,
+  JsonObject,
+  ProviderBlock,
+  Usage,
+} from "./types.ts";
 
 /** The stream began; the provider named its response id and model. */
 export interface StartEvent {
@@ -56,6 +63,39 @@ export interface RedactedThinkingEvent {
   index: number;
   /** Opaque payload. */
   data: string;
+}
+
+/** A source cited by the text block at `index` (the block may still be growing). */
+export interface CitationEvent {
+  /** Discriminant. */
+  type: "citation";
+  /** Block position of the citing text. */
+  index: number;
+  /** The citation. */
+  citation: Citation;
+}
+
+/** A generated image arrived whole (Gemini image output). */
+export interface ImageEvent {
+  /** Discriminant. */
+  type: "image";
+  /** Block position. */
+  index: number;
+  /** The image block. */
+  image: ImageBlock;
+}
+
+/**
+ * A block the canonical model has no type for (provider-run tools and their results) is
+ * complete.
+ */
+export interface ProviderBlockEvent {
+  /** Discriminant. */
+  type: "provider_block";
+  /** Block position. */
+  index: number;
+  /** The block, as it will stand in the response. */
+  block: ProviderBlock;
 }
 
 /** A tool call began. */
@@ -113,7 +153,7 @@ export interface FinishEvent {
 }
 
 /** The provider reported an error in the stream, or an event could not be read. */
-export interface ErrorEvent {
+export interface StreamErrorEvent {
   /** Discriminant. */
   type: "error";
   /** The error; `end()` throws the first one. */
@@ -127,9 +167,12 @@ export type StreamEvent =
   | ThinkingDeltaEvent
   | SignatureEvent
   | RedactedThinkingEvent
+  | CitationEvent
+  | ImageEvent
+  | ProviderBlockEvent
   | ToolCallStartEvent
   | ToolCallDeltaEvent
   | ToolCallEndEvent
   | UsageEvent
   | FinishEvent
-  | ErrorEvent;
+  | StreamErrorEvent;

@@ -5,8 +5,9 @@
  * @module
  */
 
+import { describeValue } from "./describe.ts";
 import { ResponseParseError } from "./errors.ts";
-import type { JsonObject, ProviderName } from "./types.ts";
+import type { JsonObject } from "./types.ts";
 
 /**
  * Whether a value is a plain JSON object (not null, not an array).
@@ -26,7 +27,7 @@ export function isJsonObject(value: unknown): value is JsonObject {
  * @param what What the text is, e.g. `response body` or `event "message_start"`.
  * @returns The parsed value.
  */
-export function parseJson(provider: ProviderName, text: string, what: string): unknown {
+export function parseJson(provider: string, text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
@@ -48,23 +49,86 @@ export function parseJson(provider: ProviderName, text: string, what: string): u
  * @returns The error, to throw.
  */
 export function invalidField(
-  provider: ProviderName,
+  provider: string,
   path: string,
   expected: string,
   got: unknown,
 ): ResponseParseError {
-  const found = got === undefined
-    ? "nothing"
-    : got === null
-    ? "null"
-    : Array.isArray(got)
-    ? "an array"
-    : typeof got;
   return new ResponseParseError(
     "invalid_field",
-    `Cannot parse ${provider} response: ${path} must be ${expected}, got ${found}`,
+    `Cannot parse ${provider} response: ${path} must be ${expected}, got ${describeValue(got)}`,
     { provider, path },
   );
+}
+
+/**
+ * Reads a field that must be a string.
+ *
+ * @param provider Named in the error.
+ * @param value The field's value.
+ * @param path The field's path, for the error.
+ * @returns The string.
+ */
+export function requireString(provider: string, value: unknown, path: string): string {
+  if (typeof value !== "string") throw invalidField(provider, path, "a string", value);
+  return value;
+}
+
+/**
+ * Reads an optional object field: absent or null gives undefined, anything but an object throws.
+ *
+ * @param provider Named in the error.
+ * @param value The field's value.
+ * @param path The field's path, for the error.
+ * @returns The object, or undefined.
+ */
+export function optionalObject(
+  provider: string,
+  value: unknown,
+  path: string,
+): JsonObject | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isJsonObject(value)) throw invalidField(provider, path, "an object", value);
+  return value;
+}
+
+/**
+ * Reads an optional array field: absent or null gives undefined, anything but an array throws.
+ *
+ * @param provider Named in the error.
+ * @param value The field's value.
+ * @param path The field's path, for the error.
+ * @returns The array, or undefined.
+ */
+export function optionalArray(
+  provider: string,
+  value: unknown,
+  path: string,
+): unknown[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw invalidField(provider, path, "an array", value);
+  return value;
+}
+
+/**
+ * Copies the fields of `source` that are neither null nor undefined onto `target` (a provider's
+ * cumulative report, such as Anthropic's usage, where an absent count means "unchanged").
+ *
+ * @param target Updated in place.
+ * @param source The newer report.
+ * @returns `target`.
+ */
+export function assignPresent(target: JsonObject, source: JsonObject): JsonObject {
+  for (const key in source) {
+    const value = source[key];
+    if (value !== null && value !== undefined) target[key] = value;
+  }
+  return target;
+}
+
+// A block position becomes a path only for an error: parsing runs for every tool call.
+function argumentsPath(where: string | number): string {
+  return typeof where === "number" ? `content[${where}].arguments` : where;
 }
 
 /**
@@ -74,10 +138,15 @@ export function invalidField(
  *
  * @param provider Named in the error.
  * @param text The argument JSON text as the provider sent it.
- * @param path Where the arguments were, e.g. `choices[0].message.tool_calls[1].function.arguments`.
+ * @param where Where the arguments were: a path, or the position `n` of the canonical block
+ * (`content[n].arguments`; the path is then built only for an error).
  * @returns The arguments object.
  */
-export function parseToolArguments(provider: ProviderName, text: string, path: string): JsonObject {
+export function parseToolArguments(
+  provider: string,
+  text: string,
+  where: string | number,
+): JsonObject {
   if (text === "") return {};
   let value: unknown;
   try {
@@ -85,17 +154,19 @@ export function parseToolArguments(provider: ProviderName, text: string, path: s
   } catch (cause) {
     throw new ResponseParseError(
       "invalid_tool_arguments",
-      `Cannot parse ${provider} tool call arguments at ${path}: ${(cause as Error).message}`,
-      { provider, path, raw: text, cause },
+      `Cannot parse ${provider} tool call arguments at ${argumentsPath(where)}: ${
+        (cause as Error).message
+      }`,
+      { provider, path: argumentsPath(where), raw: text, cause },
     );
   }
   if (!isJsonObject(value)) {
     throw new ResponseParseError(
       "invalid_tool_arguments",
-      `Cannot parse ${provider} tool call arguments at ${path}: expected a JSON object, got ${
-        text.slice(0, 40)
-      }`,
-      { provider, path, raw: text },
+      `Cannot parse ${provider} tool call arguments at ${
+        argumentsPath(where)
+      }: expected a JSON object, got ${text.slice(0, 40)}`,
+      { provider, path: argumentsPath(where), raw: text },
     );
   }
   return value;

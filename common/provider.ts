@@ -8,9 +8,9 @@
 import type { ProviderError } from "./errors.ts";
 import type { IdGenerator } from "./ids.ts";
 import type { StreamDecoder, StreamDecoderOptions } from "./stream.ts";
-import type { ChatRequest, ChatResponse, ProviderName, Warning } from "./types.ts";
+import type { ChatRequest, ChatResponse, Warning } from "./types.ts";
 
-/** Options of {@link Provider.serializeRequest}. */
+/** Options of {@link ProviderDialect.serializeRequest}. */
 export interface SerializeOptions {
   /**
    * Serialize for a streamed response (`stream: true` and the like).
@@ -21,7 +21,7 @@ export interface SerializeOptions {
   warnings?: Warning[];
 }
 
-/** Options of {@link Provider.buildHttpRequest}. */
+/** Options of {@link ProviderDialect.buildHttpRequest}. */
 export interface HttpRequestOptions extends SerializeOptions {
   /** The API key. */
   apiKey: string;
@@ -44,7 +44,7 @@ export interface HttpRequest {
   body: string;
 }
 
-/** Options of {@link Provider.parseResponse}. */
+/** Options of {@link ProviderDialect.parseResponse}. */
 export interface ParseOptions {
   /**
    * Makes tool-call ids where the provider sends none (Google).
@@ -53,18 +53,40 @@ export interface ParseOptions {
   generateId?: IdGenerator;
 }
 
-/** One provider's dialect: serialize, parse and map errors. */
-export interface Provider {
-  /** The provider's name. */
-  readonly name: ProviderName;
+/** What tests, benchmarks and reports need to know about a provider, kept in its folder. */
+export interface ProviderProfile {
+  /** Display name, e.g. `Anthropic`. */
+  readonly label: string;
+  /** Chart colour, a CSS hex colour such as `#c96442`. */
+  readonly color: string;
+  /** A model id per purpose. */
+  readonly models: {
+    /** A general chat model with tool use. */
+    readonly chat: string;
+    /** A model that takes every thinking level. */
+    readonly thinking: string;
+  };
+}
+
+/**
+ * One provider's dialect: serialize, parse and map errors. The registry's `Provider` is this,
+ * named like the registered providers.
+ *
+ * @typeParam Name The provider's name, e.g. `"anthropic"`.
+ */
+export interface ProviderDialect<Name extends string = string> {
+  /** The provider's name, as the registry and every error and response spell it. */
+  readonly name: Name;
+  /** Display name, chart colour and model ids. */
+  readonly profile: ProviderProfile;
   /** Canonical request → wire JSON body. Throws {@link ValidationError} on bad input. */
   serializeRequest(request: ChatRequest, options?: SerializeOptions): string;
   /** Canonical request → URL, headers and body for `fetch`. */
   buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest;
   /** Wire JSON body → canonical response. Throws {@link ResponseParseError} on bad input. */
   parseResponse(body: string, options?: ParseOptions): ChatResponse;
-  /** HTTP failure → canonical error (never throws). */
-  parseError(status: number, body: string, headers?: Headers): ProviderError;
+  /** HTTP failure (status, body, headers) → canonical error (never throws). */
+  errorFromResponse(status: number, body: string, headers?: Headers): ProviderError;
   /** A fresh decoder for one streamed response (SSE bytes → canonical events). */
   createStreamDecoder(options?: StreamDecoderOptions): StreamDecoder;
 }

@@ -1,5 +1,5 @@
 /**
- * The skeleton every provider's `parseError` shares: read the body as JSON if it is JSON,
+ * The skeleton every provider's `errorFromResponse` shares: read the body as JSON if it is JSON,
  * let the provider pick out message and code, fill the category and retry-after. Never throws:
  * a proxy's HTML page still becomes a {@link ProviderError}.
  *
@@ -9,7 +9,7 @@
 import { type ErrorCategory, ProviderError } from "./errors.ts";
 import { categoryForStatus, messageFromText, retryAfterFromHeaders } from "./http.ts";
 import { isJsonObject } from "./json.ts";
-import type { JsonObject, ProviderName } from "./types.ts";
+import type { JsonObject } from "./types.ts";
 
 /** What a provider reads from its own error body. */
 export interface ErrorDetails {
@@ -34,7 +34,7 @@ export interface ErrorDetails {
  * @returns The error.
  */
 export function providerErrorFromHttp(
-  provider: ProviderName,
+  provider: string,
   status: number,
   body: string,
   headers: Headers | undefined,

@@ -9,7 +9,6 @@
 
 import { createParser } from "eventsource-parser";
 import { ResponseParseError } from "./errors.ts";
-import type { ProviderName } from "./types.ts";
 
 /** Called once per complete event. `event` is the `event:` field, if any. */
 export type SseHandler = (event: string | undefined, data: string) => void;
@@ -34,7 +33,7 @@ export const DEFAULT_MAX_EVENT_SIZE: number = 16 * 1024 * 1024;
  * @returns The decoder.
  */
 export function createSseDecoder(
-  provider: ProviderName,
+  provider: string,
   onEvent: SseHandler,
   maxEventSize: number = DEFAULT_MAX_EVENT_SIZE,
 ): SseDecoder {

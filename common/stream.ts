@@ -1,18 +1,18 @@
 /**
  * The stream decoder and the ways to consume it. A provider supplies only a mapper from its
- * SSE events to {@link StreamAccumulator} calls; SSE decoding, error capture and the final
+ * SSE events to {@link ResponseAccumulator} calls; SSE decoding, error capture and the final
  * response are shared here. On top of the synchronous decoder sit an async iterable over a
  * `fetch` body and a `TransformStream` of events — no hidden buffering of the whole body.
  *
  * @module
  */
 
-import { StreamAccumulator } from "./accumulator.ts";
+import type { ResponseAccumulator } from "./accumulator.ts";
 import { ProviderError, ResponseParseError, RosettaError } from "./errors.ts";
 import type { StreamEvent } from "./events.ts";
 import type { IdGenerator } from "./ids.ts";
 import { createSseDecoder } from "./sse.ts";
-import type { ChatResponse, ProviderName } from "./types.ts";
+import type { ChatResponse } from "./types.ts";
 
 /** Options of a provider's `createStreamDecoder`. */
 export interface StreamDecoderOptions {
@@ -31,7 +31,7 @@ export interface StreamDecoderOptions {
 /** Bytes or text in, canonical events out; `end()` gives the accumulated response. */
 export interface StreamDecoder {
   /** The provider whose stream this decodes. */
-  readonly provider: ProviderName;
+  readonly provider: string;
   /** Feeds a chunk, split anywhere; returns the events it completed (possibly none). */
   push(chunk: Uint8Array | string): StreamEvent[];
   /**
@@ -48,20 +48,19 @@ export type EventMapper = (event: string | undefined, data: string) => void;
 /**
  * Assembles a decoder from a provider's event mapper. Used by the providers' `stream.ts`.
  *
- * @param provider The provider.
+ * @param accumulator The live accumulator the mapper writes to.
  * @param terminal The terminal event's name, for the truncation message.
  * @param options Decoder options.
- * @param makeMapper Builds the mapper over a fresh accumulator.
+ * @param map Maps one SSE event onto the accumulator.
  * @returns The decoder.
  */
 export function assembleStreamDecoder(
-  provider: ProviderName,
+  accumulator: ResponseAccumulator,
   terminal: string,
   options: StreamDecoderOptions,
-  makeMapper: (accumulator: StreamAccumulator) => EventMapper,
+  map: EventMapper,
 ): StreamDecoder {
-  const accumulator = new StreamAccumulator(provider);
-  const map = makeMapper(accumulator);
+  const provider = accumulator.provider;
   let count = 0;
   const sse = createSseDecoder(provider, (event, data) => {
     count++;
@@ -121,6 +120,7 @@ export class EventStream implements AsyncIterable<StreamEvent> {
   #body: ReadableStream<Uint8Array>;
   #consumed = false;
   #response?: ChatResponse;
+  #error?: unknown;
 
   /**
    * @param decoder A provider's stream decoder.
@@ -150,11 +150,15 @@ export class EventStream implements AsyncIterable<StreamEvent> {
         for (let i = 0; i < events.length; i++) yield events[i];
       }
       done = true;
+      this.#response = this.#decoder.end();
+    } catch (error) {
+      // Kept for response(): it must rethrow what ended the stream, not a generic complaint.
+      this.#error = error;
+      throw error;
     } finally {
       // Stopped early (break, throw): release the connection.
       if (!done) await reader.cancel().catch(() => {});
     }
-    this.#response = this.#decoder.end();
   }
 
   #networkError(cause: unknown): ProviderError {
@@ -180,11 +184,13 @@ export class EventStream implements AsyncIterable<StreamEvent> {
    * The final response, reading the rest of the body if iteration has not.
    *
    * @returns The accumulated response.
+   * @throws What ended the iteration (a provider, network or parse error), again on every call.
    */
   async response(): Promise<ChatResponse> {
     if (!this.#consumed) {
       for await (const _ of this) { /* drain */ }
     }
+    if (this.#error !== undefined) throw this.#error;
     if (this.#response === undefined) {
       throw new TypeError("Cannot give the response: the stream was not read to its end");
     }

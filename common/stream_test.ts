@@ -131,3 +131,29 @@ test("EventTransformStream errors the stream and rejects response on a cut strea
     (error: unknown) => ResponseParseError.isInstance(error) && error.type === "truncated_stream",
   );
 });
+
+test("EventStream.response rethrows the error that ended a failed iteration", async () => {
+  const stream = new EventStream(
+    anthropic.createStreamDecoder(),
+    body([readFixture("anthropic/error.sse")]),
+  );
+  let thrown: unknown;
+  try {
+    for await (const _ of stream) { /* render */ }
+  } catch (error) {
+    thrown = error;
+  }
+  assert.ok(thrown instanceof ProviderError);
+  await assert.rejects(stream.response(), (error: unknown) => error === thrown);
+  await assert.rejects(stream.response(), (error: unknown) => error === thrown);
+});
+
+test("StreamDecoder.push hands out arrays the caller owns, even when empty", () => {
+  const decoder = openai.createStreamDecoder();
+  const first = decoder.push("data: {");
+  const second = decoder.push("");
+  assert.notEqual(first, second);
+  first.push({ type: "finish", finishReason: "stop" });
+  assert.deepEqual(second, []);
+  assert.deepEqual(decoder.push("\n"), []);
+});

@@ -5,8 +5,26 @@
  * @module
  */
 
-/** The providers rosetta speaks to. */
-export type ProviderName = "anthropic" | "openai" | "google";
+/**
+ * A source that a text block cites, in one shape for every provider: Anthropic `citations`
+ * (documents, web search and fetch results), OpenAI `annotations` (`url_citation`), Gemini
+ * `citationMetadata` and grounding chunks.
+ */
+export interface Citation {
+  /** The provider that made it (registry name); `data` is sent back only to that provider. */
+  provider: string;
+  /** The cited source's address, when it has one. */
+  url?: string;
+  /** The source's title (a page or document title). */
+  title?: string;
+  /** The passage quoted from the source, when the provider gives it. */
+  citedText?: string;
+  /**
+   * The provider's citation object as received: offsets in its own units, document indices,
+   * encrypted ids.
+   */
+  data: JsonObject;
+}
 
 /** Plain text. `signature` is Gemini's opaque `thoughtSignature` when it rides on a text part. */
 export interface TextBlock {
@@ -16,6 +34,8 @@ export interface TextBlock {
   text: string;
   /** Opaque provider signature that must be replayed unchanged (Gemini only). */
   signature?: string;
+  /** The sources this text cites, in the order they arrived. */
+  citations?: Citation[];
 }
 
 /** Model reasoning. `signature` must be replayed to the same provider unchanged. */
@@ -62,6 +82,8 @@ export type ImageBlock =
     mediaType: string;
     /** Base64 data, no `data:` prefix. */
     data: string;
+    /** Gemini `thoughtSignature` on a generated image, replayed unchanged. */
+    signature?: string;
   }
   | {
     /** Discriminant. */
@@ -86,6 +108,33 @@ export interface ToolResultBlock {
   isError?: boolean;
 }
 
+/**
+ * Model output the canonical model has no type for, kept whole and in order: Anthropic
+ * server-tool activity (`server_tool_use`, `web_search_tool_result`, `web_fetch_tool_result`,
+ * code-execution results), Gemini `executableCode` / `codeExecutionResult` parts, and any block
+ * or part kind a provider adds later. Replayed unchanged to the provider that made it; dropped,
+ * with a {@link Warning}, for any other.
+ */
+export interface ProviderBlock {
+  /** Discriminant. */
+  type: "provider";
+  /** The provider that made it (registry name). */
+  provider: string;
+  /** The provider's own kind, e.g. `web_search_tool_result` or `executableCode`. */
+  blockType: string;
+  /** The wire block (Anthropic) or part (Gemini) exactly as received. */
+  data: JsonObject;
+}
+
+/** A block a model produces: what a response holds and an assistant turn replays. */
+export type AssistantBlock =
+  | TextBlock
+  | ThinkingBlock
+  | RedactedThinkingBlock
+  | ToolCallBlock
+  | ImageBlock
+  | ProviderBlock;
+
 /** Every content block, discriminated on `type`. */
 export type ContentBlock =
   | TextBlock
@@ -93,7 +142,8 @@ export type ContentBlock =
   | RedactedThinkingBlock
   | ToolCallBlock
   | ToolResultBlock
-  | ImageBlock;
+  | ImageBlock
+  | ProviderBlock;
 
 /** A user turn: text and images. A string is shorthand for one text block. */
 export interface UserMessage {
@@ -108,12 +158,13 @@ export interface AssistantMessage {
   /** Discriminant. */
   role: "assistant";
   /** Text or blocks. */
-  content: string | Array<TextBlock | ThinkingBlock | RedactedThinkingBlock | ToolCallBlock>;
+  content: string | AssistantBlock[];
   /**
-   * The provider that produced this turn. Signatures and redacted thinking are sent only back
-   * to that provider; unset means "trust the blocks as they are".
+   * The provider that produced this turn (its registry name, e.g. `anthropic`). Signatures and
+   * redacted thinking are sent only back to that provider; unset means "trust the blocks as
+   * they are".
    */
-  provider?: ProviderName;
+  provider?: string;
 }
 
 /** Tool results answering the previous assistant turn's calls. */
@@ -210,26 +261,44 @@ export interface Usage {
 
 /** A complete model response. */
 export interface ChatResponse {
-  /** The provider that produced it; carried into the assistant turn when the response is replayed. */
-  provider: ProviderName;
+  /**
+   * The provider that produced it (its registry name, e.g. `anthropic`); carried into the
+   * assistant turn when the response is replayed.
+   */
+  provider: string;
   /** Provider response id, when given. */
   id?: string;
   /** Model that answered. */
   model: string;
   /** Response content in order. */
-  content: Array<TextBlock | ThinkingBlock | RedactedThinkingBlock | ToolCallBlock>;
+  content: AssistantBlock[];
   /** Canonical finish reason. */
   finishReason: FinishReason;
   /** The provider's own finish reason, unmapped. */
   rawFinishReason?: string;
-  /** Token usage. */
+  /** Token usage (of the whole response, alternatives included). */
   usage: Usage;
+  /**
+   * What the provider sent beside the content that the canonical model has no field for, kept
+   * raw and unparsed: the wire `usage` object, and fields such as Anthropic `stop_sequence` /
+   * `stop_details` / `container`, OpenAI `logprobs` / `system_fingerprint` / Azure
+   * `content_filter_results`, Gemini `safetyRatings` / `groundingMetadata` / `promptFeedback`.
+   * Field names are the provider's. In a stream, the last value of a field wins (OpenAI
+   * `logprobs` lists are joined).
+   */
+  providerMetadata?: JsonObject;
+  /**
+   * The other choices (OpenAI `n` > 1) or candidates (Gemini `candidateCount` > 1), each read
+   * like the first, in index order. They share `id`, `model` and `usage` with this response. A
+   * stream's events describe the first choice only; the others arrive here, at the end.
+   */
+  alternatives?: ChatResponse[];
 }
 
 /** A lossy but legal conversion, reported instead of thrown or logged. */
 export interface Warning {
   /** The provider the request was being serialized for. */
-  provider: ProviderName;
+  provider: string;
   /** Where in the request, e.g. `messages[3].content[0]`. */
   path: string;
   /** What was dropped or changed, and why. */

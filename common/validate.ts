@@ -6,14 +6,15 @@
  * @module
  */
 
+import { describeValue } from "./describe.ts";
 import { ValidationError } from "./errors.ts";
-import type { ChatRequest, ProviderName } from "./types.ts";
+import type { ChatRequest } from "./types.ts";
 
 const LEVELS = new Set(["none", "low", "medium", "high"]);
 const EFFORTS = new Set(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
 const BLOCKS_BY_ROLE: Record<string, ReadonlySet<string>> = {
   user: new Set(["text", "image"]),
-  assistant: new Set(["text", "thinking", "redacted_thinking", "tool_call"]),
+  assistant: new Set(["text", "thinking", "redacted_thinking", "tool_call", "image", "provider"]),
   tool: new Set(["tool_result"]),
 };
 const RESULT_BLOCKS = BLOCKS_BY_ROLE.user;
@@ -24,12 +25,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "string" ? JSON.stringify(value) : typeof value;
-}
-
 /**
  * Throws the {@link ValidationError} for a request field that cannot be sent.
  *
@@ -38,7 +33,7 @@ function describe(value: unknown): string {
  * @param detail What is wrong with it, read after the path.
  * @throws {ValidationError} Always.
  */
-export function refuse(provider: ProviderName, path: string, detail: string): never {
+export function refuse(provider: string, path: string, detail: string): never {
   throw new ValidationError(`Cannot serialize request for ${provider}: ${path} ${detail}`, {
     provider,
     path,
@@ -54,30 +49,35 @@ export function refuse(provider: ProviderName, path: string, detail: string): ne
  * @returns Tool call id → tool name, for every call in the conversation.
  * @throws {ValidationError} On the first field that does not fit the canonical model.
  */
-export function validateRequest(request: ChatRequest, provider: ProviderName): Map<string, string> {
+export function validateRequest(request: ChatRequest, provider: string): Map<string, string> {
   const fail: Fail = (path, detail) => refuse(provider, path, detail);
-  if (!isObject(request)) fail("request", `must be an object, got ${describe(request)}`);
+  if (!isObject(request)) fail("request", `must be an object, got ${describeValue(request)}`);
   if (typeof request.model !== "string" || request.model === "") {
-    fail("model", `must be a non-empty string, got ${describe(request.model)}`);
+    fail("model", `must be a non-empty string, got ${describeValue(request.model)}`);
   }
   if (request.system !== undefined && typeof request.system !== "string") {
-    fail("system", `must be a string, got ${describe(request.system)}`);
+    fail("system", `must be a string, got ${describeValue(request.system)}`);
   }
   if (!Array.isArray(request.messages) || request.messages.length === 0) {
     fail("messages", "must be a non-empty array");
   }
   const toolNames = validateTools(request, fail);
   validateOptions(request, toolNames, fail);
+  return validateMessages(request.messages, fail);
+}
 
+function validateMessages(messages: unknown[], fail: Fail): Map<string, string> {
   const callNames = new Map<string, string>();
-  const messages = request.messages;
   for (let m = 0; m < messages.length; m++) {
     const message: unknown = messages[m];
     const at = `messages[${m}]`;
-    if (!isObject(message)) fail(at, `must be an object, got ${describe(message)}`);
+    if (!isObject(message)) fail(at, `must be an object, got ${describeValue(message)}`);
     const allowed = BLOCKS_BY_ROLE[message.role as string];
     if (allowed === undefined) {
-      fail(`${at}.role`, `must be "user", "assistant" or "tool", got ${describe(message.role)}`);
+      fail(
+        `${at}.role`,
+        `must be "user", "assistant" or "tool", got ${describeValue(message.role)}`,
+      );
     }
     const content = message.content;
     if (typeof content === "string" && message.role !== "tool") continue;
@@ -92,17 +92,20 @@ export function validateRequest(request: ChatRequest, provider: ProviderName): M
     for (let b = 0; b < content.length; b++) {
       const block: unknown = content[b];
       const path = `${at}.content[${b}]`;
-      if (!isObject(block)) fail(path, `must be an object, got ${describe(block)}`);
+      if (!isObject(block)) fail(path, `must be an object, got ${describeValue(block)}`);
       if (!allowed.has(block.type as string)) {
         fail(
           `${path}.type`,
-          `${describe(block.type)} is not allowed in a ${String(message.role)} message`,
+          `${describeValue(block.type)} is not allowed in a ${String(message.role)} message`,
         );
       }
       validateBlock(block, path, fail);
       if (block.type === "tool_call") callNames.set(block.id as string, block.name as string);
       else if (block.type === "tool_result" && !callNames.has(block.toolCallId as string)) {
-        fail(`${path}.toolCallId`, `${describe(block.toolCallId)} answers no earlier tool_call`);
+        fail(
+          `${path}.toolCallId`,
+          `${describeValue(block.toolCallId)} answers no earlier tool_call`,
+        );
       }
     }
   }
@@ -117,7 +120,7 @@ function requireString(
   fail: Fail,
 ): void {
   if (typeof block[key] !== "string") {
-    fail(`${path}.${key}`, `must be a string, got ${describe(block[key])}`);
+    fail(`${path}.${key}`, `must be a string, got ${describeValue(block[key])}`);
   }
 }
 
@@ -127,6 +130,14 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
     case "thinking":
       requireString(block, "text", path, fail);
       if (block.signature !== undefined) requireString(block, "signature", path, fail);
+      if (block.citations !== undefined) validateCitations(block.citations, path, fail);
+      return;
+    case "provider":
+      requireString(block, "provider", path, fail);
+      requireString(block, "blockType", path, fail);
+      if (!isObject(block.data)) {
+        fail(`${path}.data`, `must be an object, got ${describeValue(block.data)}`);
+      }
       return;
     case "redacted_thinking":
       return requireString(block, "data", path, fail);
@@ -142,7 +153,7 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
       requireString(block, "id", path, fail);
       requireString(block, "name", path, fail);
       if (!isObject(block.arguments)) {
-        fail(`${path}.arguments`, `must be a JSON object, got ${describe(block.arguments)}`);
+        fail(`${path}.arguments`, `must be a JSON object, got ${describeValue(block.arguments)}`);
       }
       if (block.signature !== undefined) requireString(block, "signature", path, fail);
       return;
@@ -152,7 +163,10 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
       const content = block.content;
       if (typeof content === "string") return;
       if (!Array.isArray(content)) {
-        fail(`${path}.content`, `must be a string or an array of blocks, got ${describe(content)}`);
+        fail(
+          `${path}.content`,
+          `must be a string or an array of blocks, got ${describeValue(content)}`,
+        );
       }
       for (let i = 0; i < content.length; i++) {
         const inner = content[i];
@@ -166,26 +180,44 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
   }
 }
 
+function validateCitations(citations: unknown, path: string, fail: Fail): void {
+  if (!Array.isArray(citations)) {
+    fail(`${path}.citations`, `must be an array, got ${describeValue(citations)}`);
+  }
+  for (let i = 0; i < citations.length; i++) {
+    const citation: unknown = citations[i];
+    const at = `${path}.citations[${i}]`;
+    if (!isObject(citation)) fail(at, `must be an object, got ${describeValue(citation)}`);
+    requireString(citation, "provider", at, fail);
+    if (!isObject(citation.data)) {
+      fail(`${at}.data`, `must be an object, got ${describeValue(citation.data)}`);
+    }
+  }
+}
+
 function validateTools(request: ChatRequest, fail: Fail): Set<string> {
   const names = new Set<string>();
   if (request.tools === undefined) return names;
   if (!Array.isArray(request.tools)) {
-    fail("tools", `must be an array, got ${describe(request.tools)}`);
+    fail("tools", `must be an array, got ${describeValue(request.tools)}`);
   }
   for (let t = 0; t < request.tools.length; t++) {
     const tool = request.tools[t];
     const at = `tools[${t}]`;
-    if (!isObject(tool)) fail(at, `must be an object, got ${describe(tool)}`);
+    if (!isObject(tool)) fail(at, `must be an object, got ${describeValue(tool)}`);
     if (typeof tool.name !== "string" || tool.name === "") {
-      fail(`${at}.name`, `must be a non-empty string, got ${describe(tool.name)}`);
+      fail(`${at}.name`, `must be a non-empty string, got ${describeValue(tool.name)}`);
     }
-    if (names.has(tool.name)) fail(`${at}.name`, `${describe(tool.name)} is defined twice`);
+    if (names.has(tool.name)) fail(`${at}.name`, `${describeValue(tool.name)} is defined twice`);
     names.add(tool.name);
     if (tool.description !== undefined && typeof tool.description !== "string") {
-      fail(`${at}.description`, `must be a string, got ${describe(tool.description)}`);
+      fail(`${at}.description`, `must be a string, got ${describeValue(tool.description)}`);
     }
     if (!isObject(tool.parameters)) {
-      fail(`${at}.parameters`, `must be a JSON Schema object, got ${describe(tool.parameters)}`);
+      fail(
+        `${at}.parameters`,
+        `must be a JSON Schema object, got ${describeValue(tool.parameters)}`,
+      );
     }
   }
   return names;
@@ -196,10 +228,13 @@ function validateOptions(request: ChatRequest, toolNames: Set<string>, fail: Fai
   if (choice !== undefined) {
     if (isObject(choice)) {
       if (!toolNames.has(choice.name as string)) {
-        fail("toolChoice.name", `${describe(choice.name)} is not among the request's tools`);
+        fail("toolChoice.name", `${describeValue(choice.name)} is not among the request's tools`);
       }
     } else if (choice !== "auto" && choice !== "none" && choice !== "required") {
-      fail("toolChoice", `must be "auto", "none", "required" or {name}, got ${describe(choice)}`);
+      fail(
+        "toolChoice",
+        `must be "auto", "none", "required" or {name}, got ${describeValue(choice)}`,
+      );
     } else if (choice === "required" && toolNames.size === 0) {
       fail("toolChoice", `"required" needs at least one tool`);
     }
@@ -207,11 +242,11 @@ function validateOptions(request: ChatRequest, toolNames: Set<string>, fail: Fai
   if (request.thinking !== undefined) validateThinking(request.thinking, fail);
   const max = request.maxOutputTokens;
   if (max !== undefined && (!Number.isInteger(max) || max <= 0)) {
-    fail("maxOutputTokens", `must be a positive integer, got ${describe(max)}`);
+    fail("maxOutputTokens", `must be a positive integer, got ${describeValue(max)}`);
   }
   const temperature = request.temperature;
   if (temperature !== undefined && (typeof temperature !== "number" || !(temperature >= 0))) {
-    fail("temperature", `must be a number >= 0, got ${describe(temperature)}`);
+    fail("temperature", `must be a number >= 0, got ${describeValue(temperature)}`);
   }
   const stop = request.stopSequences;
   if (stop !== undefined && (!Array.isArray(stop) || stop.some((s) => typeof s !== "string"))) {
@@ -225,7 +260,7 @@ function validateThinking(thinking: unknown, fail: Fail): void {
     fail(
       "thinking",
       `must be "none", "low", "medium", "high", {budgetTokens} or {effort}, got ${
-        describe(thinking)
+        describeValue(thinking)
       }`,
     );
   }
@@ -237,12 +272,12 @@ function validateThinking(thinking: unknown, fail: Fail): void {
   if (
     keys[0] === "budgetTokens" && !(Number.isInteger(budgetTokens) && Number(budgetTokens) >= 0)
   ) {
-    fail("thinking.budgetTokens", `must be an integer >= 0, got ${describe(budgetTokens)}`);
+    fail("thinking.budgetTokens", `must be an integer >= 0, got ${describeValue(budgetTokens)}`);
   }
   if (keys[0] === "effort" && !EFFORTS.has(effort as string)) {
     fail(
       "thinking.effort",
-      `must be one of ${[...EFFORTS].join(", ")}, got ${describe(effort)}`,
+      `must be one of ${[...EFFORTS].join(", ")}, got ${describeValue(effort)}`,
     );
   }
 }

@@ -78,7 +78,7 @@ test("validateRequest refuses a text block without text", () => {
   refused(
     { model: "m", messages: [{ role: "user", content: [{ type: "text", text: 3 }] }] },
     "messages[0].content[0].text",
-    "messages[0].content[0].text must be a string, got number",
+    "messages[0].content[0].text must be a string, got 3",
   );
 });
 
@@ -89,7 +89,7 @@ test("validateRequest refuses an image with neither url nor data", () => {
       messages: [{ role: "user", content: [{ type: "image", mediaType: "image/png" }] }],
     },
     "messages[0].content[0].data",
-    "messages[0].content[0].data must be a string, got undefined",
+    "messages[0].content[0].data must be a string, got nothing",
   );
 });
 
@@ -138,7 +138,7 @@ test("validateRequest refuses a tool without a parameters schema", () => {
   refused(
     { ...hi, tools: [{ name: "f" }] },
     "tools[0].parameters",
-    "tools[0].parameters must be a JSON Schema object, got undefined",
+    "tools[0].parameters must be a JSON Schema object, got nothing",
   );
 });
 
@@ -184,7 +184,7 @@ test("validateRequest refuses a bad budgetTokens or effort", () => {
   refused(
     { ...hi, thinking: { budgetTokens: -1 } },
     "thinking.budgetTokens",
-    "thinking.budgetTokens must be an integer >= 0, got number",
+    "thinking.budgetTokens must be an integer >= 0, got -1",
   );
   refused(
     { ...hi, thinking: { effort: "huge" } },
@@ -197,7 +197,7 @@ test("validateRequest refuses a non-integer maxOutputTokens", () => {
   refused(
     { ...hi, maxOutputTokens: 1.5 },
     "maxOutputTokens",
-    "maxOutputTokens must be a positive integer, got number",
+    "maxOutputTokens must be a positive integer, got 1.5",
   );
 });
 
@@ -205,12 +205,12 @@ test("validateRequest refuses a negative or NaN temperature", () => {
   refused(
     { ...hi, temperature: -1 },
     "temperature",
-    "temperature must be a number >= 0, got number",
+    "temperature must be a number >= 0, got -1",
   );
   refused(
     { ...hi, temperature: NaN },
     "temperature",
-    "temperature must be a number >= 0, got number",
+    "temperature must be a number >= 0, got NaN",
   );
 });
 
@@ -219,5 +219,50 @@ test("validateRequest refuses stop sequences that are not strings", () => {
     { ...hi, stopSequences: [1] },
     "stopSequences",
     "stopSequences must be an array of strings",
+  );
+});
+
+const assistant = (block: unknown) => ({
+  model: "m",
+  messages: [{ role: "user", content: "hi" }, { role: "assistant", content: [block] }],
+});
+
+test("validateRequest accepts provider blocks and cited text in an assistant turn", () => {
+  const request = {
+    model: "m",
+    messages: [{ role: "user", content: "hi" }, {
+      role: "assistant",
+      content: [
+        { type: "provider", provider: "google", blockType: "executableCode", data: {} },
+        { type: "text", text: "a", citations: [{ provider: "google", url: "u", data: {} }] },
+      ],
+    }],
+  };
+  assert.deepEqual(validateRequest(request as ChatRequest, "google"), new Map());
+});
+
+test("validateRequest refuses a provider block without its data object", () => {
+  refused(
+    assistant({ type: "provider", provider: "google", blockType: "executableCode", data: "x" }),
+    "messages[1].content[0].data",
+    'messages[1].content[0].data must be an object, got "x"',
+  );
+  refused(
+    assistant({ type: "provider", provider: "google", data: {} }),
+    "messages[1].content[0].blockType",
+    "messages[1].content[0].blockType must be a string, got nothing",
+  );
+});
+
+test("validateRequest refuses citations that are not a list of provider citations", () => {
+  refused(
+    assistant({ type: "text", text: "a", citations: {} }),
+    "messages[1].content[0].citations",
+    "messages[1].content[0].citations must be an array, got an object",
+  );
+  refused(
+    assistant({ type: "text", text: "a", citations: [{ provider: "openai" }] }),
+    "messages[1].content[0].citations[0].data",
+    "messages[1].content[0].citations[0].data must be an object, got nothing",
   );
 });

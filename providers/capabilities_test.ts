@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ValidationError } from "../common/errors.ts";
-import type { Provider } from "../common/provider.ts";
+import type { Provider } from "./mod.ts";
 import type { ChatRequest, Thinking, ThinkingEffort } from "../common/types.ts";
 import { anthropic, anthropicModel } from "./anthropic/mod.ts";
 import { google, googleModel } from "./google/mod.ts";

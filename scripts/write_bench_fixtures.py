@@ -71,7 +71,7 @@ write("openai/response_simple.json", json.dumps({"id": "chatcmpl-bench-simple", 
 write("openai/response_complex.json", json.dumps({"id": "chatcmpl-bench-complex", "object": "chat.completion", "created": 1741569952, "model": "o4-mini",
     "choices": [{"index": 0, "message": {"role": "assistant", "reasoning_content": "".join(THINK), "content": "".join(TEXT), "refusal": None,
         "tool_calls": [{"id": f"call_bench_{k + 1}", "type": "function", "function": {"name": "get_weather", "arguments": a}} for k, a in enumerate(ARGS)]},
-        "logprobs": None, "finish_reason": "tool_calls"}], "usage": o_usage}, indent=2, ensure_ascii=False) + "\n")
+        "logprobs": None, "finish_reason": "tool_calls"}], "usage": o_usage, "system_fingerprint": "fp_bench"}, indent=2, ensure_ascii=False) + "\n")
 def o_chunk(id, model, delta, finish=None):
     return {"id": id, "object": "chat.completion.chunk", "created": 1741569952, "model": model, "system_fingerprint": "fp_bench",
             "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}]}

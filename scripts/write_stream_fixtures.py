@@ -44,7 +44,8 @@ def a_text(i, pieces):
 
 anthropic("text", [
     a_start("msg_01XFDUDYJgAACzvnptvVoYEL", "claude-sonnet-4-5-20250929",
-            {"input_tokens": 12, "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0, "output_tokens": 1}),
+            {"input_tokens": 12, "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0, "output_tokens": 1,
+             "service_tier": "standard"}),
     PING,
     *a_text(0, ["Hello", "! How can I", " help you today?"]),
     a_msg_delta("end_turn", {"output_tokens": 10}),
@@ -115,17 +116,17 @@ openai("text", [
     o_chunk(ID, M, {}, "stop"),
     o_chunk(ID, M, usage=TEXT_USAGE, choices=False),
 ])
-RID, RM = "chatcmpl-C1ReasoningExample0000000001", "o3-2025-04-16"
+RID, RM, RC = "chatcmpl-C1ReasoningExample0000000001", "o3-2025-04-16", 1741570283
 openai("reasoning", [
-    o_chunk(RID, RM, {"role": "assistant", "content": "", "refusal": None}),
-    *[o_chunk(RID, RM, {"content": p}) for p in ["27 × 453", " = 12,231."]],
-    o_chunk(RID, RM, {}, "stop"),
-    o_chunk(RID, RM, usage={"prompt_tokens": 2100, "completion_tokens": 350, "total_tokens": 2450,
+    o_chunk(RID, RM, {"role": "assistant", "content": "", "refusal": None}, created=RC),
+    *[o_chunk(RID, RM, {"content": p}, created=RC) for p in ["27 × 453", " = 12,231."]],
+    o_chunk(RID, RM, {}, "stop", created=RC),
+    o_chunk(RID, RM, created=RC, usage={"prompt_tokens": 2100, "completion_tokens": 350, "total_tokens": 2450,
             "prompt_tokens_details": {"cached_tokens": 1920, "audio_tokens": 0},
             "completion_tokens_details": {"reasoning_tokens": 320, "audio_tokens": 0, "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0}},
             choices=False),
 ])
-TID = "chatcmpl-C1ToolCallsExample00000000002"
+TID, TC = "chatcmpl-C1ToolCallsExample00000000002", 1741570300
 def tc(index, id=None, name=None, args=""):
     piece = {"index": index}
     if id is not None:
@@ -136,32 +137,32 @@ def tc(index, id=None, name=None, args=""):
         piece["function"] = {"arguments": args}
     return piece
 openai("tool_calls", [
-    o_chunk(TID, M, {"role": "assistant", "content": None, "refusal": None}),
-    o_chunk(TID, M, {"tool_calls": [tc(0, "call_DdmO9pD3xa9XTPNJ32zg2hcA", "get_weather")]}),
-    *[o_chunk(TID, M, {"tool_calls": [tc(0, args=p)]}) for p in ["{\"lo", "cation\":\"San Francisco, CA\"", ",\"unit\":\"celsius\"}"]],
-    o_chunk(TID, M, {"tool_calls": [tc(1, "call_EemP0qE4yb0YUQOK43ah3idB", "get_weather")]}),
-    *[o_chunk(TID, M, {"tool_calls": [tc(1, args=p)]}) for p in ["{\"location\":\"Paris, France\",", "\"unit\":\"celsius\"}"]],
-    o_chunk(TID, M, {"tool_calls": [tc(2, "call_FfnQ1rF5zc1ZVRPL54bi4jeC", "get_time", "{}")]}),
-    o_chunk(TID, M, {}, "tool_calls"),
-    o_chunk(TID, M, usage={"prompt_tokens": 82, "completion_tokens": 67, "total_tokens": 149,
+    o_chunk(TID, M, created=TC, delta={"role": "assistant", "content": None, "refusal": None}),
+    o_chunk(TID, M, created=TC, delta={"tool_calls": [tc(0, "call_DdmO9pD3xa9XTPNJ32zg2hcA", "get_weather")]}),
+    *[o_chunk(TID, M, created=TC, delta={"tool_calls": [tc(0, args=p)]}) for p in ["{\"lo", "cation\":\"San Francisco, CA\"", ",\"unit\":\"celsius\"}"]],
+    o_chunk(TID, M, created=TC, delta={"tool_calls": [tc(1, "call_EemP0qE4yb0YUQOK43ah3idB", "get_weather")]}),
+    *[o_chunk(TID, M, created=TC, delta={"tool_calls": [tc(1, args=p)]}) for p in ["{\"location\":\"Paris, France\",", "\"unit\":\"celsius\"}"]],
+    o_chunk(TID, M, created=TC, delta={"tool_calls": [tc(2, "call_FfnQ1rF5zc1ZVRPL54bi4jeC", "get_time", "{}")]}),
+    o_chunk(TID, M, created=TC, delta={}, finish="tool_calls"),
+    o_chunk(TID, M, created=TC, usage={"prompt_tokens": 82, "completion_tokens": 67, "total_tokens": 149,
             "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
             "completion_tokens_details": {"reasoning_tokens": 0, "audio_tokens": 0}}, choices=False),
 ])
-FID = "chatcmpl-C1RefusalExample000000000003"
+FID, FC = "chatcmpl-C1RefusalExample000000000003", 1741570400
 openai("refusal", [
-    o_chunk(FID, M, {"role": "assistant", "content": None, "refusal": ""}),
-    *[o_chunk(FID, M, {"refusal": p}) for p in ["I'm sorry, ", "I can't help", " with that request."]],
-    o_chunk(FID, M, {}, "stop"),
-    o_chunk(FID, M, usage={"prompt_tokens": 25, "completion_tokens": 11, "total_tokens": 36}, choices=False),
+    o_chunk(FID, M, created=FC, delta={"role": "assistant", "content": None, "refusal": ""}),
+    *[o_chunk(FID, M, created=FC, delta={"refusal": p}) for p in ["I'm sorry, ", "I can't help", " with that request."]],
+    o_chunk(FID, M, created=FC, delta={}, finish="stop"),
+    o_chunk(FID, M, created=FC, usage={"prompt_tokens": 25, "completion_tokens": 11, "total_tokens": 36}, choices=False),
 ])
-CID = "chatcmpl-C1ContentFilterExample0000004"
+CID, CC = "chatcmpl-C1ContentFilterExample0000004", 1741570450
 openai("content_filter", [
     # Azure-style first chunk: no choices, only the prompt's filter results.
     {"id": "", "object": "", "created": 0, "model": "", "choices": [],
      "prompt_filter_results": [{"prompt_index": 0, "content_filter_results": {"hate": {"filtered": False, "severity": "safe"}}}]},
-    o_chunk(CID, M, {"role": "assistant", "content": ""}),
-    o_chunk(CID, M, {}, "content_filter"),
-    o_chunk(CID, M, usage={"prompt_tokens": 25, "completion_tokens": 0, "total_tokens": 25}, choices=False),
+    o_chunk(CID, M, created=CC, delta={"role": "assistant", "content": ""}),
+    o_chunk(CID, M, created=CC, delta={}, finish="content_filter"),
+    o_chunk(CID, M, created=CC, usage={"prompt_tokens": 25, "completion_tokens": 0, "total_tokens": 25}, choices=False),
 ])
 XID, XM = "chatcmpl-compat-1", "qwen3-coder"
 openai("compat_tool_calls", [
@@ -186,12 +187,12 @@ openai("error", [
 ], done=False)
 UID = "chatcmpl-C1TruncatedExample000000006"
 openai("truncated", [
-    o_chunk(UID, M, {"role": "assistant", "content": "Checking ☀️ "}),
+    o_chunk(UID, M, {"role": "assistant", "content": "Checking the forecast ☀️"}),
     o_chunk(UID, M, {"tool_calls": [tc(0, "call_trunc", "get_weather", "{\"location\":\"Par")]}),
 ], done=False, cut='data: {"id":"chatcmpl-C1TruncatedExample000000006","object":"chat.completion.chu')
 
 # ---------------------------------------------------------------- Google
-def g(parts=None, finish=None, usage=None, model="gemini-2.5-flash", rid="mN7taPnYJ4GPz7IPpcmVqQg", candidate=True):
+def g(parts=None, finish=None, usage=None, model="gemini-2.5-flash", rid="mN7taPnYJ4GPz7IPpcmVqQg", candidate=True, extra=None):
     c = {}
     if candidate:
         cand = {}
@@ -200,6 +201,7 @@ def g(parts=None, finish=None, usage=None, model="gemini-2.5-flash", rid="mN7taP
         if finish:
             cand["finishReason"] = finish
         cand["index"] = 0
+        cand.update(extra or {})
         c["candidates"] = [cand]
     if usage is not None:
         c["usageMetadata"] = usage
@@ -231,7 +233,11 @@ google("tool_calls", [
       rid="ToolCalls01ResponseIdEf"),
 ])
 google("safety", [
-    g(None, "SAFETY", {"promptTokenCount": 14, "totalTokenCount": 14}, rid="Safety01ResponseIdGhIj"),
+    g(None, "SAFETY", {"promptTokenCount": 14, "totalTokenCount": 14}, rid="Safety01ResponseIdGhIj", extra={"safetyRatings": [
+        {"category": "HARM_CATEGORY_SEXUALLY_EXPLICIT", "probability": "NEGLIGIBLE"},
+        {"category": "HARM_CATEGORY_HATE_SPEECH", "probability": "NEGLIGIBLE"},
+        {"category": "HARM_CATEGORY_HARASSMENT", "probability": "NEGLIGIBLE"},
+        {"category": "HARM_CATEGORY_DANGEROUS_CONTENT", "probability": "HIGH", "blocked": True}]}),
 ])
 google("blocked_prompt", [
     {"promptFeedback": {"blockReason": "SAFETY", "safetyRatings": [{"category": "HARM_CATEGORY_DANGEROUS_CONTENT", "probability": "HIGH"}]},

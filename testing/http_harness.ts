@@ -9,16 +9,15 @@
 import assert from "node:assert/strict";
 import { type Client, type ClientOptions, createClient } from "../common/client.ts";
 import type { StreamEvent } from "../common/events.ts";
-import type { Provider } from "../common/provider.ts";
 import type { EventStream } from "../common/stream.ts";
-import type { ChatRequest, ProviderName } from "../common/types.ts";
+import type { ChatRequest } from "../common/types.ts";
+import { type Provider, type ProviderName, providers } from "../providers/mod.ts";
 import {
   createMockServer,
   type ListeningMockServer,
   type MockServer,
   type MockServerOptions,
 } from "./server.ts";
-import { LOOP_MODELS } from "./tool_loop.ts";
 
 /** The key every test client sends. */
 export const KEY = "sk-rosetta-test-7f3a9c2e5b1d";
@@ -54,7 +53,7 @@ export async function withServer<T>(
  * @returns The request.
  */
 export function ask(provider: ProviderName, content = "Hi"): ChatRequest {
-  return { model: LOOP_MODELS[provider], messages: [{ role: "user", content }] };
+  return { model: providers[provider].profile.models.chat, messages: [{ role: "user", content }] };
 }
 
 /**

@@ -6,7 +6,8 @@
  * @module
  */
 
-import type { JsonObject, ProviderName } from "../common/types.ts";
+import type { JsonObject } from "../common/types.ts";
+import type { ProviderName } from "../providers/mod.ts";
 
 /** A block of a scripted reply. */
 export type MockBlock =

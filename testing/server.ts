@@ -9,7 +9,8 @@
 
 import { Hono } from "hono";
 import { redactHeaders, scrubText } from "../common/redact.ts";
-import type { JsonObject, ProviderName } from "../common/types.ts";
+import type { JsonObject } from "../common/types.ts";
+import type { ProviderName } from "../providers/mod.ts";
 import { DIALECTS } from "./dialects/mod.ts";
 import type { MockDialect, MockEvent } from "./dialects/dialect.ts";
 import { cutBody, faultyBody } from "./faults.ts";

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError } from "../common/errors.ts";
-import type { Provider } from "../common/provider.ts";
+import type { Provider } from "../providers/mod.ts";
 import { providers } from "../providers/mod.ts";
 import { cutBody } from "./faults.ts";
 import { ask } from "./http_harness.ts";
@@ -55,7 +55,11 @@ for (const provider of Object.values(providers)) {
   test(`createMockServer refuses ${provider.name} requests without the right key`, async () => {
     const mock = createMockServer({ apiKey: KEY });
     const response = await send(mock, provider, false, "wrong-key");
-    const error = provider.parseError(response.status, await response.text(), response.headers);
+    const error = provider.errorFromResponse(
+      response.status,
+      await response.text(),
+      response.headers,
+    );
     assert.equal(error.category, "auth");
     assert.equal(error.status, 401);
     assert.equal(mock.requests.length, 1);
@@ -66,7 +70,11 @@ for (const provider of Object.values(providers)) {
       script: failure(429, { message: "slow", retryAfterMs: 1500 }),
     });
     const response = await send(mock, provider, true);
-    const error = provider.parseError(response.status, await response.text(), response.headers);
+    const error = provider.errorFromResponse(
+      response.status,
+      await response.text(),
+      response.headers,
+    );
     assert.ok(ProviderError.isInstance(error));
     assert.deepEqual([error.category, error.message, error.retryAfterMs], [
       "rate_limit",
@@ -79,7 +87,7 @@ for (const provider of Object.values(providers)) {
 test("createMockServer renders Anthropic's 529 as overloaded_error", async () => {
   const mock = createMockServer({ script: failure(529) });
   const response = await send(mock, providers.anthropic, false);
-  const error = providers.anthropic.parseError(529, await response.text());
+  const error = providers.anthropic.errorFromResponse(529, await response.text());
   assert.deepEqual([error.category, error.code], ["server", "overloaded_error"]);
 });
 

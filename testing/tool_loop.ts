@@ -1,13 +1,14 @@
 /**
- * The shared scenario of the tool-loop tests and benchmarks: a weather request, two zod tools
- * with deterministic results, and each provider's model.
+ * The shared scenario of the tool-loop tests and benchmarks: a weather request and two zod
+ * tools with deterministic results, sent to each provider's chat model.
  *
  * @module
  */
 
 import { z } from "zod";
 import { defineTool, type Tool } from "../common/tool.ts";
-import type { ChatRequest, ProviderName } from "../common/types.ts";
+import type { ChatRequest } from "../common/types.ts";
+import { type ProviderName, providers } from "../providers/mod.ts";
 
 /** `get_weather`: 18° in Paris, 22° elsewhere. */
 export const weatherTool: Tool<{ location: string; unit: "celsius" | "fahrenheit" }, unknown> =
@@ -33,22 +34,15 @@ export const timeTool: Tool<{ timezone: string }, string> = defineTool({
   execute: ({ timezone }) => `2026-11-26T12:00:00Z (${timezone})`,
 });
 
-/** The model each provider's loop runs against. */
-export const LOOP_MODELS: Record<ProviderName, string> = {
-  anthropic: "claude-haiku-4-5",
-  openai: "gpt-4o",
-  google: "gemini-2.5-flash",
-};
-
 /**
  * The first request of the loop.
  *
- * @param provider Picks the model.
+ * @param provider Picks the model: its profile's chat model.
  * @returns The request.
  */
 export function loopRequest(provider: ProviderName): ChatRequest {
   return {
-    model: LOOP_MODELS[provider],
+    model: providers[provider].profile.models.chat,
     system: "You are a weather assistant.",
     messages: [{
       role: "user",

@@ -23,12 +23,12 @@ import type { JsonObject } from "../../common/types.ts";
  * ```ts
  * import { anthropic } from "@rosetta/llm";
  * import assert from "node:assert/strict";
- * const error = anthropic.parseError(429, '{"type":"error","error":{"type":"rate_limit_error","message":"slow down"}}', new Headers({ "retry-after": "12" }));
+ * const error = anthropic.errorFromResponse(429, '{"type":"error","error":{"type":"rate_limit_error","message":"slow down"}}', new Headers({ "retry-after": "12" }));
  * assert.equal(error.category, "rate_limit");
  * assert.equal(error.retryAfterMs, 12000);
  * ```
  */
-export function parseAnthropicError(
+export function anthropicErrorFromResponse(
   status: number,
   body: string,
   headers?: Headers,

@@ -23,8 +23,11 @@ const cases: Array<[number, string, string, string]> = [
 ];
 
 for (const [status, category, code, message] of cases) {
-  test(`anthropic parseError maps ${status} ${code} to ${category}`, () => {
-    const error = anthropic.parseError(status, readFixture(`anthropic/error_${status}.json`));
+  test(`anthropic errorFromResponse maps ${status} ${code} to ${category}`, () => {
+    const error = anthropic.errorFromResponse(
+      status,
+      readFixture(`anthropic/error_${status}.json`),
+    );
     assert.ok(error instanceof ProviderError);
     assert.deepEqual(
       [error.provider, error.category, error.status, error.code, error.message, error.retryAfterMs],
@@ -32,29 +35,3 @@ for (const [status, category, code, message] of cases) {
     );
   });
 }
-
-test("anthropic parseError reads retry-after seconds", () => {
-  const error = anthropic.parseError(
-    429,
-    readFixture("anthropic/error_429.json"),
-    new Headers({ "retry-after": "30" }),
-  );
-  assert.equal(error.retryAfterMs, 30000);
-});
-
-test("anthropic parseError turns a non-JSON body into a message", () => {
-  const error = anthropic.parseError(502, "<html><body>502 Bad Gateway</body></html>");
-  assert.deepEqual([error.category, error.code, error.message], [
-    "server",
-    undefined,
-    "HTTP 502: <html><body>502 Bad Gateway</body></html>",
-  ]);
-});
-
-test("anthropic parseError survives JSON of an unexpected shape", () => {
-  const error = anthropic.parseError(400, '{"error":"nope"}');
-  assert.deepEqual([error.category, error.message], [
-    "invalid_request",
-    'HTTP 400: {"error":"nope"}',
-  ]);
-});

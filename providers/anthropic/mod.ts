@@ -15,17 +15,18 @@
  * @module
  */
 
-import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
+import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
-import { parseAnthropicError } from "./errors.ts";
+import { anthropicErrorFromResponse } from "./errors.ts";
 import { serializeAnthropicRequest } from "./request.ts";
 import { parseAnthropicResponse } from "./response.ts";
 import { createAnthropicStreamDecoder } from "./stream.ts";
 
-export { parseAnthropicError } from "./errors.ts";
+export { anthropicErrorFromResponse } from "./errors.ts";
 export { serializeAnthropicRequest } from "./request.ts";
 export { createAnthropicStreamDecoder } from "./stream.ts";
-export { mapAnthropicStopReason, mapAnthropicUsage, parseAnthropicResponse } from "./response.ts";
+export { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
+export { parseAnthropicResponse } from "./response.ts";
 export { anthropicModel } from "./models.ts";
 export type { AnthropicModel } from "./models.ts";
 
@@ -46,11 +47,16 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The Anthropic provider. */
-export const anthropic: Provider = {
+export const anthropic: ProviderDialect<"anthropic"> = {
   name: "anthropic",
+  profile: {
+    label: "Anthropic",
+    color: "#c96442",
+    models: { chat: "claude-haiku-4-5", thinking: "claude-sonnet-4-5" },
+  },
   serializeRequest: serializeAnthropicRequest,
   buildHttpRequest,
   parseResponse: parseAnthropicResponse,
-  parseError: parseAnthropicError,
+  errorFromResponse: anthropicErrorFromResponse,
   createStreamDecoder: createAnthropicStreamDecoder,
 };

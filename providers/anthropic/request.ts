@@ -6,8 +6,9 @@
  */
 
 import type { SerializeOptions } from "../../common/provider.ts";
-import { acceptsOpaque, warn } from "../../common/replay.ts";
+import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
+  AssistantBlock,
   AssistantMessage,
   ChatRequest,
   ImageBlock,
@@ -118,58 +119,77 @@ function assistantBlocks(
   at: string,
   warnings: Warning[] | undefined,
 ): WireBlock[] {
-  const blocks = message.content as Exclude<AssistantMessage["content"], string>;
+  const blocks = message.content as AssistantBlock[];
   const ours = acceptsOpaque(message, "anthropic");
   const out: WireBlock[] = [];
   for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
-    switch (block.type) {
-      case "text":
-        if (block.signature !== undefined) {
-          warn(
-            warnings,
-            "anthropic",
-            `${at}.content[${b}].signature`,
-            "dropped: Anthropic text blocks carry no signature",
-          );
-        }
-        out.push({ type: "text", text: block.text });
-        break;
-      case "thinking":
-        if (ours && block.signature !== undefined) {
-          out.push({ type: "thinking", thinking: block.text, signature: block.signature });
-        } else {
-          warn(
-            warnings,
-            "anthropic",
-            `${at}.content[${b}]`,
-            "thinking block dropped: Anthropic accepts only its own signed thinking",
-          );
-        }
-        break;
-      case "redacted_thinking":
-        if (ours) out.push({ type: "redacted_thinking", data: block.data });
-        else {warn(
-            warnings,
-            "anthropic",
-            `${at}.content[${b}]`,
-            `redacted thinking from ${message.provider} dropped`,
-          );}
-        break;
-      case "tool_call":
-        if (block.signature !== undefined) {
-          warn(
-            warnings,
-            "anthropic",
-            `${at}.content[${b}].signature`,
-            "dropped: Anthropic tool calls carry no signature",
-          );
-        }
-        out.push({ type: "tool_use", id: block.id, name: block.name, input: block.arguments });
-        break;
-    }
+    const wire = assistantBlock(blocks[b], ours, message.provider, at, b, warnings);
+    if (wire !== undefined) out.push(wire);
   }
   return out;
+}
+
+// Paths are built only when a warning needs one: this runs for every replayed block.
+function assistantBlock(
+  block: AssistantBlock,
+  ours: boolean,
+  from: string | undefined,
+  at: string,
+  b: number,
+  warnings: Warning[] | undefined,
+): WireBlock | undefined {
+  switch (block.type) {
+    case "text": {
+      if (block.signature !== undefined) {
+        warn(
+          warnings,
+          "anthropic",
+          `${at}.content[${b}].signature`,
+          "dropped: Anthropic text blocks carry no signature",
+        );
+      }
+      if (block.citations === undefined) return { type: "text", text: block.text };
+      const citations = ownCitations(block, "anthropic", warnings, `${at}.content[${b}]`);
+      return citations === undefined
+        ? { type: "text", text: block.text }
+        : { type: "text", text: block.text, citations };
+    }
+    case "thinking":
+      if (ours && block.signature !== undefined) {
+        return { type: "thinking", thinking: block.text, signature: block.signature };
+      }
+      warn(
+        warnings,
+        "anthropic",
+        `${at}.content[${b}]`,
+        "thinking block dropped: Anthropic accepts only its own signed thinking",
+      );
+      return undefined;
+    case "redacted_thinking":
+      if (ours) return { type: "redacted_thinking", data: block.data };
+      warn(warnings, "anthropic", `${at}.content[${b}]`, `redacted thinking from ${from} dropped`);
+      return undefined;
+    case "tool_call":
+      if (block.signature !== undefined) {
+        warn(
+          warnings,
+          "anthropic",
+          `${at}.content[${b}].signature`,
+          "dropped: Anthropic tool calls carry no signature",
+        );
+      }
+      return { type: "tool_use", id: block.id, name: block.name, input: block.arguments };
+    case "image":
+      warn(
+        warnings,
+        "anthropic",
+        `${at}.content[${b}]`,
+        "image block dropped: Anthropic assistant turns take no images",
+      );
+      return undefined;
+    case "provider":
+      return ownProviderBlock(block, "anthropic", warnings, `${at}.content[${b}]`);
+  }
 }
 
 function userBlock(block: TextBlock | ImageBlock): WireBlock {

@@ -164,3 +164,25 @@ test("anthropic buildHttpRequest sets url, key and version headers", () => {
   });
   assert.equal(http.body, anthropic.serializeRequest(hi));
 });
+
+const failedCall: ChatRequest = {
+  model: "m",
+  messages: [
+    { role: "user", content: "Weather?" },
+    {
+      role: "assistant",
+      content: [{ type: "tool_call", id: "c1", name: "get_weather", arguments: {} }],
+    },
+    {
+      role: "tool",
+      content: [{ type: "tool_result", toolCallId: "c1", content: "Unknown city", isError: true }],
+    },
+  ],
+};
+
+test("anthropic serializeRequest marks a failed tool result is_error", () => {
+  assert.deepEqual(wire(failedCall).messages.at(-1), {
+    role: "user",
+    content: [{ type: "tool_result", tool_use_id: "c1", content: "Unknown city", is_error: true }],
+  });
+});

@@ -1,25 +1,53 @@
 /**
- * Anthropic Messages SSE → canonical events: `message_start`, `content_block_start` /
- * `_delta` / `_stop`, `message_delta`, `message_stop`, `ping`, `error`. Unknown event, block
- * and delta types are skipped. One `JSON.parse` per event; blocks keyed by their `index`.
+ * Anthropic Messages SSE → canonical events: each event type goes to its named handler in
+ * `reader.ts`, the same handlers that read a whole body. `ping` and unknown event types are
+ * skipped. One `JSON.parse` per event.
  *
  * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming
  * @module
  */
 
+import { ResponseAccumulator } from "../../common/accumulator.ts";
 import { invalidField, isJsonObject } from "../../common/json.ts";
 import {
   assembleStreamDecoder,
   type StreamDecoder,
   type StreamDecoderOptions,
 } from "../../common/stream.ts";
-import type { JsonObject } from "../../common/types.ts";
 import { anthropicStreamError } from "./errors.ts";
-import { mapAnthropicStopReason, mapAnthropicUsage } from "./response.ts";
+import {
+  type AnthropicReader,
+  onContentBlockDelta,
+  onContentBlockStart,
+  onContentBlockStop,
+  onMessageDelta,
+  onMessageStart,
+} from "./reader.ts";
 
-function string(value: unknown, path: string): string {
-  if (typeof value !== "string") throw invalidField("anthropic", path, "a string", value);
-  return value;
+function onEvent(reader: AnthropicReader, data: string): void {
+  const json = JSON.parse(data);
+  if (!isJsonObject(json)) throw invalidField("anthropic", "event", "an object", json);
+  switch (json.type) {
+    case "content_block_delta":
+      return onContentBlockDelta(reader, json);
+    case "content_block_start":
+      return onContentBlockStart(reader, json);
+    case "content_block_stop":
+      return onContentBlockStop(reader, json);
+    case "message_start": {
+      const message = json.message;
+      if (!isJsonObject(message)) {
+        throw invalidField("anthropic", "message", "an object", message);
+      }
+      return onMessageStart(reader, message, false);
+    }
+    case "message_delta":
+      return onMessageDelta(reader, json);
+    case "message_stop":
+      return reader.acc.terminate();
+    case "error":
+      return reader.acc.fail(anthropicStreamError(json));
+  }
 }
 
 /**
@@ -42,90 +70,8 @@ function string(value: unknown, path: string): string {
  * ```
  */
 export function createAnthropicStreamDecoder(options: StreamDecoderOptions = {}): StreamDecoder {
-  return assembleStreamDecoder("anthropic", "message_stop", options, (acc) => {
-    // message_start carries input usage, message_delta the final output count: merge them.
-    const usage: JsonObject = {};
-    return (_event, data) => {
-      const json = JSON.parse(data);
-      if (!isJsonObject(json)) throw invalidField("anthropic", "event", "an object", json);
-      switch (json.type) {
-        case "content_block_delta": {
-          const delta = json.delta as JsonObject;
-          const index = json.index as number;
-          switch (delta?.type) {
-            case "text_delta":
-              return acc.text(index, string(delta.text, "delta.text"));
-            case "input_json_delta":
-              return acc.toolDelta(index, string(delta.partial_json, "delta.partial_json"));
-            case "thinking_delta":
-              return acc.thinking(index, string(delta.thinking, "delta.thinking"));
-            case "signature_delta":
-              return acc.signature(index, string(delta.signature, "delta.signature"));
-          }
-          return;
-        }
-        case "content_block_start": {
-          const block = json.content_block;
-          const index = json.index;
-          if (!isJsonObject(block)) {
-            throw invalidField("anthropic", "content_block", "an object", block);
-          }
-          if (typeof index !== "number") {
-            throw invalidField("anthropic", "index", "a number", index);
-          }
-          switch (block.type) {
-            case "text":
-              acc.open(index, "text");
-              if (block.text) acc.text(index, string(block.text, "content_block.text"));
-              return;
-            case "thinking":
-              acc.open(index, "thinking");
-              if (block.thinking) {
-                acc.thinking(index, string(block.thinking, "content_block.thinking"));
-              }
-              return;
-            case "redacted_thinking":
-              return acc.redacted(index, string(block.data, "content_block.data"));
-            case "tool_use":
-              return acc.toolStart(
-                index,
-                string(block.id, "content_block.id"),
-                string(block.name, "content_block.name"),
-              );
-          }
-          return;
-        }
-        case "content_block_stop":
-          return acc.end(json.index as number);
-        case "message_start": {
-          const message = json.message;
-          if (!isJsonObject(message)) {
-            throw invalidField("anthropic", "message", "an object", message);
-          }
-          acc.start(message.id as string | undefined, string(message.model, "message.model"));
-          // Report input usage now: a stream cut before message_delta must not lose it.
-          if (isJsonObject(message.usage)) {
-            Object.assign(usage, message.usage);
-            acc.usage(mapAnthropicUsage(usage));
-          }
-          return;
-        }
-        case "message_delta": {
-          if (isJsonObject(json.usage)) {
-            Object.assign(usage, json.usage);
-            acc.usage(mapAnthropicUsage(usage));
-          }
-          const reason = isJsonObject(json.delta) ? json.delta.stop_reason : undefined;
-          if (reason !== undefined && reason !== null) {
-            acc.finish(mapAnthropicStopReason(reason), reason);
-          }
-          return;
-        }
-        case "message_stop":
-          return acc.terminate();
-        case "error":
-          return acc.fail(anthropicStreamError(json));
-      }
-    };
+  const reader: AnthropicReader = { acc: new ResponseAccumulator("anthropic", true) };
+  return assembleStreamDecoder(reader.acc, "message_stop", options, (_event, data) => {
+    onEvent(reader, data);
   });
 }

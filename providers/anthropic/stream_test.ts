@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ProviderError, ResponseParseError } from "../../common/errors.ts";
-import type { StreamEvent } from "../../common/events.ts";
+import { type ProviderError, ResponseParseError } from "../../common/errors.ts";
 import { decodeChunks } from "../../testing/chunkings.ts";
 import { readFixture } from "../../testing/fixtures.ts";
 import { anthropic } from "./mod.ts";
@@ -62,35 +61,6 @@ test("anthropic stream emits thinking deltas, the signature and redacted thinkin
   ]);
 });
 
-test("anthropic stream ends each tool call at its block stop with parsed arguments", () => {
-  const { events, response } = run(readFixture("anthropic/tool_calls.sse"));
-  const ends = events.filter((e) => e.type === "tool_call_end");
-  assert.deepEqual(ends, [
-    {
-      type: "tool_call_end",
-      index: 1,
-      id: "toolu_01A09q90qw90lq917835lq9",
-      name: "get_weather",
-      arguments: { location: "San Francisco, CA", unit: "celsius" },
-    },
-    {
-      type: "tool_call_end",
-      index: 2,
-      id: "toolu_01B19q90qw90lq917835lq8",
-      name: "get_weather",
-      arguments: { location: "Paris, France", unit: "celsius" },
-    },
-    {
-      type: "tool_call_end",
-      index: 3,
-      id: "toolu_01C29q90qw90lq917835lq7",
-      name: "get_time",
-      arguments: {},
-    },
-  ]);
-  assert.equal(response?.finishReason, "tool_use");
-});
-
 test("anthropic stream never ends a tool call before its block stops", () => {
   const decoder = anthropic.createStreamDecoder();
   const before = decoder.push(sse([
@@ -122,7 +92,7 @@ test("anthropic stream never ends a tool call before its block stops", () => {
   }]);
 });
 
-test("anthropic stream skips unknown events, blocks and deltas", () => {
+test("anthropic stream skips unknown events and deltas, and keeps unknown blocks", () => {
   const { response } = run(sse([
     start,
     { type: "future_event", x: 1 },
@@ -138,29 +108,21 @@ test("anthropic stream skips unknown events, blocks and deltas", () => {
     },
     { type: "content_block_stop", index: 0 },
     { type: "content_block_start", index: 1, content_block: { type: "text", text: "" } },
-    { type: "content_block_delta", index: 1, delta: { type: "citations_delta", citation: {} } },
+    { type: "content_block_delta", index: 1, delta: { type: "future_delta", x: {} } },
     { type: "content_block_delta", index: 1, delta: { type: "text_delta", text: "ok" } },
     { type: "content_block_stop", index: 1 },
     { type: "message_delta", delta: { stop_reason: "end_turn" }, usage: { output_tokens: 2 } },
     stop,
   ]));
-  assert.deepEqual(response?.content, [{ type: "text", text: "ok" }]);
-});
-
-test("anthropic stream reports an in-stream error and throws it with the partial response", () => {
-  const { events, error } = run(readFixture("anthropic/error.sse"));
-  const last = events.at(-1) as Extract<StreamEvent, { type: "error" }>;
-  assert.ok(last.error instanceof ProviderError);
-  assert.deepEqual([last.error.category, last.error.code, last.error.message], [
-    "server",
-    "overloaded_error",
-    "Overloaded",
+  assert.deepEqual(response?.content, [
+    {
+      type: "provider",
+      provider: "anthropic",
+      blockType: "server_tool_use",
+      data: { type: "server_tool_use", id: "s", name: "web_search", input: {} },
+    },
+    { type: "text", text: "ok" },
   ]);
-  assert.equal(error, last.error);
-  assert.deepEqual((error as ProviderError).partial?.content, [{
-    type: "text",
-    text: "Partial ans",
-  }]);
 });
 
 test("anthropic stream maps in-stream error types to the HTTP categories", () => {
@@ -180,13 +142,11 @@ test("anthropic stream maps in-stream error types to the HTTP categories", () =>
   );
 });
 
-test("anthropic stream cut before message_stop throws truncated_stream keeping what arrived", () => {
+test("anthropic stream cut before message_stop keeps the call's argument text and input usage", () => {
   const { error } = run(readFixture("anthropic/truncated.sse"));
   assert.ok(error instanceof ResponseParseError);
-  assert.equal(error.type, "truncated_stream");
   assert.equal(error.message, "Cannot finish anthropic stream: it ended before message_stop");
   assert.equal(error.raw, '{"location": "Par');
-  assert.deepEqual(error.partial?.content, [{ type: "text", text: "Checking the forecast ☀️" }]);
   assert.equal(error.partial?.usage.inputTokens, 20);
 });
 
@@ -235,4 +195,16 @@ test("anthropic stream reports invalid tool arguments with the raw text", () => 
     '{"a": tru',
     "content[0].arguments",
   ]);
+});
+
+test("anthropic stream emits provider blocks when complete and citations as they arrive", () => {
+  const { events } = run(readFixture("anthropic/web_search.sse"));
+  const kept = events.filter((e) => e.type === "provider_block" || e.type === "citation");
+  assert.deepEqual(kept.map((e) => [e.type, e.index]), [
+    ["provider_block", 1],
+    ["provider_block", 2],
+    ["citation", 3],
+  ]);
+  const call = kept[0].type === "provider_block" ? kept[0].block : undefined;
+  assert.deepEqual(call?.data.input, { query: "Paris weather today" });
 });

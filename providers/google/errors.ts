@@ -64,12 +64,16 @@ export function readGoogleError(json: JsonObject): ErrorDetails {
  * ```ts
  * import { google } from "@rosetta/llm";
  * import assert from "node:assert/strict";
- * const error = google.parseError(429, JSON.stringify({ error: { code: 429, message: "Quota", status: "RESOURCE_EXHAUSTED",
+ * const error = google.errorFromResponse(429, JSON.stringify({ error: { code: 429, message: "Quota", status: "RESOURCE_EXHAUSTED",
  *   details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "34.4s" }] } }));
  * assert.equal(error.retryAfterMs, 34400);
  * ```
  */
-export function parseGoogleError(status: number, body: string, headers?: Headers): ProviderError {
+export function googleErrorFromResponse(
+  status: number,
+  body: string,
+  headers?: Headers,
+): ProviderError {
   return providerErrorFromHttp("google", status, body, headers, readGoogleError);
 }
 

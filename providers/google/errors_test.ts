@@ -13,9 +13,9 @@ const cases: Array<[number, string, string]> = [
 ];
 
 for (const [status, category, code] of cases) {
-  test(`google parseError maps ${status} ${code} to ${category}`, () => {
+  test(`google errorFromResponse maps ${status} ${code} to ${category}`, () => {
     const body = readFixture(`google/error_${status}.json`);
-    const error = google.parseError(status, body);
+    const error = google.errorFromResponse(status, body);
     assert.deepEqual(
       [error.provider, error.category, error.status, error.code, error.message],
       ["google", category, status, code, JSON.parse(body).error.message],
@@ -23,18 +23,10 @@ for (const [status, category, code] of cases) {
   });
 }
 
-test("google parseError reads RetryInfo.retryDelay from the body", () => {
-  assert.equal(google.parseError(429, readFixture("google/error_429.json")).retryAfterMs, 34400);
-});
-
-test("google parseError falls back to the retry-after header", () => {
+test("google errorFromResponse reads RetryInfo.retryDelay from the body", () => {
   assert.equal(
-    google.parseError(
-      503,
-      readFixture("google/error_503.json"),
-      new Headers({ "retry-after": "5" }),
-    ).retryAfterMs,
-    5000,
+    google.errorFromResponse(429, readFixture("google/error_429.json")).retryAfterMs,
+    34400,
   );
 });
 

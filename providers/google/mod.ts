@@ -15,17 +15,18 @@
  * @module
  */
 
-import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
+import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
-import { parseGoogleError } from "./errors.ts";
+import { googleErrorFromResponse } from "./errors.ts";
 import { serializeGoogleRequest } from "./request.ts";
 import { parseGoogleResponse } from "./response.ts";
 import { createGoogleStreamDecoder } from "./stream.ts";
 
-export { durationToMs, parseGoogleError } from "./errors.ts";
+export { durationToMs, googleErrorFromResponse } from "./errors.ts";
 export { serializeGoogleRequest } from "./request.ts";
 export { createGoogleStreamDecoder } from "./stream.ts";
-export { mapGoogleFinishReason, mapGoogleUsage, parseGoogleResponse } from "./response.ts";
+export { mapGoogleFinishReason, mapGoogleUsage } from "./mappers.ts";
+export { parseGoogleResponse } from "./response.ts";
 export { googleModel } from "./models.ts";
 export type { GoogleBudget, GoogleModel } from "./models.ts";
 
@@ -44,11 +45,16 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The Google Gemini provider. */
-export const google: Provider = {
+export const google: ProviderDialect<"google"> = {
   name: "google",
+  profile: {
+    label: "Google",
+    color: "#4285f4",
+    models: { chat: "gemini-2.5-flash", thinking: "gemini-2.5-flash" },
+  },
   serializeRequest: serializeGoogleRequest,
   buildHttpRequest,
   parseResponse: parseGoogleResponse,
-  parseError: parseGoogleError,
+  errorFromResponse: googleErrorFromResponse,
   createStreamDecoder: createGoogleStreamDecoder,
 };

@@ -7,8 +7,9 @@
 
 import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
-import { acceptsOpaque, warn } from "../../common/replay.ts";
+import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
+  AssistantBlock,
   AssistantMessage,
   ChatRequest,
   ImageBlock,
@@ -164,35 +165,9 @@ function modelParts(
   let callPath = "";
   const blocks = message.content;
   for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
     const path = `${at}.content[${b}]`;
-    let part: Part;
-    if (block.type === "text") {
-      part = { text: block.text };
-    } else if (block.type === "tool_call") {
-      part = { functionCall: { name: block.name, args: block.arguments } };
-    } else if (block.type === "thinking" && ours) {
-      part = { text: block.text, thought: true };
-    } else {
-      warn(
-        warnings,
-        "google",
-        path,
-        block.type === "thinking"
-          ? `thinking block from ${message.provider} dropped: Gemini takes back only its own thoughts`
-          : "redacted_thinking block dropped: Gemini has no redacted thinking",
-      );
-      continue;
-    }
-    if ("signature" in block && block.signature !== undefined) {
-      if (ours) part.thoughtSignature = block.signature;
-      else {warn(
-          warnings,
-          "google",
-          `${path}.signature`,
-          `signature from ${message.provider} dropped`,
-        );}
-    }
+    const part = modelPart(blocks[b], ours, message.provider, path, warnings);
+    if (part === undefined) continue;
     parts.push(part);
     if (signatures && firstCall === undefined && part.functionCall !== undefined) {
       firstCall = part;
@@ -211,6 +186,44 @@ function modelParts(
     );
   }
   return parts;
+}
+
+function modelPart(
+  block: AssistantBlock,
+  ours: boolean,
+  from: string | undefined,
+  path: string,
+  warnings: Warning[] | undefined,
+): Part | undefined {
+  let part: Part;
+  if (block.type === "text") {
+    part = { text: block.text };
+    // Gemini takes no citations back; another provider's are reported.
+    if (block.citations !== undefined) ownCitations(block, "google", warnings, path);
+  } else if (block.type === "tool_call") {
+    part = { functionCall: { name: block.name, args: block.arguments } };
+  } else if (block.type === "thinking" && ours) {
+    part = { text: block.text, thought: true };
+  } else if (block.type === "image") {
+    part = userPart(block, path);
+  } else if (block.type === "provider") {
+    return ownProviderBlock(block, "google", warnings, path);
+  } else {
+    warn(
+      warnings,
+      "google",
+      path,
+      block.type === "thinking"
+        ? `thinking block from ${from} dropped: Gemini takes back only its own thoughts`
+        : "redacted_thinking block dropped: Gemini has no redacted thinking",
+    );
+    return undefined;
+  }
+  if ("signature" in block && block.signature !== undefined) {
+    if (ours) part.thoughtSignature = block.signature;
+    else warn(warnings, "google", `${path}.signature`, `signature from ${from} dropped`);
+  }
+  return part;
 }
 
 function functionResponses(

@@ -167,3 +167,25 @@ test("google buildHttpRequest picks generateContent or the SSE stream by option"
   );
   assert.equal(streamed.body, plain.body.replace("gemini-2.5-flash", "gemini-2.5-pro"));
 });
+
+const failedCall: ChatRequest = {
+  model: "m",
+  messages: [
+    { role: "user", content: "Weather?" },
+    {
+      role: "assistant",
+      content: [{ type: "tool_call", id: "c1", name: "get_weather", arguments: {} }],
+    },
+    {
+      role: "tool",
+      content: [{ type: "tool_result", toolCallId: "c1", content: "Unknown city", isError: true }],
+    },
+  ],
+};
+
+test("google serializeRequest sends a failed tool result as a functionResponse error", () => {
+  assert.deepEqual(wire(failedCall).contents.at(-1), {
+    role: "user",
+    parts: [{ functionResponse: { name: "get_weather", response: { error: "Unknown city" } } }],
+  });
+});

@@ -23,6 +23,7 @@ test("google parseResponse maps a text response", () => {
       cacheWriteTokens: 0,
       totalTokens: 17,
     },
+    providerMetadata: { usage: JSON.parse(readFixture("google/text.json")).usageMetadata },
   });
 });
 
@@ -122,32 +123,39 @@ test("google parseResponse maps MAX_TOKENS and the other finish reasons", () => 
   assert.equal(reason("OTHER"), "unknown");
 });
 
-test("google parseResponse keeps a signature that arrives on an empty part", () => {
+test("google parseResponse attaches a signature on an empty part to the text it closes", () => {
   const response = google.parseResponse(JSON.stringify({
     candidates: [{
-      content: { parts: [{ text: "Hi" }, { thoughtSignature: "s" }] },
+      content: { parts: [{ text: "Hi" }, { thoughtSignature: "s" }, { text: "there" }] },
       finishReason: "STOP",
     }],
   }));
-  assert.deepEqual(response.content, [{ type: "text", text: "Hi" }, {
-    type: "text",
-    text: "",
-    signature: "s",
-  }]);
+  assert.deepEqual(response.content, [
+    { type: "text", text: "Hi", signature: "s" },
+    { type: "text", text: "there" },
+  ]);
 });
 
-test("google parseResponse refuses an unknown part kind naming it", () => {
-  assert.throws(
-    () =>
-      google.parseResponse(
-        '{"candidates":[{"content":{"parts":[{"executableCode":{"code":"1"}}]}}]}',
-      ),
-    {
-      name: "ResponseParseError",
-      type: "unknown_block",
-      path: "candidates[0].content.parts[0].executableCode",
-    },
+test("google parseResponse reads consecutive text parts as one block, as a stream does", () => {
+  const response = google.parseResponse(JSON.stringify({
+    candidates: [{ content: { parts: [{ text: "a" }, { text: "b" }] }, finishReason: "STOP" }],
+  }));
+  assert.deepEqual(response.content, [{ type: "text", text: "ab" }]);
+});
+
+test("google parseResponse keeps a part kind it has no canonical type for, in place", () => {
+  const response = google.parseResponse(
+    '{"candidates":[{"content":{"parts":[{"futurePart":{"x":1}},{"text":"ok"}]}}]}',
   );
+  assert.deepEqual(response.content, [
+    {
+      type: "provider",
+      provider: "google",
+      blockType: "futurePart",
+      data: { futurePart: { x: 1 } },
+    },
+    { type: "text", text: "ok" },
+  ]);
 });
 
 test("google parseResponse names the path of a field of the wrong type", () => {

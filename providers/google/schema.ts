@@ -62,6 +62,23 @@ export interface GeminiSchema {
 
 const cache = new WeakMap<JsonObject, GeminiSchema>();
 
+/** One conversion: the root (for `$ref`), the request path, the notes so far. */
+interface Walk {
+  root: JsonObject;
+  at: string;
+  notes: SchemaNote[];
+}
+
+/** Converts one keyword of `node` into `out`; `path` is the node's path below the root. */
+type Keyword = (
+  key: string,
+  value: unknown,
+  out: JsonObject,
+  path: string,
+  walk: Walk,
+  depth: number,
+) => void;
+
 /**
  * Converts a tool's JSON Schema to Gemini's dialect, once per schema object.
  *
@@ -73,109 +90,134 @@ const cache = new WeakMap<JsonObject, GeminiSchema>();
 export function toGeminiSchema(schema: JsonObject, at: string): GeminiSchema {
   let done = cache.get(schema);
   if (done === undefined) {
-    const notes: SchemaNote[] = [];
-    done = { schema: convert(schema, schema, "", at, notes, 0), notes };
+    const walk: Walk = { root: schema, at, notes: [] };
+    done = { schema: convert(schema, "", walk, 0), notes: walk.notes };
     cache.set(schema, done);
   }
   return done;
 }
 
-function convert(
-  node: JsonObject,
-  root: JsonObject,
-  path: string,
-  at: string,
-  notes: SchemaNote[],
-  depth: number,
-): JsonObject {
-  const fail: (key: string, why: string) => never = (key, why) => {
-    throw new ValidationError(`Cannot serialize request for google: ${at}${path}.${key} ${why}`, {
+function fail(walk: Walk, path: string, key: string, why: string): never {
+  throw new ValidationError(
+    `Cannot serialize request for google: ${walk.at}${path}.${key} ${why}`,
+    {
       provider: "google",
-      path: `${at}${path}.${key}`,
-    });
-  };
-  if (depth > 32) fail("$ref", "nests too deep (a recursive schema cannot be inlined for Gemini)");
+      path: `${walk.at}${path}.${key}`,
+    },
+  );
+}
+
+function convert(node: JsonObject, path: string, walk: Walk, depth: number): JsonObject {
+  if (depth > 32) {
+    fail(walk, path, "$ref", "nests too deep (a recursive schema cannot be inlined for Gemini)");
+  }
   if (typeof node.$ref === "string") {
-    const target = resolve(root, node.$ref);
+    const target = resolve(walk.root, node.$ref);
     if (target === undefined) {
-      fail("$ref", `${JSON.stringify(node.$ref)} points nowhere in the schema`);
+      fail(walk, path, "$ref", `${JSON.stringify(node.$ref)} points nowhere in the schema`);
     }
     const { $ref: _, ...rest } = node;
-    return convert({ ...target, ...rest }, root, path, at, notes, depth + 1);
+    return convert({ ...target, ...rest }, path, walk, depth + 1);
   }
   const out: JsonObject = {};
-  const type = node.type;
-  if (Array.isArray(type)) {
-    // ["string", "null"] is OpenAPI's nullable string; several types become anyOf.
-    const types = type.filter((t) => t !== "null");
-    if (types.length === 1) out.type = types[0];
-    else out.anyOf = types.map((t) => ({ type: t }));
-    if (types.length < type.length) out.nullable = true;
-  } else if (type !== undefined) {
-    out.type = type;
-  }
+  // The type goes first, as Gemini's own schemas put it.
+  if (node.type !== undefined) convertType(node.type, out);
   for (const key in node) {
+    if (key === "type") continue;
     const value = node[key];
     if (KEPT.has(key)) out[key] = value;
-    else if (key === "type") continue;
-    else if (key === "properties" && isJsonObject(value)) {
-      const properties: JsonObject = {};
-      for (const name in value) {
-        const property = value[name];
-        if (!isJsonObject(property)) fail(`properties.${name}`, "must be a schema object");
-        properties[name] = convert(
-          property,
-          root,
-          `${path}.properties.${name}`,
-          at,
-          notes,
-          depth + 1,
-        );
-      }
-      out.properties = properties;
-    } else if (key === "items" && isJsonObject(value)) {
-      out.items = convert(value, root, `${path}.items`, at, notes, depth + 1);
-    } else if (key === "anyOf" || key === "oneOf") {
-      if (!Array.isArray(value)) fail(key, "must be an array");
-      if (key === "oneOf") {
-        notes.push({
-          path: `${path}.oneOf`,
-          message: "sent as anyOf: Gemini cannot require exactly one match",
-        });
-      }
-      const options = value.filter((option) => !(isJsonObject(option) && option.type === "null"));
-      if (options.length < value.length) out.nullable = true;
-      const converted = options.map((option, i) => {
-        if (!isJsonObject(option)) fail(`${key}[${i}]`, "must be a schema object");
-        return convert(option, root, `${path}.${key}[${i}]`, at, notes, depth + 1);
-      });
-      if (converted.length === 1) Object.assign(out, converted[0]);
-      else out.anyOf = converted;
-    } else if (key === "const") {
-      if (typeof value !== "string") {
-        fail(key, "must be a string for Gemini (its enum takes strings)");
-      }
-      out.enum = [value];
-    } else if (key === "exclusiveMinimum" || key === "exclusiveMaximum") {
-      if (typeof value !== "number") fail(key, "must be a number");
-      out[key === "exclusiveMinimum" ? "minimum" : "maximum"] = value;
-      notes.push({
-        path: `${path}.${key}`,
-        message: "sent as an inclusive bound: Gemini has no exclusive bounds",
-      });
-    } else if (key === "additionalProperties") {
-      // false is Gemini's own behaviour (only declared properties); anything else is lost.
-      if (value !== false) {
-        notes.push({
-          path: `${path}.${key}`,
-          message: "dropped: Gemini takes only declared properties",
-        });
-      }
-    } else if (IGNORED.has(key)) continue;
-    else fail(key, "is not supported by Gemini's schema dialect");
+    else if (Object.hasOwn(KEYWORDS, key)) KEYWORDS[key](key, value, out, path, walk, depth);
+    else if (!IGNORED.has(key)) {
+      fail(walk, path, key, "is not supported by Gemini's schema dialect");
+    }
   }
   return out;
 }
+
+// ["string", "null"] is OpenAPI's nullable string; several types become anyOf.
+function convertType(type: unknown, out: JsonObject): void {
+  if (!Array.isArray(type)) {
+    out.type = type;
+    return;
+  }
+  const types = type.filter((t) => t !== "null");
+  if (types.length === 1) out.type = types[0];
+  else out.anyOf = types.map((t) => ({ type: t }));
+  if (types.length < type.length) out.nullable = true;
+}
+
+const properties: Keyword = (key, value, out, path, walk, depth) => {
+  if (!isJsonObject(value)) return fail(walk, path, key, "must be an object of schemas");
+  const converted: JsonObject = {};
+  for (const name in value) {
+    const property = value[name];
+    if (!isJsonObject(property)) fail(walk, path, `properties.${name}`, "must be a schema object");
+    converted[name] = convert(property, `${path}.properties.${name}`, walk, depth + 1);
+  }
+  out.properties = converted;
+};
+
+const items: Keyword = (key, value, out, path, walk, depth) => {
+  if (!isJsonObject(value)) return fail(walk, path, key, "must be a schema object");
+  out.items = convert(value, `${path}.items`, walk, depth + 1);
+};
+
+// anyOf as is; oneOf weakened to anyOf. A null option becomes nullable.
+const union: Keyword = (key, value, out, path, walk, depth) => {
+  if (!Array.isArray(value)) return fail(walk, path, key, "must be an array");
+  if (key === "oneOf") {
+    walk.notes.push({
+      path: `${path}.oneOf`,
+      message: "sent as anyOf: Gemini cannot require exactly one match",
+    });
+  }
+  const options = value.filter((option) => !(isJsonObject(option) && option.type === "null"));
+  if (options.length < value.length) out.nullable = true;
+  const converted = options.map((option, i) => {
+    if (!isJsonObject(option)) fail(walk, path, `${key}[${i}]`, "must be a schema object");
+    return convert(option, `${path}.${key}[${i}]`, walk, depth + 1);
+  });
+  if (converted.length === 1) Object.assign(out, converted[0]);
+  else out.anyOf = converted;
+};
+
+const constant: Keyword = (key, value, out, path, walk) => {
+  if (typeof value !== "string") {
+    fail(walk, path, key, "must be a string for Gemini (its enum takes strings)");
+  }
+  out.enum = [value];
+};
+
+const exclusiveBound: Keyword = (key, value, out, path, walk) => {
+  if (typeof value !== "number") fail(walk, path, key, "must be a number");
+  out[key === "exclusiveMinimum" ? "minimum" : "maximum"] = value;
+  walk.notes.push({
+    path: `${path}.${key}`,
+    message: "sent as an inclusive bound: Gemini has no exclusive bounds",
+  });
+};
+
+// false is Gemini's own behaviour (only declared properties); anything else is lost.
+const additionalProperties: Keyword = (key, value, _out, path, walk) => {
+  if (value !== false) {
+    walk.notes.push({
+      path: `${path}.${key}`,
+      message: "dropped: Gemini takes only declared properties",
+    });
+  }
+};
+
+// Keywords translated rather than kept as they are, each by its own piece.
+const KEYWORDS: Record<string, Keyword> = {
+  properties,
+  items,
+  anyOf: union,
+  oneOf: union,
+  const: constant,
+  exclusiveMinimum: exclusiveBound,
+  exclusiveMaximum: exclusiveBound,
+  additionalProperties,
+};
 
 function resolve(root: JsonObject, ref: string): JsonObject | undefined {
   if (!ref.startsWith("#")) return undefined;

@@ -94,3 +94,14 @@ test("toGeminiSchema converts a schema object once", () => {
   const schema = { type: "object", properties: { a: { type: "string" } } };
   assert.equal(convert(schema), convert(schema));
 });
+
+test("toGeminiSchema refuses properties and items that are not schemas", () => {
+  assert.throws(() => convert({ type: "object", properties: [] }), {
+    path: "tools[0].parameters.properties",
+    message:
+      "Cannot serialize request for google: tools[0].parameters.properties must be an object of schemas",
+  });
+  assert.throws(() => convert({ type: "array", items: [{ type: "string" }] }), {
+    path: "tools[0].parameters.items",
+  });
+});

@@ -56,14 +56,25 @@ test("google stream emits whole function calls with generated ids", () => {
   });
 });
 
-test("google stream skips unknown part kinds", () => {
-  const { response } = run(
-    'data: {"candidates":[{"content":{"parts":[{"executableCode":{"code":"1"}},{"text":"ok"}]},"finishReason":"STOP"}]}\n\n',
+test("google stream keeps a part kind it has no canonical type for, in place", () => {
+  const { events, response } = run(
+    'data: {"candidates":[{"content":{"parts":[{"futurePart":{"x":1}},{"text":"ok"}]},"finishReason":"STOP"}]}\n\n',
   );
-  assert.deepEqual(response?.content, [{ type: "text", text: "ok" }]);
+  const block = {
+    type: "provider",
+    provider: "google",
+    blockType: "futurePart",
+    data: { futurePart: { x: 1 } },
+  };
+  assert.deepEqual(events.find((e) => e.type === "provider_block"), {
+    type: "provider_block",
+    index: 0,
+    block,
+  });
+  assert.deepEqual(response?.content, [block, { type: "text", text: "ok" }]);
 });
 
-test("google stream reports an in-stream error with its HTTP category", () => {
+test("google stream categorizes an in-stream error by the HTTP status in its code", () => {
   const { error } = run(readFixture("google/error.sse"));
   assert.ok(error instanceof ProviderError);
   assert.deepEqual([error.category, error.code, error.message], [
@@ -71,13 +82,29 @@ test("google stream reports an in-stream error with its HTTP category", () => {
     "UNAVAILABLE",
     "The model is overloaded. Please try again later.",
   ]);
-  assert.deepEqual(error.partial?.content, [{ type: "text", text: "Partial ans" }]);
 });
 
-test("google stream cut before a finishReason throws truncated_stream keeping what arrived", () => {
+test("google stream cut before a finishReason keeps the response id", () => {
   const { error } = run(readFixture("google/truncated.sse"));
   assert.ok(error instanceof ResponseParseError);
-  assert.equal(error.type, "truncated_stream");
-  assert.deepEqual(error.partial?.content, [{ type: "text", text: "Checking the forecast ☀️" }]);
+  assert.equal(
+    error.message,
+    "Cannot finish google stream: it ended before a chunk with finishReason",
+  );
   assert.equal(error.partial?.id, "Truncated01ResponseId");
+});
+
+test("google stream emits a generated image whole", () => {
+  const { events } = run(readFixture("google/image_output.sse"));
+  const image = events.find((e) => e.type === "image");
+  assert.deepEqual(image?.type === "image" && [image.index, image.image.mediaType], [
+    1,
+    "image/png",
+  ]);
+});
+
+test("google stream reads a chunk whose error is null as no error", () => {
+  const { error, response } = run(readFixture("google/error_null.sse"));
+  assert.equal(error, undefined);
+  assert.equal(response?.finishReason, "stop");
 });

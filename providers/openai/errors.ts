@@ -44,12 +44,16 @@ export function readOpenAIError(json: JsonObject): ErrorDetails {
  * ```ts
  * import { openai } from "@rosetta/llm";
  * import assert from "node:assert/strict";
- * const error = openai.parseError(401, '{"error":{"message":"Incorrect API key","type":"invalid_request_error","code":"invalid_api_key"}}');
+ * const error = openai.errorFromResponse(401, '{"error":{"message":"Incorrect API key","type":"invalid_request_error","code":"invalid_api_key"}}');
  * assert.equal(error.category, "auth");
  * assert.equal(error.code, "invalid_api_key");
  * ```
  */
-export function parseOpenAIError(status: number, body: string, headers?: Headers): ProviderError {
+export function openAIErrorFromResponse(
+  status: number,
+  body: string,
+  headers?: Headers,
+): ProviderError {
   return providerErrorFromHttp("openai", status, body, headers, readOpenAIError);
 }
 

@@ -12,9 +12,9 @@ const cases: Array<[number, string, string | undefined]> = [
 ];
 
 for (const [status, category, code] of cases) {
-  test(`openai parseError maps ${status} to ${category}`, () => {
+  test(`openai errorFromResponse maps ${status} to ${category}`, () => {
     const body = readFixture(`openai/error_${status}.json`);
-    const error = openai.parseError(status, body);
+    const error = openai.errorFromResponse(status, body);
     assert.deepEqual(
       [error.provider, error.category, error.status, error.code, error.message],
       ["openai", category, status, code, JSON.parse(body).error.message],
@@ -22,14 +22,14 @@ for (const [status, category, code] of cases) {
   });
 }
 
-test("openai parseError reads retry-after-ms before retry-after", () => {
+test("openai errorFromResponse reads retry-after-ms before retry-after", () => {
   const headers = new Headers({ "retry-after-ms": "2130", "retry-after": "3" });
   assert.equal(
-    openai.parseError(429, readFixture("openai/error_429.json"), headers).retryAfterMs,
+    openai.errorFromResponse(429, readFixture("openai/error_429.json"), headers).retryAfterMs,
     2130,
   );
   assert.equal(
-    openai.parseError(
+    openai.errorFromResponse(
       429,
       readFixture("openai/error_429.json"),
       new Headers({ "retry-after": "3" }),
@@ -38,8 +38,8 @@ test("openai parseError reads retry-after-ms before retry-after", () => {
   );
 });
 
-test("openai parseError maps a content policy code to content_filter", () => {
-  const error = openai.parseError(
+test("openai errorFromResponse maps a content policy code to content_filter", () => {
+  const error = openai.errorFromResponse(
     400,
     '{"error":{"message":"blocked","type":"invalid_request_error","code":"content_policy_violation"}}',
   );

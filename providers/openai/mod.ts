@@ -15,19 +15,20 @@
  * @module
  */
 
-import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
+import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
-import { parseOpenAIError } from "./errors.ts";
+import { openAIErrorFromResponse } from "./errors.ts";
 import { serializeOpenAIRequest } from "./request.ts";
 import { parseOpenAIResponse } from "./response.ts";
 import { createOpenAIStreamDecoder } from "./stream.ts";
 
-export { parseOpenAIError } from "./errors.ts";
+export { openAIErrorFromResponse } from "./errors.ts";
 export { serializeOpenAIRequest } from "./request.ts";
 export { isOpenAIReasoningModel, openAIModel } from "./models.ts";
 export type { OpenAIModel } from "./models.ts";
 export { createOpenAIStreamDecoder } from "./stream.ts";
-export { mapOpenAIFinishReason, mapOpenAIUsage, parseOpenAIResponse } from "./response.ts";
+export { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
+export { parseOpenAIResponse } from "./response.ts";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
   return {
@@ -39,11 +40,16 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The OpenAI provider. */
-export const openai: Provider = {
+export const openai: ProviderDialect<"openai"> = {
   name: "openai",
+  profile: {
+    label: "OpenAI",
+    color: "#10a37f",
+    models: { chat: "gpt-4o", thinking: "o4-mini" },
+  },
   serializeRequest: serializeOpenAIRequest,
   buildHttpRequest,
   parseResponse: parseOpenAIResponse,
-  parseError: parseOpenAIError,
+  errorFromResponse: openAIErrorFromResponse,
   createStreamDecoder: createOpenAIStreamDecoder,
 };

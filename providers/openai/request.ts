@@ -7,7 +7,7 @@
 
 import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
-import { warn } from "../../common/replay.ts";
+import { ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
   AssistantMessage,
   ChatRequest,
@@ -125,18 +125,29 @@ function assistantMessage(
     const block = blocks[b];
     if (block.type === "text") {
       texts.push(block.text);
+      // Chat Completions takes no annotations back; another provider's citations are reported.
+      if (block.citations !== undefined) {
+        ownCitations(block, "openai", warnings, `${at}.content[${b}]`);
+      }
     } else if (block.type === "tool_call") {
       calls.push({
         id: block.id,
         type: "function",
         function: { name: block.name, arguments: JSON.stringify(block.arguments) },
       });
-    } else {
+    } else if (block.type !== "provider") {
       warn(
         warnings,
         "openai",
         `${at}.content[${b}]`,
-        `${block.type} block dropped: Chat Completions cannot replay reasoning`,
+        `${block.type} block dropped: ${WHY[block.type]}`,
+      );
+    } else if (ownProviderBlock(block, "openai", warnings, `${at}.content[${b}]`) !== undefined) {
+      warn(
+        warnings,
+        "openai",
+        `${at}.content[${b}]`,
+        `${block.blockType} block dropped: Chat Completions cannot replay it`,
       );
     }
     if ("signature" in block && block.signature !== undefined) {
@@ -164,6 +175,12 @@ function assistantMessage(
   if (calls.length > 0) out.tool_calls = calls;
   return out;
 }
+
+const WHY: Record<string, string> = {
+  thinking: "Chat Completions cannot replay reasoning",
+  redacted_thinking: "Chat Completions cannot replay reasoning",
+  image: "Chat Completions assistant turns take no images",
+};
 
 function toolMessages(
   message: ToolMessage,

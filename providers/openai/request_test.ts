@@ -151,3 +151,26 @@ test("openai buildHttpRequest sets url and bearer token", () => {
     authorization: "Bearer sk",
   });
 });
+
+const failedCall: ChatRequest = {
+  model: "m",
+  messages: [
+    { role: "user", content: "Weather?" },
+    {
+      role: "assistant",
+      content: [{ type: "tool_call", id: "c1", name: "get_weather", arguments: {} }],
+    },
+    {
+      role: "tool",
+      content: [{ type: "tool_result", toolCallId: "c1", content: "Unknown city", isError: true }],
+    },
+  ],
+};
+
+test("openai serializeRequest sends a failed tool result as a plain tool message", () => {
+  assert.deepEqual(wire(failedCall).messages.at(-1), {
+    role: "tool",
+    tool_call_id: "c1",
+    content: "Unknown city",
+  });
+});

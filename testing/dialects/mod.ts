@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { ProviderName } from "../../common/types.ts";
+import type { ProviderName } from "../../providers/mod.ts";
 import { anthropicMock } from "./anthropic.ts";
 import type { MockDialect } from "./dialect.ts";
 import { googleMock } from "./google.ts";

@@ -1,0 +1,61 @@
+/**
+ * Anthropic's small mappers: stop reason and usage.
+ *
+ * @see https://docs.anthropic.com/en/api/messages
+ * @module
+ */
+
+import { isJsonObject } from "../../common/json.ts";
+import type { FinishReason, JsonObject, Usage } from "../../common/types.ts";
+
+/**
+ * Maps `stop_reason` to a canonical finish reason.
+ *
+ * @see https://docs.anthropic.com/en/api/messages#response-stop-reason
+ * @param reason Anthropic's stop reason.
+ * @returns The canonical reason.
+ */
+export function mapAnthropicStopReason(reason: unknown): FinishReason {
+  switch (reason) {
+    case "end_turn":
+    case "stop_sequence":
+      return "stop";
+    case "max_tokens":
+    case "model_context_window_exceeded":
+      return "length";
+    case "tool_use":
+      return "tool_use";
+    case "refusal":
+      return "content_filter";
+  }
+  return "unknown";
+}
+
+function count(object: unknown, key: string): number {
+  const value = isJsonObject(object) ? object[key] : undefined;
+  return typeof value === "number" ? value : 0;
+}
+
+/**
+ * Maps Anthropic `usage`. Input counts cached tokens too: Anthropic reports them apart.
+ * `output_tokens` includes thinking; `output_tokens_details.thinking_tokens`, when reported,
+ * is split out of it into thinking tokens.
+ *
+ * @param usage The wire usage object (absent or null fields count as 0).
+ * @returns Canonical usage.
+ */
+export function mapAnthropicUsage(usage: JsonObject): Usage {
+  const cacheRead = count(usage, "cache_read_input_tokens");
+  const cacheWrite = count(usage, "cache_creation_input_tokens");
+  const input = count(usage, "input_tokens") + cacheRead + cacheWrite;
+  const output = count(usage, "output_tokens");
+  const thinking = count(usage.output_tokens_details, "thinking_tokens");
+  return {
+    inputTokens: input,
+    outputTokens: output - thinking,
+    thinkingTokens: thinking,
+    cacheReadTokens: cacheRead,
+    cacheWriteTokens: cacheWrite,
+    totalTokens: input + output,
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * The one reader of Anthropic Messages content. A whole body and a stream drive the same
+ * named handlers — message start, block start, block delta, block stop, message delta — over a
+ * {@link ResponseAccumulator}: a body is read as its message start, each block started and
+ * stopped, and its stop reason. Block types rosetta has no canonical type for (server-tool
+ * calls and results, and any added later) become provider blocks; `citations` and
+ * `citations_delta` become citations; unknown delta types are skipped.
+ *
+ * @see https://docs.anthropic.com/en/api/messages
+ * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming
+ * @module
+ */
+
+import type { ResponseAccumulator } from "../../common/accumulator.ts";
+import { citationOf } from "../../common/citation.ts";
+import {
+  assignPresent,
+  invalidField,
+  isJsonObject,
+  optionalObject,
+  requireString,
+} from "../../common/json.ts";
+import type { Citation, JsonObject } from "../../common/types.ts";
+import { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
+
+/** What a read keeps between events: the accumulator and the usage reported so far. */
+export interface AnthropicReader {
+  /** Where the response is built. */
+  acc: ResponseAccumulator;
+  /** message_start carries the input counts, message_delta the final ones: merged here. */
+  usage?: JsonObject;
+}
+
+// Fields of a message, message_delta or its delta that the canonical response maps.
+function isMapped(key: string): boolean {
+  switch (key) {
+    case "id":
+    case "type":
+    case "role":
+    case "model":
+    case "content":
+    case "stop_reason":
+    case "usage":
+    case "delta":
+      return true;
+  }
+  return false;
+}
+
+// Every other non-null field is kept, raw, for providerMetadata (a switch, not a Set: this runs
+// for every body).
+function keepExtras(acc: ResponseAccumulator, source: JsonObject): void {
+  for (const key in source) if (!isMapped(key)) acc.metadata(key, source[key]);
+}
+
+// Where a block is, for errors: the body's content array, or the stream's current block.
+// Paths are built only when an error needs one: these run for every block of every body.
+function blockPath(index: number, inBody: boolean): string {
+  return inBody ? `content[${index}]` : "content_block";
+}
+
+// Takes the field's value, not its name: a named load at the call site stays fast.
+function blockString(value: unknown, key: string, index: number, inBody: boolean): string {
+  if (typeof value !== "string") {
+    throw invalidField("anthropic", `${blockPath(index, inBody)}.${key}`, "a string", value);
+  }
+  return value;
+}
+
+/**
+ * Reads a message's id, model, usage and extra fields (a body, or message_start's `message`).
+ *
+ * @param reader The read.
+ * @param message The message object.
+ * @param inBody Whether it is a body (errors name `model`) or message_start's (`message.model`).
+ */
+export function onMessageStart(
+  reader: AnthropicReader,
+  message: JsonObject,
+  inBody: boolean,
+): void {
+  const { id, model } = message;
+  if (typeof model !== "string") {
+    throw invalidField("anthropic", inBody ? "model" : "message.model", "a string", model);
+  }
+  reader.acc.start(typeof id === "string" ? id : undefined, model);
+  keepExtras(reader.acc, message);
+  // Reported now: a stream cut before message_delta must not lose the input counts.
+  onUsage(reader, message.usage, inBody ? "usage" : "message.usage");
+}
+
+function onUsage(reader: AnthropicReader, value: unknown, path: string): void {
+  const usage = optionalObject("anthropic", value, path);
+  if (usage === undefined) return;
+  reader.usage = reader.usage === undefined ? usage : assignPresent(reader.usage, usage);
+  reader.acc.usage(mapAnthropicUsage(reader.usage), reader.usage);
+}
+
+/**
+ * Maps one Anthropic citation object (document, page, content-block, web search or search
+ * result location).
+ *
+ * @param value The wire citation.
+ * @param path Its path, for errors.
+ * @returns The canonical citation.
+ */
+export function anthropicCitation(value: unknown, path: string): Citation {
+  if (!isJsonObject(value)) throw invalidField("anthropic", path, "an object", value);
+  return citationOf(
+    "anthropic",
+    value,
+    value.url ?? value.source,
+    value.title ?? value.document_title,
+    value.cited_text,
+  );
+}
+
+/**
+ * Starts a block: whole in a body, with empty text or input in a stream.
+ *
+ * @param reader The read.
+ * @param index The block's index.
+ * @param value The wire block.
+ * @param inBody Whether it comes from a body (names `content[i]` in errors).
+ */
+export function onBlockStart(
+  reader: AnthropicReader,
+  index: number,
+  value: unknown,
+  inBody: boolean,
+): void {
+  const acc = reader.acc;
+  if (!isJsonObject(value)) {
+    throw invalidField("anthropic", blockPath(index, inBody), "an object", value);
+  }
+  const block = value;
+  switch (block.type) {
+    case "text":
+      return onTextStart(acc, index, block, inBody);
+    case "thinking": {
+      const text = blockString(block.thinking, "thinking", index, inBody);
+      if (text !== "") acc.thinking(index, text);
+      else acc.open(index, "thinking");
+      const signature = block.signature;
+      if (typeof signature === "string" && signature !== "") acc.signature(index, signature);
+      return;
+    }
+    case "redacted_thinking":
+      return acc.redacted(index, blockString(block.data, "data", index, inBody));
+    case "tool_use": {
+      const input = block.input;
+      if (input !== undefined && input !== null && !isJsonObject(input)) {
+        throw invalidField("anthropic", `${blockPath(index, inBody)}.input`, "an object", input);
+      }
+      const id = blockString(block.id, "id", index, inBody);
+      return acc.toolStart(
+        index,
+        id,
+        blockString(block.name, "name", index, inBody),
+        input ?? undefined,
+      );
+    }
+  }
+  // Server-tool calls and results, and any block type added later: kept whole.
+  acc.providerBlock(index, blockString(block.type, "type", index, inBody), block);
+}
+
+function onTextStart(
+  acc: ResponseAccumulator,
+  index: number,
+  block: JsonObject,
+  inBody: boolean,
+): void {
+  const text = blockString(block.text, "text", index, inBody);
+  if (text !== "") acc.text(index, text);
+  else acc.open(index, "text");
+  const citations = block.citations;
+  if (citations === undefined || citations === null) return;
+  if (!Array.isArray(citations)) {
+    throw invalidField("anthropic", `${blockPath(index, inBody)}.citations`, "an array", citations);
+  }
+  for (let i = 0; i < citations.length; i++) {
+    acc.citation(
+      index,
+      anthropicCitation(citations[i], `${blockPath(index, inBody)}.citations[${i}]`),
+    );
+  }
+}
+
+function blockIndex(json: JsonObject): number {
+  const index = json.index;
+  if (typeof index !== "number" || !Number.isInteger(index) || index < 0) {
+    throw invalidField("anthropic", "index", "a block index", index);
+  }
+  return index;
+}
+
+/** `content_block_start`: a block begins. */
+export function onContentBlockStart(reader: AnthropicReader, json: JsonObject): void {
+  onBlockStart(reader, blockIndex(json), json.content_block, false);
+}
+
+/** `content_block_delta`: more text, thinking, argument JSON, a signature or a citation. */
+export function onContentBlockDelta(reader: AnthropicReader, json: JsonObject): void {
+  const index = blockIndex(json);
+  const delta = json.delta;
+  if (!isJsonObject(delta)) throw invalidField("anthropic", "delta", "an object", delta);
+  const acc = reader.acc;
+  switch (delta.type) {
+    case "text_delta":
+      return acc.text(index, requireString("anthropic", delta.text, "delta.text"));
+    case "input_json_delta":
+      return acc.toolDelta(
+        index,
+        requireString("anthropic", delta.partial_json, "delta.partial_json"),
+      );
+    case "thinking_delta":
+      return acc.thinking(index, requireString("anthropic", delta.thinking, "delta.thinking"));
+    case "signature_delta":
+      return acc.signature(index, requireString("anthropic", delta.signature, "delta.signature"));
+    case "citations_delta":
+      return acc.citation(index, anthropicCitation(delta.citation, "delta.citation"));
+  }
+}
+
+/** `content_block_stop`: the block is complete (a tool call's arguments are parsed now). */
+export function onContentBlockStop(reader: AnthropicReader, json: JsonObject): void {
+  reader.acc.end(blockIndex(json));
+}
+
+/**
+ * The stop reason, whether from a body or from `message_delta`.
+ *
+ * @param reader The read.
+ * @param reason The wire `stop_reason`.
+ */
+export function onStopReason(reader: AnthropicReader, reason: unknown): void {
+  if (reason !== null && reason !== undefined) {
+    reader.acc.finish(mapAnthropicStopReason(reason), reason);
+  }
+}
+
+/** `message_delta`: final usage, stop reason and the message's other final fields. */
+export function onMessageDelta(reader: AnthropicReader, json: JsonObject): void {
+  const delta = optionalObject("anthropic", json.delta, "delta");
+  keepExtras(reader.acc, json);
+  if (delta !== undefined) keepExtras(reader.acc, delta);
+  onUsage(reader, json.usage, "usage");
+  onStopReason(reader, delta?.stop_reason);
+}

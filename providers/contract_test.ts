@@ -1,0 +1,9 @@
+// The contract in testing/contract.ts, run over every registered provider.
+import { errorContract, responseContract, streamContract } from "../testing/contract.ts";
+import { providers } from "./mod.ts";
+
+for (const provider of Object.values(providers)) {
+  responseContract(provider);
+  errorContract(provider);
+  streamContract(provider);
+}

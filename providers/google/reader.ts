@@ -1,0 +1,170 @@
+/**
+ * The one reader of Gemini `GenerateContentResponse`s. A stream is a series of them and a body
+ * is one, so both go through {@link onChunk} over a {@link ResponseAccumulator}. A `finishReason`
+ * ends a candidate (and, for the first, the stream); candidates after the first become
+ * alternatives. Candidate-level `citationMetadata` and grounding chunks become citations on the
+ * candidate's last text block, and stay raw in `providerMetadata` beside the safety ratings.
+ *
+ * @see https://ai.google.dev/api/generate-content#generatecontentresponse
+ * @module
+ */
+
+import type { ResponseAccumulator } from "../../common/accumulator.ts";
+import { citationOf } from "../../common/citation.ts";
+import type { IdGenerator } from "../../common/ids.ts";
+import { invalidField, isJsonObject, optionalArray, optionalObject } from "../../common/json.ts";
+import { googleStreamError } from "./errors.ts";
+import { mapGoogleFinishReason, mapGoogleUsage } from "./mappers.ts";
+import { type CandidateRead, onPart } from "./parts.ts";
+import type { JsonObject } from "../../common/types.ts";
+
+// Fields of a response or candidate that the canonical response maps.
+function isMapped(key: string): boolean {
+  switch (key) {
+    case "candidates":
+    case "usageMetadata":
+    case "modelVersion":
+    case "responseId":
+    case "content":
+    case "finishReason":
+    case "index":
+      return true;
+  }
+  return false;
+}
+
+// Every other non-null field is kept, raw, for providerMetadata (a switch, not a Set: this runs
+// for every chunk and body).
+function keepExtras(acc: ResponseAccumulator, source: JsonObject): void {
+  for (const key in source) if (!isMapped(key)) acc.metadata(key, source[key]);
+}
+
+/** What a read keeps between chunks. */
+export interface GoogleReader {
+  /** The first candidate; its accumulator is the response's. */
+  first: CandidateRead;
+  /** Further candidates by index. */
+  others?: Map<number, CandidateRead>;
+  /** The latest `usageMetadata` (each chunk reports the total so far). */
+  usage?: JsonObject;
+  /** Makes the call ids Gemini does not send. */
+  generateId: IdGenerator;
+}
+
+/**
+ * A fresh read over an accumulator.
+ *
+ * @param acc Where the response is built.
+ * @param generateId Makes function-call ids.
+ * @returns The read.
+ */
+export function googleReader(acc: ResponseAccumulator, generateId: IdGenerator): GoogleReader {
+  return { first: { acc, run: 0, runKind: "other" }, generateId };
+}
+
+function candidateAt(reader: GoogleReader, index: number): CandidateRead {
+  if (index === 0) return reader.first;
+  const others = reader.others ??= new Map();
+  let read = others.get(index);
+  if (read === undefined) {
+    read = { acc: reader.first.acc.choice(index), run: 0, runKind: "other" };
+    others.set(index, read);
+  }
+  return read;
+}
+
+/**
+ * Reads one `GenerateContentResponse`: a stream chunk, or a whole body.
+ *
+ * @param reader The read.
+ * @param json The parsed response.
+ */
+export function onChunk(reader: GoogleReader, json: JsonObject): void {
+  const acc = reader.first.acc;
+  if (json.error !== undefined && json.error !== null) return acc.fail(googleStreamError(json));
+  if (!acc.started) {
+    acc.start(
+      typeof json.responseId === "string" ? json.responseId : undefined,
+      typeof json.modelVersion === "string" ? json.modelVersion : "",
+    );
+  }
+  keepExtras(acc, json);
+  reader.usage = optionalObject("google", json.usageMetadata, "usageMetadata") ?? reader.usage;
+  const candidates = optionalArray("google", json.candidates, "candidates");
+  if (candidates !== undefined) {
+    for (let i = 0; i < candidates.length; i++) onCandidate(reader, candidates[i], i);
+  } else if (isJsonObject(json.promptFeedback) && json.promptFeedback.blockReason != null) {
+    // The prompt was blocked before any candidate was generated.
+    finishCandidate(reader, reader.first, json.promptFeedback.blockReason, true);
+  }
+}
+
+function onCandidate(reader: GoogleReader, value: unknown, position: number): void {
+  if (value === undefined || value === null) return;
+  if (!isJsonObject(value)) {
+    throw invalidField("google", `candidates[${position}]`, "an object", value);
+  }
+  const candidate = value;
+  const read = candidateAt(
+    reader,
+    typeof candidate.index === "number" ? candidate.index : position,
+  );
+  keepExtras(read.acc, candidate);
+  // A candidate stopped for safety may come without content.
+  const content = candidate.content;
+  const parts = isJsonObject(content) ? content.parts : undefined;
+  if (Array.isArray(parts)) {
+    for (let i = 0; i < parts.length; i++) onPart(read, parts[i], position, i, reader.generateId);
+  } else if (content !== undefined && content !== null && !isJsonObject(content)) {
+    throw invalidField("google", `candidates[${position}].content`, "an object", content);
+  } else if (parts !== undefined && parts !== null) {
+    throw invalidField("google", `candidates[${position}].content.parts`, "an array", parts);
+  }
+  const reason = candidate.finishReason;
+  if (reason !== undefined && reason !== null) finishCandidate(reader, read, reason, false);
+}
+
+function finishCandidate(
+  reader: GoogleReader,
+  read: CandidateRead,
+  reason: unknown,
+  blocked: boolean,
+): void {
+  const acc = read.acc;
+  citeSources(read);
+  const first = read === reader.first;
+  if (first && reader.usage !== undefined) {
+    acc.usage(mapGoogleUsage(reader.usage), reader.usage);
+  }
+  acc.finish(blocked ? "content_filter" : mapGoogleFinishReason(reason, acc.hasToolCalls), reason);
+  if (first) acc.terminate();
+}
+
+// Candidate-level sources (last value in a stream) cite the candidate's last answer text.
+function citeSources(read: CandidateRead): void {
+  const key = read.lastText;
+  if (key === undefined) return;
+  const acc = read.acc;
+  const metadata = acc.metadataOf("citationMetadata");
+  if (isJsonObject(metadata)) {
+    // The Gemini API says citationSources; Vertex AI says citations.
+    const sources = metadata.citationSources ?? metadata.citations;
+    if (Array.isArray(sources)) {
+      for (const source of sources) {
+        if (isJsonObject(source)) {
+          acc.citation(key, citationOf("google", source, source.uri, source.title, undefined));
+        }
+      }
+    }
+  }
+  const grounding = acc.metadataOf("groundingMetadata");
+  const chunks = isJsonObject(grounding) ? grounding.groundingChunks : undefined;
+  if (!Array.isArray(chunks)) return;
+  for (const chunk of chunks) {
+    if (!isJsonObject(chunk)) continue;
+    // One source per chunk, under a key naming its kind (web, retrievedContext, maps, …).
+    let source: JsonObject = chunk;
+    for (const kind in chunk) if (isJsonObject(chunk[kind])) source = chunk[kind] as JsonObject;
+    acc.citation(key, citationOf("google", chunk, source.uri, source.title, source.text));
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * The one reader of OpenAI Chat Completions content. A body is one chunk whose choices carry a
+ * whole `message` instead of a `delta`; both go through the same handlers over a
+ * {@link ResponseAccumulator}. Handles `content`, `refusal` (content_filter), reasoning text
+ * from compatible servers (`reasoning_content`, `reasoning`), `tool_calls` by index (id and
+ * name in the first piece, or everything in one; repeated or empty ids), `annotations`
+ * (citations), `logprobs` (joined across chunks), further choices (`n` > 1) and an `error`
+ * object.
+ *
+ * @see https://platform.openai.com/docs/api-reference/chat/object
+ * @see https://platform.openai.com/docs/api-reference/chat-streaming
+ * @module
+ */
+
+import type { ResponseAccumulator } from "../../common/accumulator.ts";
+import { citationOf } from "../../common/citation.ts";
+import { invalidField, isJsonObject, optionalArray, optionalObject } from "../../common/json.ts";
+import type { JsonObject } from "../../common/types.ts";
+import { openAIStreamError } from "./errors.ts";
+import { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
+
+// Block keys for the accumulator: the three text channels, then tool calls by their index.
+const REASONING = "reasoning";
+const CONTENT = "content";
+const REFUSAL = "refusal";
+
+// Fields of a chunk, body or choice that the canonical response maps, or that change per chunk
+// (`obfuscation` padding).
+function isMapped(key: string): boolean {
+  switch (key) {
+    case "id":
+    case "object":
+    case "model":
+    case "choices":
+    case "usage":
+    case "obfuscation":
+    case "index":
+    case "delta":
+    case "message":
+    case "finish_reason":
+    case "logprobs":
+      return true;
+  }
+  return false;
+}
+
+// Every other non-null field is kept, raw, for providerMetadata (a switch, not a Set: this runs
+// for every chunk and body).
+function keepExtras(acc: ResponseAccumulator, source: JsonObject): void {
+  for (const key in source) if (!isMapped(key)) acc.metadata(key, source[key]);
+}
+
+interface Choice {
+  acc: ResponseAccumulator;
+  /** Whether refusal text arrived: the finish reason is then content_filter. */
+  refused: boolean;
+}
+
+/** What a read keeps between chunks. */
+export interface OpenAIReader {
+  /** The first choice; its accumulator is the response's. */
+  first: Choice;
+  /** Further choices by index. */
+  others?: Map<number, Choice>;
+}
+
+/**
+ * A fresh read over an accumulator.
+ *
+ * @param acc Where the response is built.
+ * @returns The read.
+ */
+export function openAIReader(acc: ResponseAccumulator): OpenAIReader {
+  return { first: { acc, refused: false } };
+}
+
+function choiceAt(reader: OpenAIReader, index: number): Choice {
+  if (index === 0) return reader.first;
+  const others = reader.others ??= new Map();
+  let choice = others.get(index);
+  if (choice === undefined) {
+    choice = { acc: reader.first.acc.choice(index), refused: false };
+    others.set(index, choice);
+  }
+  return choice;
+}
+
+// Where a choice's message or delta is, for errors.
+function at(position: number, inBody: boolean, rest: string): string {
+  return `choices[${position}].${inBody ? "message" : "delta"}${rest}`;
+}
+
+/**
+ * Reads one chunk (or a whole body, `inBody`): id and model, choices, usage, extra fields.
+ *
+ * @param reader The read.
+ * @param json The parsed chunk or body.
+ * @param inBody Whether choices carry `message` (a body) rather than `delta`.
+ */
+export function onChunk(reader: OpenAIReader, json: JsonObject, inBody: boolean): void {
+  const acc = reader.first.acc;
+  if (json.error !== undefined && json.error !== null) return acc.fail(openAIStreamError(json));
+  // Azure's first chunk may carry only prompt filter results, with empty id and model.
+  if (!acc.started && typeof json.model === "string" && json.model !== "") {
+    acc.start(typeof json.id === "string" ? json.id : undefined, json.model);
+  }
+  keepExtras(acc, json);
+  const choices = optionalArray("openai", json.choices, "choices");
+  if (choices !== undefined) {
+    for (let i = 0; i < choices.length; i++) onChoice(reader, choices[i], i, inBody);
+  }
+  // The usage chunk comes last, with empty choices (stream_options.include_usage).
+  const usage = optionalObject("openai", json.usage, "usage");
+  if (usage !== undefined) {
+    acc.usage(mapOpenAIUsage(usage), usage);
+  }
+}
+
+function onChoice(reader: OpenAIReader, value: unknown, position: number, inBody: boolean): void {
+  if (!isJsonObject(value)) {
+    throw invalidField("openai", `choices[${position}]`, "an object", value);
+  }
+  const choice = choiceAt(reader, typeof value.index === "number" ? value.index : position);
+  const acc = choice.acc;
+  keepExtras(acc, value);
+  joinLogprobs(acc, value.logprobs);
+  const delta = inBody ? value.message : value.delta;
+  if (isJsonObject(delta)) onDelta(choice, delta, position, inBody);
+  else if (inBody || (delta !== undefined && delta !== null)) {
+    throw invalidField("openai", at(position, inBody, ""), "an object", delta);
+  }
+  const reason = value.finish_reason;
+  if (reason !== null && reason !== undefined) {
+    acc.finish(choice.refused ? "content_filter" : mapOpenAIFinishReason(reason), reason);
+  }
+}
+
+// Token logprobs arrive a few per chunk: the lists are joined, so a stream keeps all of them.
+function joinLogprobs(acc: ResponseAccumulator, value: unknown): void {
+  if (!isJsonObject(value)) return;
+  const kept = acc.metadataOf("logprobs");
+  if (!isJsonObject(kept)) return acc.metadata("logprobs", value);
+  for (const key in value) {
+    const list = value[key];
+    const before = kept[key];
+    if (Array.isArray(list)) kept[key] = Array.isArray(before) ? before.concat(list) : list;
+    else if (list !== null && list !== undefined) kept[key] = list;
+  }
+}
+
+// Field readers take the value, not the key: a named load at the call site stays fast.
+function textField(value: unknown, key: string, position: number, inBody: boolean): string {
+  if (typeof value === "string") return value;
+  if (value !== undefined && value !== null) {
+    throw invalidField("openai", at(position, inBody, `.${key}`), "a string or null", value);
+  }
+  return "";
+}
+
+// A list field of a message or delta; the path is built only for the error.
+function listField(
+  value: unknown,
+  key: string,
+  position: number,
+  inBody: boolean,
+): unknown[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    throw invalidField("openai", at(position, inBody, `.${key}`), "an array", value);
+  }
+  return value;
+}
+
+function onDelta(choice: Choice, delta: JsonObject, position: number, inBody: boolean): void {
+  const acc = choice.acc;
+  const reasoning = textField(delta.reasoning_content, "reasoning_content", position, inBody) ||
+    textField(delta.reasoning, "reasoning", position, inBody);
+  if (reasoning !== "") acc.thinking(REASONING, reasoning);
+  const content = textField(delta.content, "content", position, inBody);
+  if (content !== "") acc.text(CONTENT, content);
+  const refusal = textField(delta.refusal, "refusal", position, inBody);
+  if (refusal !== "") {
+    choice.refused = true;
+    acc.text(REFUSAL, refusal);
+  }
+  const annotations = listField(delta.annotations, "annotations", position, inBody);
+  if (annotations !== undefined) {
+    for (let i = 0; i < annotations.length; i++) {
+      onAnnotation(acc, annotations[i], position, inBody, i);
+    }
+  }
+  const calls = listField(delta.tool_calls, "tool_calls", position, inBody);
+  if (calls !== undefined) {
+    for (let i = 0; i < calls.length; i++) onToolCallPiece(acc, calls[i], i, position, inBody);
+  }
+}
+
+function onAnnotation(
+  acc: ResponseAccumulator,
+  value: unknown,
+  position: number,
+  inBody: boolean,
+  i: number,
+): void {
+  if (!isJsonObject(value)) {
+    throw invalidField("openai", at(position, inBody, `.annotations[${i}]`), "an object", value);
+  }
+  // `url_citation` keeps its details under a key named like its type.
+  const type = value.type;
+  const details = typeof type === "string" && isJsonObject(value[type]) ? value[type] : value;
+  acc.citation(CONTENT, citationOf("openai", value, details.url, details.title, undefined));
+}
+
+function onToolCallPiece(
+  acc: ResponseAccumulator,
+  piece: unknown,
+  i: number,
+  position: number,
+  inBody: boolean,
+): void {
+  if (!isJsonObject(piece)) {
+    throw invalidField("openai", at(position, inBody, `.tool_calls[${i}]`), "an object", piece);
+  }
+  // Some compatible servers omit the index (and a body has none): pieces come in order.
+  const index = typeof piece.index === "number" ? piece.index : i;
+  const wire = piece.function;
+  const fn: JsonObject = isJsonObject(wire) ? wire : {};
+  if (wire !== undefined && wire !== null && fn !== wire) {
+    throw invalidField(
+      "openai",
+      at(position, inBody, `.tool_calls[${i}].function`),
+      "an object",
+      wire,
+    );
+  }
+
+  const args = fn.arguments ?? "";
+  if (typeof args !== "string") {
+    throw invalidField(
+      "openai",
+      at(position, inBody, `.tool_calls[${i}].function.arguments`),
+      "a string",
+      args,
+    );
+  }
+  if (!acc.hasTool(index)) {
+    const { id } = piece;
+    const { name } = fn;
+    if (typeof id !== "string" || id === "") {
+      throw invalidField(
+        "openai",
+        at(position, inBody, `.tool_calls[${i}].id`),
+        "a non-empty string in a call's first piece",
+        id,
+      );
+    }
+    if (typeof name !== "string" || name === "") {
+      throw invalidField(
+        "openai",
+        at(position, inBody, `.tool_calls[${i}].function.name`),
+        "a non-empty string in a call's first piece",
+        name,
+      );
+    }
+    return acc.toolStart(index, id, name, undefined, args);
+  }
+  acc.toolDelta(index, args);
+}
