@@ -225,10 +225,10 @@ export async function measureCase(
   // Enough calls for GC accounting, few for slow cases (a 64-stream call allocates megabytes).
   const msPerCall = (best.p50 * best.perCall) / 1000;
   const calls = Math.min(2000, Math.max(10, Math.round(settings.allocationMs / msPerCall)));
-  const bytes = await allocations(benchCase.fn, subjects.candidate.isAsync, calls);
-  const referenceBytes = subjects.reference
-    ? await allocations(subjects.reference.fn, subjects.reference.isAsync, calls)
-    : null;
+  const account = (target: Timed | undefined) =>
+    target && settings.allocationMs > 0 ? allocations(target.fn, target.isAsync, calls) : null;
+  const bytes = await account(subjects.candidate);
+  const referenceBytes = await account(subjects.reference);
   return {
     id: caseId(benchCase),
     group: benchCase.group,
