@@ -259,7 +259,15 @@ export function judge(
   };
   const ceiling = ceilingFor(now);
   if (ceiling !== undefined && now.p95 > ceiling) {
-    raise("fail", `p95 ${now.p95.toFixed(1)} µs is over the seed ceiling of ${ceiling} µs`);
+    // Batches preempted by other work inflate every copy's p95 alike: when the reference, timed
+    // interleaved with the candidate, is over the ceiling too, the machine is to blame.
+    const loaded = now.referenceP95 !== null && now.referenceP95 > ceiling;
+    raise(
+      loaded ? "warn" : "fail",
+      `p95 ${now.p95.toFixed(1)} µs is over the seed ceiling of ${ceiling} µs${
+        loaded ? `, as is the reference's (${now.referenceP95!.toFixed(1)} µs): machine loaded` : ""
+      }`,
+    );
   }
   if (retained !== undefined && retained > LEAK_LIMIT_BYTES) {
     raise(

@@ -31,6 +31,7 @@ function m(overrides: Partial<Measurement>): Measurement {
     ratio: 1.5,
     vsReference: 1,
     referenceP50: 2,
+    referenceP95: 3,
     spread: 0.01,
     unstable: false,
     reruns: 0,
@@ -104,6 +105,14 @@ test("judge fails a leak and a p95 over the seed ceiling", () => {
   assert.equal(judge(m({}), "relative", undefined, 300).level, "ok");
   const slow = judge(m({ p95: 120 }), "relative");
   assert.deepEqual(slow.reasons, ["fail: p95 120.0 µs is over the seed ceiling of 100 µs"]);
+});
+
+test("judge only warns of a p95 over the ceiling when the reference's is over it too", () => {
+  const loaded = judge(m({ p95: 120, referenceP95: 130 }), "relative");
+  assert.equal(loaded.level, "warn");
+  assert.deepEqual(loaded.reasons, [
+    "warn: p95 120.0 µs is over the seed ceiling of 100 µs, as is the reference's (130.0 µs): machine loaded",
+  ]);
 });
 
 test("judge falls back to the ratio to the floor against the baseline", () => {

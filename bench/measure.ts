@@ -47,6 +47,8 @@ export interface Measurement {
   vsReference: number | null;
   /** The reference's p50, same unit; null without one. */
   referenceP50: number | null;
+  /** The reference's p95, same unit; null without one. */
+  referenceP95: number | null;
   /** IQR ÷ median of the round figures that are gated (vs reference, else vs floor). */
   spread: number;
   /** Whether the spread stayed above the limit after re-runs. */
@@ -180,6 +182,7 @@ async function runOnce(subjects: Subjects, settings: MeasureSettings, inject?: n
     ratio: median(vsFloor),
     vsReference: reference ? median(vsReference) : null,
     referenceP50: reference ? median(referenceSamples) : null,
+    referenceP95: reference ? percentile(referenceSamples.sort((a, b) => a - b), 0.95) : null,
     spread: (percentile(gated, 0.75) - percentile(gated, 0.25)) / percentile(gated, 0.5),
   };
 }

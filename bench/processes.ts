@@ -79,6 +79,7 @@ export function medianRun(runs: HarnessRun[]): HarnessRun {
     ratio: median(same.map((m) => m.ratio)),
     vsReference: medianOrNull(same.map((m) => m.vsReference)),
     referenceP50: medianOrNull(same.map((m) => m.referenceP50)),
+    referenceP95: medianOrNull(same.map((m) => m.referenceP95)),
     p50: median(same.map((m) => m.p50)),
     p95: median(same.map((m) => m.p95)),
     p99: median(same.map((m) => m.p99)),

@@ -64,7 +64,9 @@ function compare(inject: string | undefined): Outcome {
 const pct = (x: number | null) =>
   x === null ? "n/a" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
 const failures = (o: Outcome) =>
-  o.result.cases.filter((v) => v.level === "fail").map((v) => `${v.id} ${pct(v.change)}`);
+  o.result.cases.filter((v) => v.level === "fail").map((v) =>
+    `${v.id}: ${v.reasons.filter((r) => r.startsWith("fail")).join(", ")}`
+  );
 
 // The largest change among the cases whose gate fails (serialization, parsing, streaming).
 function largest(o: Outcome): { id: string; change: number } {
