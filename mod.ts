@@ -49,5 +49,6 @@ export type { Sleep } from "./common/retry.ts";
 export { anthropic } from "./providers/anthropic/mod.ts";
 export { openai } from "./providers/openai/mod.ts";
 export { google } from "./providers/google/mod.ts";
+export { openaiResponses } from "./providers/openai-responses/mod.ts";
 export { getProvider, providers } from "./providers/mod.ts";
 export type { Provider, ProviderName } from "./providers/mod.ts";
