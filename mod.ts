@@ -1,7 +1,7 @@
 /**
- * rosetta: one canonical chat request, three provider dialects. Serialize a {@link ChatRequest}
- * for Anthropic, OpenAI or Google, send it with `fetch`, and parse the answer back into one
- * {@link ChatResponse}.
+ * rosetta: one canonical chat request, four provider dialects. Serialize a {@link ChatRequest}
+ * for Anthropic, OpenAI (Chat Completions or Responses) or Google, send it with `fetch`, and parse
+ * the answer back into one {@link ChatResponse}.
  *
  * @example Same request, three wire formats
  * ```ts

@@ -70,14 +70,16 @@ export function itemPath(output: number, inBody: boolean): string {
 }
 
 /**
- * Where a part is, for errors.
+ * Where a part is, for errors, read back from its key: built only when an error needs it.
  *
- * @param output The item's index.
+ * @param key The part's key.
  * @param list `content` or `summary`.
- * @param index The part's index in it.
- * @param inBody Whether the item is in a body.
+ * @param inBody Whether the item is in a body; undefined for an event's own `part`.
  * @returns The path.
  */
-export function partPath(output: number, list: string, index: number, inBody: boolean): string {
-  return `${itemPath(output, inBody)}.${list}[${index}]`;
+export function partPath(key: number, list: string, inBody: boolean | undefined): string {
+  if (inBody === undefined) return "part";
+  const part = key % PARTS;
+  const index = part >= REASONING_TEXT ? part - REASONING_TEXT : part;
+  return `${itemPath((key - part) / PARTS, inBody)}.${list}[${index}]`;
 }

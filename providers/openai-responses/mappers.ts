@@ -22,6 +22,14 @@ export const PROVIDER = "openai-responses";
  * @param calledTools Whether the output holds a function call.
  * @param refused Whether a message part was a refusal.
  * @returns The canonical reason.
+ *
+ * @example
+ * ```ts
+ * import { mapResponsesFinishReason } from "@rosetta/llm/openai-responses";
+ * import assert from "node:assert/strict";
+ * assert.equal(mapResponsesFinishReason("incomplete", "max_output_tokens", false, false), "length");
+ * assert.equal(mapResponsesFinishReason("completed", undefined, true, false), "tool_use");
+ * ```
  */
 export function mapResponsesFinishReason(
   status: unknown,
@@ -52,6 +60,17 @@ function count(object: unknown, key: string): number {
  *
  * @param usage The wire usage object.
  * @returns Canonical usage.
+ *
+ * @example
+ * ```ts
+ * import { mapResponsesUsage } from "@rosetta/llm/openai-responses";
+ * import assert from "node:assert/strict";
+ * const usage = mapResponsesUsage({
+ *   input_tokens: 100, input_tokens_details: { cached_tokens: 80 },
+ *   output_tokens: 50, output_tokens_details: { reasoning_tokens: 30 }, total_tokens: 150,
+ * });
+ * assert.deepEqual([usage.outputTokens, usage.thinkingTokens, usage.cacheReadTokens], [20, 30, 80]);
+ * ```
  */
 export function mapResponsesUsage(usage: JsonObject): Usage {
   const input = count(usage, "input_tokens");

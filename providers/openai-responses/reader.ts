@@ -18,9 +18,8 @@
  */
 
 import type { ResponseAccumulator } from "../../common/accumulator.ts";
-import { citationOf } from "../../common/citation.ts";
-import { invalidField, isJsonObject, optionalArray, optionalObject } from "../../common/json.ts";
-import type { Citation, JsonObject } from "../../common/types.ts";
+import { invalidField, isJsonObject, optionalObject } from "../../common/json.ts";
+import type { JsonObject } from "../../common/types.ts";
 import { responsesError } from "./errors.ts";
 import {
   mapResponsesFinishReason,
@@ -28,7 +27,8 @@ import {
   PROVIDER,
   reasoningSignature,
 } from "./mappers.ts";
-import { itemPath, partIndex, partKey, partPath, REASONING_TEXT } from "./keys.ts";
+import { itemPath, partIndex, partKey, REASONING_TEXT } from "./keys.ts";
+import { readPart } from "./parts.ts";
 
 /** What a read keeps between events. */
 export interface ResponsesReader {
@@ -105,17 +105,20 @@ export function onResponseEnd(
 ): void {
   onResponseStart(reader, response, inBody);
   const acc = reader.acc;
-  const at = inBody ? "" : "response.";
-  const usage = optionalObject(PROVIDER, response.usage, `${at}usage`);
+  const usage = optionalObject(PROVIDER, response.usage, inBody ? "usage" : "response.usage");
   if (usage !== undefined) acc.usage(mapResponsesUsage(usage), usage);
-  const details = optionalObject(PROVIDER, response.incomplete_details, `${at}incomplete_details`);
+  const details = optionalObject(
+    PROVIDER,
+    response.incomplete_details,
+    inBody ? "incomplete_details" : "response.incomplete_details",
+  );
   const reason = details?.reason;
   const status = response.status;
   acc.finish(
     mapResponsesFinishReason(status, reason, acc.hasToolCalls, reader.refused),
     typeof reason === "string" ? reason : status,
   );
-  const error = optionalObject(PROVIDER, response.error, `${at}error`);
+  const error = optionalObject(PROVIDER, response.error, inBody ? "error" : "response.error");
   if (error !== undefined) acc.fail(responsesError(error));
 }
 
@@ -212,9 +215,19 @@ export function onItemDone(
   acc.end(key);
 }
 
-function listOf(item: JsonObject, field: string, output: number, inBody: boolean): unknown[] {
-  const path = inBody ? `output[${output}].${field}` : `item.${field}`;
-  return optionalArray(PROVIDER, item[field], path) ?? [];
+const NONE: readonly unknown[] = Object.freeze([]);
+
+// A list of parts; its path is built only for an error (this runs for every item of a body).
+function listOf(
+  item: JsonObject,
+  field: string,
+  output: number,
+  inBody: boolean,
+): readonly unknown[] {
+  const list = item[field];
+  if (Array.isArray(list)) return list;
+  if (list === undefined || list === null) return NONE;
+  throw invalidField(PROVIDER, `${itemPath(output, inBody)}.${field}`, "an array", list);
 }
 
 function onMessageDone(
@@ -227,7 +240,7 @@ function onMessageDone(
   for (let c = 0; c < content.length; c++) {
     const key = partKey(output, partIndex(c, "content"));
     if (reader.acc.has(key)) continue;
-    if (!readPart(reader, key, content[c], partPath(output, "content", c, inBody))) {
+    if (!readPart(reader, key, content[c], "content", inBody)) {
       // A part of a kind added later: kept as a message holding only it, which can go back.
       const part = content[c] as JsonObject;
       reader.acc.providerBlock(key, "message", {
@@ -240,73 +253,6 @@ function onMessageDone(
   }
 }
 
-/**
- * Reads a message part (`output_text`, `refusal`) or reasoning part (`summary_text`,
- * `reasoning_text`), whole or as it starts.
- *
- * @param reader The read.
- * @param key The block's key.
- * @param value The part.
- * @param path Its path, for errors.
- * @returns False for a part of a kind this reader does not know.
- */
-export function readPart(
-  reader: ResponsesReader,
-  key: number,
-  value: unknown,
-  path: string,
-): boolean {
-  if (!isJsonObject(value)) throw invalidField(PROVIDER, path, "an object", value);
-  const acc = reader.acc;
-  switch (value.type) {
-    case "output_text": {
-      partText(acc, key, value.text, "text", path, "text");
-      const annotations = optionalArray(PROVIDER, value.annotations, `${path}.annotations`);
-      if (annotations === undefined) return true;
-      for (let i = 0; i < annotations.length; i++) {
-        acc.citation(key, annotationOf(annotations[i], `${path}.annotations[${i}]`));
-      }
-      return true;
-    }
-    case "refusal":
-      reader.refused = true;
-      partText(acc, key, value.refusal, "text", path, "refusal");
-      return true;
-    case "summary_text":
-    case "reasoning_text":
-      partText(acc, key, value.text, "thinking", path, "text");
-      return true;
-  }
-  return false;
-}
-
-function partText(
-  acc: ResponseAccumulator,
-  key: number,
-  text: unknown,
-  type: "text" | "thinking",
-  path: string,
-  field: string,
-): void {
-  if (typeof text !== "string") throw invalidField(PROVIDER, `${path}.${field}`, "a string", text);
-  if (text === "") acc.open(key, type);
-  else if (type === "text") acc.text(key, text);
-  else acc.thinking(key, text);
-}
-
-/**
- * Maps an `output_text` annotation (`url_citation`, `file_citation`, `container_file_citation`,
- * `file_path`) to a citation.
- *
- * @param value The wire annotation.
- * @param path Its path, for errors.
- * @returns The citation.
- */
-export function annotationOf(value: unknown, path: string): Citation {
-  if (!isJsonObject(value)) throw invalidField(PROVIDER, path, "an object", value);
-  return citationOf(PROVIDER, value, value.url, value.title ?? value.filename, undefined);
-}
-
 function onReasoningDone(
   reader: ResponsesReader,
   output: number,
@@ -317,12 +263,12 @@ function onReasoningDone(
   const summary = listOf(item, "summary", output, inBody);
   for (let s = 0; s < summary.length; s++) {
     const key = partKey(output, partIndex(s, "summary"));
-    if (!acc.has(key)) readPart(reader, key, summary[s], partPath(output, "summary", s, inBody));
+    if (!acc.has(key)) readPart(reader, key, summary[s], "summary", inBody);
   }
   const content = listOf(item, "content", output, inBody);
   for (let c = 0; c < content.length; c++) {
     const key = partKey(output, REASONING_TEXT + partIndex(c, "content"));
-    if (!acc.has(key)) readPart(reader, key, content[c], partPath(output, "content", c, inBody));
+    if (!acc.has(key)) readPart(reader, key, content[c], "content", inBody);
   }
   const signature = reasoningSignature(item.id, item.encrypted_content);
   if (signature === undefined) return;

@@ -22,13 +22,12 @@ import type { JsonObject } from "../../common/types.ts";
 import { responsesError } from "./errors.ts";
 import { outputIndex, partIndex, partKey, REASONING_TEXT } from "./keys.ts";
 import { PROVIDER } from "./mappers.ts";
+import { annotationOf, readPart } from "./parts.ts";
 import {
-  annotationOf,
   onItemAdded,
   onItemDone,
   onResponseEnd,
   onResponseStart,
-  readPart,
   type ResponsesReader,
   responsesReader,
 } from "./reader.ts";
@@ -57,7 +56,7 @@ function onPartAdded(reader: ResponsesReader, json: JsonObject, summary: boolean
     : partIndex(json.content_index, "content_index") +
       (part.type === "reasoning_text" ? REASONING_TEXT : 0);
   // A part of a kind this reader does not know is read when its item is done.
-  readPart(reader, partKey(output, index), part, "part");
+  readPart(reader, partKey(output, index), part, "", undefined);
 }
 
 function onEvent(reader: ResponsesReader, json: JsonObject): void {
