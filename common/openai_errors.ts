@@ -54,13 +54,12 @@ export function openAIHttpError(
   body: string,
   headers: Headers | undefined,
 ): ProviderError {
-  return providerErrorFromHttp(
-    provider,
-    status,
-    body,
-    headers,
-    (json) => openAIErrorDetails(isJsonObject(json.error) ? json.error : undefined),
-  );
+  return providerErrorFromHttp(provider, status, body, headers, readBody);
+}
+
+// A module function, not a closure per call: the error path is measured too.
+function readBody(json: JsonObject): ErrorDetails {
+  return openAIErrorDetails(isJsonObject(json.error) ? json.error : undefined);
 }
 
 /**

@@ -86,19 +86,19 @@ function assistantItems(
   const blocks = message.content;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    const path = `${at}.content[${b}]`;
     switch (block.type) {
       case "text": {
         if (text === undefined || out[out.length - 1] !== text) {
           text = { role: "assistant", content: [] };
           out.push(text);
         }
-        (text.content as Item[]).push(outputText(block, path, warnings));
+        (text.content as Item[]).push(outputText(block, at, b, warnings));
         break;
       }
       case "thinking": {
         const open = reasoning !== undefined && out[out.length - 1] === reasoning.item;
-        reasoning = thinkingItem(block, origin, open ? reasoning : undefined, path, out, warnings);
+        const current = open ? reasoning : undefined;
+        reasoning = thinkingItem(block, origin, current, `${at}.content[${b}]`, out, warnings);
         break;
       }
       case "tool_call":
@@ -110,23 +110,35 @@ function assistantItems(
         });
         break;
       case "provider": {
-        const data = ownProviderBlock(block, PROVIDER, warnings, path);
+        const data = ownProviderBlock(block, PROVIDER, warnings, `${at}.content[${b}]`);
         if (data !== undefined) out.push(data);
         break;
       }
       default:
-        warn(warnings, PROVIDER, path, `${block.type} block dropped: ${WHY[block.type]}`);
+        warn(
+          warnings,
+          PROVIDER,
+          `${at}.content[${b}]`,
+          `${block.type} block dropped: ${WHY[block.type]}`,
+        );
     }
     if (block.type !== "thinking" && "signature" in block && block.signature !== undefined) {
-      warn(warnings, PROVIDER, `${path}.signature`, "dropped: the Responses API has no signatures");
+      const path = `${at}.content[${b}].signature`;
+      warn(warnings, PROVIDER, path, "dropped: the Responses API has no signatures");
     }
   }
 }
 
-function outputText(block: TextBlock, path: string, warnings: Warning[] | undefined): Item {
+// The block's path is built only for its citations' warnings.
+function outputText(
+  block: TextBlock,
+  at: string,
+  b: number,
+  warnings: Warning[] | undefined,
+): Item {
   const part: Item = { type: "output_text", text: block.text };
   if (block.citations !== undefined) {
-    const annotations = ownCitations(block, PROVIDER, warnings, path);
+    const annotations = ownCitations(block, PROVIDER, warnings, `${at}.content[${b}]`);
     if (annotations !== undefined) part.annotations = annotations;
   }
   return part;
