@@ -1,7 +1,7 @@
 /**
- * rosetta: one canonical chat request, three provider dialects. Serialize a {@link ChatRequest}
- * for Anthropic, OpenAI or Google, send it with `fetch`, and parse the answer back into one
- * {@link ChatResponse}.
+ * rosetta: one canonical chat request, four provider dialects. Serialize a {@link ChatRequest}
+ * for Anthropic, OpenAI (Chat Completions or Responses) or Google, send it with `fetch`, and parse
+ * the answer back into one {@link ChatResponse}.
  *
  * @example Same request, three wire formats
  * ```ts
@@ -49,5 +49,6 @@ export type { Sleep } from "./common/retry.ts";
 export { anthropic } from "./providers/anthropic/mod.ts";
 export { openai } from "./providers/openai/mod.ts";
 export { google } from "./providers/google/mod.ts";
+export { openaiResponses } from "./providers/openai-responses/mod.ts";
 export { getProvider, providers } from "./providers/mod.ts";
 export type { Provider, ProviderName } from "./providers/mod.ts";

@@ -174,6 +174,11 @@ export class ResponseAccumulator {
     if (this.#live) this.#events.push({ type: "tool_call_delta", index, argumentsDelta: json });
   }
 
+  /** Whether any block was opened at `key` (a part already streamed is not read again whole). */
+  has(key: BlockKey): boolean {
+    return this.#blocks.find(key) !== undefined;
+  }
+
   /** Whether a tool call is open at `key`. */
   hasTool(key: BlockKey): boolean {
     const index = this.#blocks.find(key);

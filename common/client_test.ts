@@ -43,6 +43,12 @@ const expected = {
     { type: "text", text: "Let me check the weather." },
     { type: "tool_call", id: "(generated)", name: "get_weather", arguments: { location: "Paris" } },
   ],
+  // The signature sends the reasoning item back: its id, then its encrypted content.
+  "openai-responses": [
+    { type: "thinking", text: "Two cities, one tool.", signature: "rs_mock0:sig-1" },
+    { type: "text", text: "Let me check the weather." },
+    { type: "tool_call", id: "call_mock2", name: "get_weather", arguments: { location: "Paris" } },
+  ],
 };
 
 function content(response: ChatResponse): unknown[] {
@@ -103,15 +109,17 @@ test("createClient complete sends the provider's auth header, redacted in the re
     for (const provider of Object.values(providers)) {
       await testClient(provider, server.baseUrl(provider.name)).complete(ask(provider.name));
     }
-    const [anthropic, openai, google] = mock.requests.map((r) => r.headers);
+    const [anthropic, openai, google, responses] = mock.requests.map((r) => r.headers);
     assert.equal(anthropic["x-api-key"], "[redacted]");
     assert.equal(anthropic["anthropic-version"], "2023-06-01");
     assert.equal(openai.authorization, "[redacted]");
     assert.equal(google["x-goog-api-key"], "[redacted]");
+    assert.equal(responses.authorization, "[redacted]");
     assert.deepEqual(mock.requests.map((r) => r.path), [
       "/v1/messages",
       "/v1/chat/completions",
       "/v1beta/models/gemini-2.5-flash:generateContent",
+      "/v1/responses",
     ]);
   });
 });

@@ -41,6 +41,7 @@ export const MODELS: Record<ProviderName, string> = {
   anthropic: "claude-haiku-4-5",
   openai: "gpt-4o-mini",
   google: "gemini-2.5-flash",
+  "openai-responses": "gpt-5-mini",
 };
 
 /** The environment variable holding each provider's key. */
@@ -48,6 +49,7 @@ export const KEYS: Record<ProviderName, string> = {
   anthropic: "ANTHROPIC_API_KEY",
   openai: "OPENAI_API_KEY",
   google: "GEMINI_API_KEY",
+  "openai-responses": "OPENAI_API_KEY",
 };
 
 /**

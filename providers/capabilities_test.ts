@@ -10,6 +10,7 @@ import type { ChatRequest, Thinking, ThinkingEffort } from "../common/types.ts";
 import { anthropic, anthropicModel } from "./anthropic/mod.ts";
 import { google, googleModel } from "./google/mod.ts";
 import { openai, openAIModel } from "./openai/mod.ts";
+import { openaiResponses } from "./openai-responses/mod.ts";
 
 // deno-lint-ignore no-explicit-any
 type Body = Record<string, any>;
@@ -186,6 +187,40 @@ test("openai serializeRequest obeys the capability table for every combination",
       assert.deepEqual(body.stop, stopSequences, at);
       assert.equal(body.messages[0].role, row.reasoning ? "developer" : "system", at);
       assert.equal(body.max_completion_tokens, c.request.maxOutputTokens, at);
+    }
+  }
+});
+
+// The Responses API serves the same models by the same table; it takes no stop sequences.
+test("openai-responses serializeRequest obeys the OpenAI capability table for every combination", () => {
+  for (const model of OPENAI) {
+    const row = openAIModel(model);
+    for (const c of cases(openaiResponses, model)) {
+      const { temperature, stopSequences, thinking } = c.request;
+      checkCommon(
+        c,
+        (stopSequences?.length ?? 0) > 0 || (temperature === 0.5 && !row.temperature) ||
+          (typeof thinking === "object" && "budgetTokens" in thinking),
+        row.efforts?.length === 0 && thinking !== "none",
+      );
+      const body = c.body;
+      if (body === undefined) continue;
+      const at = `${model} ${label(c)}`;
+      const effort = body.reasoning?.effort;
+      if (effort !== undefined) assert.ok(row.efforts?.includes(effort) ?? true, at);
+      if (typeof thinking === "object" && "effort" in thinking) {
+        assert.equal(effort, thinking.effort, at);
+      }
+      assert.equal(body.temperature, temperature, at);
+      if (temperature === 0.5) {
+        assert.ok(
+          row.temperature === true ||
+            (row.temperature === "without-reasoning" && (effort ?? "none") === "none"),
+          at,
+        );
+      }
+      assert.equal(body.instructions, "S", at);
+      assert.equal(body.max_output_tokens, c.request.maxOutputTokens, at);
     }
   }
 });

@@ -11,13 +11,15 @@ import type { ProviderDialect } from "../common/provider.ts";
 import { anthropic } from "./anthropic/mod.ts";
 import { google } from "./google/mod.ts";
 import { openai } from "./openai/mod.ts";
+import { openaiResponses } from "./openai-responses/mod.ts";
 
 /** Every provider by name, in report order. */
 export const providers: Readonly<{
   anthropic: typeof anthropic;
   openai: typeof openai;
   google: typeof google;
-}> = Object.freeze({ anthropic, openai, google });
+  "openai-responses": typeof openaiResponses;
+}> = Object.freeze({ anthropic, openai, google, "openai-responses": openaiResponses });
 
 /** The name of a registered provider. */
 export type ProviderName = keyof typeof providers;
@@ -42,7 +44,7 @@ export type Provider<Name extends string = ProviderName> = ProviderDialect<Name>
  * import { getProvider } from "@rosetta/llm";
  * import assert from "node:assert/strict";
  * assert.equal(getProvider("google").name, "google");
- * assert.throws(() => getProvider("gemini"), /is not one of anthropic, openai, google$/);
+ * assert.throws(() => getProvider("gemini"), /is not one of anthropic, openai, google, openai-responses$/);
  * ```
  */
 export function getProvider(name: string): Provider {

@@ -173,3 +173,79 @@ s += g_ev(g_chunk([{"functionCall": {"name": "get_weather", "args": json.loads(A
 s += g_ev(g_chunk([{"functionCall": {"name": "get_weather", "args": json.loads(ARGS[1])}}], G, GM, "STOP",
                   {"promptTokenCount": 1200, "candidatesTokenCount": 60, "totalTokenCount": 1260}))
 write("google/stream_tools.txt", s)
+
+# ---------------- OpenAI Responses: the same content as response objects and their typed
+# events (https://platform.openai.com/docs/api-reference/responses-streaming). Reasoning comes
+# back as a summary with its encrypted content; stream_tools.txt keeps to 16 events by leaving
+# out the events that repeat what deltas said (in_progress, *.done of parts and arguments).
+R = "openai-responses"
+def r_usage(inp, out, cached=0, reasoning=0):
+    return {"input_tokens": inp, "input_tokens_details": {"cached_tokens": cached}, "output_tokens": out,
+            "output_tokens_details": {"reasoning_tokens": reasoning}, "total_tokens": inp + out}
+def r_response(id, model, output, usage, status="completed"):
+    return {"id": id, "object": "response", "created_at": 1741569952, "status": status, "error": None, "incomplete_details": None,
+            "model": model, "output": output, "parallel_tool_calls": True, "store": False, "usage": usage}
+r_msg = lambda id, text: {"id": id, "type": "message", "status": "completed", "role": "assistant",
+                          "content": [{"type": "output_text", "annotations": [], "text": text}]}
+r_reasoning = lambda id, text: {"id": id, "type": "reasoning", "summary": [{"type": "summary_text", "text": text}], "encrypted_content": SIG}
+r_call = lambda k, args: {"id": f"fc_bench_{k + 1}", "type": "function_call", "status": "completed", "arguments": args,
+                          "call_id": f"call_bench_{k + 1}", "name": "get_weather"}
+def r_ev(o): return f"event: {o['type']}\ndata: {j(o)}\n\n"
+class RStream:
+    def __init__(self, response):
+        self.text, self.n = "", 0
+        self.emit("response.created", response={**response, "status": "in_progress", "output": [], "usage": None})
+    def emit(self, type, **fields):
+        self.text += r_ev({"type": type, "sequence_number": self.n, **fields})
+        self.n += 1
+    def item(self, o, item, added, events):
+        self.emit("response.output_item.added", output_index=o, item=added)
+        for type, fields in events:
+            self.emit(type, item_id=item["id"], output_index=o, **fields)
+        self.emit("response.output_item.done", output_index=o, item=item)
+def r_text_events(pieces, done=True):
+    evs = [("response.content_part.added", {"content_index": 0, "part": {"type": "output_text", "annotations": [], "text": ""}})]
+    evs += [("response.output_text.delta", {"content_index": 0, "delta": p, "logprobs": []}) for p in pieces]
+    if done:
+        text = "".join(pieces)
+        evs += [("response.output_text.done", {"content_index": 0, "text": text, "logprobs": []}),
+                ("response.content_part.done", {"content_index": 0, "part": {"type": "output_text", "annotations": [], "text": text}})]
+    return evs
+def r_call_events(pieces, done=True):
+    evs = [("response.function_call_arguments.delta", {"delta": p}) for p in pieces]
+    return evs + ([("response.function_call_arguments.done", {"arguments": "".join(pieces)})] if done else [])
+msg_added = lambda id: {"id": id, "type": "message", "status": "in_progress", "role": "assistant", "content": []}
+call_added = lambda k: {**r_call(k, ""), "status": "in_progress"}
+
+simple = r_response("resp_bench_simple", "gpt-4o-mini", [r_msg("msg_bench_simple", "It's 18°C and cloudy in Paris.")], r_usage(14, 12))
+dump(f"{R}/response_simple.json", simple)
+complex_ = r_response("resp_bench_complex", "gpt-5-mini", [r_reasoning("rs_bench_complex", "".join(THINK)), r_msg("msg_bench_complex", "".join(TEXT)),
+                      *[r_call(k, a) for k, a in enumerate(ARGS)]], r_usage(2000, 420, cached=800, reasoning=300))
+dump(f"{R}/response_complex.json", complex_)
+basic = r_response("resp_bench_basic", "gpt-4o-mini", [r_msg("msg_bench_basic", "".join(DELTAS))], r_usage(14, 100))
+s = RStream(basic)
+s.emit("response.in_progress", response={**basic, "status": "in_progress", "output": [], "usage": None})
+s.item(0, basic["output"][0], msg_added("msg_bench_basic"), r_text_events(DELTAS))
+s.emit("response.completed", response=basic)
+write(f"{R}/stream_basic.txt", s.text)
+s = RStream(complex_)
+s.emit("response.in_progress", response={**complex_, "status": "in_progress", "output": [], "usage": None})
+s.item(0, complex_["output"][0], {"id": "rs_bench_complex", "type": "reasoning", "summary": []},
+       [("response.reasoning_summary_part.added", {"summary_index": 0, "part": {"type": "summary_text", "text": ""}})]
+       + [("response.reasoning_summary_text.delta", {"summary_index": 0, "delta": t}) for t in THINK]
+       + [("response.reasoning_summary_text.done", {"summary_index": 0, "text": "".join(THINK)}),
+          ("response.reasoning_summary_part.done", {"summary_index": 0, "part": {"type": "summary_text", "text": "".join(THINK)}})])
+s.item(1, complex_["output"][1], msg_added("msg_bench_complex"), r_text_events(TEXT))
+for k, args in enumerate(ARGS):
+    s.item(2 + k, complex_["output"][2 + k], call_added(k), r_call_events(frag(args)))
+s.emit("response.completed", response=complex_)
+write(f"{R}/stream_complex.txt", s.text)
+dump(f"{R}/convert_tool_call.json", r_response("resp_bench_convert", "gpt-5-mini", [r_call(0, ARGS[0])], r_usage(10, 10)))
+dump(f"{R}/convert_thinking.json", r_response("resp_bench_convert", "gpt-5-mini", [r_reasoning("rs_bench_convert", THINK[0])], r_usage(10, 10, reasoning=10)))
+tools = r_response("resp_bench_tools", "gpt-4o", [r_msg("msg_bench_tools", PREAMBLE), *[r_call(k, a) for k, a in enumerate(ARGS)]], r_usage(1200, 60))
+s = RStream(tools)
+s.item(0, tools["output"][0], msg_added("msg_bench_tools"), r_text_events(split(PREAMBLE, 3), done=False))
+for k, args in enumerate(ARGS):
+    s.item(1 + k, tools["output"][1 + k], call_added(k), r_call_events(split(args, 2), done=False))
+s.emit("response.completed", response=tools)
+write(f"{R}/stream_tools.txt", s.text)

@@ -12,6 +12,7 @@ import { Random, type Rendered } from "./random.ts";
 import { renderAnthropic } from "./render_anthropic.ts";
 import { renderGoogle } from "./render_google.ts";
 import { renderOpenAI } from "./render_openai.ts";
+import { renderOpenAIResponses } from "./render_openai_responses.ts";
 
 export type { Rendered } from "./random.ts";
 
@@ -20,6 +21,7 @@ const RENDERERS: Record<ProviderName, (random: Random) => Rendered> = {
   anthropic: renderAnthropic,
   openai: renderOpenAI,
   google: renderGoogle,
+  "openai-responses": renderOpenAIResponses,
 };
 
 /**

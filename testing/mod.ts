@@ -1,8 +1,8 @@
 /**
  * Test support for code that calls providers: a hono mock server that speaks the Anthropic,
- * OpenAI and Gemini chat APIs at their real paths, answers from scripted replies in each
- * provider's wire format, injects faults, and records what it receives. Run it in-process
- * (`mock.fetch`) or on a loopback port (`await mock.listen()`).
+ * OpenAI (Chat Completions and Responses) and Gemini chat APIs at their real paths, answers from
+ * scripted replies in each provider's wire format, injects faults, and records what it receives.
+ * Run it in-process (`mock.fetch`) or on a loopback port (`await mock.listen()`).
  *
  * @example Stream from the mock server over loopback HTTP
  * ```ts

@@ -1,36 +1,14 @@
 /**
- * OpenAI HTTP failure → {@link ProviderError}. Body: `{error: {message, type, param, code}}`.
+ * OpenAI HTTP failure → {@link ProviderError}. Body: `{error: {message, type, param, code}}`, read
+ * as Responses reads it (`common/openai_errors.ts`).
  *
  * @see https://platform.openai.com/docs/guides/error-codes
  * @module
  */
 
-import { type ErrorCategory, ProviderError } from "../../common/errors.ts";
-import { isJsonObject } from "../../common/json.ts";
-import {
-  type ErrorDetails,
-  providerErrorFromHttp,
-  stringField,
-} from "../../common/provider_error.ts";
+import type { ProviderError } from "../../common/errors.ts";
+import { openAIErrorOf, openAIHttpError } from "../../common/openai_errors.ts";
 import type { JsonObject } from "../../common/types.ts";
-
-/**
- * Reads OpenAI's `error` object (HTTP bodies and in-stream errors share it).
- *
- * @param json A body or stream chunk holding `error`.
- * @returns Message, code and, for content-policy codes, the content_filter category.
- */
-export function readOpenAIError(json: JsonObject): ErrorDetails {
-  const error = isJsonObject(json.error) ? json.error : undefined;
-  const code = stringField(error, "code") ?? stringField(error, "type");
-  return {
-    message: stringField(error, "message"),
-    code,
-    category: code === "content_filter" || code === "content_policy_violation"
-      ? "content_filter"
-      : undefined,
-  };
-}
 
 /**
  * Maps an OpenAI error response to a canonical error.
@@ -54,7 +32,7 @@ export function openAIErrorFromResponse(
   body: string,
   headers?: Headers,
 ): ProviderError {
-  return providerErrorFromHttp("openai", status, body, headers, readOpenAIError);
+  return openAIHttpError("openai", status, body, headers);
 }
 
 /**
@@ -64,24 +42,5 @@ export function openAIErrorFromResponse(
  * @returns The error, categorized by its type or code.
  */
 export function openAIStreamError(json: JsonObject): ProviderError {
-  const details = readOpenAIError(json);
-  const error = json.error as JsonObject;
-  const type = stringField(error, "type");
-  return new ProviderError(
-    details.category ?? categoryForType(type, details.code),
-    details.message ?? "Stream error",
-    { provider: "openai", code: details.code },
-  );
-}
-
-function categoryForType(type: string | undefined, code: string | undefined): ErrorCategory {
-  if (
-    code === "rate_limit_exceeded" || code === "insufficient_quota" || type === "tokens" ||
-    type === "requests"
-  ) {
-    return "rate_limit";
-  }
-  if (type === "server_error") return "server";
-  if (type === "invalid_request_error") return "invalid_request";
-  return "unknown";
+  return openAIErrorOf("openai", json.error as JsonObject);
 }

@@ -18,8 +18,9 @@ import type {
   Warning,
 } from "../../common/types.ts";
 import { validateRequest } from "../../common/validate.ts";
-import { openAIModel } from "./models.ts";
-import { checkOpenAIOptions, planOpenAIEffort } from "./thinking.ts";
+import { planOpenAIEffort } from "../../common/openai_effort.ts";
+import { openAIModel } from "../../common/openai_models.ts";
+import { checkOpenAIOptions } from "./thinking.ts";
 
 type WireMessage = Record<string, unknown>;
 
@@ -45,7 +46,7 @@ export function serializeOpenAIRequest(
 ): string {
   validateRequest(request, "openai");
   const row = openAIModel(request.model);
-  const effort = planOpenAIEffort(request, row, options.warnings);
+  const effort = planOpenAIEffort("openai", request, row, options.warnings);
   checkOpenAIOptions(request, row, effort);
   const messages: WireMessage[] = [];
   if (request.system !== undefined) {

@@ -33,7 +33,7 @@ test("openai serializeRequest takes a temperature on gpt-5.1 and later only with
   refused(
     { ...hi, model, thinking: "low", temperature: 0.2 },
     "temperature",
-    'temperature must be unset or 1 for "gpt-5.2" when reasoning_effort is "low", got 0.2',
+    'temperature must be unset or 1 for "gpt-5.2" when the reasoning effort is "low", got 0.2',
   );
 });
 

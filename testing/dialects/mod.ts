@@ -10,10 +10,12 @@ import { anthropicMock } from "./anthropic.ts";
 import type { MockDialect } from "./dialect.ts";
 import { googleMock } from "./google.ts";
 import { openAIMock } from "./openai.ts";
+import { openAIResponsesMock } from "./openai_responses.ts";
 
 /** Every provider's mock dialect. */
 export const DIALECTS: Readonly<Record<ProviderName, MockDialect>> = {
   anthropic: anthropicMock,
   openai: openAIMock,
   google: googleMock,
+  "openai-responses": openAIResponsesMock,
 };

@@ -1,13 +1,15 @@
 /**
- * What each OpenAI model family takes on Chat Completions, as data: reasoning efforts, sampling
- * and `stop`. One row per family, first match wins; an id no family matches gets the permissive
- * default (no `developer` role, everything else sent as asked), so compatible servers keep working.
+ * What each OpenAI model family takes, as data: reasoning efforts, sampling and `stop`. OpenAI's
+ * two dialects (Chat Completions and Responses) serve the same models under the same rules, so
+ * they share this one table. One row per family, first match wins; an id no family matches gets
+ * the permissive default (no `developer` role, everything else sent as asked), so compatible
+ * servers keep working.
  *
  * @module
  */
 
-import { type ModelFamily, modelTable } from "../../common/models.ts";
-import type { ThinkingEffort } from "../../common/types.ts";
+import { type ModelFamily, modelTable } from "./models.ts";
+import type { ThinkingEffort } from "./types.ts";
 
 /** What rosetta needs to know of an OpenAI model to send it an acceptable request. */
 export interface OpenAIModel {
@@ -20,7 +22,7 @@ export interface OpenAIModel {
    * `reasoning_effort` is `none` (the default of the gpt-5.1 and later models).
    */
   temperature: boolean | "without-reasoning";
-  /** Whether `stop` is accepted. */
+  /** Whether `stop` is accepted (Chat Completions; the Responses API takes no stop sequences). */
   stop: boolean;
 }
 

@@ -1,0 +1,108 @@
+/**
+ * OpenAI reasoning, the same for its two dialects: the request's `thinking` → an effort by the
+ * model's row (Chat Completions `reasoning_effort`, Responses `reasoning.effort`), and the
+ * temperature reasoning models refuse beside it.
+ *
+ * A level goes to the model's nearest effort (with a warning when it is not exact; "none" on a
+ * model that cannot stop reasoning gets its lowest effort). An exact `{effort}` is sent or refused.
+ *
+ * @see https://platform.openai.com/docs/guides/reasoning
+ * @module
+ */
+
+import type { OpenAIModel } from "./openai_models.ts";
+import { warn } from "./replay.ts";
+import { nearestEffort } from "./thinking.ts";
+import type { ChatRequest, ThinkingEffort, Warning } from "./types.ts";
+import { refuse } from "./validate.ts";
+
+/**
+ * The effort to send, if any.
+ *
+ * @param provider The dialect being serialized for, named in errors and warnings.
+ * @param request The validated request.
+ * @param row The model's capabilities.
+ * @param warnings Receives approximations.
+ * @returns The effort, or undefined to send none.
+ * @throws {ValidationError} For thinking on a chat model, a budget, or an effort the model lacks.
+ */
+export function planOpenAIEffort(
+  provider: string,
+  request: ChatRequest,
+  row: OpenAIModel,
+  warnings: Warning[] | undefined,
+): ThinkingEffort | undefined {
+  const thinking = request.thinking;
+  if (thinking === undefined) return undefined;
+  const efforts = row.efforts;
+  const model = request.model;
+  if (typeof thinking === "string") {
+    if (efforts === undefined) return thinking === "none" ? undefined : thinking;
+    if (efforts.length === 0) {
+      if (thinking === "none") return undefined;
+      refuse(provider, "thinking", `"${thinking}" needs a reasoning model, got "${model}"`);
+    }
+    const effort = nearestEffort(thinking, efforts);
+    if (effort !== thinking) {
+      warn(
+        warnings,
+        provider,
+        "thinking",
+        thinking === "none"
+          ? `"none" sent as "${effort}": ${model} cannot turn reasoning off`
+          : `"${thinking}" sent as "${effort}": ${model} has no closer effort`,
+      );
+    }
+    return effort;
+  }
+  if ("budgetTokens" in thinking) {
+    refuse(
+      provider,
+      "thinking.budgetTokens",
+      "cannot be sent: OpenAI takes an effort, not a budget",
+    );
+  }
+  if (efforts !== undefined && !efforts.includes(thinking.effort)) {
+    refuse(
+      provider,
+      "thinking.effort",
+      `"${thinking.effort}" is not an effort "${model}" takes (${
+        efforts.join(", ") || "it takes none"
+      })`,
+    );
+  }
+  return thinking.effort;
+}
+
+/**
+ * Refuses a `temperature` the model would answer with HTTP 400.
+ *
+ * @param provider The dialect being serialized for, named in errors.
+ * @param request The validated request.
+ * @param row The model's capabilities.
+ * @param effort The effort being sent.
+ * @throws {ValidationError} Naming `temperature`.
+ */
+export function checkOpenAITemperature(
+  provider: string,
+  request: ChatRequest,
+  row: OpenAIModel,
+  effort: ThinkingEffort | undefined,
+): void {
+  const temperature = request.temperature;
+  if (temperature === undefined || temperature === 1) return;
+  if (row.temperature === false) {
+    refuse(
+      provider,
+      "temperature",
+      `must be unset or 1 for "${request.model}", got ${temperature}`,
+    );
+  }
+  if (row.temperature === "without-reasoning" && effort !== undefined && effort !== "none") {
+    refuse(
+      provider,
+      "temperature",
+      `must be unset or 1 for "${request.model}" when the reasoning effort is "${effort}", got ${temperature}`,
+    );
+  }
+}
