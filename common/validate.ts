@@ -9,17 +9,16 @@
 import { describeValue } from "./describe.ts";
 import { ValidationError } from "./errors.ts";
 import type { ChatRequest } from "./types.ts";
+import { type Fail, validateDocument, validateFeatures } from "./validate_features.ts";
 
 const LEVELS = new Set(["none", "low", "medium", "high"]);
 const EFFORTS = new Set(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
 const BLOCKS_BY_ROLE: Record<string, ReadonlySet<string>> = {
-  user: new Set(["text", "image"]),
+  user: new Set(["text", "image", "document"]),
   assistant: new Set(["text", "thinking", "redacted_thinking", "tool_call", "image", "provider"]),
   tool: new Set(["tool_result"]),
 };
-const RESULT_BLOCKS = BLOCKS_BY_ROLE.user;
-
-type Fail = (path: string, detail: string) => never;
+const RESULT_BLOCKS = new Set(["text", "image"]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -63,6 +62,7 @@ export function validateRequest(request: ChatRequest, provider: string): Map<str
   }
   const toolNames = validateTools(request, fail);
   validateOptions(request, toolNames, fail);
+  validateFeatures(request, toolNames, fail);
   return validateMessages(request.messages, fail);
 }
 
@@ -149,6 +149,8 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
         requireString(block, "data", path, fail);
       }
       return;
+    case "document":
+      return validateDocument(block, path, fail);
     case "tool_call":
       requireString(block, "id", path, fail);
       requireString(block, "name", path, fail);

@@ -18,7 +18,7 @@
 import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { anthropicErrorFromResponse } from "./errors.ts";
-import { serializeAnthropicRequest } from "./request.ts";
+import { serializeAnthropic, serializeAnthropicRequest } from "./request.ts";
 import { parseAnthropicResponse } from "./response.ts";
 import { createAnthropicStreamDecoder } from "./stream.ts";
 
@@ -34,15 +34,19 @@ export type { AnthropicModel } from "./models.ts";
 export const ANTHROPIC_VERSION = "2023-06-01";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const betas = new Set<string>();
+  const body = serializeAnthropic(request, options, betas);
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-api-key": options.apiKey,
+    "anthropic-version": ANTHROPIC_VERSION,
+  };
+  if (betas.size > 0) headers["anthropic-beta"] = [...betas].join(",");
   return {
     url: `${options.baseUrl ?? "https://api.anthropic.com/v1"}/messages`,
     method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-api-key": options.apiKey,
-      "anthropic-version": ANTHROPIC_VERSION,
-    },
-    body: serializeAnthropicRequest(request, options),
+    headers,
+    body,
   };
 }
 

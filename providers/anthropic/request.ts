@@ -5,21 +5,30 @@
  * @module
  */
 
+import { breakpointMessages } from "../../common/cache.ts";
+import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
+import { mergeProviderOptions } from "../../common/provider_options.ts";
 import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
   AssistantBlock,
   AssistantMessage,
   ChatRequest,
   ImageBlock,
+  JsonObject,
   TextBlock,
   ToolChoice,
   ToolResultBlock,
   Warning,
 } from "../../common/types.ts";
 import { validateRequest } from "../../common/validate.ts";
+import { cacheControl, markLastBlock, writeAnthropicCache } from "./cache.ts";
+import { anthropicDocument } from "./documents.ts";
 import { anthropicModel } from "./models.ts";
-import { checkConstraints } from "./constraints.ts";
+import { checkConstraints, thinks } from "./constraints.ts";
+import { writeAnthropicOutput } from "./output.ts";
+import { writeAnthropicSampling } from "./sampling.ts";
+import { anthropicServerTools } from "./server_tools.ts";
 import { planAnthropicThinking } from "./thinking.ts";
 
 type WireBlock = Record<string, unknown>;
@@ -48,13 +57,31 @@ export function serializeAnthropicRequest(
   request: ChatRequest,
   options: SerializeOptions = {},
 ): string {
+  return serializeAnthropic(request, options, undefined);
+}
+
+/**
+ * {@link serializeAnthropicRequest}, collecting the `anthropic-beta` values the body needs.
+ *
+ * @param request The canonical request.
+ * @param options `stream` and `warnings`.
+ * @param betas Receives the betas, or undefined when no headers are built.
+ * @returns The JSON body.
+ */
+export function serializeAnthropic(
+  request: ChatRequest,
+  options: SerializeOptions,
+  betas: Set<string> | undefined,
+): string {
   validateRequest(request, "anthropic");
   const warnings = options.warnings;
   const row = anthropicModel(request.model);
   const plan = planAnthropicThinking(request, row, warnings);
-  const body: Record<string, unknown> = { model: request.model, max_tokens: plan.maxTokens };
+  const body: JsonObject = { model: request.model, max_tokens: plan.maxTokens };
   if (request.system !== undefined) body.system = request.system;
-  const messages = convertMessages(request, warnings);
+  const cache = request.cache;
+  const control = cache === undefined ? undefined : cacheControl(cache);
+  const messages = convertMessages(request, warnings, betas, control);
   checkConstraints(plan, request, row, messages, warnings);
   body.messages = messages;
   if (request.tools !== undefined && request.tools.length > 0) {
@@ -64,13 +91,42 @@ export function serializeAnthropicRequest(
         : { name: tool.name, description: tool.description, input_schema: tool.parameters }
     );
   }
+  if (request.providerTools !== undefined) {
+    const server = anthropicServerTools(request);
+    body.tools = body.tools === undefined ? server : [...(body.tools as JsonObject[]), ...server];
+  }
   if (request.toolChoice !== undefined) body.tool_choice = toolChoice(request.toolChoice);
   if (plan.thinking !== undefined) body.thinking = plan.thinking;
   if (plan.effort !== undefined) body.output_config = { effort: plan.effort };
+  const thinking = thinks(plan, request, row);
+  if (request.structuredOutput !== undefined) {
+    writeAnthropicOutput(body, request, row, thinking, warnings);
+  }
+  if (request.parallelToolCalls !== undefined) parallelToolCalls(body, request, warnings);
   if (request.temperature !== undefined) body.temperature = request.temperature;
+  writeAnthropicSampling(body, request, row, thinking, warnings);
   if (request.stopSequences !== undefined) body.stop_sequences = request.stopSequences;
+  if (cache !== undefined) writeAnthropicCache(body, cache, control!, warnings);
+  if (request.providerOptions?.anthropic !== undefined) {
+    mergeProviderOptions(body, request.providerOptions.anthropic, "anthropic");
+  }
   if (options.stream) body.stream = true;
   return JSON.stringify(body);
+}
+
+// disable_parallel_tool_use rides on tool_choice; "none" calls no tool, so it needs none.
+function parallelToolCalls(
+  body: JsonObject,
+  request: ChatRequest,
+  warnings: Warning[] | undefined,
+): void {
+  if (body.tools === undefined) {
+    warn(warnings, "anthropic", "parallelToolCalls", "dropped: the request has no tools");
+    return;
+  }
+  const choice = (body.tool_choice ?? { type: "auto" }) as JsonObject;
+  if (request.parallelToolCalls || choice.type === "none") return;
+  body.tool_choice = { ...choice, disable_parallel_tool_use: true };
 }
 
 function toolChoice(choice: ToolChoice): Record<string, string> {
@@ -78,9 +134,15 @@ function toolChoice(choice: ToolChoice): Record<string, string> {
   return { type: choice === "required" ? "any" : choice };
 }
 
-function convertMessages(request: ChatRequest, warnings: Warning[] | undefined): WireMessage[] {
+function convertMessages(
+  request: ChatRequest,
+  warnings: Warning[] | undefined,
+  betas: Set<string> | undefined,
+  control: JsonObject | undefined,
+): WireMessage[] {
   const out: WireMessage[] = [];
   const messages = request.messages;
+  const marked = control === undefined ? undefined : breakpointMessages(request.cache!);
   for (let m = 0; m < messages.length; m++) {
     const message = messages[m];
     let role: "user" | "assistant";
@@ -90,15 +152,19 @@ function convertMessages(request: ChatRequest, warnings: Warning[] | undefined):
       content = typeof message.content === "string"
         ? message.content
         : assistantBlocks(message, `messages[${m}]`, warnings);
-      if (content.length === 0) continue;
+      if (content.length === 0) {
+        if (marked?.has(m)) unmarked(m, warnings);
+        continue;
+      }
     } else {
       role = "user";
       content = message.role === "tool"
         ? message.content.map(toolResult)
         : typeof message.content === "string"
         ? message.content
-        : message.content.map(userBlock);
+        : userBlocks(message.content, m, betas);
     }
+    if (marked !== undefined && marked.has(m)) content = markLastBlock(content, control!);
     const previous = out[out.length - 1];
     // The API wants alternating turns: tool results and a following user turn become one.
     if (previous !== undefined && previous.role === role) {
@@ -106,6 +172,30 @@ function convertMessages(request: ChatRequest, warnings: Warning[] | undefined):
     } else {
       out.push({ role, content });
     }
+  }
+  return out;
+}
+
+function unmarked(m: number, warnings: Warning[] | undefined): void {
+  warn(
+    warnings,
+    "anthropic",
+    "cache.breakpoints",
+    `breakpoint at message ${m} dropped: nothing in that turn can be sent to Anthropic`,
+  );
+}
+
+function userBlocks(
+  blocks: Array<TextBlock | ImageBlock | DocumentBlock>,
+  m: number,
+  betas: Set<string> | undefined,
+): WireBlock[] {
+  const out: WireBlock[] = new Array(blocks.length);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    out[b] = block.type === "document"
+      ? anthropicDocument(block, `messages[${m}].content[${b}]`, betas)
+      : userBlock(block);
   }
   return out;
 }

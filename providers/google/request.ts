@@ -7,6 +7,7 @@
 
 import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
+import { mergeProviderOptions } from "../../common/provider_options.ts";
 import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
   AssistantBlock,
@@ -20,7 +21,9 @@ import type {
   Warning,
 } from "../../common/types.ts";
 import { refuse, validateRequest } from "../../common/validate.ts";
+import { googleDocument } from "./documents.ts";
 import { googleModel } from "./models.ts";
+import { writeGoogleOptions } from "./options.ts";
 import { toGeminiSchema } from "./schema.ts";
 import { googleThinkingConfig } from "./thinking.ts";
 
@@ -95,8 +98,29 @@ export function serializeGoogleRequest(
   }
   const thinkingConfig = googleThinkingConfig(request, row, warnings);
   if (thinkingConfig !== undefined) config.thinkingConfig = thinkingConfig;
+  writeGoogleOptions(body, config, request, row, warnings);
   if (Object.keys(config).length > 0) body.generationConfig = config;
+  const own = request.providerOptions?.google;
+  if (own !== undefined) {
+    if (own.cachedContent !== undefined) checkCachedContent(request);
+    mergeProviderOptions(body, own, "google");
+  }
   return JSON.stringify(body);
+}
+
+// The cache holds the system instruction and tools; Gemini refuses them beside it (400 "Tool
+// config, tools and system instruction should not be set in the request when using cached
+// content"): https://ai.google.dev/gemini-api/docs/caching
+function checkCachedContent(request: ChatRequest): void {
+  for (const field of ["system", "tools", "toolChoice", "providerTools"] as const) {
+    if (request[field] !== undefined) {
+      refuse(
+        "google",
+        "providerOptions.google.cachedContent",
+        `cannot be sent beside ${field}: the cache holds the system instruction and tools`,
+      );
+    }
+  }
 }
 
 function toolChoice(choice: ToolChoice): JsonObject {
@@ -120,7 +144,11 @@ function convertMessages(
     if (message.role === "user") {
       parts = typeof message.content === "string"
         ? [{ text: message.content }]
-        : message.content.map((block, b) => userPart(block, `${at}.content[${b}]`));
+        : message.content.map((block, b) =>
+          block.type === "document"
+            ? googleDocument(block, `${at}.content[${b}]`, warnings)
+            : userPart(block, `${at}.content[${b}]`)
+        );
     } else if (message.role === "assistant") {
       role = "model";
       parts = modelParts(message, at, signatures, warnings);

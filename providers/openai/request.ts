@@ -5,8 +5,11 @@
  * @module
  */
 
+import { breakpointMessages } from "../../common/cache.ts";
 import { ValidationError } from "../../common/errors.ts";
+import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
+import { mergeProviderOptions } from "../../common/provider_options.ts";
 import { ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
   AssistantMessage,
@@ -18,7 +21,10 @@ import type {
   Warning,
 } from "../../common/types.ts";
 import { validateRequest } from "../../common/validate.ts";
+import { markOpenAIMessage, writeOpenAICache } from "./cache.ts";
+import { openAIDocument } from "./documents.ts";
 import { openAIModel } from "./models.ts";
+import { writeOpenAIOptions } from "./options.ts";
 import { checkOpenAIOptions, planOpenAIEffort } from "./thinking.ts";
 
 type WireMessage = Record<string, unknown>;
@@ -52,7 +58,11 @@ export function serializeOpenAIRequest(
     // Reasoning models take instructions as `developer` messages.
     messages.push({ role: row.reasoning ? "developer" : "system", content: request.system });
   }
-  convertMessages(request, messages, options.warnings);
+  // Message breakpoints only where the model takes them: others cache prefixes by themselves.
+  const marked = request.cache === undefined || !row.cacheBreakpoints
+    ? undefined
+    : breakpointMessages(request.cache);
+  convertMessages(request, messages, options.warnings, marked);
   const body: Record<string, unknown> = { model: request.model, messages };
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = request.tools.map((tool) => ({
@@ -68,6 +78,13 @@ export function serializeOpenAIRequest(
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.stopSequences !== undefined && request.stopSequences.length > 0) {
     body.stop = request.stopSequences;
+  }
+  writeOpenAIOptions(body, request, row, options.warnings);
+  if (request.cache !== undefined) {
+    writeOpenAICache(body, request.cache, row.cacheBreakpoints === true, options.warnings);
+  }
+  if (request.providerOptions?.openai !== undefined) {
+    mergeProviderOptions(body, request.providerOptions.openai, "openai");
   }
   if (options.stream) {
     body.stream = true;
@@ -86,16 +103,18 @@ function convertMessages(
   request: ChatRequest,
   out: WireMessage[],
   warnings: Warning[] | undefined,
+  marked: Set<number> | undefined,
 ): void {
   const messages = request.messages;
   for (let m = 0; m < messages.length; m++) {
     const message = messages[m];
+    const start = out.length;
     if (message.role === "user") {
       out.push({
         role: "user",
         content: typeof message.content === "string"
           ? message.content
-          : message.content.map(userPart),
+          : userParts(message.content, m, warnings),
       });
     } else if (message.role === "assistant") {
       const turn = assistantMessage(message, `messages[${m}]`, warnings);
@@ -103,7 +122,23 @@ function convertMessages(
     } else {
       toolMessages(message, `messages[${m}]`, out, warnings);
     }
+    if (marked !== undefined && marked.has(m)) markOpenAIMessage(out, start, m, warnings);
   }
+}
+
+function userParts(
+  blocks: Array<TextBlock | ImageBlock | DocumentBlock>,
+  m: number,
+  warnings: Warning[] | undefined,
+): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = new Array(blocks.length);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    out[b] = block.type === "document"
+      ? openAIDocument(block, `messages[${m}].content[${b}]`, warnings)
+      : userPart(block);
+  }
+  return out;
 }
 
 function userPart(block: TextBlock | ImageBlock): Record<string, unknown> {

@@ -1,6 +1,6 @@
 /**
  * OpenAI reasoning: the request's `thinking` → `reasoning_effort` by the model's row, and the
- * options reasoning models refuse beside it (`temperature`, `stop`).
+ * options reasoning models refuse beside it (sampling parameters, `stop`).
  *
  * A level goes to the model's nearest effort (with a warning when it is not exact; "none" on a
  * model that cannot stop reasoning gets its lowest effort). An exact `{effort}` is sent or refused.
@@ -75,34 +75,26 @@ export function planOpenAIEffort(
 }
 
 /**
- * Refuses `temperature` and `stopSequences` the model would answer with HTTP 400.
+ * Refuses sampling parameters (`temperature`, `topP`, the penalties) and `stopSequences` the model
+ * would answer with HTTP 400.
  *
  * @param request The validated request.
  * @param row The model's capabilities.
  * @param effort The effort being sent.
- * @throws {ValidationError} Naming `temperature` or `stopSequences`.
+ * @throws {ValidationError} Naming the field.
  */
 export function checkOpenAIOptions(
   request: ChatRequest,
   row: OpenAIModel,
   effort: ThinkingEffort | undefined,
 ): void {
-  const temperature = request.temperature;
-  if (temperature !== undefined && temperature !== 1) {
-    if (row.temperature === false) {
-      refuse(
-        "openai",
-        "temperature",
-        `must be unset or 1 for "${request.model}", got ${temperature}`,
-      );
-    }
-    if (row.temperature === "without-reasoning" && effort !== undefined && effort !== "none") {
-      refuse(
-        "openai",
-        "temperature",
-        `must be unset or 1 for "${request.model}" when reasoning_effort is "${effort}", got ${temperature}`,
-      );
-    }
+  // Reasoning models take sampling parameters only at their defaults (gpt-5.1 and later: while
+  // the effort is "none"): "Unsupported parameter: 'top_p' is not supported with this model".
+  if (row.temperature !== true) {
+    checkSampling(request, row, effort, "temperature", request.temperature, 1);
+    checkSampling(request, row, effort, "topP", request.topP, 1);
+    checkSampling(request, row, effort, "presencePenalty", request.presencePenalty, 0);
+    checkSampling(request, row, effort, "frequencyPenalty", request.frequencyPenalty, 0);
   }
   const stop = request.stopSequences;
   if (stop === undefined || stop.length === 0) return;
@@ -115,5 +107,26 @@ export function checkOpenAIOptions(
   }
   if (!row.stop) {
     refuse("openai", "stopSequences", `cannot be sent: "${request.model}" does not take stop`);
+  }
+}
+
+function checkSampling(
+  request: ChatRequest,
+  row: OpenAIModel,
+  effort: ThinkingEffort | undefined,
+  field: string,
+  value: number | undefined,
+  neutral: number,
+): void {
+  if (value === undefined || value === neutral) return;
+  if (row.temperature === false) {
+    refuse("openai", field, `must be unset or ${neutral} for "${request.model}", got ${value}`);
+  }
+  if (effort !== undefined && effort !== "none") {
+    refuse(
+      "openai",
+      field,
+      `must be unset or ${neutral} for "${request.model}" when reasoning_effort is "${effort}", got ${value}`,
+    );
   }
 }

@@ -1,0 +1,93 @@
+/**
+ * OpenAI request features beside messages: structured output (`response_format`), sampling
+ * (`top_p`, `seed`, penalties; `top_k` has no field), `parallel_tool_calls`,
+ * `safety_identifier` and web search (`web_search_options`, search models only).
+ *
+ * @see https://platform.openai.com/docs/api-reference/chat/create
+ * @module
+ */
+
+import type { StructuredOutput } from "../../common/features.ts";
+import { warn } from "../../common/replay.ts";
+import type { ChatRequest, JsonObject, Warning } from "../../common/types.ts";
+import { refuse } from "../../common/validate.ts";
+import type { OpenAIModel } from "./models.ts";
+
+/**
+ * Writes the features a request sets into the body.
+ *
+ * @param body The wire body, with its tools set.
+ * @param request The request.
+ * @param row The model's capabilities.
+ * @param warnings Receives dropped fields.
+ * @throws {ValidationError} For structured output or a provider tool the model cannot take.
+ */
+export function writeOpenAIOptions(
+  body: JsonObject,
+  request: ChatRequest,
+  row: OpenAIModel,
+  warnings: Warning[] | undefined,
+): void {
+  if (request.topP !== undefined) body.top_p = request.topP;
+  if (request.topK !== undefined) warn(warnings, "openai", "topK", "dropped: OpenAI has no top_k");
+  if (request.seed !== undefined) body.seed = request.seed;
+  if (request.presencePenalty !== undefined) body.presence_penalty = request.presencePenalty;
+  if (request.frequencyPenalty !== undefined) body.frequency_penalty = request.frequencyPenalty;
+  if (request.parallelToolCalls !== undefined) {
+    // parallel_tool_calls without tools is a 400.
+    if (body.tools === undefined) {
+      warn(warnings, "openai", "parallelToolCalls", "dropped: the request has no tools");
+    } else body.parallel_tool_calls = request.parallelToolCalls;
+  }
+  if (request.userId !== undefined) body.safety_identifier = request.userId;
+  if (request.structuredOutput !== undefined) {
+    body.response_format = responseFormat(request.structuredOutput, request.model, row);
+  }
+  if (request.providerTools !== undefined) writeProviderTools(body, request, row, warnings);
+}
+
+function responseFormat(output: StructuredOutput, model: string, row: OpenAIModel): JsonObject {
+  if (row.structuredOutput === false) {
+    refuse(
+      "openai",
+      "structuredOutput",
+      `cannot be sent: "${model}" has no structured outputs (response_format json_schema)`,
+    );
+  }
+  const schema = output.strict === undefined
+    ? { name: output.name, schema: output.schema }
+    : { name: output.name, schema: output.schema, strict: output.strict };
+  return { type: "json_schema", json_schema: schema };
+}
+
+function writeProviderTools(
+  body: JsonObject,
+  request: ChatRequest,
+  row: OpenAIModel,
+  warnings: Warning[] | undefined,
+): void {
+  const tools = request.providerTools!;
+  for (let t = 0; t < tools.length; t++) {
+    const tool = tools[t];
+    const at = `providerTools[${t}]`;
+    if (tool.type !== "web_search") {
+      refuse("openai", at, `cannot be sent: Chat Completions has no ${tool.type} tool`);
+    }
+    if (!row.webSearch) {
+      refuse(
+        "openai",
+        at,
+        `cannot be sent: "${request.model}" has no web search (the search models have)`,
+      );
+    }
+    for (const key of ["maxUses", "allowedDomains", "blockedDomains"] as const) {
+      if (tool[key] !== undefined) {
+        warn(warnings, "openai", `${at}.${key}`, "dropped: web_search_options has no such field");
+      }
+    }
+    const location = tool.userLocation;
+    body.web_search_options = location === undefined
+      ? {}
+      : { user_location: { type: "approximate", approximate: location } };
+  }
+}
