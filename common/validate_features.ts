@@ -1,7 +1,7 @@
 /**
  * The cheap checks of {@link validateRequest} for the request features: sampling, user id,
- * structured output, caching, provider tools and documents. Each field is looked at only when it
- * is present, so a request without features pays one `!== undefined` per field.
+ * structured output, caching, provider tools and documents. A request without feature fields
+ * skips them all ({@link requestFields}).
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * Documents → Anthropic `document` blocks: base64 PDF, plain text (decoded), a PDF URL, or a file
- * id (the Files API, which needs its beta header).
+ * id (the Files API; `buildHttpRequest` adds its beta header when the body refers to a file).
  *
  * @see https://platform.claude.com/docs/en/build-with-claude/pdf-support
  * @module
@@ -10,27 +10,18 @@ import { decodeTextDocument, PDF } from "../../common/document.ts";
 import type { DocumentBlock } from "../../common/features.ts";
 import { refuse } from "../../common/validate.ts";
 
-/** The beta a request referring to an uploaded file needs. */
-export const FILES_BETA = "files-api-2025-04-14";
-
 /**
  * A document block.
  *
  * @param block The canonical document.
  * @param path Its path in the request.
- * @param betas Collects the beta headers the request needs, when the caller builds headers.
  * @returns The wire block.
  * @throws {ValidationError} For a media type Anthropic documents cannot be.
  */
-export function anthropicDocument(
-  block: DocumentBlock,
-  path: string,
-  betas: Set<string> | undefined,
-): Record<string, unknown> {
+export function anthropicDocument(block: DocumentBlock, path: string): Record<string, unknown> {
   let source: Record<string, unknown>;
   if ("fileId" in block) {
     source = { type: "file", file_id: block.fileId };
-    betas?.add(FILES_BETA);
   } else if ("url" in block) {
     if (block.mediaType !== undefined && block.mediaType !== PDF) {
       refuse(

@@ -8,7 +8,6 @@
 import { breakpointMessages } from "../../common/cache.ts";
 import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
-import { mergeProviderOptions } from "../../common/provider_options.ts";
 import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
   AssistantBlock,
@@ -22,13 +21,12 @@ import type {
   Warning,
 } from "../../common/types.ts";
 import { validateRequest } from "../../common/validate.ts";
-import { cacheControl, markLastBlock, writeAnthropicCache } from "./cache.ts";
+import { FEATURES, requestFields } from "../../common/fields.ts";
+import { cacheControl, markLastBlock } from "./cache.ts";
 import { anthropicDocument } from "./documents.ts";
+import { writeAnthropicFeatures } from "./features.ts";
 import { anthropicModel } from "./models.ts";
 import { checkConstraints, thinks } from "./constraints.ts";
-import { writeAnthropicOutput } from "./output.ts";
-import { writeAnthropicSampling } from "./sampling.ts";
-import { anthropicServerTools } from "./server_tools.ts";
 import { planAnthropicThinking } from "./thinking.ts";
 
 type WireBlock = Record<string, unknown>;
@@ -57,31 +55,16 @@ export function serializeAnthropicRequest(
   request: ChatRequest,
   options: SerializeOptions = {},
 ): string {
-  return serializeAnthropic(request, options, undefined);
-}
-
-/**
- * {@link serializeAnthropicRequest}, collecting the `anthropic-beta` values the body needs.
- *
- * @param request The canonical request.
- * @param options `stream` and `warnings`.
- * @param betas Receives the betas, or undefined when no headers are built.
- * @returns The JSON body.
- */
-export function serializeAnthropic(
-  request: ChatRequest,
-  options: SerializeOptions,
-  betas: Set<string> | undefined,
-): string {
-  validateRequest(request, "anthropic");
+  const fields = requestFields(request);
+  const features = (fields & FEATURES) !== 0;
+  validateRequest(request, "anthropic", fields);
   const warnings = options.warnings;
   const row = anthropicModel(request.model);
   const plan = planAnthropicThinking(request, row, warnings);
   const body: JsonObject = { model: request.model, max_tokens: plan.maxTokens };
   if (request.system !== undefined) body.system = request.system;
-  const cache = request.cache;
-  const control = cache === undefined ? undefined : cacheControl(cache);
-  const messages = convertMessages(request, warnings, betas, control);
+  const control = features && request.cache !== undefined ? cacheControl(request.cache) : undefined;
+  const messages = convertMessages(request, warnings, control);
   checkConstraints(plan, request, row, messages, warnings);
   body.messages = messages;
   if (request.tools !== undefined && request.tools.length > 0) {
@@ -91,42 +74,16 @@ export function serializeAnthropic(
         : { name: tool.name, description: tool.description, input_schema: tool.parameters }
     );
   }
-  if (request.providerTools !== undefined) {
-    const server = anthropicServerTools(request);
-    body.tools = body.tools === undefined ? server : [...(body.tools as JsonObject[]), ...server];
-  }
   if (request.toolChoice !== undefined) body.tool_choice = toolChoice(request.toolChoice);
   if (plan.thinking !== undefined) body.thinking = plan.thinking;
   if (plan.effort !== undefined) body.output_config = { effort: plan.effort };
-  const thinking = thinks(plan, request, row);
-  if (request.structuredOutput !== undefined) {
-    writeAnthropicOutput(body, request, row, thinking, warnings);
-  }
-  if (request.parallelToolCalls !== undefined) parallelToolCalls(body, request, warnings);
   if (request.temperature !== undefined) body.temperature = request.temperature;
-  writeAnthropicSampling(body, request, row, thinking, warnings);
   if (request.stopSequences !== undefined) body.stop_sequences = request.stopSequences;
-  if (cache !== undefined) writeAnthropicCache(body, cache, control!, warnings);
-  if (request.providerOptions?.anthropic !== undefined) {
-    mergeProviderOptions(body, request.providerOptions.anthropic, "anthropic");
+  if (features) {
+    writeAnthropicFeatures(body, request, row, thinks(plan, request, row), control, warnings);
   }
   if (options.stream) body.stream = true;
   return JSON.stringify(body);
-}
-
-// disable_parallel_tool_use rides on tool_choice; "none" calls no tool, so it needs none.
-function parallelToolCalls(
-  body: JsonObject,
-  request: ChatRequest,
-  warnings: Warning[] | undefined,
-): void {
-  if (body.tools === undefined) {
-    warn(warnings, "anthropic", "parallelToolCalls", "dropped: the request has no tools");
-    return;
-  }
-  const choice = (body.tool_choice ?? { type: "auto" }) as JsonObject;
-  if (request.parallelToolCalls || choice.type === "none") return;
-  body.tool_choice = { ...choice, disable_parallel_tool_use: true };
 }
 
 function toolChoice(choice: ToolChoice): Record<string, string> {
@@ -137,7 +94,6 @@ function toolChoice(choice: ToolChoice): Record<string, string> {
 function convertMessages(
   request: ChatRequest,
   warnings: Warning[] | undefined,
-  betas: Set<string> | undefined,
   control: JsonObject | undefined,
 ): WireMessage[] {
   const out: WireMessage[] = [];
@@ -162,7 +118,7 @@ function convertMessages(
         ? message.content.map(toolResult)
         : typeof message.content === "string"
         ? message.content
-        : userBlocks(message.content, m, betas);
+        : userBlocks(message.content, m);
     }
     if (marked !== undefined && marked.has(m)) content = markLastBlock(content, control!);
     const previous = out[out.length - 1];
@@ -185,16 +141,12 @@ function unmarked(m: number, warnings: Warning[] | undefined): void {
   );
 }
 
-function userBlocks(
-  blocks: Array<TextBlock | ImageBlock | DocumentBlock>,
-  m: number,
-  betas: Set<string> | undefined,
-): WireBlock[] {
+function userBlocks(blocks: Array<TextBlock | ImageBlock | DocumentBlock>, m: number): WireBlock[] {
   const out: WireBlock[] = new Array(blocks.length);
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     out[b] = block.type === "document"
-      ? anthropicDocument(block, `messages[${m}].content[${b}]`, betas)
+      ? anthropicDocument(block, `messages[${m}].content[${b}]`)
       : userBlock(block);
   }
   return out;

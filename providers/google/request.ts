@@ -21,6 +21,7 @@ import type {
   Warning,
 } from "../../common/types.ts";
 import { refuse, validateRequest } from "../../common/validate.ts";
+import { FEATURES, requestFields } from "../../common/fields.ts";
 import { googleDocument } from "./documents.ts";
 import { googleModel } from "./models.ts";
 import { writeGoogleOptions } from "./options.ts";
@@ -59,7 +60,9 @@ export function serializeGoogleRequest(
   request: ChatRequest,
   options: SerializeOptions = {},
 ): string {
-  const callNames = validateRequest(request, "google");
+  const fields = requestFields(request);
+  const features = (fields & FEATURES) !== 0;
+  const callNames = validateRequest(request, "google", fields);
   const warnings = options.warnings;
   const row = googleModel(request.model);
   const contents = convertMessages(request, callNames, row.signatures, warnings);
@@ -98,9 +101,9 @@ export function serializeGoogleRequest(
   }
   const thinkingConfig = googleThinkingConfig(request, row, warnings);
   if (thinkingConfig !== undefined) config.thinkingConfig = thinkingConfig;
-  writeGoogleOptions(body, config, request, row, warnings);
+  if (features) writeGoogleOptions(body, config, request, row, warnings);
   if (Object.keys(config).length > 0) body.generationConfig = config;
-  const own = request.providerOptions?.google;
+  const own = features ? request.providerOptions?.google : undefined;
   if (own !== undefined) {
     if (own.cachedContent !== undefined) checkCachedContent(request);
     mergeProviderOptions(body, own, "google");

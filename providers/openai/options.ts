@@ -1,17 +1,21 @@
 /**
  * OpenAI request features beside messages: structured output (`response_format`), sampling
  * (`top_p`, `seed`, penalties; `top_k` has no field), `parallel_tool_calls`,
- * `safety_identifier` and web search (`web_search_options`, search models only).
+ * `safety_identifier`, web search (`web_search_options`, search models only), caching and the
+ * provider options.
  *
  * @see https://platform.openai.com/docs/api-reference/chat/create
  * @module
  */
 
 import type { StructuredOutput } from "../../common/features.ts";
+import { mergeProviderOptions } from "../../common/provider_options.ts";
 import { warn } from "../../common/replay.ts";
-import type { ChatRequest, JsonObject, Warning } from "../../common/types.ts";
+import type { ChatRequest, JsonObject, ThinkingEffort, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
+import { writeOpenAICache } from "./cache.ts";
 import type { OpenAIModel } from "./models.ts";
+import { checkSampling } from "./thinking.ts";
 
 /**
  * Writes the features a request sets into the body.
@@ -19,15 +23,21 @@ import type { OpenAIModel } from "./models.ts";
  * @param body The wire body, with its tools set.
  * @param request The request.
  * @param row The model's capabilities.
+ * @param effort The reasoning effort being sent.
  * @param warnings Receives dropped fields.
- * @throws {ValidationError} For structured output or a provider tool the model cannot take.
+ * @throws {ValidationError} For sampling, structured output or a provider tool the model cannot
+ * take, or a provider option that collides with a canonical field.
  */
-export function writeOpenAIOptions(
+export function writeOpenAIFeatures(
   body: JsonObject,
   request: ChatRequest,
   row: OpenAIModel,
+  effort: ThinkingEffort | undefined,
   warnings: Warning[] | undefined,
 ): void {
+  checkSampling(request, row, effort, "topP", request.topP, 1);
+  checkSampling(request, row, effort, "presencePenalty", request.presencePenalty, 0);
+  checkSampling(request, row, effort, "frequencyPenalty", request.frequencyPenalty, 0);
   if (request.topP !== undefined) body.top_p = request.topP;
   if (request.topK !== undefined) warn(warnings, "openai", "topK", "dropped: OpenAI has no top_k");
   if (request.seed !== undefined) body.seed = request.seed;
@@ -44,6 +54,12 @@ export function writeOpenAIOptions(
     body.response_format = responseFormat(request.structuredOutput, request.model, row);
   }
   if (request.providerTools !== undefined) writeProviderTools(body, request, row, warnings);
+  if (request.cache !== undefined) {
+    writeOpenAICache(body, request.cache, row.cacheBreakpoints === true, warnings);
+  }
+  if (request.providerOptions?.openai !== undefined) {
+    mergeProviderOptions(body, request.providerOptions.openai, "openai");
+  }
 }
 
 function responseFormat(output: StructuredOutput, model: string, row: OpenAIModel): JsonObject {

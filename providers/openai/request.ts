@@ -9,7 +9,6 @@ import { breakpointMessages } from "../../common/cache.ts";
 import { ValidationError } from "../../common/errors.ts";
 import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
-import { mergeProviderOptions } from "../../common/provider_options.ts";
 import { ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
   AssistantMessage,
@@ -21,10 +20,11 @@ import type {
   Warning,
 } from "../../common/types.ts";
 import { validateRequest } from "../../common/validate.ts";
-import { markOpenAIMessage, writeOpenAICache } from "./cache.ts";
+import { FEATURES, requestFields } from "../../common/fields.ts";
+import { markOpenAIMessage } from "./cache.ts";
 import { openAIDocument } from "./documents.ts";
 import { openAIModel } from "./models.ts";
-import { writeOpenAIOptions } from "./options.ts";
+import { writeOpenAIFeatures } from "./options.ts";
 import { checkOpenAIOptions, planOpenAIEffort } from "./thinking.ts";
 
 type WireMessage = Record<string, unknown>;
@@ -49,7 +49,9 @@ export function serializeOpenAIRequest(
   request: ChatRequest,
   options: SerializeOptions = {},
 ): string {
-  validateRequest(request, "openai");
+  const fields = requestFields(request);
+  const features = (fields & FEATURES) !== 0;
+  validateRequest(request, "openai", fields);
   const row = openAIModel(request.model);
   const effort = planOpenAIEffort(request, row, options.warnings);
   checkOpenAIOptions(request, row, effort);
@@ -59,9 +61,9 @@ export function serializeOpenAIRequest(
     messages.push({ role: row.reasoning ? "developer" : "system", content: request.system });
   }
   // Message breakpoints only where the model takes them: others cache prefixes by themselves.
-  const marked = request.cache === undefined || !row.cacheBreakpoints
-    ? undefined
-    : breakpointMessages(request.cache);
+  const marked = features && request.cache !== undefined && row.cacheBreakpoints
+    ? breakpointMessages(request.cache)
+    : undefined;
   convertMessages(request, messages, options.warnings, marked);
   const body: Record<string, unknown> = { model: request.model, messages };
   if (request.tools !== undefined && request.tools.length > 0) {
@@ -79,13 +81,7 @@ export function serializeOpenAIRequest(
   if (request.stopSequences !== undefined && request.stopSequences.length > 0) {
     body.stop = request.stopSequences;
   }
-  writeOpenAIOptions(body, request, row, options.warnings);
-  if (request.cache !== undefined) {
-    writeOpenAICache(body, request.cache, row.cacheBreakpoints === true, options.warnings);
-  }
-  if (request.providerOptions?.openai !== undefined) {
-    mergeProviderOptions(body, request.providerOptions.openai, "openai");
-  }
+  if (features) writeOpenAIFeatures(body, request, row, effort, options.warnings);
   if (options.stream) {
     body.stream = true;
     body.stream_options = { include_usage: true };

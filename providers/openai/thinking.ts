@@ -75,26 +75,34 @@ export function planOpenAIEffort(
 }
 
 /**
- * Refuses sampling parameters (`temperature`, `topP`, the penalties) and `stopSequences` the model
- * would answer with HTTP 400.
+ * Refuses `temperature` and `stopSequences` the model would answer with HTTP 400.
  *
  * @param request The validated request.
  * @param row The model's capabilities.
  * @param effort The effort being sent.
- * @throws {ValidationError} Naming the field.
+ * @throws {ValidationError} Naming `temperature` or `stopSequences`.
  */
 export function checkOpenAIOptions(
   request: ChatRequest,
   row: OpenAIModel,
   effort: ThinkingEffort | undefined,
 ): void {
-  // Reasoning models take sampling parameters only at their defaults (gpt-5.1 and later: while
-  // the effort is "none"): "Unsupported parameter: 'top_p' is not supported with this model".
-  if (row.temperature !== true) {
-    checkSampling(request, row, effort, "temperature", request.temperature, 1);
-    checkSampling(request, row, effort, "topP", request.topP, 1);
-    checkSampling(request, row, effort, "presencePenalty", request.presencePenalty, 0);
-    checkSampling(request, row, effort, "frequencyPenalty", request.frequencyPenalty, 0);
+  const temperature = request.temperature;
+  if (temperature !== undefined && temperature !== 1) {
+    if (row.temperature === false) {
+      refuse(
+        "openai",
+        "temperature",
+        `must be unset or 1 for "${request.model}", got ${temperature}`,
+      );
+    }
+    if (row.temperature === "without-reasoning" && effort !== undefined && effort !== "none") {
+      refuse(
+        "openai",
+        "temperature",
+        `must be unset or 1 for "${request.model}" when reasoning_effort is "${effort}", got ${temperature}`,
+      );
+    }
   }
   const stop = request.stopSequences;
   if (stop === undefined || stop.length === 0) return;
@@ -110,7 +118,19 @@ export function checkOpenAIOptions(
   }
 }
 
-function checkSampling(
+/**
+ * Refuses a sampling parameter other than its default on a model that takes none: reasoning
+ * models (gpt-5.1 and later: while the effort is not "none") answer "Unsupported parameter".
+ *
+ * @param request The validated request.
+ * @param row The model's capabilities.
+ * @param effort The effort being sent.
+ * @param field The canonical field, named in the error.
+ * @param value Its value.
+ * @param neutral The value every model accepts (1 for temperature and topP, 0 for penalties).
+ * @throws {ValidationError} Naming the field.
+ */
+export function checkSampling(
   request: ChatRequest,
   row: OpenAIModel,
   effort: ThinkingEffort | undefined,
@@ -118,7 +138,7 @@ function checkSampling(
   value: number | undefined,
   neutral: number,
 ): void {
-  if (value === undefined || value === neutral) return;
+  if (value === undefined || value === neutral || row.temperature === true) return;
   if (row.temperature === false) {
     refuse("openai", field, `must be unset or ${neutral} for "${request.model}", got ${value}`);
   }

@@ -1,9 +1,14 @@
-"""Writes fixtures/<provider>/structured_output.json and its streamed twin .sse: an answer in the
-JSON a structured-output request asks for, in each API's documented format, plus Anthropic's
-forced-tool form (structured_output_tool) for models without output_config.format. Run once;
-output is committed. parseOutput must read the same value from every one of them.
+"""Fixtures for the request features (issue 11). Run once; output is committed.
+
+- fixtures/<provider>/structured_output.json and its streamed twin .sse: an answer in the JSON a
+  structured-output request asks for, in each API's documented format, plus Anthropic's
+  forced-tool form (structured_output_tool) for models without output_config.format.
+  parseOutput must read the same value from every one of them.
+- fixtures/benchmarks/request_features.json: the canonical request of the "serialize: with
+  features" bench group: a PDF document (a small one-page PDF written here), structured output
+  and cache breakpoints.
 """
-import json, pathlib
+import base64, json, pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "fixtures"
 VALUE = {"name": "Ada Lovelace", "born": 1815, "fields": ["mathematics", "computing"]}
@@ -78,3 +83,53 @@ usage = {"promptTokenCount": 88, "candidatesTokenCount": 24, "totalTokenCount": 
 events = [g_response([{"text": p}]) for p in PIECES[:-1]] + [g_response([{"text": PIECES[-1]}], "STOP", usage)]
 write("google", "structured_output", g_response([{"text": TEXT}], "STOP", usage), events,
       lambda c: f"data: {j(c)}\r\n\r\n")
+
+# ---------------------------------------------------------------- bench request
+def minimal_pdf(lines):
+    """A one-page PDF showing `lines`, with a correct cross-reference table."""
+    text = "BT /F1 12 Tf 72 720 Td 16 TL " + " ".join(f"({l}) '" for l in lines) + " ET"
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            f"<< /Length {len(text)} >>\nstream\n{text}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = "%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out.encode()))
+        out += f"{i} 0 obj\n{o}\nendobj\n"
+    xref = len(out.encode())
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return base64.b64encode(out.encode()).decode()
+
+PDF = minimal_pdf(["Invoice 2041", "Date: 2025-03-14", "Bill to: Example Travel Ltd",
+                   "1 x Guided tour, Paris   EUR 120.00", "2 x Museum pass           EUR  96.00",
+                   "Total                     EUR 216.00"])
+LINE = {"type": "object", "properties": {"description": {"type": "string"}, "quantity": {"type": "integer"},
+                                         "amount": {"type": "number"}},
+        "required": ["description", "quantity", "amount"], "additionalProperties": False}
+INVOICE = {"type": "object",
+           "properties": {"number": {"type": "string", "description": "Invoice number"},
+                          "date": {"type": "string", "format": "date"}, "customer": {"type": "string"},
+                          "lines": {"type": "array", "items": LINE}, "total": {"type": "number"},
+                          "currency": {"type": "string", "enum": ["EUR", "USD", "GBP"]}},
+           "required": ["number", "date", "customer", "lines", "total", "currency"],
+           "additionalProperties": False}
+ANSWER = {"number": "2041", "date": "2025-03-14", "customer": "Example Travel Ltd",
+          "lines": [{"description": "Guided tour, Paris", "quantity": 1, "amount": 120},
+                    {"description": "Museum pass", "quantity": 2, "amount": 96}],
+          "total": 216, "currency": "EUR"}
+request = {
+    "model": "(set per provider)",
+    "system": "You extract structured data from business documents. Answer only with the JSON the schema asks for; use the document's own spelling for names.",
+    "messages": [
+        {"role": "user", "content": [
+            {"type": "document", "mediaType": "application/pdf", "data": PDF, "title": "invoice-2041.pdf"},
+            {"type": "text", "text": "Extract the invoice."}]},
+        {"role": "assistant", "content": json.dumps(ANSWER, separators=(",", ":"))},
+        {"role": "user", "content": "Check the total against the lines and extract it again."},
+    ],
+    "structuredOutput": {"name": "invoice", "schema": INVOICE, "strict": True},
+    "cache": {"breakpoints": ["system", 0], "ttl": "1h", "key": "invoices"},
+}
+(ROOT / "benchmarks" / "request_features.json").write_text(json.dumps(request, indent=2) + "\n")
