@@ -245,7 +245,7 @@ export interface StructuredOutputErrorOptions extends RosettaErrorOptions {
  * not JSON (often cut short by the token limit), or JSON that does not match the schema. `path`
  * names the first mismatch.
  *
- * @example
+ * @example Recognise the error and its path
  * ```ts
  * import { StructuredOutputError } from "@rosetta/llm";
  * import assert from "node:assert/strict";

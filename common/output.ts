@@ -36,7 +36,7 @@ export interface DefineOutputOptions<Schema extends z.ZodType> {
  * @param options Name, zod schema and `strict`.
  * @returns The output, for `ChatRequest.structuredOutput` and {@link parseOutput}.
  *
- * @example
+ * @example Define an output from a zod schema
  * ```ts
  * import { defineOutput } from "@rosetta/llm";
  * import { z } from "zod";
@@ -74,7 +74,7 @@ export function defineOutput<Schema extends z.ZodType>(
  * @throws {StructuredOutputError} `refusal`, `no_output`, `invalid_json`, or `schema_mismatch`
  * with `path` naming the first mismatch (`$.items[0].name`) and every one in `issues`.
  *
- * @example
+ * @example Read an answer, and name where it misses the schema
  * ```ts
  * import { defineOutput, parseOutput } from "@rosetta/llm";
  * import { z } from "zod";
