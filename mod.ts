@@ -17,6 +17,16 @@
  */
 
 export * from "./common/types.ts";
+export type * from "./common/features.ts";
+export type {
+  AnthropicOptions,
+  GoogleHarmBlockThreshold,
+  GoogleHarmCategory,
+  GoogleOptions,
+  GoogleSafetySetting,
+  OpenAIOptions,
+  ProviderOptions,
+} from "./common/provider_options.ts";
 export * from "./common/errors.ts";
 export * from "./common/ids.ts";
 export type {
@@ -32,6 +42,8 @@ export { EventStream, EventTransformStream } from "./common/stream.ts";
 export type { StreamDecoder, StreamDecoderOptions } from "./common/stream.ts";
 export { defineTool } from "./common/tool.ts";
 export type { AnyTool, DefineToolOptions, Tool, ToolContext } from "./common/tool.ts";
+export { defineOutput, parseOutput } from "./common/output.ts";
+export type { DefineOutputOptions, Output } from "./common/output.ts";
 export {
   errorResult,
   executeToolCalls,

@@ -216,3 +216,70 @@ export class ProviderError extends RosettaError {
     return RosettaError.isInstance(value) && value.name === "ProviderError";
   }
 }
+
+/** Why a structured answer could not be read. */
+export type StructuredOutputErrorType =
+  | "refusal"
+  | "no_output"
+  | "invalid_json"
+  | "schema_mismatch";
+
+/** One way the answer misses the schema. */
+export interface OutputIssue {
+  /** Where in the answer, e.g. `$.items[2].name`; `$` is the whole value. */
+  path: string;
+  /** What is wrong there. */
+  message: string;
+}
+
+/** Options of {@link StructuredOutputError}. */
+export interface StructuredOutputErrorOptions extends RosettaErrorOptions {
+  /** The model's text (or tool arguments as JSON), kept whole. */
+  raw?: string;
+  /** Every mismatch, for `schema_mismatch`. */
+  issues?: OutputIssue[];
+}
+
+/**
+ * A model answer that is not the structured output asked for: a refusal, no answer, text that is
+ * not JSON (often cut short by the token limit), or JSON that does not match the schema. `path`
+ * names the first mismatch.
+ *
+ * @example Recognise the error and its path
+ * ```ts
+ * import { StructuredOutputError } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * const error = new StructuredOutputError("schema_mismatch", "Cannot read output: $.age expected number", { path: "$.age" });
+ * assert.ok(StructuredOutputError.isInstance(error) && error.path === "$.age");
+ * ```
+ */
+export class StructuredOutputError extends RosettaError {
+  /** What went wrong, to switch on. */
+  readonly type: StructuredOutputErrorType;
+  /** The text that was read, when there was one. */
+  readonly raw?: string;
+  /** Every mismatch, for `schema_mismatch`. */
+  readonly issues?: OutputIssue[];
+
+  /**
+   * @param type What went wrong.
+   * @param message Human-readable detail.
+   * @param options Path of the first mismatch, raw text, issues and cause.
+   */
+  constructor(
+    type: StructuredOutputErrorType,
+    message: string,
+    options: StructuredOutputErrorOptions = {},
+  ) {
+    super(message, options);
+    this.name = "StructuredOutputError";
+    this.type = type;
+    this.raw = options.raw;
+    this.issues = options.issues;
+  }
+
+  /** @inheritdoc */
+  static override isInstance(value: unknown): value is StructuredOutputError {
+    return RosettaError.isInstance(value) && value.name === "StructuredOutputError";
+  }
+}

@@ -24,6 +24,21 @@ export interface OpenAIModel {
   temperature: boolean | "without-reasoning";
   /** Whether `stop` is accepted (Chat Completions; the Responses API takes no stop sequences). */
   stop: boolean;
+  /**
+   * Whether `response_format: {type: "json_schema"}` (structured outputs) is accepted.
+   * @default true
+   */
+  structuredOutput?: boolean;
+  /**
+   * Whether `web_search_options` is accepted (the search models).
+   * @default false
+   */
+  webSearch?: boolean;
+  /**
+   * Whether content parts take `prompt_cache_breakpoint` (gpt-5.6 and later).
+   * @default false
+   */
+  cacheBreakpoints?: boolean;
 }
 
 // Reasoning models take only the default temperature (400 "Only the default (1) value is
@@ -36,6 +51,12 @@ const O_SERIES = {
 const CHAT: OpenAIModel = { reasoning: false, efforts: [], temperature: true, stop: true };
 
 const FAMILIES: ReadonlyArray<ModelFamily<OpenAIModel>> = [
+  // Web search in Chat Completions runs on the search models only:
+  // https://platform.openai.com/docs/guides/tools-web-search?api-mode=chat
+  [/^gpt-(4o|4o-mini|5)-search-/, { ...CHAT, webSearch: true }],
+  // Structured outputs need gpt-4o-2024-08-06 or later; older chat models have JSON mode only:
+  // https://platform.openai.com/docs/guides/structured-outputs#supported-models
+  [/^(gpt-3\.5|gpt-4($|-)|gpt-4o-2024-05-13)/, { ...CHAT, structuredOutput: false }],
   // `stop`: "Not supported with latest reasoning models o3 and o4-mini" (API reference and the
   // SDK's ChatCompletionCreateParams.stop): https://platform.openai.com/docs/api-reference/chat/create
   [/^o3-mini/, { ...O_SERIES, stop: true }],
@@ -59,6 +80,15 @@ const FAMILIES: ReadonlyArray<ModelFamily<OpenAIModel>> = [
     temperature: "without-reasoning",
     stop: false,
   }],
+  // Explicit prompt-cache breakpoints on content parts, gpt-5.6 and later (SDK
+  // ChatCompletionCreateParams.prompt_cache_options).
+  [/^gpt-5\.([6-9]|\d\d)/, {
+    reasoning: true,
+    efforts: ["none", "low", "medium", "high", "xhigh"],
+    temperature: "without-reasoning",
+    stop: false,
+    cacheBreakpoints: true,
+  }],
   [/^gpt-5\.\d/, {
     reasoning: true,
     efforts: ["none", "low", "medium", "high", "xhigh"],
@@ -69,7 +99,13 @@ const FAMILIES: ReadonlyArray<ModelFamily<OpenAIModel>> = [
   [/^(gpt-4|gpt-3\.5|chatgpt-)/, CHAT],
 ];
 
-const UNKNOWN: OpenAIModel = { reasoning: false, temperature: true, stop: true };
+const UNKNOWN: OpenAIModel = {
+  reasoning: false,
+  temperature: true,
+  stop: true,
+  webSearch: true,
+  cacheBreakpoints: true,
+};
 
 /**
  * The capability row for an OpenAI model id; unknown ids get a permissive default.

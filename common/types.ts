@@ -5,6 +5,9 @@
  * @module
  */
 
+import type { DocumentBlock, PromptCache, ProviderTool, StructuredOutput } from "./features.ts";
+import type { ProviderOptions } from "./provider_options.ts";
+
 /**
  * A source that a text block cites, in one shape for every provider: Anthropic `citations`
  * (documents, web search and fetch results), OpenAI `annotations` (`url_citation`), Gemini
@@ -143,14 +146,15 @@ export type ContentBlock =
   | ToolCallBlock
   | ToolResultBlock
   | ImageBlock
+  | DocumentBlock
   | ProviderBlock;
 
-/** A user turn: text and images. A string is shorthand for one text block. */
+/** A user turn: text, images and documents. A string is shorthand for one text block. */
 export interface UserMessage {
   /** Discriminant. */
   role: "user";
   /** Text or blocks. */
-  content: string | Array<TextBlock | ImageBlock>;
+  content: string | Array<TextBlock | ImageBlock | DocumentBlock>;
 }
 
 /** A model turn, usually a previous response's content replayed. */
@@ -238,6 +242,34 @@ export interface ChatRequest {
   temperature?: number;
   /** Sequences that stop generation. */
   stopSequences?: string[];
+  /** Nucleus sampling: Anthropic `top_p`, OpenAI `top_p`, Gemini `topP`. */
+  topP?: number;
+  /** Sample from the K likeliest tokens: Anthropic `top_k`, Gemini `topK` (OpenAI: warning). */
+  topK?: number;
+  /** Best-effort determinism: OpenAI `seed`, Gemini `seed` (Anthropic: warning). */
+  seed?: number;
+  /** −2…2, favours new topics: OpenAI and Gemini (Anthropic: warning). */
+  presencePenalty?: number;
+  /** −2…2, discourages repetition: OpenAI and Gemini (Anthropic: warning). */
+  frequencyPenalty?: number;
+  /**
+   * Whether the model may call several tools in one turn: OpenAI `parallel_tool_calls`,
+   * Anthropic `tool_choice.disable_parallel_tool_use` (Gemini: warning when false).
+   */
+  parallelToolCalls?: boolean;
+  /**
+   * An opaque id of the end user (a hash, never personal data) for abuse detection: Anthropic
+   * `metadata.user_id`, OpenAI `safety_identifier` (Gemini: warning).
+   */
+  userId?: string;
+  /** Answer with JSON matching a schema. */
+  structuredOutput?: StructuredOutput;
+  /** Prompt caching: breakpoints, lifetime, routing key. */
+  cache?: PromptCache;
+  /** Tools the provider runs itself: web search, web fetch, code execution. */
+  providerTools?: ProviderTool[];
+  /** Wire fields of one provider with no canonical name, merged into its body. */
+  providerOptions?: ProviderOptions;
 }
 
 /** Why generation stopped, in canonical form. */

@@ -9,17 +9,27 @@
 import { describeValue } from "./describe.ts";
 import { ValidationError } from "./errors.ts";
 import type { ChatRequest } from "./types.ts";
+import {
+  FEATURES,
+  MAX_OUTPUT_TOKENS,
+  requestFields,
+  STOP_SEQUENCES,
+  SYSTEM,
+  TEMPERATURE,
+  THINKING,
+  TOOL_CHOICE,
+  TOOLS,
+} from "./fields.ts";
+import { type Fail, validateDocument, validateFeatures } from "./validate_features.ts";
 
 const LEVELS = new Set(["none", "low", "medium", "high"]);
 const EFFORTS = new Set(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
 const BLOCKS_BY_ROLE: Record<string, ReadonlySet<string>> = {
-  user: new Set(["text", "image"]),
+  user: new Set(["text", "image", "document"]),
   assistant: new Set(["text", "thinking", "redacted_thinking", "tool_call", "image", "provider"]),
   tool: new Set(["tool_result"]),
 };
-const RESULT_BLOCKS = BLOCKS_BY_ROLE.user;
-
-type Fail = (path: string, detail: string) => never;
+const RESULT_BLOCKS = new Set(["text", "image"]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -46,23 +56,32 @@ export function refuse(provider: string, path: string, detail: string): never {
  *
  * @param request The request as the caller gave it.
  * @param provider The provider it is being serialized for, named in errors.
+ * @param fields The request's {@link requestFields}, when the caller has them: only the fields
+ * present are checked.
  * @returns Tool call id → tool name, for every call in the conversation.
  * @throws {ValidationError} On the first field that does not fit the canonical model.
  */
-export function validateRequest(request: ChatRequest, provider: string): Map<string, string> {
+export function validateRequest(
+  request: ChatRequest,
+  provider: string,
+  fields: number = requestFields(request),
+): Map<string, string> {
   const fail: Fail = (path, detail) => refuse(provider, path, detail);
   if (!isObject(request)) fail("request", `must be an object, got ${describeValue(request)}`);
   if (typeof request.model !== "string" || request.model === "") {
     fail("model", `must be a non-empty string, got ${describeValue(request.model)}`);
   }
-  if (request.system !== undefined && typeof request.system !== "string") {
+  if (
+    (fields & SYSTEM) !== 0 && request.system !== undefined && typeof request.system !== "string"
+  ) {
     fail("system", `must be a string, got ${describeValue(request.system)}`);
   }
   if (!Array.isArray(request.messages) || request.messages.length === 0) {
     fail("messages", "must be a non-empty array");
   }
-  const toolNames = validateTools(request, fail);
-  validateOptions(request, toolNames, fail);
+  const toolNames = (fields & TOOLS) === 0 ? new Set<string>() : validateTools(request, fail);
+  if (fields !== 0) validateOptions(request, fields, toolNames, fail);
+  if ((fields & FEATURES) !== 0) validateFeatures(request, toolNames, fail);
   return validateMessages(request.messages, fail);
 }
 
@@ -149,6 +168,8 @@ function validateBlock(block: Record<string, unknown>, path: string, fail: Fail)
         requireString(block, "data", path, fail);
       }
       return;
+    case "document":
+      return validateDocument(block, path, fail);
     case "tool_call":
       requireString(block, "id", path, fail);
       requireString(block, "name", path, fail);
@@ -223,8 +244,13 @@ function validateTools(request: ChatRequest, fail: Fail): Set<string> {
   return names;
 }
 
-function validateOptions(request: ChatRequest, toolNames: Set<string>, fail: Fail): void {
-  const choice = request.toolChoice;
+function validateOptions(
+  request: ChatRequest,
+  fields: number,
+  toolNames: Set<string>,
+  fail: Fail,
+): void {
+  const choice = (fields & TOOL_CHOICE) === 0 ? undefined : request.toolChoice;
   if (choice !== undefined) {
     if (isObject(choice)) {
       if (!toolNames.has(choice.name as string)) {
@@ -239,16 +265,18 @@ function validateOptions(request: ChatRequest, toolNames: Set<string>, fail: Fai
       fail("toolChoice", `"required" needs at least one tool`);
     }
   }
-  if (request.thinking !== undefined) validateThinking(request.thinking, fail);
-  const max = request.maxOutputTokens;
+  if ((fields & THINKING) !== 0 && request.thinking !== undefined) {
+    validateThinking(request.thinking, fail);
+  }
+  const max = (fields & MAX_OUTPUT_TOKENS) === 0 ? undefined : request.maxOutputTokens;
   if (max !== undefined && (!Number.isInteger(max) || max <= 0)) {
     fail("maxOutputTokens", `must be a positive integer, got ${describeValue(max)}`);
   }
-  const temperature = request.temperature;
+  const temperature = (fields & TEMPERATURE) === 0 ? undefined : request.temperature;
   if (temperature !== undefined && (typeof temperature !== "number" || !(temperature >= 0))) {
     fail("temperature", `must be a number >= 0, got ${describeValue(temperature)}`);
   }
-  const stop = request.stopSequences;
+  const stop = (fields & STOP_SEQUENCES) === 0 ? undefined : request.stopSequences;
   if (stop !== undefined && (!Array.isArray(stop) || stop.some((s) => typeof s !== "string"))) {
     fail("stopSequences", "must be an array of strings");
   }

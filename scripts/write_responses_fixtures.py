@@ -184,6 +184,12 @@ both("refusal", make("resp_68e5a7c4d2e88190d3b4c5d6e7f8a9b00123456789abcdef", "g
     message("msg_68e5a7c5e3f98190e4c5d6e7f8a9b0c10123456789abcdef", [refusal(["I'm sorry, ", "I can't help with that request."])]),
 ], usage(30, 11)))
 
+# Structured output: the JSON arrives as the message's text (the request asked for text.format).
+both("structured_output", make("resp_6900a1b2c3d48190a1b2c3d4e5f6a7b80123456789abcdef", "gpt-4o-2024-08-06", [
+    message("msg_6900a1b3d4e58190b2c3d4e5f6a7b8c90123456789abcdef",
+            [output_text(['{"name":"Ada Lovelace",', '"born":1815,', '"fields":["mathematics","computing"]}'])]),
+], usage(95, 22)))
+
 # A failed response is a stream only here: its body twin would throw (tested inline).
 failed = make("resp_68f6b8d5e3f98190f5d6e7f8a9b0c1d20123456789abcdef", "gpt-4o-2024-08-06", [
     message("msg_68f6b8d6f4a08190a6e7f8a9b0c1d2e30123456789abcdef", [output_text(["Let me ", "think"])], status="incomplete"),

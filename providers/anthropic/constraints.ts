@@ -109,8 +109,19 @@ function describe(request: ChatRequest): string {
     : JSON.stringify(request.thinking);
 }
 
-/** Whether the model will think: asked to, or thinking by default and not turned off. */
-function thinks(plan: AnthropicThinkingPlan, request: ChatRequest, row: AnthropicModel): boolean {
+/**
+ * Whether the model will think: asked to, or thinking by default and not turned off.
+ *
+ * @param plan The thinking plan, after {@link checkConstraints}.
+ * @param request The request.
+ * @param row The model's capabilities.
+ * @returns True when thinking is on.
+ */
+export function thinks(
+  plan: AnthropicThinkingPlan,
+  request: ChatRequest,
+  row: AnthropicModel,
+): boolean {
   const type = plan.thinking?.type;
   return type === "enabled" || type === "adaptive" ||
     (request.thinking === undefined && row.off !== "omit");

@@ -32,17 +32,24 @@ export type { AnthropicModel } from "./models.ts";
 
 /** The API version header rosetta speaks. */
 export const ANTHROPIC_VERSION = "2023-06-01";
+/** The beta a request referring to an uploaded file needs (the Files API). */
+const FILES_BETA = "files-api-2025-04-14";
+// How a document by file id appears in a body rosetta wrote (text inside strings is escaped).
+const FILE_SOURCE = '"source":{"type":"file"';
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const body = serializeAnthropicRequest(request, options);
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-api-key": options.apiKey,
+    "anthropic-version": ANTHROPIC_VERSION,
+  };
+  if (body.includes(FILE_SOURCE)) headers["anthropic-beta"] = FILES_BETA;
   return {
     url: `${options.baseUrl ?? "https://api.anthropic.com/v1"}/messages`,
     method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-api-key": options.apiKey,
-      "anthropic-version": ANTHROPIC_VERSION,
-    },
-    body: serializeAnthropicRequest(request, options),
+    headers,
+    body,
   };
 }
 

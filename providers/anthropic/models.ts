@@ -30,8 +30,19 @@ export interface AnthropicModel {
    * `{type: "disabled"}`) or `impossible` (always on).
    */
   off: "omit" | "disabled" | "impossible";
-  /** Whether a `temperature` other than 1 is accepted. */
+  /**
+   * Whether sampling parameters are accepted: a `temperature` other than 1, `top_k`, and a
+   * `top_p` below 0.99 (models after Opus 4.6 refuse them).
+   */
   temperature: boolean;
+  /** Whether `temperature` and `top_p` cannot both be set (the 4.5 and 4.6 models). */
+  samplingOneOf?: boolean;
+  /**
+   * Whether `output_config.format` (structured outputs) is taken; where it is not, a structured
+   * output is sent as a forced tool.
+   * @default true
+   */
+  outputFormat?: boolean;
 }
 
 const THREE = ["low", "medium", "high"] as const;
@@ -42,6 +53,7 @@ const NO_THINKING = {
   efforts: [],
   off: "omit",
   temperature: true,
+  outputFormat: false,
 } as const;
 /**
  * A budget-thinking family with this output limit. A level's budget is drawn from 1024 up to the
@@ -56,8 +68,14 @@ function budgetModel(maxOutputTokens: number): AnthropicModel {
     efforts: [],
     off: "omit",
     temperature: true,
+    outputFormat: false,
   };
 }
+// Structured outputs (output_config.format) are generally available on Opus 4.5 and later,
+// Sonnet 4.5 and later and Haiku 4.5; these models also refuse temperature and top_p together
+// ("temperature and top_p cannot both be specified for this model"):
+// https://platform.claude.com/docs/en/build-with-claude/structured-outputs
+const FOUR_FIVE = { outputFormat: true, samplingOneOf: true } as const;
 const ADAPTIVE_5 = {
   maxOutputTokens: 128000,
   thinking: "adaptive",
@@ -76,10 +94,10 @@ const FAMILIES: ReadonlyArray<ModelFamily<AnthropicModel>> = [
   [/^claude-3-7-sonnet/, budgetModel(64000)],
   [/^claude-opus-4(-[01])?($|-\d{8})/, budgetModel(32000)],
   [/^claude-sonnet-4(-0)?($|-\d{8})/, budgetModel(64000)],
-  [/^claude-(sonnet|haiku)-4-5/, budgetModel(64000)],
+  [/^claude-(sonnet|haiku)-4-5/, { ...budgetModel(64000), ...FOUR_FIVE }],
   // Opus 4.5 adds output_config.effort (low/medium/high) beside budget thinking:
   // https://platform.claude.com/docs/en/build-with-claude/effort
-  [/^claude-opus-4-5/, { ...budgetModel(64000), efforts: THREE }],
+  [/^claude-opus-4-5/, { ...budgetModel(64000), efforts: THREE, ...FOUR_FIVE }],
   // Adaptive thinking recommended, budget_tokens deprecated but accepted; "max" effort on
   // Opus 4.6 only: https://platform.claude.com/docs/en/build-with-claude/adaptive-thinking,
   // https://platform.claude.com/docs/en/models/opus-4-6/overview (128K max output)
@@ -89,6 +107,7 @@ const FAMILIES: ReadonlyArray<ModelFamily<AnthropicModel>> = [
     efforts: ["low", "medium", "high", "max"],
     off: "omit",
     temperature: true,
+    ...FOUR_FIVE,
   }],
   // https://platform.claude.com/docs/en/models/sonnet-4-6/overview (128K max output)
   [/^claude-sonnet-4-6/, {
@@ -97,14 +116,17 @@ const FAMILIES: ReadonlyArray<ModelFamily<AnthropicModel>> = [
     efforts: THREE,
     off: "omit",
     temperature: true,
+    ...FOUR_FIVE,
   }],
   // Adaptive only (budget_tokens is a 400) and no temperature but 1 ("Models released after
   // Claude Opus 4.6 do not support setting temperature", SDK MessageCreateParams.temperature):
   // https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-adaptive-thinking.html
   [/^claude-opus-4-[7-9]/, { ...ADAPTIVE_5, off: "omit" }],
   // Opus 5.5 and Fable 5.1 cannot turn thinking off:
-  // https://platform.claude.com/docs/en/models/opus-5-5/overview
-  [/^claude-(opus-5-5|fable-5)/, { ...ADAPTIVE_5, off: "impossible" }],
+  // https://platform.claude.com/docs/en/models/opus-5-5/overview. Fable 5 takes no
+  // output_config.format (structured outputs list Opus 4.5–4.8, Sonnet 4.5–4.6, Haiku 4.5).
+  [/^claude-opus-5-5/, { ...ADAPTIVE_5, off: "impossible" }],
+  [/^claude-fable-5/, { ...ADAPTIVE_5, off: "impossible", outputFormat: false }],
   // Claude 5 models think by default; manual thinking and sampling parameters are 400s:
   // https://platform.claude.com/docs/en/models/sonnet-5/overview
   [/^claude-(opus|sonnet|haiku)-5/, { ...ADAPTIVE_5, off: "disabled" }],

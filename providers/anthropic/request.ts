@@ -5,6 +5,8 @@
  * @module
  */
 
+import { breakpointMessages } from "../../common/cache.ts";
+import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
@@ -12,14 +14,19 @@ import type {
   AssistantMessage,
   ChatRequest,
   ImageBlock,
+  JsonObject,
   TextBlock,
   ToolChoice,
   ToolResultBlock,
   Warning,
 } from "../../common/types.ts";
 import { validateRequest } from "../../common/validate.ts";
+import { FEATURES, requestFields } from "../../common/fields.ts";
+import { cacheControl, markLastBlock } from "./cache.ts";
+import { anthropicDocument } from "./documents.ts";
+import { writeAnthropicFeatures } from "./features.ts";
 import { anthropicModel } from "./models.ts";
-import { checkConstraints } from "./constraints.ts";
+import { checkConstraints, thinks } from "./constraints.ts";
 import { planAnthropicThinking } from "./thinking.ts";
 
 type WireBlock = Record<string, unknown>;
@@ -48,13 +55,16 @@ export function serializeAnthropicRequest(
   request: ChatRequest,
   options: SerializeOptions = {},
 ): string {
-  validateRequest(request, "anthropic");
+  const fields = requestFields(request);
+  const features = (fields & FEATURES) !== 0;
+  validateRequest(request, "anthropic", fields);
   const warnings = options.warnings;
   const row = anthropicModel(request.model);
   const plan = planAnthropicThinking(request, row, warnings);
-  const body: Record<string, unknown> = { model: request.model, max_tokens: plan.maxTokens };
+  const body: JsonObject = { model: request.model, max_tokens: plan.maxTokens };
   if (request.system !== undefined) body.system = request.system;
-  const messages = convertMessages(request, warnings);
+  const control = features && request.cache !== undefined ? cacheControl(request.cache) : undefined;
+  const messages = convertMessages(request, warnings, control);
   checkConstraints(plan, request, row, messages, warnings);
   body.messages = messages;
   if (request.tools !== undefined && request.tools.length > 0) {
@@ -69,6 +79,9 @@ export function serializeAnthropicRequest(
   if (plan.effort !== undefined) body.output_config = { effort: plan.effort };
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.stopSequences !== undefined) body.stop_sequences = request.stopSequences;
+  if (features) {
+    writeAnthropicFeatures(body, request, row, thinks(plan, request, row), control, warnings);
+  }
   if (options.stream) body.stream = true;
   return JSON.stringify(body);
 }
@@ -78,9 +91,14 @@ function toolChoice(choice: ToolChoice): Record<string, string> {
   return { type: choice === "required" ? "any" : choice };
 }
 
-function convertMessages(request: ChatRequest, warnings: Warning[] | undefined): WireMessage[] {
+function convertMessages(
+  request: ChatRequest,
+  warnings: Warning[] | undefined,
+  control: JsonObject | undefined,
+): WireMessage[] {
   const out: WireMessage[] = [];
   const messages = request.messages;
+  const marked = control === undefined ? undefined : breakpointMessages(request.cache!);
   for (let m = 0; m < messages.length; m++) {
     const message = messages[m];
     let role: "user" | "assistant";
@@ -90,15 +108,19 @@ function convertMessages(request: ChatRequest, warnings: Warning[] | undefined):
       content = typeof message.content === "string"
         ? message.content
         : assistantBlocks(message, `messages[${m}]`, warnings);
-      if (content.length === 0) continue;
+      if (content.length === 0) {
+        if (marked?.has(m)) unmarked(m, warnings);
+        continue;
+      }
     } else {
       role = "user";
       content = message.role === "tool"
         ? message.content.map(toolResult)
         : typeof message.content === "string"
         ? message.content
-        : message.content.map(userBlock);
+        : userBlocks(message.content, m);
     }
+    if (marked !== undefined && marked.has(m)) content = markLastBlock(content, control!);
     const previous = out[out.length - 1];
     // The API wants alternating turns: tool results and a following user turn become one.
     if (previous !== undefined && previous.role === role) {
@@ -106,6 +128,26 @@ function convertMessages(request: ChatRequest, warnings: Warning[] | undefined):
     } else {
       out.push({ role, content });
     }
+  }
+  return out;
+}
+
+function unmarked(m: number, warnings: Warning[] | undefined): void {
+  warn(
+    warnings,
+    "anthropic",
+    "cache.breakpoints",
+    `breakpoint at message ${m} dropped: nothing in that turn can be sent to Anthropic`,
+  );
+}
+
+function userBlocks(blocks: Array<TextBlock | ImageBlock | DocumentBlock>, m: number): WireBlock[] {
+  const out: WireBlock[] = new Array(blocks.length);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    out[b] = block.type === "document"
+      ? anthropicDocument(block, `messages[${m}].content[${b}]`)
+      : userBlock(block);
   }
   return out;
 }

@@ -26,6 +26,13 @@ export interface GoogleModel {
   levels?: readonly ThinkingEffort[];
   /** Whether a replayed `functionCall` needs a `thoughtSignature` (Gemini 3 answers 400 without). */
   signatures: boolean;
+  /**
+   * Whether function declarations, built-in tools and a response schema combine in one request
+   * (Gemini 3); older models answer 400 ("Function calling with a response mime type:
+   * 'application/json' is unsupported", "Tool use with function calling is unsupported").
+   * @default true
+   */
+  toolMixing?: boolean;
 }
 
 const FAMILIES: ReadonlyArray<ModelFamily<GoogleModel>> = [
@@ -36,23 +43,28 @@ const FAMILIES: ReadonlyArray<ModelFamily<GoogleModel>> = [
     budget: { min: 128, max: 32768, canDisable: false },
     levels: [],
     signatures: false,
+    toolMixing: false,
   }],
   [/^gemini-2\.5-flash-lite/, {
     thinking: "budget",
     budget: { min: 512, max: 24576, canDisable: true },
     levels: [],
     signatures: false,
+    toolMixing: false,
   }],
   [/^gemini-2\.5-flash/, {
     thinking: "budget",
     budget: { min: 0, max: 24576, canDisable: true },
     levels: [],
     signatures: false,
+    toolMixing: false,
   }],
   // thinkingLevel: Gemini 3 Pro low/high, 3.1 Pro adds medium, Flash models minimal…high; Pro
   // models always think: https://ai.google.dev/gemini-api/docs/thinking#thinking-levels. Every
   // Gemini 3 model validates the signatures of replayed function calls:
-  // https://ai.google.dev/gemini-api/docs/thought-signatures
+  // https://ai.google.dev/gemini-api/docs/thought-signatures. Gemini 3 also combines a response
+  // schema with tools, and built-in tools with function calling (toolMixing); 2.x and older do
+  // not: https://ai.google.dev/gemini-api/docs/gemini-3#structured_outputs_with_tools
   [/^gemini-3-pro/, { thinking: "level", levels: ["low", "high"], signatures: true }],
   [/^gemini-3\.\d+-pro/, {
     thinking: "level",
@@ -65,7 +77,7 @@ const FAMILIES: ReadonlyArray<ModelFamily<GoogleModel>> = [
     signatures: true,
   }],
   // Gemini 2.0 and 1.5 have no thinking: https://ai.google.dev/gemini-api/docs/models
-  [/^gemini-(1\.|2\.0)/, { thinking: "none", levels: [], signatures: false }],
+  [/^gemini-(1\.|2\.0)/, { thinking: "none", levels: [], signatures: false, toolMixing: false }],
 ];
 
 const UNKNOWN: GoogleModel = {

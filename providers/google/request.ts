@@ -7,6 +7,7 @@
 
 import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
+import { mergeProviderOptions } from "../../common/provider_options.ts";
 import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
   AssistantBlock,
@@ -20,7 +21,10 @@ import type {
   Warning,
 } from "../../common/types.ts";
 import { refuse, validateRequest } from "../../common/validate.ts";
+import { FEATURES, requestFields } from "../../common/fields.ts";
+import { googleDocument } from "./documents.ts";
 import { googleModel } from "./models.ts";
+import { writeGoogleOptions } from "./options.ts";
 import { toGeminiSchema } from "./schema.ts";
 import { googleThinkingConfig } from "./thinking.ts";
 
@@ -56,7 +60,9 @@ export function serializeGoogleRequest(
   request: ChatRequest,
   options: SerializeOptions = {},
 ): string {
-  const callNames = validateRequest(request, "google");
+  const fields = requestFields(request);
+  const features = (fields & FEATURES) !== 0;
+  const callNames = validateRequest(request, "google", fields);
   const warnings = options.warnings;
   const row = googleModel(request.model);
   const contents = convertMessages(request, callNames, row.signatures, warnings);
@@ -95,8 +101,29 @@ export function serializeGoogleRequest(
   }
   const thinkingConfig = googleThinkingConfig(request, row, warnings);
   if (thinkingConfig !== undefined) config.thinkingConfig = thinkingConfig;
+  if (features) writeGoogleOptions(body, config, request, row, warnings);
   if (Object.keys(config).length > 0) body.generationConfig = config;
+  const own = features ? request.providerOptions?.google : undefined;
+  if (own !== undefined) {
+    if (own.cachedContent !== undefined) checkCachedContent(request);
+    mergeProviderOptions(body, own, "google");
+  }
   return JSON.stringify(body);
+}
+
+// The cache holds the system instruction and tools; Gemini refuses them beside it (400 "Tool
+// config, tools and system instruction should not be set in the request when using cached
+// content"): https://ai.google.dev/gemini-api/docs/caching
+function checkCachedContent(request: ChatRequest): void {
+  for (const field of ["system", "tools", "toolChoice", "providerTools"] as const) {
+    if (request[field] !== undefined) {
+      refuse(
+        "google",
+        "providerOptions.google.cachedContent",
+        `cannot be sent beside ${field}: the cache holds the system instruction and tools`,
+      );
+    }
+  }
 }
 
 function toolChoice(choice: ToolChoice): JsonObject {
@@ -120,7 +147,11 @@ function convertMessages(
     if (message.role === "user") {
       parts = typeof message.content === "string"
         ? [{ text: message.content }]
-        : message.content.map((block, b) => userPart(block, `${at}.content[${b}]`));
+        : message.content.map((block, b) =>
+          block.type === "document"
+            ? googleDocument(block, `${at}.content[${b}]`, warnings)
+            : userPart(block, `${at}.content[${b}]`)
+        );
     } else if (message.role === "assistant") {
       role = "model";
       parts = modelParts(message, at, signatures, warnings);

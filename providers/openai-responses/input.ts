@@ -11,6 +11,7 @@
  * @module
  */
 
+import { responsesDocument } from "./documents.ts";
 import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
   AssistantMessage,
@@ -46,7 +47,11 @@ export function inputItems(
         role: "user",
         content: typeof message.content === "string"
           ? message.content
-          : message.content.map(inputPart),
+          : message.content.map((block, b) =>
+            block.type === "document"
+              ? responsesDocument(block, `messages[${m}].content[${b}]`, warnings)
+              : inputPart(block)
+          ),
       });
     } else if (message.role === "assistant") {
       assistantItems(message, `messages[${m}]`, out, warnings);

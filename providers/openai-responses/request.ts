@@ -17,6 +17,8 @@ import { openAIModel } from "../../common/openai_models.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import type { ChatRequest, Message, ToolChoice } from "../../common/types.ts";
 import { refuse, validateRequest } from "../../common/validate.ts";
+import { FEATURES, requestFields } from "../../common/fields.ts";
+import { writeResponsesFeatures } from "./features.ts";
 import { inputItems } from "./input.ts";
 import { PROVIDER } from "./mappers.ts";
 
@@ -69,7 +71,8 @@ export function serializeOpenAIResponsesRequest(
   request: ChatRequest,
   options: OpenAIResponsesSerializeOptions = {},
 ): string {
-  validateRequest(request, PROVIDER);
+  const fields = requestFields(request);
+  validateRequest(request, PROVIDER, fields);
   const row = openAIModel(request.model);
   const effort = planOpenAIEffort(PROVIDER, request, row, options.warnings);
   checkOpenAITemperature(PROVIDER, request, row, effort);
@@ -106,6 +109,7 @@ export function serializeOpenAIResponsesRequest(
     body.include = ["reasoning.encrypted_content"];
   }
   if (previous !== undefined) body.previous_response_id = previous;
+  if ((fields & FEATURES) !== 0) writeResponsesFeatures(request, body, options.warnings);
   if (options.stream) body.stream = true;
   return JSON.stringify(body);
 }

@@ -5,7 +5,9 @@
  * @module
  */
 
+import { breakpointMessages } from "../../common/cache.ts";
 import { ValidationError } from "../../common/errors.ts";
+import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import { ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
@@ -20,6 +22,10 @@ import type {
 import { validateRequest } from "../../common/validate.ts";
 import { planOpenAIEffort } from "../../common/openai_effort.ts";
 import { openAIModel } from "../../common/openai_models.ts";
+import { FEATURES, requestFields } from "../../common/fields.ts";
+import { markOpenAIMessage } from "./cache.ts";
+import { openAIDocument } from "./documents.ts";
+import { writeOpenAIFeatures } from "./options.ts";
 import { checkOpenAIOptions } from "./thinking.ts";
 
 type WireMessage = Record<string, unknown>;
@@ -44,7 +50,9 @@ export function serializeOpenAIRequest(
   request: ChatRequest,
   options: SerializeOptions = {},
 ): string {
-  validateRequest(request, "openai");
+  const fields = requestFields(request);
+  const features = (fields & FEATURES) !== 0;
+  validateRequest(request, "openai", fields);
   const row = openAIModel(request.model);
   const effort = planOpenAIEffort("openai", request, row, options.warnings);
   checkOpenAIOptions(request, row, effort);
@@ -53,7 +61,11 @@ export function serializeOpenAIRequest(
     // Reasoning models take instructions as `developer` messages.
     messages.push({ role: row.reasoning ? "developer" : "system", content: request.system });
   }
-  convertMessages(request, messages, options.warnings);
+  // Message breakpoints only where the model takes them: others cache prefixes by themselves.
+  const marked = features && request.cache !== undefined && row.cacheBreakpoints
+    ? breakpointMessages(request.cache)
+    : undefined;
+  convertMessages(request, messages, options.warnings, marked);
   const body: Record<string, unknown> = { model: request.model, messages };
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = request.tools.map((tool) => ({
@@ -70,6 +82,7 @@ export function serializeOpenAIRequest(
   if (request.stopSequences !== undefined && request.stopSequences.length > 0) {
     body.stop = request.stopSequences;
   }
+  if (features) writeOpenAIFeatures(body, request, row, effort, options.warnings);
   if (options.stream) {
     body.stream = true;
     body.stream_options = { include_usage: true };
@@ -87,16 +100,18 @@ function convertMessages(
   request: ChatRequest,
   out: WireMessage[],
   warnings: Warning[] | undefined,
+  marked: Set<number> | undefined,
 ): void {
   const messages = request.messages;
   for (let m = 0; m < messages.length; m++) {
     const message = messages[m];
+    const start = out.length;
     if (message.role === "user") {
       out.push({
         role: "user",
         content: typeof message.content === "string"
           ? message.content
-          : message.content.map(userPart),
+          : userParts(message.content, m, warnings),
       });
     } else if (message.role === "assistant") {
       const turn = assistantMessage(message, `messages[${m}]`, warnings);
@@ -104,7 +119,23 @@ function convertMessages(
     } else {
       toolMessages(message, `messages[${m}]`, out, warnings);
     }
+    if (marked !== undefined && marked.has(m)) markOpenAIMessage(out, start, m, warnings);
   }
+}
+
+function userParts(
+  blocks: Array<TextBlock | ImageBlock | DocumentBlock>,
+  m: number,
+  warnings: Warning[] | undefined,
+): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = new Array(blocks.length);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    out[b] = block.type === "document"
+      ? openAIDocument(block, `messages[${m}].content[${b}]`, warnings)
+      : userPart(block);
+  }
+  return out;
 }
 
 function userPart(block: TextBlock | ImageBlock): Record<string, unknown> {

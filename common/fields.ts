@@ -1,0 +1,62 @@
+/**
+ * Which optional fields a request has, found in one pass over its keys. Request objects come in
+ * many shapes (each set of fields is one), so reading a field a request lacks is a megamorphic
+ * lookup of a few nanoseconds, and a request has a dozen fields it can lack; a pass over the few
+ * keys it has costs less. A request is plain data: its fields are own enumerable properties, as
+ * object literals, spreads and `JSON.parse` make them.
+ *
+ * @module
+ */
+
+import type { ChatRequest } from "./types.ts";
+
+/** `system` is present. */
+export const SYSTEM = 1;
+/** `tools` is present. */
+export const TOOLS = 2;
+/** `toolChoice` is present. */
+export const TOOL_CHOICE = 4;
+/** `thinking` is present. */
+export const THINKING = 8;
+/** `maxOutputTokens` is present. */
+export const MAX_OUTPUT_TOKENS = 16;
+/** `temperature` is present. */
+export const TEMPERATURE = 32;
+/** `stopSequences` is present. */
+export const STOP_SEQUENCES = 64;
+/** A feature field is present: sampling beyond temperature, `parallelToolCalls`, `userId`,
+ * `structuredOutput`, `cache`, `providerTools` or `providerOptions`. */
+export const FEATURES = 128;
+
+const BITS = new Map<string, number>([
+  ["system", SYSTEM],
+  ["tools", TOOLS],
+  ["toolChoice", TOOL_CHOICE],
+  ["thinking", THINKING],
+  ["maxOutputTokens", MAX_OUTPUT_TOKENS],
+  ["temperature", TEMPERATURE],
+  ["stopSequences", STOP_SEQUENCES],
+  ["topP", FEATURES],
+  ["topK", FEATURES],
+  ["seed", FEATURES],
+  ["presencePenalty", FEATURES],
+  ["frequencyPenalty", FEATURES],
+  ["parallelToolCalls", FEATURES],
+  ["userId", FEATURES],
+  ["structuredOutput", FEATURES],
+  ["cache", FEATURES],
+  ["providerTools", FEATURES],
+  ["providerOptions", FEATURES],
+]);
+
+/**
+ * The optional fields a request has (even when set to undefined), as bits.
+ *
+ * @param request The request.
+ * @returns The bits of {@link SYSTEM} … {@link FEATURES} for the fields present.
+ */
+export function requestFields(request: ChatRequest): number {
+  let fields = 0;
+  for (const key in request) fields |= BITS.get(key) ?? 0;
+  return fields;
+}

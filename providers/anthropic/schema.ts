@@ -1,0 +1,119 @@
+/**
+ * JSON Schema → the subset Anthropic's structured outputs enforce. Every object gets
+ * `additionalProperties: false` (the API requires it); constraints the grammar cannot enforce
+ * (`minimum`, `maxLength`, `pattern`, …) move into the description, as the official SDKs do,
+ * each with a note; {@link parseOutput} still checks them. Results are cached per schema object.
+ *
+ * @see https://platform.claude.com/docs/en/build-with-claude/structured-outputs#json-schema-limitations
+ * @module
+ */
+
+import { isJsonObject } from "../../common/json.ts";
+import type { JsonObject } from "../../common/types.ts";
+
+/** A conversion note, relative to the schema root. */
+export interface SchemaNote {
+  /** Path below the schema root, e.g. `.properties.age.minimum`. */
+  path: string;
+  /** What changed. */
+  message: string;
+}
+
+/** A converted schema and what the conversion weakened. */
+export interface AnthropicSchema {
+  /** The schema Anthropic takes. */
+  schema: JsonObject;
+  /** Constraints moved to descriptions or dropped. */
+  notes: SchemaNote[];
+}
+
+const FORMATS = new Set([
+  "date-time",
+  "time",
+  "date",
+  "duration",
+  "email",
+  "hostname",
+  "uri",
+  "ipv4",
+  "ipv6",
+  "uuid",
+]);
+const KEPT = new Set(["type", "description", "title", "enum", "const", "required", "$ref"]);
+const IGNORED = new Set(["$schema", "$id", "$comment", "examples", "deprecated"]);
+
+const cache = new WeakMap<JsonObject, AnthropicSchema>();
+
+/**
+ * Converts a structured output's JSON Schema to Anthropic's subset, once per schema object.
+ *
+ * @param schema The JSON Schema (treated as immutable once passed here).
+ * @returns The converted schema and notes.
+ */
+export function toAnthropicSchema(schema: JsonObject): AnthropicSchema {
+  let done = cache.get(schema);
+  if (done === undefined) {
+    const notes: SchemaNote[] = [];
+    done = { schema: convert(schema, "", notes), notes };
+    cache.set(schema, done);
+  }
+  return done;
+}
+
+function convert(node: JsonObject, path: string, notes: SchemaNote[]): JsonObject {
+  const out: JsonObject = {};
+  const moved: string[] = [];
+  for (const key in node) {
+    const value = node[key];
+    if (KEPT.has(key)) out[key] = value;
+    else if (key === "properties" && isJsonObject(value)) {
+      const properties: JsonObject = {};
+      for (const name in value) {
+        properties[name] = sub(value[name], `${path}.properties.${name}`, notes);
+      }
+      out.properties = properties;
+    } else if (key === "items") out.items = sub(value, `${path}.items`, notes);
+    else if (key === "$defs" || key === "definitions") {
+      const defs: JsonObject = {};
+      for (const name in value as JsonObject) {
+        defs[name] = sub((value as JsonObject)[name], `${path}.${key}.${name}`, notes);
+      }
+      out[key] = defs;
+    } else if (key === "anyOf" || key === "oneOf" || key === "allOf") {
+      if (key === "oneOf") {
+        notes.push({ path: `${path}.oneOf`, message: "sent as anyOf: Anthropic has no oneOf" });
+      }
+      out[key === "oneOf" ? "anyOf" : key] = (value as unknown[]).map((option, i) =>
+        sub(option, `${path}.${key}[${i}]`, notes)
+      );
+    } else if (key === "additionalProperties") {
+      if (value !== false) {
+        notes.push({
+          path: `${path}.additionalProperties`,
+          message: "dropped: Anthropic structured outputs take only declared properties",
+        });
+      }
+    } else if (
+      (key === "format" && FORMATS.has(value as string)) ||
+      (key === "minItems" && (value === 0 || value === 1))
+    ) {
+      out[key] = value;
+    } else if (!IGNORED.has(key)) {
+      moved.push(`${key}: ${JSON.stringify(value)}`);
+      notes.push({
+        path: `${path}.${key}`,
+        message: "moved to the description: Anthropic structured outputs cannot enforce it",
+      });
+    }
+  }
+  if (out.type === "object" || out.properties !== undefined) out.additionalProperties = false;
+  if (moved.length > 0) {
+    const described = typeof out.description === "string" ? `${out.description}\n\n` : "";
+    out.description = `${described}{${moved.join(", ")}}`;
+  }
+  return out;
+}
+
+function sub(value: unknown, path: string, notes: SchemaNote[]): unknown {
+  return isJsonObject(value) ? convert(value, path, notes) : value;
+}

@@ -1,0 +1,50 @@
+/**
+ * Documents → Responses `input_file` parts: a PDF by base64 data, file id or URL; plain text is
+ * sent as an `input_text` part, as OpenAI's file-inputs guide advises.
+ *
+ * @see https://platform.openai.com/docs/guides/file-inputs
+ * @module
+ */
+
+import { decodeTextDocument, PDF } from "../../common/document.ts";
+import type { DocumentBlock } from "../../common/features.ts";
+import { warn } from "../../common/replay.ts";
+import type { Warning } from "../../common/types.ts";
+import { refuse } from "../../common/validate.ts";
+import { PROVIDER } from "./mappers.ts";
+
+/**
+ * A document's input part.
+ *
+ * @param block The canonical document.
+ * @param path Its path in the request.
+ * @param warnings Receives a dropped title.
+ * @returns The wire part.
+ * @throws {ValidationError} For a media type other than PDF and plain text.
+ */
+export function responsesDocument(
+  block: DocumentBlock,
+  path: string,
+  warnings: Warning[] | undefined,
+): Record<string, unknown> {
+  if (block.mediaType !== undefined && block.mediaType !== PDF && !("data" in block)) {
+    refuse(PROVIDER, `${path}.mediaType`, `must be "${PDF}" for a file id or URL`);
+  }
+  if ("fileId" in block) return { type: "input_file", file_id: block.fileId };
+  if ("url" in block) return { type: "input_file", file_url: block.url };
+  if (block.mediaType === PDF) {
+    const data = `data:${PDF};base64,${block.data}`;
+    return { type: "input_file", filename: block.title ?? "document.pdf", file_data: data };
+  }
+  if (block.mediaType !== "text/plain") {
+    refuse(
+      PROVIDER,
+      `${path}.mediaType`,
+      `must be "${PDF}" or "text/plain", got "${block.mediaType}"`,
+    );
+  }
+  if (block.title !== undefined) {
+    warn(warnings, PROVIDER, `${path}.title`, "dropped: plain text is sent as a text part");
+  }
+  return { type: "input_text", text: decodeTextDocument(block.data, PROVIDER, path) };
+}

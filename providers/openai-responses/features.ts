@@ -1,0 +1,53 @@
+/**
+ * The request features on the Responses API: those with a direct field are written
+ * (`parallel_tool_calls`, `safety_identifier`, `prompt_cache_key`, provider options);
+ * the rest are not mapped for this dialect yet, so each is refused where leaving it out would
+ * change the answer (structured output, provider-run tools) and dropped with a warning where it
+ * would not.
+ *
+ * @see https://platform.openai.com/docs/api-reference/responses/create
+ * @module
+ */
+
+import { mergeProviderOptions } from "../../common/provider_options.ts";
+import { warn } from "../../common/replay.ts";
+import type { ChatRequest, JsonObject, Warning } from "../../common/types.ts";
+import { refuse } from "../../common/validate.ts";
+import { PROVIDER } from "./mappers.ts";
+
+/**
+ * Writes the feature fields of a request into a Responses body.
+ *
+ * @param request The validated request.
+ * @param body The body being built.
+ * @param warnings Receives what is dropped.
+ * @throws {ValidationError} For structured output and provider-run tools.
+ */
+export function writeResponsesFeatures(
+  request: ChatRequest,
+  body: JsonObject,
+  warnings: Warning[] | undefined,
+): void {
+  if (request.structuredOutput !== undefined) {
+    refuse(PROVIDER, "structuredOutput", "is not supported by this dialect yet: use openai");
+  }
+  if (request.providerTools !== undefined && request.providerTools.length > 0) {
+    refuse(PROVIDER, "providerTools", "are not supported by this dialect yet: use openai");
+  }
+  if (request.parallelToolCalls !== undefined) {
+    body.parallel_tool_calls = request.parallelToolCalls;
+  }
+  if (request.userId !== undefined) body.safety_identifier = request.userId;
+  const cache = request.cache;
+  if (cache?.key !== undefined) body.prompt_cache_key = cache.key;
+  if (cache?.breakpoints !== undefined || cache?.ttl !== undefined) {
+    warn(warnings, PROVIDER, "cache", "breakpoints and ttl dropped: OpenAI caches prefixes itself");
+  }
+  for (const field of ["topP", "topK", "seed", "presencePenalty", "frequencyPenalty"] as const) {
+    if (request[field] !== undefined) {
+      warn(warnings, PROVIDER, field, "dropped: not mapped for the Responses API yet");
+    }
+  }
+  const options = request.providerOptions?.[PROVIDER];
+  if (options !== undefined) mergeProviderOptions(body, options, PROVIDER);
+}

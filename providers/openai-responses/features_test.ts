@@ -1,0 +1,61 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { type ChatRequest, openaiResponses, ValidationError, type Warning } from "../../mod.ts";
+
+const hi: ChatRequest = { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] };
+
+test("openaiResponses serializeRequest writes the features the Responses API has a field for", () => {
+  const warnings: Warning[] = [];
+  const body = JSON.parse(openaiResponses.serializeRequest({
+    ...hi,
+    parallelToolCalls: false,
+    userId: "user-1",
+    system: "Answer from the docs.",
+    cache: { key: "docs-v1", breakpoints: ["system"] },
+    seed: 7,
+    providerOptions: { "openai-responses": { service_tier: "flex" } },
+  }, { warnings }));
+  assert.equal(body.parallel_tool_calls, false);
+  assert.equal(body.safety_identifier, "user-1");
+  assert.equal(body.prompt_cache_key, "docs-v1");
+  assert.equal(body.service_tier, "flex");
+  assert.equal(body.seed, undefined);
+  assert.deepEqual(warnings.map((w) => w.path), ["cache", "seed"]);
+});
+
+test("openaiResponses serializeRequest refuses structured output and provider tools for now", () => {
+  assert.throws(
+    () =>
+      openaiResponses.serializeRequest({
+        ...hi,
+        structuredOutput: { name: "answer", schema: { type: "object" } },
+      }),
+    (e) => ValidationError.isInstance(e) && e.path === "structuredOutput",
+  );
+  assert.throws(
+    () => openaiResponses.serializeRequest({ ...hi, providerTools: [{ type: "web_search" }] }),
+    (e) => ValidationError.isInstance(e) && e.path === "providerTools",
+  );
+});
+
+test("openaiResponses serializeRequest sends a PDF as an input_file part", () => {
+  const body = JSON.parse(openaiResponses.serializeRequest({
+    ...hi,
+    messages: [{
+      role: "user",
+      content: [{
+        type: "document",
+        mediaType: "application/pdf",
+        data: "JVBERi0=",
+        title: "a.pdf",
+      }, {
+        type: "text",
+        text: "Summarize",
+      }],
+    }],
+  }));
+  assert.deepEqual(body.input[0].content, [
+    { type: "input_file", filename: "a.pdf", file_data: "data:application/pdf;base64,JVBERi0=" },
+    { type: "input_text", text: "Summarize" },
+  ]);
+});

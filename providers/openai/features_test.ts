@@ -1,0 +1,296 @@
+// The request features on Chat Completions: structured output, caching, documents, web search,
+// sampling, parallel tool calls, user id and provider options.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { ChatRequest, Warning } from "../../common/types.ts";
+import { openai } from "./mod.ts";
+
+const hi: ChatRequest = { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] };
+const tools = [{ name: "f", parameters: { type: "object" } }];
+const schema = { type: "object", properties: { age: { type: "integer" } }, required: ["age"] };
+const PDF = "JVBERi0xLjQ=";
+
+function wire(request: ChatRequest, warnings?: Warning[]) {
+  return JSON.parse(openai.serializeRequest(request, { warnings }));
+}
+function warned(request: ChatRequest): Warning[] {
+  const warnings: Warning[] = [];
+  wire(request, warnings);
+  return warnings;
+}
+function refused(request: ChatRequest, path: string, detail: string): void {
+  assert.throws(() => openai.serializeRequest(request), {
+    name: "ValidationError",
+    path,
+    message: `Cannot serialize request for openai: ${path} ${detail}`,
+  });
+}
+
+test("openai serializeRequest sends structured output as response_format json_schema", () => {
+  assert.deepEqual(wire({ ...hi, structuredOutput: { name: "person", schema } }).response_format, {
+    type: "json_schema",
+    json_schema: { name: "person", schema },
+  });
+  assert.deepEqual(
+    wire({ ...hi, model: "o4-mini", structuredOutput: { name: "p", schema, strict: true } })
+      .response_format.json_schema,
+    { name: "p", schema, strict: true },
+  );
+});
+
+test("openai serializeRequest refuses structured output on models with JSON mode only", () => {
+  for (const model of ["gpt-3.5-turbo", "gpt-4-turbo", "gpt-4", "gpt-4o-2024-05-13"]) {
+    refused(
+      { ...hi, model, structuredOutput: { name: "p", schema } },
+      "structuredOutput",
+      `cannot be sent: "${model}" has no structured outputs (response_format json_schema)`,
+    );
+  }
+});
+
+test("openai serializeRequest sends the cache key and reports the TTL", () => {
+  const warnings: Warning[] = [];
+  const body = wire({ ...hi, cache: { key: "tenant-7", ttl: "1h" } }, warnings);
+  assert.equal(body.prompt_cache_key, "tenant-7");
+  assert.deepEqual(warnings, [
+    {
+      provider: "openai",
+      path: "cache.ttl",
+      message: "dropped: OpenAI sets cache lifetimes itself",
+    },
+  ]);
+});
+
+test("openai serializeRequest marks breakpoints on content parts for gpt-5.6 and later", () => {
+  const warnings: Warning[] = [];
+  const body = wire({
+    ...hi,
+    model: "gpt-5.6",
+    system: "S",
+    tools,
+    messages: [
+      { role: "user", content: [{ type: "text", text: "a" }, { type: "text", text: "b" }] },
+      { role: "assistant", content: [{ type: "tool_call", id: "c", name: "f", arguments: {} }] },
+      {
+        role: "tool",
+        content: [
+          { type: "tool_result", toolCallId: "c", content: "ok" },
+        ],
+      },
+    ],
+    cache: { breakpoints: ["tools", "system", 0, 2] },
+  }, warnings);
+  const mark = { prompt_cache_breakpoint: { mode: "explicit" } };
+  assert.deepEqual(body.messages[0].content, [{ type: "text", text: "S", ...mark }]);
+  assert.deepEqual(body.messages[1].content, [{ type: "text", text: "a" }, {
+    type: "text",
+    text: "b",
+    ...mark,
+  }]);
+  assert.deepEqual(body.messages[3].content, [{ type: "text", text: "ok", ...mark }]);
+  assert.deepEqual(warnings, [{
+    provider: "openai",
+    path: "cache.breakpoints",
+    message: '"tools" dropped: Chat Completions marks breakpoints on content parts only',
+  }]);
+});
+
+test("openai serializeRequest reports a breakpoint on a turn with no content part", () => {
+  assert.deepEqual(
+    warned({
+      ...hi,
+      model: "gpt-5.6",
+      tools,
+      messages: [
+        { role: "user", content: "Hi" },
+        { role: "assistant", content: [{ type: "tool_call", id: "c", name: "f", arguments: {} }] },
+        { role: "tool", content: [{ type: "tool_result", toolCallId: "c", content: "ok" }] },
+      ],
+      cache: { breakpoints: [1] },
+    }),
+    [{
+      provider: "openai",
+      path: "cache.breakpoints",
+      message: "breakpoint at message 1 dropped: that turn sends no content part to carry it",
+    }],
+  );
+});
+
+test("openai serializeRequest reports breakpoints on models that cache on their own", () => {
+  const body = JSON.parse(
+    openai.serializeRequest({ ...hi, system: "S", cache: { breakpoints: ["system", 0] } }),
+  );
+  assert.deepEqual(body.messages, [
+    { role: "system", content: "S" },
+    { role: "user", content: "Hi" },
+  ]);
+  assert.deepEqual(warned({ ...hi, cache: { breakpoints: [0] } }), [{
+    provider: "openai",
+    path: "cache.breakpoints",
+    message: 'dropped: "gpt-4o" caches prompt prefixes automatically, without breakpoints',
+  }]);
+});
+
+test("openai serializeRequest sends PDFs as file parts and plain text as text", () => {
+  const warnings: Warning[] = [];
+  const body = wire({
+    ...hi,
+    messages: [{
+      role: "user",
+      content: [
+        { type: "document", mediaType: "application/pdf", data: PDF, title: "report.pdf" },
+        { type: "document", mediaType: "application/pdf", data: PDF },
+        { type: "document", fileId: "file-abc123", mediaType: "application/pdf" },
+        { type: "document", mediaType: "text/plain", data: btoa("notes"), title: "notes.txt" },
+      ],
+    }],
+  }, warnings);
+  assert.deepEqual(body.messages[0].content, [
+    {
+      type: "file",
+      file: { filename: "report.pdf", file_data: `data:application/pdf;base64,${PDF}` },
+    },
+    {
+      type: "file",
+      file: { filename: "document.pdf", file_data: `data:application/pdf;base64,${PDF}` },
+    },
+    { type: "file", file: { file_id: "file-abc123" } },
+    { type: "text", text: "notes" },
+  ]);
+  assert.deepEqual(warnings, [{
+    provider: "openai",
+    path: "messages[0].content[3].title",
+    message: "dropped: plain text is sent as a text part",
+  }]);
+});
+
+test("openai serializeRequest refuses documents Chat Completions cannot take", () => {
+  const doc = (block: Record<string, string>): ChatRequest => ({
+    ...hi,
+    messages: [{ role: "user", content: [{ type: "document", ...block } as never] }],
+  });
+  const at = "messages[0].content[0]";
+  refused(
+    doc({ url: "https://a.example/a.pdf" }),
+    `${at}.url`,
+    "cannot be sent: Chat Completions takes files by id or data",
+  );
+  refused(
+    doc({ fileId: "file-1", mediaType: "text/plain" }),
+    `${at}.mediaType`,
+    'must be "application/pdf" for a file id, got "text/plain"',
+  );
+  refused(
+    doc({ data: "YQ==", mediaType: "image/png" }),
+    `${at}.mediaType`,
+    'must be "application/pdf" or "text/plain", got "image/png"',
+  );
+});
+
+test("openai serializeRequest sends web search to search models and refuses other tools", () => {
+  const warnings: Warning[] = [];
+  const body = wire({
+    ...hi,
+    model: "gpt-4o-search-preview",
+    providerTools: [{
+      type: "web_search",
+      maxUses: 2,
+      userLocation: { city: "Paris", country: "FR" },
+    }],
+  }, warnings);
+  assert.deepEqual(body.web_search_options, {
+    user_location: { type: "approximate", approximate: { city: "Paris", country: "FR" } },
+  });
+  assert.deepEqual(warnings, [{
+    provider: "openai",
+    path: "providerTools[0].maxUses",
+    message: "dropped: web_search_options has no such field",
+  }]);
+  assert.deepEqual(
+    wire({ ...hi, model: "gpt-5-search-api", providerTools: [{ type: "web_search" }] })
+      .web_search_options,
+    {},
+  );
+  refused(
+    { ...hi, providerTools: [{ type: "web_search" }] },
+    "providerTools[0]",
+    'cannot be sent: "gpt-4o" has no web search (the search models have)',
+  );
+  refused(
+    { ...hi, providerTools: [{ type: "code_execution" }] },
+    "providerTools[0]",
+    "cannot be sent: Chat Completions has no code_execution tool",
+  );
+  refused(
+    { ...hi, providerTools: [{ type: "web_fetch" }] },
+    "providerTools[0]",
+    "cannot be sent: Chat Completions has no web_fetch tool",
+  );
+});
+
+test("openai serializeRequest sends sampling, seed and the user id, and reports top_k", () => {
+  const warnings: Warning[] = [];
+  const body = wire({
+    ...hi,
+    topP: 0.8,
+    topK: 10,
+    seed: 42,
+    presencePenalty: 0.5,
+    frequencyPenalty: -0.5,
+    userId: "user-hash",
+  }, warnings);
+  assert.deepEqual(
+    [body.top_p, body.seed, body.presence_penalty, body.frequency_penalty, body.safety_identifier],
+    [0.8, 42, 0.5, -0.5, "user-hash"],
+  );
+  assert.deepEqual(warnings, [{
+    provider: "openai",
+    path: "topK",
+    message: "dropped: OpenAI has no top_k",
+  }]);
+});
+
+test("openai serializeRequest refuses sampling reasoning models do not take", () => {
+  refused({ ...hi, model: "o3", topP: 0.5 }, "topP", 'must be unset or 1 for "o3", got 0.5');
+  refused(
+    { ...hi, model: "gpt-5", presencePenalty: 0.5 },
+    "presencePenalty",
+    'must be unset or 0 for "gpt-5", got 0.5',
+  );
+  refused(
+    { ...hi, model: "gpt-5.1", thinking: "low", frequencyPenalty: 1 },
+    "frequencyPenalty",
+    'must be unset or 0 for "gpt-5.1" when reasoning_effort is "low", got 1',
+  );
+  assert.equal(wire({ ...hi, model: "gpt-5.1", thinking: "none", topP: 0.5 }).top_p, 0.5);
+  assert.equal(wire({ ...hi, model: "o3", topP: 1, presencePenalty: 0 }).top_p, 1);
+});
+
+test("openai serializeRequest sends parallel_tool_calls only with tools", () => {
+  assert.equal(wire({ ...hi, tools, parallelToolCalls: false }).parallel_tool_calls, false);
+  assert.equal(wire({ ...hi, tools, parallelToolCalls: true }).parallel_tool_calls, true);
+  const warnings: Warning[] = [];
+  assert.equal(wire({ ...hi, parallelToolCalls: false }, warnings).parallel_tool_calls, undefined);
+  assert.deepEqual(warnings, [
+    { provider: "openai", path: "parallelToolCalls", message: "dropped: the request has no tools" },
+  ]);
+});
+
+test("openai serializeRequest merges providerOptions.openai into the body", () => {
+  const body = wire({
+    ...hi,
+    providerOptions: {
+      openai: { service_tier: "flex", prompt_cache_retention: "24h", metadata: { run: "7" } },
+      google: { safetySettings: [] },
+    },
+  });
+  assert.deepEqual(
+    [body.service_tier, body.prompt_cache_retention, body.metadata, body.safetySettings],
+    ["flex", "24h", { run: "7" }, undefined],
+  );
+  refused(
+    { ...hi, cache: { key: "a" }, providerOptions: { openai: { prompt_cache_key: "b" } } },
+    "providerOptions.openai.prompt_cache_key",
+    "is already set from a canonical field",
+  );
+});

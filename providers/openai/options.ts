@@ -1,0 +1,109 @@
+/**
+ * OpenAI request features beside messages: structured output (`response_format`), sampling
+ * (`top_p`, `seed`, penalties; `top_k` has no field), `parallel_tool_calls`,
+ * `safety_identifier`, web search (`web_search_options`, search models only), caching and the
+ * provider options.
+ *
+ * @see https://platform.openai.com/docs/api-reference/chat/create
+ * @module
+ */
+
+import type { StructuredOutput } from "../../common/features.ts";
+import { mergeProviderOptions } from "../../common/provider_options.ts";
+import { warn } from "../../common/replay.ts";
+import type { ChatRequest, JsonObject, ThinkingEffort, Warning } from "../../common/types.ts";
+import { refuse } from "../../common/validate.ts";
+import { writeOpenAICache } from "./cache.ts";
+import type { OpenAIModel } from "../../common/openai_models.ts";
+import { checkSampling } from "./thinking.ts";
+
+/**
+ * Writes the features a request sets into the body.
+ *
+ * @param body The wire body, with its tools set.
+ * @param request The request.
+ * @param row The model's capabilities.
+ * @param effort The reasoning effort being sent.
+ * @param warnings Receives dropped fields.
+ * @throws {ValidationError} For sampling, structured output or a provider tool the model cannot
+ * take, or a provider option that collides with a canonical field.
+ */
+export function writeOpenAIFeatures(
+  body: JsonObject,
+  request: ChatRequest,
+  row: OpenAIModel,
+  effort: ThinkingEffort | undefined,
+  warnings: Warning[] | undefined,
+): void {
+  checkSampling(request, row, effort, "topP", request.topP, 1);
+  checkSampling(request, row, effort, "presencePenalty", request.presencePenalty, 0);
+  checkSampling(request, row, effort, "frequencyPenalty", request.frequencyPenalty, 0);
+  if (request.topP !== undefined) body.top_p = request.topP;
+  if (request.topK !== undefined) warn(warnings, "openai", "topK", "dropped: OpenAI has no top_k");
+  if (request.seed !== undefined) body.seed = request.seed;
+  if (request.presencePenalty !== undefined) body.presence_penalty = request.presencePenalty;
+  if (request.frequencyPenalty !== undefined) body.frequency_penalty = request.frequencyPenalty;
+  if (request.parallelToolCalls !== undefined) {
+    // parallel_tool_calls without tools is a 400.
+    if (body.tools === undefined) {
+      warn(warnings, "openai", "parallelToolCalls", "dropped: the request has no tools");
+    } else body.parallel_tool_calls = request.parallelToolCalls;
+  }
+  if (request.userId !== undefined) body.safety_identifier = request.userId;
+  if (request.structuredOutput !== undefined) {
+    body.response_format = responseFormat(request.structuredOutput, request.model, row);
+  }
+  if (request.providerTools !== undefined) writeProviderTools(body, request, row, warnings);
+  if (request.cache !== undefined) {
+    writeOpenAICache(body, request.cache, row.cacheBreakpoints === true, warnings);
+  }
+  if (request.providerOptions?.openai !== undefined) {
+    mergeProviderOptions(body, request.providerOptions.openai, "openai");
+  }
+}
+
+function responseFormat(output: StructuredOutput, model: string, row: OpenAIModel): JsonObject {
+  if (row.structuredOutput === false) {
+    refuse(
+      "openai",
+      "structuredOutput",
+      `cannot be sent: "${model}" has no structured outputs (response_format json_schema)`,
+    );
+  }
+  const schema = output.strict === undefined
+    ? { name: output.name, schema: output.schema }
+    : { name: output.name, schema: output.schema, strict: output.strict };
+  return { type: "json_schema", json_schema: schema };
+}
+
+function writeProviderTools(
+  body: JsonObject,
+  request: ChatRequest,
+  row: OpenAIModel,
+  warnings: Warning[] | undefined,
+): void {
+  const tools = request.providerTools!;
+  for (let t = 0; t < tools.length; t++) {
+    const tool = tools[t];
+    const at = `providerTools[${t}]`;
+    if (tool.type !== "web_search") {
+      refuse("openai", at, `cannot be sent: Chat Completions has no ${tool.type} tool`);
+    }
+    if (!row.webSearch) {
+      refuse(
+        "openai",
+        at,
+        `cannot be sent: "${request.model}" has no web search (the search models have)`,
+      );
+    }
+    for (const key of ["maxUses", "allowedDomains", "blockedDomains"] as const) {
+      if (tool[key] !== undefined) {
+        warn(warnings, "openai", `${at}.${key}`, "dropped: web_search_options has no such field");
+      }
+    }
+    const location = tool.userLocation;
+    body.web_search_options = location === undefined
+      ? {}
+      : { user_location: { type: "approximate", approximate: location } };
+  }
+}
