@@ -150,7 +150,7 @@ function convertMessages(
         : message.content.map((block, b) =>
           block.type === "document"
             ? googleDocument(block, `${at}.content[${b}]`, warnings)
-            : userPart(block, `${at}.content[${b}]`)
+            : userPart(block, at, b)
         );
     } else if (message.role === "assistant") {
       role = "model";
@@ -170,13 +170,15 @@ function convertMessages(
   return out;
 }
 
-function userPart(block: TextBlock | ImageBlock, path: string): Part {
+// `at` and `b` make the path only when an error needs it.
+function userPart(block: TextBlock | ImageBlock, at: string, b: number): Part {
   if (block.type === "text") return { text: block.text };
   if (!("url" in block)) return { inlineData: { mimeType: block.mediaType, data: block.data } };
   if (block.mediaType === undefined) {
+    const path = `${at}.content[${b}].mediaType`;
     throw new ValidationError(
-      `Cannot serialize request for google: ${path}.mediaType is required for an image URL`,
-      { provider: "google", path: `${path}.mediaType` },
+      `Cannot serialize request for google: ${path} is required for an image URL`,
+      { provider: "google", path },
     );
   }
   return { fileData: { mimeType: block.mediaType, fileUri: block.url } };
@@ -193,16 +195,16 @@ function modelParts(
   const parts: Part[] = [];
   // The first call of a step carries the step's signature; parallel calls after it carry none.
   let firstCall: Part | undefined;
-  let callPath = "";
+  let callAt = 0;
   const blocks = message.content;
   for (let b = 0; b < blocks.length; b++) {
-    const path = `${at}.content[${b}]`;
-    const part = modelPart(blocks[b], ours, message.provider, path, warnings);
+    // Paths are built only where a warning or an error needs one: this runs for every block.
+    const part = modelPart(blocks[b], ours, message.provider, at, b, warnings);
     if (part === undefined) continue;
     parts.push(part);
     if (signatures && firstCall === undefined && part.functionCall !== undefined) {
       firstCall = part;
-      callPath = path;
+      callAt = b;
     }
   }
   if (firstCall !== undefined && firstCall.thoughtSignature === undefined) {
@@ -212,7 +214,7 @@ function modelParts(
     warn(
       warnings,
       "google",
-      `${callPath}.signature`,
+      `${at}.content[${callAt}].signature`,
       "placeholder thought signature sent: Gemini 3 requires one on a replayed call",
     );
   }
@@ -223,27 +225,30 @@ function modelPart(
   block: AssistantBlock,
   ours: boolean,
   from: string | undefined,
-  path: string,
+  at: string,
+  b: number,
   warnings: Warning[] | undefined,
 ): Part | undefined {
   let part: Part;
   if (block.type === "text") {
     part = { text: block.text };
     // Gemini takes no citations back; another provider's are reported.
-    if (block.citations !== undefined) ownCitations(block, "google", warnings, path);
+    if (block.citations !== undefined) {
+      ownCitations(block, "google", warnings, `${at}.content[${b}]`);
+    }
   } else if (block.type === "tool_call") {
     part = { functionCall: { name: block.name, args: block.arguments } };
   } else if (block.type === "thinking" && ours) {
     part = { text: block.text, thought: true };
   } else if (block.type === "image") {
-    part = userPart(block, path);
+    part = userPart(block, at, b);
   } else if (block.type === "provider") {
-    return ownProviderBlock(block, "google", warnings, path);
+    return ownProviderBlock(block, "google", warnings, `${at}.content[${b}]`);
   } else {
     warn(
       warnings,
       "google",
-      path,
+      `${at}.content[${b}]`,
       block.type === "thinking"
         ? `thinking block from ${from} dropped: Gemini takes back only its own thoughts`
         : "redacted_thinking block dropped: Gemini has no redacted thinking",
@@ -252,7 +257,9 @@ function modelPart(
   }
   if ("signature" in block && block.signature !== undefined) {
     if (ours) part.thoughtSignature = block.signature;
-    else warn(warnings, "google", `${path}.signature`, `signature from ${from} dropped`);
+    else {
+      warn(warnings, "google", `${at}.content[${b}].signature`, `signature from ${from} dropped`);
+    }
   }
   return part;
 }

@@ -1,9 +1,9 @@
 /**
- * The request features on the Responses API: those with a direct field are written
- * (`parallel_tool_calls`, `safety_identifier`, `prompt_cache_key`, provider options);
- * the rest are not mapped for this dialect yet, so each is refused where leaving it out would
- * change the answer (structured output, provider-run tools) and dropped with a warning where it
- * would not.
+ * The request features on the Responses API: those with a direct field are written (structured
+ * output as `text.format`, `parallel_tool_calls`, `safety_identifier`, `prompt_cache_key`,
+ * provider options); the rest are not mapped for this dialect yet, so each is refused where
+ * leaving it out would change the answer (provider-run tools) and dropped with a warning where
+ * it would not.
  *
  * @see https://platform.openai.com/docs/api-reference/responses/create
  * @module
@@ -21,15 +21,18 @@ import { PROVIDER } from "./mappers.ts";
  * @param request The validated request.
  * @param body The body being built.
  * @param warnings Receives what is dropped.
- * @throws {ValidationError} For structured output and provider-run tools.
+ * @throws {ValidationError} For provider-run tools.
  */
 export function writeResponsesFeatures(
   request: ChatRequest,
   body: JsonObject,
   warnings: Warning[] | undefined,
 ): void {
-  if (request.structuredOutput !== undefined) {
-    refuse(PROVIDER, "structuredOutput", "is not supported by this dialect yet: use openai");
+  const output = request.structuredOutput;
+  if (output !== undefined) {
+    const format: JsonObject = { type: "json_schema", name: output.name, schema: output.schema };
+    if (output.strict !== undefined) format.strict = output.strict;
+    body.text = { format };
   }
   if (request.providerTools !== undefined && request.providerTools.length > 0) {
     refuse(PROVIDER, "providerTools", "are not supported by this dialect yet: use openai");

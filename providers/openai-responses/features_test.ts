@@ -23,15 +23,18 @@ test("openaiResponses serializeRequest writes the features the Responses API has
   assert.deepEqual(warnings.map((w) => w.path), ["cache", "seed"]);
 });
 
-test("openaiResponses serializeRequest refuses structured output and provider tools for now", () => {
-  assert.throws(
-    () =>
-      openaiResponses.serializeRequest({
-        ...hi,
-        structuredOutput: { name: "answer", schema: { type: "object" } },
-      }),
-    (e) => ValidationError.isInstance(e) && e.path === "structuredOutput",
-  );
+test("openaiResponses serializeRequest sends structured output as text.format", () => {
+  const schema = { type: "object", properties: { n: { type: "integer" } }, required: ["n"] };
+  const body = JSON.parse(openaiResponses.serializeRequest({
+    ...hi,
+    structuredOutput: { name: "answer", schema, strict: true },
+  }));
+  assert.deepEqual(body.text, {
+    format: { type: "json_schema", name: "answer", schema, strict: true },
+  });
+});
+
+test("openaiResponses serializeRequest refuses provider tools for now", () => {
   assert.throws(
     () => openaiResponses.serializeRequest({ ...hi, providerTools: [{ type: "web_search" }] }),
     (e) => ValidationError.isInstance(e) && e.path === "providerTools",
