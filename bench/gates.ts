@@ -75,7 +75,7 @@ export const MEASURE: MeasureSettings = {
   rounds: 15,
   samples: 8,
   sampleMs: 0.4,
-  warmupMs: 40,
+  warmupMs: 20,
   reruns: 2,
   maxSpread: 0.06,
   allocationMs: 50,
