@@ -3,19 +3,31 @@
  * one reader, and it drives this same accumulator for a whole body (quietly) and for a stream
  * (emitting canonical events), so `parseResponse` and a stream decoder's `end()` agree by
  * construction. Blocks are keyed by the provider's own block key (Anthropic's block index,
- * OpenAI's `content` / `tool_calls[i]`, Gemini's part run). Text is kept as fragments joined
- * once; tool-call arguments are parsed once, when their block ends — never because a prefix
- * happens to parse.
+ * OpenAI's `content` / `tool_calls[i]`, Gemini's part run). Text and argument JSON grow by `+=`,
+ * a rope the engine flattens once, when it is first read; tool-call arguments are parsed once,
+ * when their block ends — never because a prefix happens to parse.
  *
  * @module
  */
 
-import { type BlockKey, BlockList } from "./blocks.ts";
+import {
+  type BlockKey,
+  closeSlot,
+  contentOf,
+  keyIndex,
+  kindMismatch,
+  link,
+  SCAN,
+  scan,
+  Slot,
+  unfinishedJson,
+} from "./blocks.ts";
+import { assembleResponse } from "./assemble.ts";
 import { type ProviderError, ResponseParseError } from "./errors.ts";
 import type { StreamEvent } from "./events.ts";
-import { parseToolArguments } from "./json.ts";
 import { emptyUsage } from "./usage.ts";
 import type {
+  AssistantBlock,
   ChatResponse,
   Citation,
   FinishReason,
@@ -27,30 +39,41 @@ import type {
   Usage,
 } from "./types.ts";
 
-// A body emits nothing: its accumulator shares this list, which is never handed out.
-const SILENT: StreamEvent[] = [];
+// Bits of `#state`: one number instead of three booleans keeps the object 16 B smaller.
+const STARTED = 1;
+const TERMINATED = 2;
+const TOOL_CALLS = 4;
+
+// What only some responses have (alternatives, errors), kept out of the accumulator's own
+// fields so that a plain body's accumulator stays small.
+interface Relations {
+  /** The accumulator of the first choice, for another choice's accumulator. */
+  root?: ResponseAccumulator;
+  /** Accumulators of further choices, by index. */
+  choices?: Map<number, ResponseAccumulator>;
+  /** Errors recorded so far, the first one thrown at the end. */
+  errors?: Array<ProviderError | ResponseParseError>;
+}
 
 /** Accumulates one response. Used by the providers' readers, for bodies and streams alike. */
 export class ResponseAccumulator {
   /** The provider whose response this is. */
   readonly provider: string;
-  #live: boolean;
-  #events: StreamEvent[];
-  #blocks = new BlockList();
-  #toolCalls = 0;
-  #id?: string;
+  /** The latest block; blocks form a ring in response order, so `#last.next` is the first. */
+  #last: Slot | undefined = undefined;
+  /** Blocks by key, once there are more than {@link SCAN}. */
+  #keys: Map<BlockKey, Slot> | undefined = undefined;
+  /** Undefined for a whole body: nothing to emit, no event built. */
+  #events: StreamEvent[] | undefined;
+  #state = 0;
+  #id: string | undefined = undefined;
   #model = "";
-  #started = false;
-  #usage?: Usage;
+  #usage: Usage | undefined = undefined;
   #finishReason: FinishReason = "unknown";
-  #rawFinishReason?: string;
-  #metadata?: JsonObject;
-  /** The wire usage, kept as `providerMetadata.usage`. */
-  #rawUsage?: JsonObject;
-  #choices?: Map<number, ResponseAccumulator>;
-  #root: ResponseAccumulator = this;
-  #errors?: Array<ProviderError | ResponseParseError>;
-  #terminated = false;
+  #rawFinishReason: string | undefined = undefined;
+  /** Raw fields for `providerMetadata`, the wire usage among them. */
+  #metadata: JsonObject | undefined = undefined;
+  #relations: Relations | undefined = undefined;
 
   /**
    * @param provider Named in errors and in the response.
@@ -58,33 +81,30 @@ export class ResponseAccumulator {
    */
   constructor(provider: string, live: boolean) {
     this.provider = provider;
-    this.#live = live;
-    this.#events = live ? [] : SILENT;
+    this.#events = live ? [] : undefined;
   }
 
   /** Whether `start` was called. */
   get started(): boolean {
-    return this.#started;
+    return (this.#state & STARTED) !== 0;
   }
 
   /** Whether any tool call was seen (Gemini's STOP then means tool_use). */
   get hasToolCalls(): boolean {
-    return this.#toolCalls > 0;
+    return (this.#state & TOOL_CALLS) !== 0;
   }
 
   /** Whether the provider's terminal event arrived. */
   get terminated(): boolean {
-    return this.#terminated;
+    return (this.#state & TERMINATED) !== 0;
   }
 
   /** Records the response id and model. */
   start(id: string | undefined, model: string): void {
-    this.#started = true;
+    this.#state |= STARTED;
     this.#id = id;
     this.#model = model;
-    if (this.#live) {
-      this.#events.push(id === undefined ? { type: "start", model } : { type: "start", id, model });
-    }
+    this.#events?.push(id === undefined ? { type: "start", model } : { type: "start", id, model });
   }
 
   /**
@@ -93,63 +113,89 @@ export class ResponseAccumulator {
    */
   choice(index: number): ResponseAccumulator {
     if (index === 0) return this;
-    const choices = this.#choices ??= new Map();
+    const relations = this.#relations ??= {};
+    const choices = relations.choices ??= new Map();
     let choice = choices.get(index);
     if (choice === undefined) {
       choice = new ResponseAccumulator(this.provider, false);
-      choice.#root = this;
+      choice.#relations = { root: this };
       choices.set(index, choice);
     }
     return choice;
   }
 
+  #open(key: BlockKey, block: AssistantBlock, ended: boolean): Slot {
+    const last = this.#last;
+    const slot = new Slot(key, last === undefined ? 0 : last.index + 1, block, ended);
+    link(last, slot);
+    this.#last = slot;
+    if (this.#keys !== undefined) this.#keys.set(key, slot);
+    else if (slot.index === SCAN) this.#keys = keyIndex(slot);
+    return slot;
+  }
+
+  #find(key: BlockKey): Slot | undefined {
+    const keys = this.#keys;
+    return keys === undefined ? scan(this.#last, key) : keys.get(key);
+  }
+
+  // The text or thinking block under `key`, opened if there is none.
+  #textBlock(key: BlockKey, type: "text" | "thinking"): Slot {
+    const slot = this.#find(key);
+    if (slot === undefined) return this.#open(key, { type, text: "" }, true);
+    if (slot.type !== type) throw kindMismatch(this.provider, slot, type);
+    return slot;
+  }
+
   /** Opens a text or thinking block now, so that it exists even if it stays empty. */
   open(key: BlockKey, type: "text" | "thinking"): void {
-    this.#blocks.text(key, type, this.provider);
+    this.#textBlock(key, type);
+  }
+
+  /** Whether any block was opened at `key` (a part already streamed is not read again whole). */
+  has(key: BlockKey): boolean {
+    return this.#find(key) !== undefined;
   }
 
   /** Appends answer text to the block at `key`, opening it if needed. */
   text(key: BlockKey, text: string): void {
-    const index = this.#blocks.text(key, "text", this.provider);
-    this.#blocks.slots[index].append(text);
-    if (this.#live) this.#events.push({ type: "text_delta", index, text });
+    const slot = this.#textBlock(key, "text");
+    (slot.block as TextBlock).text += text;
+    this.#events?.push({ type: "text_delta", index: slot.index, text });
   }
 
   /** Appends reasoning text to the block at `key`, opening it if needed. */
   thinking(key: BlockKey, text: string): void {
-    const index = this.#blocks.text(key, "thinking", this.provider);
-    this.#blocks.slots[index].append(text);
-    if (this.#live) this.#events.push({ type: "thinking_delta", index, text });
+    const slot = this.#textBlock(key, "thinking");
+    (slot.block as TextBlock).text += text;
+    this.#events?.push({ type: "thinking_delta", index: slot.index, text });
   }
 
   /** Sets the signature of the block at `key`; ignored when no block there takes one. */
   signature(key: BlockKey, signature: string): void {
-    const index = this.#blocks.find(key);
-    if (index === undefined) return;
-    const slot = this.#blocks.slots[index];
-    if (slot.type === "provider" || slot.type === "redacted_thinking") return;
+    const slot = this.#find(key);
+    if (slot === undefined || slot.type === "provider" || slot.type === "redacted_thinking") return;
     (slot.block as TextBlock).signature = signature;
-    if (this.#live) this.#events.push({ type: "signature", index, signature });
+    this.#events?.push({ type: "signature", index: slot.index, signature });
   }
 
   /** Attaches a citation to the text block at `key`, opening it if needed. */
   citation(key: BlockKey, citation: Citation): void {
-    const index = this.#blocks.text(key, "text", this.provider);
-    const block = this.#blocks.slots[index].block as TextBlock;
-    (block.citations ??= []).push(citation);
-    if (this.#live) this.#events.push({ type: "citation", index, citation });
+    const slot = this.#textBlock(key, "text");
+    ((slot.block as TextBlock).citations ??= []).push(citation);
+    this.#events?.push({ type: "citation", index: slot.index, citation });
   }
 
   /** Adds a whole redacted thinking block. */
   redacted(key: BlockKey, data: string): void {
-    const index = this.#blocks.open(key, { type: "redacted_thinking", data }, true);
-    if (this.#live) this.#events.push({ type: "redacted_thinking", index, data });
+    const slot = this.#open(key, { type: "redacted_thinking", data }, true);
+    this.#events?.push({ type: "redacted_thinking", index: slot.index, data });
   }
 
   /** Adds a whole image block. */
   image(key: BlockKey, image: ImageBlock): void {
-    const index = this.#blocks.open(key, image, true);
-    if (this.#live) this.#events.push({ type: "image", index, image });
+    const slot = this.#open(key, image, true);
+    this.#events?.push({ type: "image", index: slot.index, image });
   }
 
   /**
@@ -157,7 +203,7 @@ export class ResponseAccumulator {
    * JSON sent with {@link toolDelta} before then replaces `data.input`.
    */
   providerBlock(key: BlockKey, blockType: string, data: JsonObject): void {
-    this.#blocks.open(key, { type: "provider", provider: this.provider, blockType, data }, false);
+    this.#open(key, { type: "provider", provider: this.provider, blockType, data }, false);
   }
 
   /**
@@ -166,90 +212,78 @@ export class ResponseAccumulator {
    */
   toolStart(key: BlockKey, id: string, name: string, input?: JsonObject, json = ""): void {
     const block = { type: "tool_call", id, name, arguments: input } as ToolCallBlock;
-    const index = this.#blocks.open(key, block, false);
-    this.#toolCalls++;
-    if (this.#live) this.#events.push({ type: "tool_call_start", index, id, name });
+    const slot = this.#open(key, block, false);
+    this.#state |= TOOL_CALLS;
+    const events = this.#events;
+    events?.push({ type: "tool_call_start", index: slot.index, id, name });
     if (json === "") return;
-    this.#blocks.slots[index].append(json);
-    if (this.#live) this.#events.push({ type: "tool_call_delta", index, argumentsDelta: json });
-  }
-
-  /** Whether any block was opened at `key` (a part already streamed is not read again whole). */
-  has(key: BlockKey): boolean {
-    return this.#blocks.find(key) !== undefined;
+    slot.json = json;
+    events?.push({ type: "tool_call_delta", index: slot.index, argumentsDelta: json });
   }
 
   /** Whether a tool call is open at `key`. */
   hasTool(key: BlockKey): boolean {
-    const index = this.#blocks.find(key);
-    return index !== undefined && this.#blocks.slots[index].type === "tool_call";
+    return this.#find(key)?.type === "tool_call";
   }
 
   /** Appends argument JSON text to the tool call (or provider-run call) at `key`, if open. */
   toolDelta(key: BlockKey, argumentsDelta: string): void {
-    const index = this.#blocks.find(key);
-    if (index === undefined || argumentsDelta === "") return;
-    const slot = this.#blocks.slots[index];
-    if (slot.ended || (slot.type !== "tool_call" && slot.type !== "provider")) return;
-    slot.append(argumentsDelta);
-    if (this.#live && slot.type === "tool_call") {
-      this.#events.push({ type: "tool_call_delta", index, argumentsDelta });
+    const slot = this.#find(key);
+    if (slot === undefined || argumentsDelta === "" || slot.ended) return;
+    if (slot.type !== "tool_call" && slot.type !== "provider") return;
+    slot.json += argumentsDelta;
+    if (slot.type === "tool_call") {
+      this.#events?.push({ type: "tool_call_delta", index: slot.index, argumentsDelta });
     }
   }
 
   /** Adds a tool call that arrived whole (Gemini), with its signature. */
   toolCall(key: BlockKey, id: string, name: string, args: JsonObject, signature?: string): void {
-    const block: ToolCallBlock = { type: "tool_call", id, name, arguments: args };
-    if (signature !== undefined) block.signature = signature;
-    const index = this.#blocks.open(key, block, true);
-    this.#toolCalls++;
-    if (!this.#live) return;
-    this.#events.push({ type: "tool_call_start", index, id, name });
-    if (signature !== undefined) this.#events.push({ type: "signature", index, signature });
-    this.#events.push({ type: "tool_call_end", index, id, name, arguments: args });
+    const block: ToolCallBlock = signature === undefined
+      ? { type: "tool_call", id, name, arguments: args }
+      : { type: "tool_call", id, name, arguments: args, signature };
+    const slot = this.#open(key, block, true);
+    this.#state |= TOOL_CALLS;
+    const events = this.#events;
+    if (events === undefined) return;
+    const index = slot.index;
+    events.push({ type: "tool_call_start", index, id, name });
+    if (signature !== undefined) events.push({ type: "signature", index, signature });
+    events.push({ type: "tool_call_end", index, id, name, arguments: args });
   }
 
   /** Ends the block at `key`; a tool call's arguments are parsed now, once. */
   end(key: BlockKey): void {
-    const index = this.#blocks.find(key);
-    if (index !== undefined) this.#end(index);
+    const slot = this.#find(key);
+    if (slot !== undefined) this.#end(slot);
   }
 
-  #end(index: number): void {
-    if (!this.#blocks.end(index)) return;
-    const slot = this.#blocks.slots[index];
+  #end(slot: Slot): void {
+    if (slot.ended) return;
+    const error = closeSlot(slot, this.provider);
+    if (error !== undefined) return this.fail(error);
+    const events = this.#events;
+    if (events === undefined) return;
     const block = slot.block as ToolCallBlock | ProviderBlock;
-    let input: JsonObject | undefined;
-    if (slot.first !== "") {
-      try {
-        input = parseToolArguments(this.provider, slot.joined(), index);
-      } catch (error) {
-        if (block.type === "tool_call") (block as { arguments?: JsonObject }).arguments = undefined;
-        return this.fail(error as ResponseParseError);
-      }
-    }
-    if (block.type === "provider") {
-      if (input !== undefined) block.data.input = input;
-      if (this.#live) this.#events.push({ type: "provider_block", index, block });
-      return;
-    }
-    block.arguments = input ?? block.arguments ?? {};
-    if (this.#live) {
-      this.#events.push({
+    events.push(
+      block.type === "provider" ? { type: "provider_block", index: slot.index, block } : {
         type: "tool_call_end",
-        index,
+        index: slot.index,
         id: block.id,
         name: block.name,
         arguments: block.arguments,
-      });
-    }
+      },
+    );
   }
 
   /** Records usage and the wire object it was read from (each report replaces the last). */
   usage(usage: Usage, raw: JsonObject): void {
     this.#usage = usage;
-    this.#rawUsage = raw;
-    if (this.#live) this.#events.push({ type: "usage", usage });
+    // Kept as `providerMetadata.usage` from now on: every response with usage passes here.
+    const metadata = this.#metadata;
+    if (metadata === undefined) this.#metadata = { usage: raw };
+    else if (metadata.usage !== raw) metadata.usage = raw;
+    this.#events?.push({ type: "usage", usage });
   }
 
   /** Keeps one raw field for `providerMetadata`; null and undefined are not kept. */
@@ -260,15 +294,20 @@ export class ResponseAccumulator {
     if (metadata[key] !== value) metadata[key] = value;
   }
 
-  /** A field kept for `providerMetadata` so far. */
+  /** A field kept for `providerMetadata` so far (`usage` is the wire usage). */
   metadataOf(key: string): unknown {
     return this.#metadata?.[key];
   }
 
   /** Ends every block still open (a tool call's arguments are parsed now). */
   endAll(): void {
-    const blocks = this.#blocks;
-    for (let i = 0; blocks.unended > 0 && i < blocks.slots.length; i++) this.#end(i);
+    const last = this.#last;
+    if (last === undefined) return;
+    let s = last;
+    do {
+      s = s.next;
+      this.#end(s);
+    } while (s !== last);
   }
 
   /** Records why generation stopped, and ends every block still open. */
@@ -276,8 +315,7 @@ export class ResponseAccumulator {
     this.endAll();
     this.#finishReason = finishReason;
     if (typeof rawFinishReason === "string") this.#rawFinishReason = rawFinishReason;
-    if (!this.#live) return;
-    this.#events.push(
+    this.#events?.push(
       typeof rawFinishReason === "string"
         ? { type: "finish", finishReason, rawFinishReason }
         : { type: "finish", finishReason },
@@ -286,53 +324,47 @@ export class ResponseAccumulator {
 
   /** Records an error as an event; `finalize()` throws the first one. */
   fail(error: ProviderError | ResponseParseError): void {
-    if (this.#root !== this) return this.#root.fail(error);
-    (this.#errors ??= []).push(error);
-    if (this.#live) this.#events.push({ type: "error", error });
+    const relations = this.#relations ??= {};
+    if (relations.root !== undefined) return relations.root.fail(error);
+    (relations.errors ??= []).push(error);
+    this.#events?.push({ type: "error", error });
   }
 
   /** Marks the provider's terminal event (`message_stop`, `[DONE]`, a finish reason). */
   terminate(): void {
-    this.#terminated = true;
+    this.#state |= TERMINATED;
   }
 
   /** Hands over the events produced since the last call, in an array the caller owns. */
   drain(): StreamEvent[] {
     const events = this.#events;
-    if (events.length === 0) return [];
+    if (events === undefined || events.length === 0) return [];
     this.#events = [];
     return events;
   }
 
   #build(id: string | undefined, model: string, usage: Usage): ChatResponse {
-    const content = this.#blocks.content();
-    const response: ChatResponse = {
-      provider: this.provider,
+    return assembleResponse(
+      this.provider,
+      id,
       model,
-      content,
-      finishReason: this.#finishReason,
+      contentOf(this.#last),
+      this.#finishReason,
+      this.#rawFinishReason,
       usage,
-    };
-    if (id !== undefined) response.id = id;
-    if (this.#rawFinishReason !== undefined) response.rawFinishReason = this.#rawFinishReason;
-    // A named store, not metadata()'s keyed one: every response with usage passes here.
-    let metadata = this.#metadata;
-    if (this.#rawUsage !== undefined) {
-      if (metadata === undefined) metadata = { usage: this.#rawUsage };
-      else metadata.usage = this.#rawUsage;
-    }
-    if (metadata !== undefined) response.providerMetadata = metadata;
-    return response;
+      this.#metadata,
+    );
   }
 
   /** The response as accumulated so far; unfinished tool calls are left out. */
   response(): ChatResponse {
     const usage = this.#usage ?? emptyUsage();
     const response = this.#build(this.#id, this.#model, usage);
-    if (this.#choices !== undefined) {
-      const indices = [...this.#choices.keys()].sort((a, b) => a - b);
+    const choices = this.#relations?.choices;
+    if (choices !== undefined) {
+      const indices = [...choices.keys()].sort((a, b) => a - b);
       response.alternatives = indices.map((i) =>
-        this.#choices!.get(i)!.#build(this.#id, this.#model, usage)
+        choices.get(i)!.#build(this.#id, this.#model, usage)
       );
     }
     return response;
@@ -348,16 +380,17 @@ export class ResponseAccumulator {
    */
   finalize(terminal: string): ChatResponse {
     const response = this.response();
-    if (this.#errors !== undefined) {
-      const error = this.#errors[0];
+    const errors = this.#relations?.errors;
+    if (errors !== undefined) {
+      const error = errors[0];
       error.partial = response;
       throw error;
     }
-    if (!this.#terminated) {
+    if (!this.terminated) {
       throw new ResponseParseError(
         "truncated_stream",
         `Cannot finish ${this.provider} stream: it ended before ${terminal}`,
-        { provider: this.provider, partial: response, raw: this.#blocks.unfinishedJson() },
+        { provider: this.provider, partial: response, raw: unfinishedJson(this.#last) },
       );
     }
     return response;

@@ -1,143 +1,187 @@
 /**
  * The blocks of one response while it is being read: each under the provider's own key, with
- * its text or argument-JSON fragments and whether it is complete. The accumulator keeps events,
- * usage and errors; this keeps only the blocks.
+ * its argument JSON so far and whether it is complete. The accumulator keeps events, usage and
+ * errors; this keeps only the blocks.
  *
  * @module
  */
 
 import { ResponseParseError } from "./errors.ts";
-import type { AssistantBlock, TextBlock, ToolCallBlock } from "./types.ts";
+import { parseToolArguments } from "./json.ts";
+import type { AssistantBlock, JsonObject, ProviderBlock, ToolCallBlock } from "./types.ts";
 
 /** A block's key: Anthropic's block index, OpenAI's channel or call index, Gemini's run. */
 export type BlockKey = number | string;
 
-// Keys are found by a scan of the latest blocks (almost every lookup is for the block just
-// opened); past this many blocks a Map takes over, so a long response stays linear.
-const SCAN = 8;
+/**
+ * Keys are found by a scan (almost every lookup is for the block just opened, checked first);
+ * past this many blocks a Map takes over, so a long response stays linear.
+ */
+export const SCAN = 8;
 
 /**
  * One per block, always of this one shape, so the code reading it stays monomorphic however
- * varied the blocks are; the block object itself is only written, never read, until the end.
+ * varied the blocks are. Slots are linked in a ring in response order rather than held in an
+ * array: an array's first push reserves room for 17 (184 B), more than a simple body's blocks.
  */
 export class Slot {
   /** The provider's key for the block. */
   readonly key: BlockKey;
+  /** The block's position in the response content. */
+  readonly index: number;
   /** The block's type. */
   readonly type: AssistantBlock["type"];
   /** The block as it will stand in the response, filled in place. */
   readonly block: AssistantBlock;
   /** Complete; tool calls and provider blocks are left out of a response until then. */
   ended: boolean;
-  /** The first text or argument-JSON fragment… */
-  first = "";
-  /** …and all of them, once there is a second. */
-  parts: string[] | undefined = undefined;
+  /** Argument JSON so far, parsed once when the block ends. */
+  json = "";
+  /** The next block; the last links back to the first. */
+  next: Slot;
 
   /**
    * @param key The provider's key.
+   * @param index The block's position.
    * @param block The block, filled in place.
    * @param ended Whether it is already complete.
    */
-  constructor(key: BlockKey, block: AssistantBlock, ended: boolean) {
+  constructor(key: BlockKey, index: number, block: AssistantBlock, ended: boolean) {
     this.key = key;
+    this.index = index;
     this.type = block.type;
     this.block = block;
     this.ended = ended;
-  }
-
-  /** Adds a fragment; the first is kept as is, more are joined once, at the end. */
-  append(text: string): void {
-    if (this.parts !== undefined) this.parts.push(text);
-    else if (this.first === "") this.first = text;
-    else this.parts = [this.first, text];
-  }
-
-  /** All fragments as one string. */
-  joined(): string {
-    return this.parts === undefined ? this.first : this.parts.join("");
+    this.next = this;
   }
 }
 
-/** The blocks of one response, by position and by key. */
-export class BlockList {
-  /** Every block, in response order. */
-  readonly slots: Slot[] = [];
-  /** How many blocks are not complete yet. */
-  unended = 0;
-  #index?: Map<BlockKey, number>;
+/**
+ * Links a new block after `last` (the latest block, or undefined for the first).
+ *
+ * @param last The latest block so far.
+ * @param slot The new block, whose `index` follows `last`'s.
+ */
+export function link(last: Slot | undefined, slot: Slot): void {
+  if (last === undefined) return;
+  slot.next = last.next;
+  last.next = slot;
+}
 
-  /** Adds a block under `key`; returns its position. */
-  open(key: BlockKey, block: AssistantBlock, ended: boolean): number {
-    const slots = this.slots;
-    const index = slots.length;
-    slots.push(new Slot(key, block, ended));
-    if (!ended) this.unended++;
-    if (this.#index !== undefined) this.#index.set(key, index);
-    else if (index === SCAN) this.#index = new Map(slots.map((slot, i) => [slot.key, i]));
-    return index;
-  }
+/**
+ * The latest block under `key`, by a scan of the ring ending at `last`.
+ *
+ * @param last The latest block.
+ * @param key The provider's key.
+ * @returns The block, if any.
+ */
+export function scan(last: Slot | undefined, key: BlockKey): Slot | undefined {
+  if (last === undefined || last.key === key) return last;
+  let found: Slot | undefined;
+  for (let s = last.next; s !== last; s = s.next) if (s.key === key) found = s;
+  return found;
+}
 
-  /** The position of the latest block under `key`, if any. */
-  find(key: BlockKey): number | undefined {
-    if (this.#index !== undefined) return this.#index.get(key);
-    const slots = this.slots;
-    for (let i = slots.length - 1; i >= 0; i--) if (slots[i].key === key) return i;
-    return undefined;
-  }
+/**
+ * Every block by key (the latest under each), for responses past {@link SCAN} blocks.
+ *
+ * @param last The latest block.
+ * @returns The index.
+ */
+export function keyIndex(last: Slot): Map<BlockKey, Slot> {
+  const keys = new Map<BlockKey, Slot>();
+  let s = last;
+  do {
+    s = s.next;
+    keys.set(s.key, s);
+  } while (s !== last);
+  return keys;
+}
 
-  /**
-   * The position of the text or thinking block under `key`, opened if there is none.
-   *
-   * @throws {ResponseParseError} When `key` holds another kind of block.
-   */
-  text(key: BlockKey, type: "text" | "thinking", provider: string): number {
-    const index = this.find(key);
-    if (index === undefined) return this.open(key, { type, text: "" }, true);
-    const found = this.slots[index].type;
-    if (found !== type) {
-      throw new ResponseParseError(
-        "invalid_field",
-        `Cannot parse ${provider} response: ${type} arrived for content[${index}], a ${found} block`,
-        { provider, path: `content[${index}]` },
-      );
+/**
+ * The error for text or thinking aimed at a block of another kind.
+ *
+ * @param provider Named in the error.
+ * @param slot The block found.
+ * @param type What arrived.
+ * @returns The error, to throw.
+ */
+export function kindMismatch(provider: string, slot: Slot, type: string): ResponseParseError {
+  const path = `content[${slot.index}]`;
+  return new ResponseParseError(
+    "invalid_field",
+    `Cannot parse ${provider} response: ${type} arrived for ${path}, a ${slot.type} block`,
+    { provider, path },
+  );
+}
+
+/**
+ * Completes a tool call or provider block: its argument JSON, if any arrived, is parsed now,
+ * once, and becomes the call's arguments (or the provider block's `data.input`).
+ *
+ * @param slot The block, not ended yet.
+ * @param provider Named in the error.
+ * @returns The error when the arguments cannot be read (the call is then left out).
+ */
+export function closeSlot(slot: Slot, provider: string): ResponseParseError | undefined {
+  slot.ended = true;
+  const block = slot.block as ToolCallBlock | ProviderBlock;
+  let input: JsonObject | undefined;
+  if (slot.json !== "") {
+    try {
+      input = parseToolArguments(provider, slot.json, slot.index);
+    } catch (error) {
+      if (block.type === "tool_call") (block as { arguments?: JsonObject }).arguments = undefined;
+      return error as ResponseParseError;
     }
-    return index;
   }
+  if (block.type === "provider") {
+    if (input !== undefined) block.data.input = input;
+  } else block.arguments = input ?? block.arguments ?? {};
+  return undefined;
+}
 
-  /** Marks the block at `index` complete; false if it already was. */
-  end(index: number): boolean {
-    const slot = this.slots[index];
-    if (slot.ended) return false;
-    slot.ended = true;
-    this.unended--;
-    return true;
-  }
+/**
+ * The argument JSON of the first unfinished call, for a cut stream's error.
+ *
+ * @param last The latest block.
+ * @returns The JSON text so far, if any.
+ */
+export function unfinishedJson(last: Slot | undefined): string | undefined {
+  if (last === undefined) return undefined;
+  let s = last;
+  do {
+    s = s.next;
+    if (!s.ended && s.json !== "") return s.json;
+  } while (s !== last);
+  return undefined;
+}
 
-  /** The argument JSON of the first unfinished call, for a cut stream's error. */
-  unfinishedJson(): string | undefined {
-    return this.slots.find((slot) => !slot.ended && slot.first !== "")?.joined();
-  }
+/**
+ * The response content: unfinished or unreadable calls left out.
+ *
+ * @param last The latest block.
+ * @returns The blocks, in order.
+ */
+export function contentOf(last: Slot | undefined): AssistantBlock[] {
+  if (last === undefined) return [];
+  let n = last.index + 1;
+  let s = last;
+  do {
+    s = s.next;
+    if (isLeftOut(s)) n--;
+  } while (s !== last);
+  const content: AssistantBlock[] = new Array(n);
+  let at = 0;
+  do {
+    s = s.next;
+    if (!isLeftOut(s)) content[at++] = s.block;
+  } while (s !== last);
+  return content;
+}
 
-  /** The response content: text joined, unfinished or unreadable calls left out. */
-  content(): AssistantBlock[] {
-    const slots = this.slots;
-    const content: AssistantBlock[] = new Array(slots.length);
-    let n = 0;
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i];
-      const type = slot.type;
-      if (type === "text" || type === "thinking") {
-        (slot.block as TextBlock).text = slot.joined();
-      } else if (
-        !slot.ended ||
-        (type === "tool_call" && (slot.block as ToolCallBlock).arguments === undefined)
-      ) {
-        continue;
-      }
-      content[n++] = slot.block;
-    }
-    if (n < content.length) content.length = n;
-    return content;
-  }
+// Unfinished tool calls and provider blocks, and calls whose arguments could not be read.
+function isLeftOut(slot: Slot): boolean {
+  return !slot.ended ||
+    (slot.type === "tool_call" && (slot.block as ToolCallBlock).arguments === undefined);
 }

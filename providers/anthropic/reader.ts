@@ -23,14 +23,6 @@ import {
 import type { Citation, JsonObject } from "../../common/types.ts";
 import { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
 
-/** What a read keeps between events: the accumulator and the usage reported so far. */
-export interface AnthropicReader {
-  /** Where the response is built. */
-  acc: ResponseAccumulator;
-  /** message_start carries the input counts, message_delta the final ones: merged here. */
-  usage?: JsonObject;
-}
-
 // Fields of a message, message_delta or its delta that the canonical response maps.
 function isMapped(key: string): boolean {
   switch (key) {
@@ -70,12 +62,12 @@ function blockString(value: unknown, key: string, index: number, inBody: boolean
 /**
  * Reads a message's id, model, usage and extra fields (a body, or message_start's `message`).
  *
- * @param reader The read.
+ * @param acc Where the response is built.
  * @param message The message object.
  * @param inBody Whether it is a body (errors name `model`) or message_start's (`message.model`).
  */
 export function onMessageStart(
-  reader: AnthropicReader,
+  acc: ResponseAccumulator,
   message: JsonObject,
   inBody: boolean,
 ): void {
@@ -83,17 +75,20 @@ export function onMessageStart(
   if (typeof model !== "string") {
     throw invalidField("anthropic", inBody ? "model" : "message.model", "a string", model);
   }
-  reader.acc.start(typeof id === "string" ? id : undefined, model);
-  keepExtras(reader.acc, message);
+  acc.start(typeof id === "string" ? id : undefined, model);
+  keepExtras(acc, message);
   // Reported now: a stream cut before message_delta must not lose the input counts.
-  onUsage(reader, message.usage, inBody ? "usage" : "message.usage");
+  onUsage(acc, message.usage, inBody ? "usage" : "message.usage");
 }
 
-function onUsage(reader: AnthropicReader, value: unknown, path: string): void {
+// message_start carries the input counts, message_delta the final ones: merged into the wire
+// usage kept so far (the accumulator's, so a read needs no state of its own).
+function onUsage(acc: ResponseAccumulator, value: unknown, path: string): void {
   const usage = optionalObject("anthropic", value, path);
   if (usage === undefined) return;
-  reader.usage = reader.usage === undefined ? usage : assignPresent(reader.usage, usage);
-  reader.acc.usage(mapAnthropicUsage(reader.usage), reader.usage);
+  const kept = acc.metadataOf("usage") as JsonObject | undefined;
+  const merged = kept === undefined ? usage : assignPresent(kept, usage);
+  acc.usage(mapAnthropicUsage(merged), merged);
 }
 
 /**
@@ -118,18 +113,17 @@ export function anthropicCitation(value: unknown, path: string): Citation {
 /**
  * Starts a block: whole in a body, with empty text or input in a stream.
  *
- * @param reader The read.
+ * @param acc Where the response is built.
  * @param index The block's index.
  * @param value The wire block.
  * @param inBody Whether it comes from a body (names `content[i]` in errors).
  */
 export function onBlockStart(
-  reader: AnthropicReader,
+  acc: ResponseAccumulator,
   index: number,
   value: unknown,
   inBody: boolean,
 ): void {
-  const acc = reader.acc;
   if (!isJsonObject(value)) {
     throw invalidField("anthropic", blockPath(index, inBody), "an object", value);
   }
@@ -196,16 +190,15 @@ function blockIndex(json: JsonObject): number {
 }
 
 /** `content_block_start`: a block begins. */
-export function onContentBlockStart(reader: AnthropicReader, json: JsonObject): void {
-  onBlockStart(reader, blockIndex(json), json.content_block, false);
+export function onContentBlockStart(acc: ResponseAccumulator, json: JsonObject): void {
+  onBlockStart(acc, blockIndex(json), json.content_block, false);
 }
 
 /** `content_block_delta`: more text, thinking, argument JSON, a signature or a citation. */
-export function onContentBlockDelta(reader: AnthropicReader, json: JsonObject): void {
+export function onContentBlockDelta(acc: ResponseAccumulator, json: JsonObject): void {
   const index = blockIndex(json);
   const delta = json.delta;
   if (!isJsonObject(delta)) throw invalidField("anthropic", "delta", "an object", delta);
-  const acc = reader.acc;
   switch (delta.type) {
     case "text_delta":
       return acc.text(index, requireString("anthropic", delta.text, "delta.text"));
@@ -224,27 +217,27 @@ export function onContentBlockDelta(reader: AnthropicReader, json: JsonObject): 
 }
 
 /** `content_block_stop`: the block is complete (a tool call's arguments are parsed now). */
-export function onContentBlockStop(reader: AnthropicReader, json: JsonObject): void {
-  reader.acc.end(blockIndex(json));
+export function onContentBlockStop(acc: ResponseAccumulator, json: JsonObject): void {
+  acc.end(blockIndex(json));
 }
 
 /**
  * The stop reason, whether from a body or from `message_delta`.
  *
- * @param reader The read.
+ * @param acc Where the response is built.
  * @param reason The wire `stop_reason`.
  */
-export function onStopReason(reader: AnthropicReader, reason: unknown): void {
+export function onStopReason(acc: ResponseAccumulator, reason: unknown): void {
   if (reason !== null && reason !== undefined) {
-    reader.acc.finish(mapAnthropicStopReason(reason), reason);
+    acc.finish(mapAnthropicStopReason(reason), reason);
   }
 }
 
 /** `message_delta`: final usage, stop reason and the message's other final fields. */
-export function onMessageDelta(reader: AnthropicReader, json: JsonObject): void {
+export function onMessageDelta(acc: ResponseAccumulator, json: JsonObject): void {
   const delta = optionalObject("anthropic", json.delta, "delta");
-  keepExtras(reader.acc, json);
-  if (delta !== undefined) keepExtras(reader.acc, delta);
-  onUsage(reader, json.usage, "usage");
-  onStopReason(reader, delta?.stop_reason);
+  keepExtras(acc, json);
+  if (delta !== undefined) keepExtras(acc, delta);
+  onUsage(acc, json.usage, "usage");
+  onStopReason(acc, delta?.stop_reason);
 }

@@ -10,7 +10,7 @@ import { ResponseAccumulator } from "../../common/accumulator.ts";
 import { invalidField, isJsonObject, parseJson } from "../../common/json.ts";
 import type { ChatResponse } from "../../common/types.ts";
 import { anthropicStreamError } from "./errors.ts";
-import { type AnthropicReader, onBlockStart, onMessageStart, onStopReason } from "./reader.ts";
+import { onBlockStart, onMessageStart, onStopReason } from "./reader.ts";
 
 /**
  * Parses an Anthropic Messages API response body.
@@ -41,12 +41,12 @@ export function parseAnthropicResponse(body: string): ChatResponse {
   }
   const content = data.content;
   if (!Array.isArray(content)) throw invalidField("anthropic", "content", "an array", content);
-  const reader: AnthropicReader = { acc: new ResponseAccumulator("anthropic", false) };
-  onMessageStart(reader, data, true);
+  const acc = new ResponseAccumulator("anthropic", false);
+  onMessageStart(acc, data, true);
   // Every block arrives whole: there is no block stop to wait for.
-  for (let i = 0; i < content.length; i++) onBlockStart(reader, i, content[i], true);
-  onStopReason(reader, data.stop_reason);
-  reader.acc.endAll();
-  reader.acc.terminate();
-  return reader.acc.finalize("the end of the body");
+  for (let i = 0; i < content.length; i++) onBlockStart(acc, i, content[i], true);
+  onStopReason(acc, data.stop_reason);
+  acc.endAll();
+  acc.terminate();
+  return acc.finalize("the end of the body");
 }

@@ -16,7 +16,6 @@ import {
 } from "../../common/stream.ts";
 import { anthropicStreamError } from "./errors.ts";
 import {
-  type AnthropicReader,
   onContentBlockDelta,
   onContentBlockStart,
   onContentBlockStop,
@@ -24,29 +23,29 @@ import {
   onMessageStart,
 } from "./reader.ts";
 
-function onEvent(reader: AnthropicReader, data: string): void {
+function onEvent(acc: ResponseAccumulator, data: string): void {
   const json = JSON.parse(data);
   if (!isJsonObject(json)) throw invalidField("anthropic", "event", "an object", json);
   switch (json.type) {
     case "content_block_delta":
-      return onContentBlockDelta(reader, json);
+      return onContentBlockDelta(acc, json);
     case "content_block_start":
-      return onContentBlockStart(reader, json);
+      return onContentBlockStart(acc, json);
     case "content_block_stop":
-      return onContentBlockStop(reader, json);
+      return onContentBlockStop(acc, json);
     case "message_start": {
       const message = json.message;
       if (!isJsonObject(message)) {
         throw invalidField("anthropic", "message", "an object", message);
       }
-      return onMessageStart(reader, message, false);
+      return onMessageStart(acc, message, false);
     }
     case "message_delta":
-      return onMessageDelta(reader, json);
+      return onMessageDelta(acc, json);
     case "message_stop":
-      return reader.acc.terminate();
+      return acc.terminate();
     case "error":
-      return reader.acc.fail(anthropicStreamError(json));
+      return acc.fail(anthropicStreamError(json));
   }
 }
 
@@ -70,8 +69,8 @@ function onEvent(reader: AnthropicReader, data: string): void {
  * ```
  */
 export function createAnthropicStreamDecoder(options: StreamDecoderOptions = {}): StreamDecoder {
-  const reader: AnthropicReader = { acc: new ResponseAccumulator("anthropic", true) };
-  return assembleStreamDecoder(reader.acc, "message_stop", options, (_event, data) => {
-    onEvent(reader, data);
+  const acc = new ResponseAccumulator("anthropic", true);
+  return assembleStreamDecoder(acc, "message_stop", options, (_event, data) => {
+    onEvent(acc, data);
   });
 }

@@ -35,8 +35,9 @@ export function mapGoogleFinishReason(reason: unknown, calledTools: boolean): Fi
   return "unknown";
 }
 
-function count(usage: JsonObject, key: string): number {
-  const value = usage[key];
+// Takes the field's value, not its name: a named load at the call site is monomorphic, where
+// `object[key]` behind a shared helper went megamorphic (usage mapping measured ~2× slower).
+function count(value: unknown): number {
   return typeof value === "number" ? value : 0;
 }
 
@@ -47,15 +48,15 @@ function count(usage: JsonObject, key: string): number {
  * @returns Canonical usage.
  */
 export function mapGoogleUsage(usage: JsonObject): Usage {
-  const input = count(usage, "promptTokenCount") + count(usage, "toolUsePromptTokenCount");
-  const output = count(usage, "candidatesTokenCount");
-  const thinking = count(usage, "thoughtsTokenCount");
+  const input = count(usage.promptTokenCount) + count(usage.toolUsePromptTokenCount);
+  const output = count(usage.candidatesTokenCount);
+  const thinking = count(usage.thoughtsTokenCount);
   const total = usage.totalTokenCount;
   return {
     inputTokens: input,
     outputTokens: output,
     thinkingTokens: thinking,
-    cacheReadTokens: count(usage, "cachedContentTokenCount"),
+    cacheReadTokens: count(usage.cachedContentTokenCount),
     cacheWriteTokens: 0,
     totalTokens: typeof total === "number" ? total : input + output + thinking,
   };

@@ -11,11 +11,10 @@
 
 import type { ResponseAccumulator } from "../../common/accumulator.ts";
 import { citationOf } from "../../common/citation.ts";
-import type { IdGenerator } from "../../common/ids.ts";
 import { invalidField, isJsonObject, optionalArray, optionalObject } from "../../common/json.ts";
 import { googleStreamError } from "./errors.ts";
 import { mapGoogleFinishReason, mapGoogleUsage } from "./mappers.ts";
-import { type CandidateRead, onPart } from "./parts.ts";
+import { CandidateRead, onPart } from "./parts.ts";
 import type { JsonObject } from "../../common/types.ts";
 
 // Fields of a response or candidate that the canonical response maps.
@@ -39,35 +38,15 @@ function keepExtras(acc: ResponseAccumulator, source: JsonObject): void {
   for (const key in source) if (!isMapped(key)) acc.metadata(key, source[key]);
 }
 
-/** What a read keeps between chunks. */
-export interface GoogleReader {
-  /** The first candidate; its accumulator is the response's. */
-  first: CandidateRead;
-  /** Further candidates by index. */
-  others?: Map<number, CandidateRead>;
-  /** The latest `usageMetadata` (each chunk reports the total so far). */
-  usage?: JsonObject;
-  /** Makes the call ids Gemini does not send. */
-  generateId: IdGenerator;
-}
-
-/**
- * A fresh read over an accumulator.
- *
- * @param acc Where the response is built.
- * @param generateId Makes function-call ids.
- * @returns The read.
- */
-export function googleReader(acc: ResponseAccumulator, generateId: IdGenerator): GoogleReader {
-  return { first: { acc, run: 0, runKind: "other" }, generateId };
-}
+/** What a read keeps between chunks: the first candidate's read, which holds the others. */
+export type GoogleReader = CandidateRead;
 
 function candidateAt(reader: GoogleReader, index: number): CandidateRead {
-  if (index === 0) return reader.first;
+  if (index === 0) return reader;
   const others = reader.others ??= new Map();
   let read = others.get(index);
   if (read === undefined) {
-    read = { acc: reader.first.acc.choice(index), run: 0, runKind: "other" };
+    read = new CandidateRead(reader.acc.choice(index), reader.generateId);
     others.set(index, read);
   }
   return read;
@@ -80,7 +59,7 @@ function candidateAt(reader: GoogleReader, index: number): CandidateRead {
  * @param json The parsed response.
  */
 export function onChunk(reader: GoogleReader, json: JsonObject): void {
-  const acc = reader.first.acc;
+  const acc = reader.acc;
   if (json.error !== undefined && json.error !== null) return acc.fail(googleStreamError(json));
   if (!acc.started) {
     acc.start(
@@ -95,7 +74,7 @@ export function onChunk(reader: GoogleReader, json: JsonObject): void {
     for (let i = 0; i < candidates.length; i++) onCandidate(reader, candidates[i], i);
   } else if (isJsonObject(json.promptFeedback) && json.promptFeedback.blockReason != null) {
     // The prompt was blocked before any candidate was generated.
-    finishCandidate(reader, reader.first, json.promptFeedback.blockReason, true);
+    finishCandidate(reader, reader, json.promptFeedback.blockReason, true);
   }
 }
 
@@ -114,7 +93,7 @@ function onCandidate(reader: GoogleReader, value: unknown, position: number): vo
   const content = candidate.content;
   const parts = isJsonObject(content) ? content.parts : undefined;
   if (Array.isArray(parts)) {
-    for (let i = 0; i < parts.length; i++) onPart(read, parts[i], position, i, reader.generateId);
+    for (let i = 0; i < parts.length; i++) onPart(read, parts[i], position, i);
   } else if (content !== undefined && content !== null && !isJsonObject(content)) {
     throw invalidField("google", `candidates[${position}].content`, "an object", content);
   } else if (parts !== undefined && parts !== null) {
@@ -132,7 +111,7 @@ function finishCandidate(
 ): void {
   const acc = read.acc;
   citeSources(read);
-  const first = read === reader.first;
+  const first = read === reader;
   if (first && reader.usage !== undefined) {
     acc.usage(mapGoogleUsage(reader.usage), reader.usage);
   }

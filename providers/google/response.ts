@@ -12,7 +12,8 @@ import { invalidField, isJsonObject, parseJson } from "../../common/json.ts";
 import type { ParseOptions } from "../../common/provider.ts";
 import type { ChatResponse } from "../../common/types.ts";
 import { googleStreamError } from "./errors.ts";
-import { googleReader, onChunk } from "./reader.ts";
+import { onChunk } from "./reader.ts";
+import { CandidateRead } from "./parts.ts";
 
 /**
  * Parses a Gemini `generateContent` response body. Candidates after the first become
@@ -51,7 +52,7 @@ export function parseGoogleResponse(body: string, options: ParseOptions = {}): C
     throw invalidField("google", "candidates", "a non-empty array", candidates);
   }
   const acc = new ResponseAccumulator("google", false);
-  onChunk(googleReader(acc, options.generateId ?? randomId), data);
+  onChunk(new CandidateRead(acc, options.generateId ?? randomId), data);
   // A body is complete whether or not its candidate names a finish reason.
   acc.terminate();
   return acc.finalize("the end of the body");

@@ -15,7 +15,8 @@ import {
   type StreamDecoder,
   type StreamDecoderOptions,
 } from "../../common/stream.ts";
-import { googleReader, onChunk } from "./reader.ts";
+import { onChunk } from "./reader.ts";
+import { CandidateRead } from "./parts.ts";
 
 /**
  * Creates a decoder for a Gemini SSE stream.
@@ -35,7 +36,7 @@ import { googleReader, onChunk } from "./reader.ts";
  */
 export function createGoogleStreamDecoder(options: StreamDecoderOptions = {}): StreamDecoder {
   const acc = new ResponseAccumulator("google", true);
-  const reader = googleReader(acc, options.generateId ?? randomId);
+  const reader = new CandidateRead(acc, options.generateId ?? randomId);
   return assembleStreamDecoder(acc, "a chunk with finishReason", options, (_event, data) => {
     const json = JSON.parse(data);
     if (!isJsonObject(json)) throw invalidField("google", "chunk", "an object", json);

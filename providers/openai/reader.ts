@@ -50,41 +50,6 @@ function keepExtras(acc: ResponseAccumulator, source: JsonObject): void {
   for (const key in source) if (!isMapped(key)) acc.metadata(key, source[key]);
 }
 
-interface Choice {
-  acc: ResponseAccumulator;
-  /** Whether refusal text arrived: the finish reason is then content_filter. */
-  refused: boolean;
-}
-
-/** What a read keeps between chunks. */
-export interface OpenAIReader {
-  /** The first choice; its accumulator is the response's. */
-  first: Choice;
-  /** Further choices by index. */
-  others?: Map<number, Choice>;
-}
-
-/**
- * A fresh read over an accumulator.
- *
- * @param acc Where the response is built.
- * @returns The read.
- */
-export function openAIReader(acc: ResponseAccumulator): OpenAIReader {
-  return { first: { acc, refused: false } };
-}
-
-function choiceAt(reader: OpenAIReader, index: number): Choice {
-  if (index === 0) return reader.first;
-  const others = reader.others ??= new Map();
-  let choice = others.get(index);
-  if (choice === undefined) {
-    choice = { acc: reader.first.acc.choice(index), refused: false };
-    others.set(index, choice);
-  }
-  return choice;
-}
-
 // Where a choice's message or delta is, for errors.
 function at(position: number, inBody: boolean, rest: string): string {
   return `choices[${position}].${inBody ? "message" : "delta"}${rest}`;
@@ -93,12 +58,11 @@ function at(position: number, inBody: boolean, rest: string): string {
 /**
  * Reads one chunk (or a whole body, `inBody`): id and model, choices, usage, extra fields.
  *
- * @param reader The read.
+ * @param acc Where the response is built (the first choice's; it keeps the others).
  * @param json The parsed chunk or body.
  * @param inBody Whether choices carry `message` (a body) rather than `delta`.
  */
-export function onChunk(reader: OpenAIReader, json: JsonObject, inBody: boolean): void {
-  const acc = reader.first.acc;
+export function onChunk(acc: ResponseAccumulator, json: JsonObject, inBody: boolean): void {
   if (json.error !== undefined && json.error !== null) return acc.fail(openAIStreamError(json));
   // Azure's first chunk may carry only prompt filter results, with empty id and model.
   if (!acc.started && typeof json.model === "string" && json.model !== "") {
@@ -107,7 +71,7 @@ export function onChunk(reader: OpenAIReader, json: JsonObject, inBody: boolean)
   keepExtras(acc, json);
   const choices = optionalArray("openai", json.choices, "choices");
   if (choices !== undefined) {
-    for (let i = 0; i < choices.length; i++) onChoice(reader, choices[i], i, inBody);
+    for (let i = 0; i < choices.length; i++) onChoice(acc, choices[i], i, inBody);
   }
   // The usage chunk comes last, with empty choices (stream_options.include_usage).
   const usage = optionalObject("openai", json.usage, "usage");
@@ -116,22 +80,27 @@ export function onChunk(reader: OpenAIReader, json: JsonObject, inBody: boolean)
   }
 }
 
-function onChoice(reader: OpenAIReader, value: unknown, position: number, inBody: boolean): void {
+function onChoice(
+  first: ResponseAccumulator,
+  value: unknown,
+  position: number,
+  inBody: boolean,
+): void {
   if (!isJsonObject(value)) {
     throw invalidField("openai", `choices[${position}]`, "an object", value);
   }
-  const choice = choiceAt(reader, typeof value.index === "number" ? value.index : position);
-  const acc = choice.acc;
+  const acc = first.choice(typeof value.index === "number" ? value.index : position);
   keepExtras(acc, value);
   joinLogprobs(acc, value.logprobs);
   const delta = inBody ? value.message : value.delta;
-  if (isJsonObject(delta)) onDelta(choice, delta, position, inBody);
+  if (isJsonObject(delta)) onDelta(acc, delta, position, inBody);
   else if (inBody || (delta !== undefined && delta !== null)) {
     throw invalidField("openai", at(position, inBody, ""), "an object", delta);
   }
   const reason = value.finish_reason;
   if (reason !== null && reason !== undefined) {
-    acc.finish(choice.refused ? "content_filter" : mapOpenAIFinishReason(reason), reason);
+    // Refusal text makes the choice a content_filter stop, whatever the raw reason.
+    acc.finish(acc.has(REFUSAL) ? "content_filter" : mapOpenAIFinishReason(reason), reason);
   }
 }
 
@@ -171,18 +140,19 @@ function listField(
   return value;
 }
 
-function onDelta(choice: Choice, delta: JsonObject, position: number, inBody: boolean): void {
-  const acc = choice.acc;
+function onDelta(
+  acc: ResponseAccumulator,
+  delta: JsonObject,
+  position: number,
+  inBody: boolean,
+): void {
   const reasoning = textField(delta.reasoning_content, "reasoning_content", position, inBody) ||
     textField(delta.reasoning, "reasoning", position, inBody);
   if (reasoning !== "") acc.thinking(REASONING, reasoning);
   const content = textField(delta.content, "content", position, inBody);
   if (content !== "") acc.text(CONTENT, content);
   const refusal = textField(delta.refusal, "refusal", position, inBody);
-  if (refusal !== "") {
-    choice.refused = true;
-    acc.text(REFUSAL, refusal);
-  }
+  if (refusal !== "") acc.text(REFUSAL, refusal);
   const annotations = listField(delta.annotations, "annotations", position, inBody);
   if (annotations !== undefined) {
     for (let i = 0; i < annotations.length; i++) {

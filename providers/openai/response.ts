@@ -10,7 +10,7 @@ import { ResponseAccumulator } from "../../common/accumulator.ts";
 import { invalidField, isJsonObject, parseJson } from "../../common/json.ts";
 import type { ChatResponse } from "../../common/types.ts";
 import { openAIStreamError } from "./errors.ts";
-import { onChunk, openAIReader } from "./reader.ts";
+import { onChunk } from "./reader.ts";
 
 /**
  * Parses an OpenAI Chat Completions response body. Choices after the first become
@@ -48,7 +48,7 @@ export function parseOpenAIResponse(body: string): ChatResponse {
     throw invalidField("openai", "choices", "a non-empty array", choices);
   }
   const acc = new ResponseAccumulator("openai", false);
-  onChunk(openAIReader(acc), data, true);
+  onChunk(acc, data, true);
   acc.terminate();
   return acc.finalize("the end of the body");
 }

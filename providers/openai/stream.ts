@@ -14,7 +14,7 @@ import {
   type StreamDecoder,
   type StreamDecoderOptions,
 } from "../../common/stream.ts";
-import { onChunk, openAIReader } from "./reader.ts";
+import { onChunk } from "./reader.ts";
 
 /**
  * Creates a decoder for an OpenAI Chat Completions stream.
@@ -34,11 +34,10 @@ import { onChunk, openAIReader } from "./reader.ts";
  */
 export function createOpenAIStreamDecoder(options: StreamDecoderOptions = {}): StreamDecoder {
   const acc = new ResponseAccumulator("openai", true);
-  const reader = openAIReader(acc);
   return assembleStreamDecoder(acc, "data: [DONE]", options, (_event, data) => {
     if (data === "[DONE]") return acc.terminate();
     const json = JSON.parse(data);
     if (!isJsonObject(json)) throw invalidField("openai", "chunk", "an object", json);
-    onChunk(reader, json, false);
+    onChunk(acc, json, false);
   });
 }

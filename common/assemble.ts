@@ -1,0 +1,42 @@
+/**
+ * Puts a {@link ChatResponse} together from what an accumulator gathered.
+ *
+ * @module
+ */
+
+import type { AssistantBlock, ChatResponse, FinishReason, JsonObject, Usage } from "./types.ts";
+
+/**
+ * A response, with each optional field present only when it has a value.
+ *
+ * @param provider The provider's registry name.
+ * @param id The response id, if any.
+ * @param model The model that answered.
+ * @param content The blocks.
+ * @param finishReason The canonical finish reason.
+ * @param rawFinishReason The provider's own, if any.
+ * @param usage Token usage.
+ * @param providerMetadata Raw fields kept, if any.
+ * @returns The response.
+ */
+export function assembleResponse(
+  provider: string,
+  id: string | undefined,
+  model: string,
+  content: AssistantBlock[],
+  finishReason: FinishReason,
+  rawFinishReason: string | undefined,
+  usage: Usage,
+  providerMetadata: JsonObject | undefined,
+): ChatResponse {
+  // One literal when every optional field is there (the usual body): adding three fields one
+  // by one to the five-field literal cost a map transition each and a 40 B property store.
+  if (id !== undefined && rawFinishReason !== undefined && providerMetadata !== undefined) {
+    return { provider, model, content, finishReason, usage, id, rawFinishReason, providerMetadata };
+  }
+  const response: ChatResponse = { provider, model, content, finishReason, usage };
+  if (id !== undefined) response.id = id;
+  if (rawFinishReason !== undefined) response.rawFinishReason = rawFinishReason;
+  if (providerMetadata !== undefined) response.providerMetadata = providerMetadata;
+  return response;
+}
