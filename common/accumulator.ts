@@ -16,15 +16,15 @@ import {
   contentOf,
   keyIndex,
   kindMismatch,
-  link,
   SCAN,
   scan,
   Slot,
   unfinishedJson,
 } from "./blocks.ts";
-import { assembleResponse } from "./assemble.ts";
+import { assembleResponse, wholeResponse } from "./assemble.ts";
 import { type ProviderError, ResponseParseError } from "./errors.ts";
 import type { StreamEvent } from "./events.ts";
+import { EventBuffer, type EventSink, SILENT } from "./sink.ts";
 import { emptyUsage } from "./usage.ts";
 import type {
   AssistantBlock,
@@ -39,14 +39,16 @@ import type {
   Usage,
 } from "./types.ts";
 
-// Bits of `#state`: one number instead of three booleans keeps the object 16 B smaller.
+// Bits of `state`: one number instead of three booleans keeps the object 16 B smaller.
 const STARTED = 1;
 const TERMINATED = 2;
 const TOOL_CALLS = 4;
 
-// What only some responses have (alternatives, errors), kept out of the accumulator's own
-// fields so that a plain body's accumulator stays small.
-interface Relations {
+// What only some responses have (alternatives, errors, many blocks), kept out of the
+// accumulator's own fields so that a plain body's accumulator stays small.
+interface Rare {
+  /** Blocks by key, once there are more than {@link SCAN}. */
+  keys?: Map<BlockKey, Slot>;
   /** The accumulator of the first choice, for another choice's accumulator. */
   root?: ResponseAccumulator;
   /** Accumulators of further choices, by index. */
@@ -59,21 +61,19 @@ interface Relations {
 export class ResponseAccumulator {
   /** The provider whose response this is. */
   readonly provider: string;
-  /** The latest block; blocks form a ring in response order, so `#last.next` is the first. */
-  #last: Slot | undefined = undefined;
-  /** Blocks by key, once there are more than {@link SCAN}. */
-  #keys: Map<BlockKey, Slot> | undefined = undefined;
-  /** Undefined for a whole body: nothing to emit, no event built. */
-  #events: StreamEvent[] | undefined;
-  #state = 0;
-  #id: string | undefined = undefined;
-  #model = "";
-  #usage: Usage | undefined = undefined;
-  #finishReason: FinishReason = "unknown";
-  #rawFinishReason: string | undefined = undefined;
+  /** The latest block; blocks form a ring in response order, so `last.next` is the first. */
+  private last: Slot | undefined = undefined;
+  /** Where events go: nowhere for a whole body. */
+  private sink: EventSink;
+  private state = 0;
+  private id: string | undefined = undefined;
+  private model = "";
+  private totals: Usage | undefined = undefined;
+  private finishReason: FinishReason = "unknown";
+  private rawFinishReason: string | undefined = undefined;
   /** Raw fields for `providerMetadata`, the wire usage among them. */
-  #metadata: JsonObject | undefined = undefined;
-  #relations: Relations | undefined = undefined;
+  private kept: JsonObject | undefined = undefined;
+  private rare: Rare | undefined = undefined;
 
   /**
    * @param provider Named in errors and in the response.
@@ -81,30 +81,30 @@ export class ResponseAccumulator {
    */
   constructor(provider: string, live: boolean) {
     this.provider = provider;
-    this.#events = live ? [] : undefined;
+    this.sink = live ? new EventBuffer() : SILENT;
   }
 
   /** Whether `start` was called. */
   get started(): boolean {
-    return (this.#state & STARTED) !== 0;
+    return (this.state & STARTED) !== 0;
   }
 
   /** Whether any tool call was seen (Gemini's STOP then means tool_use). */
   get hasToolCalls(): boolean {
-    return (this.#state & TOOL_CALLS) !== 0;
+    return (this.state & TOOL_CALLS) !== 0;
   }
 
   /** Whether the provider's terminal event arrived. */
   get terminated(): boolean {
-    return (this.#state & TERMINATED) !== 0;
+    return (this.state & TERMINATED) !== 0;
   }
 
   /** Records the response id and model. */
   start(id: string | undefined, model: string): void {
-    this.#state |= STARTED;
-    this.#id = id;
-    this.#model = model;
-    this.#events?.push(id === undefined ? { type: "start", model } : { type: "start", id, model });
+    this.state |= STARTED;
+    this.id = id;
+    this.model = model;
+    this.sink.start(id, model);
   }
 
   /**
@@ -112,90 +112,101 @@ export class ResponseAccumulator {
    * no events; its errors go to this one, and its response becomes one of `alternatives`.
    */
   choice(index: number): ResponseAccumulator {
-    if (index === 0) return this;
-    const relations = this.#relations ??= {};
-    const choices = relations.choices ??= new Map();
+    return index === 0 ? this : this.otherChoice(index);
+  }
+
+  // Hot methods stay small and leave what is rare to methods of their own: V8 inlines a call
+  // only while the caller's inlined bytecode stays under a budget, and each call it does not
+  // inline cost a body parse 4–7% (measured by lifting the budget).
+  private otherChoice(index: number): ResponseAccumulator {
+    const rare = this.rare ??= {};
+    const choices = rare.choices ??= new Map();
     let choice = choices.get(index);
     if (choice === undefined) {
       choice = new ResponseAccumulator(this.provider, false);
-      choice.#relations = { root: this };
+      choice.rare = { root: this };
       choices.set(index, choice);
     }
     return choice;
   }
 
-  #open(key: BlockKey, block: AssistantBlock, ended: boolean): Slot {
-    const last = this.#last;
-    const slot = new Slot(key, last === undefined ? 0 : last.index + 1, block, ended);
-    link(last, slot);
-    this.#last = slot;
-    if (this.#keys !== undefined) this.#keys.set(key, slot);
-    else if (slot.index === SCAN) this.#keys = keyIndex(slot);
+  private openSlot(key: BlockKey, block: AssistantBlock, ended: boolean): Slot {
+    const last = this.last;
+    const slot = new Slot(key, block, ended, last);
+    this.last = slot;
+    if (slot.index >= SCAN) this.indexKey(slot);
     return slot;
   }
 
-  #find(key: BlockKey): Slot | undefined {
-    const keys = this.#keys;
-    return keys === undefined ? scan(this.#last, key) : keys.get(key);
+  private indexKey(slot: Slot): void {
+    const rare = this.rare ??= {};
+    if (rare.keys !== undefined) rare.keys.set(slot.key, slot);
+    else rare.keys = keyIndex(slot);
+  }
+
+  private findSlot(key: BlockKey): Slot | undefined {
+    const last = this.last;
+    if (last === undefined || last.key === key) return last;
+    return last.index < SCAN ? scan(last, key) : this.rare!.keys!.get(key);
   }
 
   // The text or thinking block under `key`, opened if there is none.
-  #textBlock(key: BlockKey, type: "text" | "thinking"): Slot {
-    const slot = this.#find(key);
-    if (slot === undefined) return this.#open(key, { type, text: "" }, true);
+  private textSlot(key: BlockKey, type: "text" | "thinking"): Slot {
+    const slot = this.findSlot(key);
+    if (slot === undefined) return this.openSlot(key, { type, text: "" }, true);
     if (slot.type !== type) throw kindMismatch(this.provider, slot, type);
     return slot;
   }
 
   /** Opens a text or thinking block now, so that it exists even if it stays empty. */
   open(key: BlockKey, type: "text" | "thinking"): void {
-    this.#textBlock(key, type);
+    this.textSlot(key, type);
   }
 
   /** Whether any block was opened at `key` (a part already streamed is not read again whole). */
   has(key: BlockKey): boolean {
-    return this.#find(key) !== undefined;
+    return this.findSlot(key) !== undefined;
   }
 
   /** Appends answer text to the block at `key`, opening it if needed. */
   text(key: BlockKey, text: string): void {
-    const slot = this.#textBlock(key, "text");
+    const slot = this.textSlot(key, "text");
     (slot.block as TextBlock).text += text;
-    this.#events?.push({ type: "text_delta", index: slot.index, text });
+    this.sink.textDelta(slot.index, text);
   }
 
   /** Appends reasoning text to the block at `key`, opening it if needed. */
   thinking(key: BlockKey, text: string): void {
-    const slot = this.#textBlock(key, "thinking");
+    const slot = this.textSlot(key, "thinking");
     (slot.block as TextBlock).text += text;
-    this.#events?.push({ type: "thinking_delta", index: slot.index, text });
+    this.sink.thinkingDelta(slot.index, text);
   }
 
   /** Sets the signature of the block at `key`; ignored when no block there takes one. */
   signature(key: BlockKey, signature: string): void {
-    const slot = this.#find(key);
+    const slot = this.findSlot(key);
     if (slot === undefined || slot.type === "provider" || slot.type === "redacted_thinking") return;
     (slot.block as TextBlock).signature = signature;
-    this.#events?.push({ type: "signature", index: slot.index, signature });
+    this.sink.signature(slot.index, signature);
   }
 
   /** Attaches a citation to the text block at `key`, opening it if needed. */
   citation(key: BlockKey, citation: Citation): void {
-    const slot = this.#textBlock(key, "text");
+    const slot = this.textSlot(key, "text");
     ((slot.block as TextBlock).citations ??= []).push(citation);
-    this.#events?.push({ type: "citation", index: slot.index, citation });
+    this.sink.citation(slot.index, citation);
   }
 
   /** Adds a whole redacted thinking block. */
   redacted(key: BlockKey, data: string): void {
-    const slot = this.#open(key, { type: "redacted_thinking", data }, true);
-    this.#events?.push({ type: "redacted_thinking", index: slot.index, data });
+    const slot = this.openSlot(key, { type: "redacted_thinking", data }, true);
+    this.sink.redacted(slot.index, data);
   }
 
   /** Adds a whole image block. */
   image(key: BlockKey, image: ImageBlock): void {
-    const slot = this.#open(key, image, true);
-    this.#events?.push({ type: "image", index: slot.index, image });
+    const slot = this.openSlot(key, image, true);
+    this.sink.image(slot.index, image);
   }
 
   /**
@@ -203,7 +214,7 @@ export class ResponseAccumulator {
    * JSON sent with {@link toolDelta} before then replaces `data.input`.
    */
   providerBlock(key: BlockKey, blockType: string, data: JsonObject): void {
-    this.#open(key, { type: "provider", provider: this.provider, blockType, data }, false);
+    this.openSlot(key, { type: "provider", provider: this.provider, blockType, data }, false);
   }
 
   /**
@@ -212,29 +223,25 @@ export class ResponseAccumulator {
    */
   toolStart(key: BlockKey, id: string, name: string, input?: JsonObject, json = ""): void {
     const block = { type: "tool_call", id, name, arguments: input } as ToolCallBlock;
-    const slot = this.#open(key, block, false);
-    this.#state |= TOOL_CALLS;
-    const events = this.#events;
-    events?.push({ type: "tool_call_start", index: slot.index, id, name });
+    const slot = this.openSlot(key, block, false);
+    this.state |= TOOL_CALLS;
+    this.sink.toolStart(slot.index, id, name);
     if (json === "") return;
     slot.json = json;
-    events?.push({ type: "tool_call_delta", index: slot.index, argumentsDelta: json });
+    this.sink.toolDelta(slot.index, json);
   }
 
   /** Whether a tool call is open at `key`. */
   hasTool(key: BlockKey): boolean {
-    return this.#find(key)?.type === "tool_call";
+    return this.findSlot(key)?.type === "tool_call";
   }
 
   /** Appends argument JSON text to the tool call (or provider-run call) at `key`, if open. */
   toolDelta(key: BlockKey, argumentsDelta: string): void {
-    const slot = this.#find(key);
-    if (slot === undefined || argumentsDelta === "" || slot.ended) return;
-    if (slot.type !== "tool_call" && slot.type !== "provider") return;
+    const slot = this.findSlot(key);
+    if (slot === undefined || argumentsDelta === "" || slot.json === undefined) return;
     slot.json += argumentsDelta;
-    if (slot.type === "tool_call") {
-      this.#events?.push({ type: "tool_call_delta", index: slot.index, argumentsDelta });
-    }
+    if (slot.type === "tool_call") this.sink.toolDelta(slot.index, argumentsDelta);
   }
 
   /** Adds a tool call that arrived whole (Gemini), with its signature. */
@@ -242,132 +249,124 @@ export class ResponseAccumulator {
     const block: ToolCallBlock = signature === undefined
       ? { type: "tool_call", id, name, arguments: args }
       : { type: "tool_call", id, name, arguments: args, signature };
-    const slot = this.#open(key, block, true);
-    this.#state |= TOOL_CALLS;
-    const events = this.#events;
-    if (events === undefined) return;
-    const index = slot.index;
-    events.push({ type: "tool_call_start", index, id, name });
-    if (signature !== undefined) events.push({ type: "signature", index, signature });
-    events.push({ type: "tool_call_end", index, id, name, arguments: args });
+    const slot = this.openSlot(key, block, true);
+    this.state |= TOOL_CALLS;
+    const sink = this.sink;
+    sink.toolStart(slot.index, id, name);
+    if (signature !== undefined) sink.signature(slot.index, signature);
+    sink.toolEnd(slot.index, id, name, args);
   }
 
   /** Ends the block at `key`; a tool call's arguments are parsed now, once. */
   end(key: BlockKey): void {
-    const slot = this.#find(key);
-    if (slot !== undefined) this.#end(slot);
+    const slot = this.findSlot(key);
+    if (slot !== undefined) this.endSlot(slot);
   }
 
-  #end(slot: Slot): void {
-    if (slot.ended) return;
+  private endSlot(slot: Slot): void {
+    if (slot.json === undefined) return;
     const error = closeSlot(slot, this.provider);
     if (error !== undefined) return this.fail(error);
-    const events = this.#events;
-    if (events === undefined) return;
     const block = slot.block as ToolCallBlock | ProviderBlock;
-    events.push(
-      block.type === "provider" ? { type: "provider_block", index: slot.index, block } : {
-        type: "tool_call_end",
-        index: slot.index,
-        id: block.id,
-        name: block.name,
-        arguments: block.arguments,
-      },
-    );
+    if (block.type === "provider") this.sink.providerBlock(slot.index, block);
+    else this.sink.toolEnd(slot.index, block.id, block.name, block.arguments);
   }
 
   /** Records usage and the wire object it was read from (each report replaces the last). */
   usage(usage: Usage, raw: JsonObject): void {
-    this.#usage = usage;
+    this.totals = usage;
     // Kept as `providerMetadata.usage` from now on: every response with usage passes here.
-    const metadata = this.#metadata;
-    if (metadata === undefined) this.#metadata = { usage: raw };
+    const metadata = this.kept;
+    if (metadata === undefined) this.kept = { usage: raw };
     else if (metadata.usage !== raw) metadata.usage = raw;
-    this.#events?.push({ type: "usage", usage });
+    this.sink.usage(usage);
   }
 
   /** Keeps one raw field for `providerMetadata`; null and undefined are not kept. */
   metadata(key: string, value: unknown): void {
     if (value === null || value === undefined) return;
-    const metadata = this.#metadata ??= {};
-    // Streams repeat most fields in every chunk: a store only when the value changes.
-    if (metadata[key] !== value) metadata[key] = value;
+    // A plain store: keys vary, so any keyed access here is megamorphic, and checking first
+    // whether the value changed (streams repeat most fields) cost a keyed load and a generic
+    // comparison on top of it (~150 V8 instructions a field).
+    (this.kept ??= {})[key] = value;
+  }
+
+  /**
+   * The raw fields kept for `providerMetadata` so far, made if need be, for a reader to add
+   * its provider's usual fields by name (the reader skips null and undefined). A named store
+   * there is inlined where {@link metadata}'s keyed store, shared by every field, is
+   * megamorphic (~190 V8 instructions a field).
+   */
+  extras(): JsonObject {
+    return this.kept ??= {};
   }
 
   /** A field kept for `providerMetadata` so far (`usage` is the wire usage). */
   metadataOf(key: string): unknown {
-    return this.#metadata?.[key];
+    return this.kept?.[key];
   }
 
   /** Ends every block still open (a tool call's arguments are parsed now). */
   endAll(): void {
-    const last = this.#last;
+    const last = this.last;
     if (last === undefined) return;
     let s = last;
     do {
       s = s.next;
-      this.#end(s);
+      // Checked here: a call per complete block did not get optimized (~30 instructions each).
+      if (s.json !== undefined) this.endSlot(s);
     } while (s !== last);
   }
 
   /** Records why generation stopped, and ends every block still open. */
   finish(finishReason: FinishReason, rawFinishReason: unknown): void {
     this.endAll();
-    this.#finishReason = finishReason;
-    if (typeof rawFinishReason === "string") this.#rawFinishReason = rawFinishReason;
-    this.#events?.push(
-      typeof rawFinishReason === "string"
-        ? { type: "finish", finishReason, rawFinishReason }
-        : { type: "finish", finishReason },
-    );
+    this.finishReason = finishReason;
+    const raw = typeof rawFinishReason === "string" ? rawFinishReason : undefined;
+    if (raw !== undefined) this.rawFinishReason = raw;
+    this.sink.finish(finishReason, raw);
   }
 
   /** Records an error as an event; `finalize()` throws the first one. */
   fail(error: ProviderError | ResponseParseError): void {
-    const relations = this.#relations ??= {};
-    if (relations.root !== undefined) return relations.root.fail(error);
-    (relations.errors ??= []).push(error);
-    this.#events?.push({ type: "error", error });
+    const rare = this.rare ??= {};
+    if (rare.root !== undefined) return rare.root.fail(error);
+    (rare.errors ??= []).push(error);
+    this.sink.error(error);
   }
 
   /** Marks the provider's terminal event (`message_stop`, `[DONE]`, a finish reason). */
   terminate(): void {
-    this.#state |= TERMINATED;
+    this.state |= TERMINATED;
   }
 
   /** Hands over the events produced since the last call, in an array the caller owns. */
   drain(): StreamEvent[] {
-    const events = this.#events;
-    if (events === undefined || events.length === 0) return [];
-    this.#events = [];
-    return events;
+    return this.sink.drain();
   }
 
-  #build(id: string | undefined, model: string, usage: Usage): ChatResponse {
-    return assembleResponse(
-      this.provider,
-      id,
-      model,
-      contentOf(this.#last),
-      this.#finishReason,
-      this.#rawFinishReason,
-      usage,
-      this.#metadata,
-    );
+  private build(id: string | undefined, model: string, usage: Usage): ChatResponse {
+    const kept = this.kept;
+    const raw = this.rawFinishReason;
+    const content = contentOf(this.last);
+    return id !== undefined && raw !== undefined && kept !== undefined
+      ? wholeResponse(this.provider, id, model, content, this.finishReason, raw, usage, kept)
+      : assembleResponse(this.provider, id, model, content, this.finishReason, raw, usage, kept);
   }
 
   /** The response as accumulated so far; unfinished tool calls are left out. */
   response(): ChatResponse {
-    const usage = this.#usage ?? emptyUsage();
-    const response = this.#build(this.#id, this.#model, usage);
-    const choices = this.#relations?.choices;
-    if (choices !== undefined) {
-      const indices = [...choices.keys()].sort((a, b) => a - b);
-      response.alternatives = indices.map((i) =>
-        choices.get(i)!.#build(this.#id, this.#model, usage)
-      );
-    }
+    const response = this.build(this.id, this.model, this.totals ?? emptyUsage());
+    if (this.rare?.choices !== undefined) this.addAlternatives(response);
     return response;
+  }
+
+  private addAlternatives(response: ChatResponse): void {
+    const choices = this.rare!.choices!;
+    const indices = [...choices.keys()].sort((a, b) => a - b);
+    response.alternatives = indices.map((i) =>
+      choices.get(i)!.build(this.id, this.model, response.usage)
+    );
   }
 
   /**
@@ -380,19 +379,21 @@ export class ResponseAccumulator {
    */
   finalize(terminal: string): ChatResponse {
     const response = this.response();
-    const errors = this.#relations?.errors;
-    if (errors !== undefined) {
-      const error = errors[0];
-      error.partial = response;
-      throw error;
-    }
-    if (!this.terminated) {
-      throw new ResponseParseError(
-        "truncated_stream",
-        `Cannot finish ${this.provider} stream: it ended before ${terminal}`,
-        { provider: this.provider, partial: response, raw: unfinishedJson(this.#last) },
-      );
-    }
+    if (this.rare?.errors !== undefined || !this.terminated) this.refuse(response, terminal);
     return response;
+  }
+
+  // Throws the first error, or the truncation, with the partial response.
+  private refuse(response: ChatResponse, terminal: string): never {
+    const errors = this.rare?.errors;
+    if (errors !== undefined) {
+      errors[0].partial = response;
+      throw errors[0];
+    }
+    throw new ResponseParseError(
+      "truncated_stream",
+      `Cannot finish ${this.provider} stream: it ended before ${terminal}`,
+      { provider: this.provider, partial: response, raw: unfinishedJson(this.last) },
+    );
   }
 }

@@ -70,8 +70,7 @@ export function invalidField(
  * @returns The string.
  */
 export function requireString(provider: string, value: unknown, path: string): string {
-  if (typeof value !== "string") throw invalidField(provider, path, "a string", value);
-  return value;
+  return typeof value === "string" ? value : wrong(provider, value, path, "a string");
 }
 
 /**
@@ -87,9 +86,7 @@ export function optionalObject(
   value: unknown,
   path: string,
 ): JsonObject | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!isJsonObject(value)) throw invalidField(provider, path, "an object", value);
-  return value;
+  return isJsonObject(value) ? value : absent(provider, value, path, "an object");
 }
 
 /**
@@ -105,9 +102,40 @@ export function optionalArray(
   value: unknown,
   path: string,
 ): unknown[] | undefined {
+  return Array.isArray(value) ? value : absent(provider, value, path, "an array");
+}
+
+/**
+ * The rest of an optional field's check, apart so that the check itself stays small enough for
+ * V8 to inline anywhere (under 27 bytecodes).
+ *
+ * @param provider Named in the error.
+ * @param value The field's value, of the wrong type.
+ * @param path The field's path.
+ * @param expected What the format documents.
+ * @returns Undefined for an absent or null field.
+ */
+export function absent(
+  provider: string,
+  value: unknown,
+  path: string,
+  expected: string,
+): undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw invalidField(provider, path, "an array", value);
-  return value;
+  throw invalidField(provider, path, expected, value);
+}
+
+/**
+ * Throws the error for a field of the wrong type.
+ *
+ * @param provider Named in the error.
+ * @param value The field's value.
+ * @param path The field's path.
+ * @param expected What the format documents.
+ * @returns Never.
+ */
+export function wrong(provider: string, value: unknown, path: string, expected: string): never {
+  throw invalidField(provider, path, expected, value);
 }
 
 /**
