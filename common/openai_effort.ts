@@ -75,34 +75,36 @@ export function planOpenAIEffort(
 }
 
 /**
- * Refuses a `temperature` the model would answer with HTTP 400.
+ * Refuses a sampling parameter other than its default on a model that takes none: reasoning
+ * models answer "Unsupported parameter" (gpt-5.1 and later only while the effort is not "none").
  *
- * @param provider The dialect being serialized for, named in errors.
+ * @param provider The dialect, named in the error.
  * @param request The validated request.
  * @param row The model's capabilities.
  * @param effort The effort being sent.
- * @throws {ValidationError} Naming `temperature`.
+ * @param field The canonical field, named in the error (`temperature`, `topP`, …).
+ * @param value Its value.
+ * @param neutral The value every model accepts (1 for temperature and topP, 0 for penalties).
+ * @throws {ValidationError} Naming the field.
  */
-export function checkOpenAITemperature(
+export function checkOpenAISampling(
   provider: string,
   request: ChatRequest,
   row: OpenAIModel,
   effort: ThinkingEffort | undefined,
+  field: string,
+  value: number | undefined,
+  neutral: number,
 ): void {
-  const temperature = request.temperature;
-  if (temperature === undefined || temperature === 1) return;
+  if (value === undefined || value === neutral || row.temperature === true) return;
   if (row.temperature === false) {
-    refuse(
-      provider,
-      "temperature",
-      `must be unset or 1 for "${request.model}", got ${temperature}`,
-    );
+    refuse(provider, field, `must be unset or ${neutral} for "${request.model}", got ${value}`);
   }
-  if (row.temperature === "without-reasoning" && effort !== undefined && effort !== "none") {
+  if (effort !== undefined && effort !== "none") {
     refuse(
       provider,
-      "temperature",
-      `must be unset or 1 for "${request.model}" when the reasoning effort is "${effort}", got ${temperature}`,
+      field,
+      `must be unset or ${neutral} for "${request.model}" when the reasoning effort is "${effort}", got ${value}`,
     );
   }
 }

@@ -12,7 +12,7 @@
  */
 
 import { describeValue } from "../../common/describe.ts";
-import { checkOpenAITemperature, planOpenAIEffort } from "../../common/openai_effort.ts";
+import { checkOpenAISampling, planOpenAIEffort } from "../../common/openai_effort.ts";
 import { openAIModel } from "../../common/openai_models.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import type { ChatRequest, Message, ToolChoice } from "../../common/types.ts";
@@ -75,7 +75,7 @@ export function serializeOpenAIResponsesRequest(
   validateRequest(request, PROVIDER, fields);
   const row = openAIModel(request.model);
   const effort = planOpenAIEffort(PROVIDER, request, row, options.warnings);
-  checkOpenAITemperature(PROVIDER, request, row, effort);
+  checkOpenAISampling(PROVIDER, request, row, effort, "temperature", request.temperature, 1);
   checkOptions(request);
   const previous = options.previousResponseId;
   const store = options.store ?? previous !== undefined;

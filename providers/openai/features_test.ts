@@ -260,7 +260,7 @@ test("openai serializeRequest refuses sampling reasoning models do not take", ()
   refused(
     { ...hi, model: "gpt-5.1", thinking: "low", frequencyPenalty: 1 },
     "frequencyPenalty",
-    'must be unset or 0 for "gpt-5.1" when reasoning_effort is "low", got 1',
+    'must be unset or 0 for "gpt-5.1" when the reasoning effort is "low", got 1',
   );
   assert.equal(wire({ ...hi, model: "gpt-5.1", thinking: "none", topP: 0.5 }).top_p, 0.5);
   assert.equal(wire({ ...hi, model: "o3", topP: 1, presencePenalty: 0 }).top_p, 1);

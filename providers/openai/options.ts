@@ -14,8 +14,8 @@ import { warn } from "../../common/replay.ts";
 import type { ChatRequest, JsonObject, ThinkingEffort, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import { writeOpenAICache } from "./cache.ts";
+import { checkOpenAISampling } from "../../common/openai_effort.ts";
 import type { OpenAIModel } from "../../common/openai_models.ts";
-import { checkSampling } from "./thinking.ts";
 
 /**
  * Writes the features a request sets into the body.
@@ -35,9 +35,25 @@ export function writeOpenAIFeatures(
   effort: ThinkingEffort | undefined,
   warnings: Warning[] | undefined,
 ): void {
-  checkSampling(request, row, effort, "topP", request.topP, 1);
-  checkSampling(request, row, effort, "presencePenalty", request.presencePenalty, 0);
-  checkSampling(request, row, effort, "frequencyPenalty", request.frequencyPenalty, 0);
+  checkOpenAISampling("openai", request, row, effort, "topP", request.topP, 1);
+  checkOpenAISampling(
+    "openai",
+    request,
+    row,
+    effort,
+    "presencePenalty",
+    request.presencePenalty,
+    0,
+  );
+  checkOpenAISampling(
+    "openai",
+    request,
+    row,
+    effort,
+    "frequencyPenalty",
+    request.frequencyPenalty,
+    0,
+  );
   if (request.topP !== undefined) body.top_p = request.topP;
   if (request.topK !== undefined) warn(warnings, "openai", "topK", "dropped: OpenAI has no top_k");
   if (request.seed !== undefined) body.seed = request.seed;
