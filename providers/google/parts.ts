@@ -22,27 +22,38 @@ import type { JsonObject } from "../../common/types.ts";
  */
 export class CandidateRead {
   /** Where the candidate's content goes. */
-  readonly acc: ResponseAccumulator;
+  declare readonly acc: ResponseAccumulator;
   /** Makes the call ids Gemini does not send. */
-  readonly generateId: IdGenerator;
+  declare readonly generateId: IdGenerator;
   /** Block key of the current run; every part that is not text or thought starts a new one. */
-  run = 0;
+  declare run: number;
   /** What the current run holds. */
-  runKind: "text" | "thinking" | "other" = "other";
+  declare runKind: "text" | "thinking" | "other";
   /** Key of the last run of answer text: where candidate-level citations attach. */
-  lastText: number | undefined = undefined;
+  declare lastText: number | undefined;
+  /** Whether candidate-level sources (citation or grounding metadata) arrived. */
+  declare sourced: boolean;
   /** The first candidate's only: further candidates by index. */
-  others: Map<number, CandidateRead> | undefined = undefined;
+  declare others: Map<number, CandidateRead> | undefined;
   /** The first candidate's only: the latest `usageMetadata` (each chunk reports the total). */
-  usage: JsonObject | undefined = undefined;
+  declare usage: JsonObject | undefined;
 
   /**
+   * Fields set here, not as class fields, as in ResponseAccumulator (JSC runs a separate
+   * initializer for class fields).
+   *
    * @param acc Where the candidate's content goes.
    * @param generateId Makes function-call ids.
    */
   constructor(acc: ResponseAccumulator, generateId: IdGenerator) {
     this.acc = acc;
     this.generateId = generateId;
+    this.run = 0;
+    this.runKind = "other";
+    this.lastText = undefined;
+    this.sourced = false;
+    this.others = undefined;
+    this.usage = undefined;
   }
 }
 
