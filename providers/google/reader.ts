@@ -14,6 +14,7 @@ import { invalidField, isJsonObject, optionalArray, optionalObject } from "../..
 import { googleStreamError } from "./errors.ts";
 import { mapGoogleFinishReason, mapGoogleUsage } from "./mappers.ts";
 import { CandidateRead, onPart } from "./parts.ts";
+import type { ResponseParseError } from "../../common/errors.ts";
 import type { JsonObject } from "../../common/types.ts";
 
 // Fields of a response that the canonical response maps; every other non-null one is kept,
@@ -96,9 +97,7 @@ export function onChunk(reader: GoogleReader, json: JsonObject): void {
 
 function onCandidate(reader: GoogleReader, value: unknown, position: number): void {
   if (value === undefined || value === null) return;
-  if (!isJsonObject(value)) {
-    throw invalidField("google", `candidates[${position}]`, "an object", value);
-  }
+  if (!isJsonObject(value)) throw badCandidate(value, position, "", "an object");
   const candidate = value;
   const read = candidateAt(
     reader,
@@ -111,12 +110,22 @@ function onCandidate(reader: GoogleReader, value: unknown, position: number): vo
   if (Array.isArray(parts)) {
     for (let i = 0; i < parts.length; i++) onPart(read, parts[i], position, i);
   } else if (content !== undefined && content !== null && !isJsonObject(content)) {
-    throw invalidField("google", `candidates[${position}].content`, "an object", content);
+    throw badCandidate(content, position, ".content", "an object");
   } else if (parts !== undefined && parts !== null) {
-    throw invalidField("google", `candidates[${position}].content.parts`, "an array", parts);
+    throw badCandidate(parts, position, ".content.parts", "an array");
   }
   const reason = candidate.finishReason;
   if (reason !== undefined && reason !== null) finishCandidate(reader, read, reason, false);
+}
+
+// Built apart from onCandidate so that it stays small enough for V8 to inline.
+function badCandidate(
+  value: unknown,
+  position: number,
+  rest: string,
+  expected: string,
+): ResponseParseError {
+  return invalidField("google", `candidates[${position}]${rest}`, expected, value);
 }
 
 function finishCandidate(
