@@ -55,10 +55,7 @@ function keepCandidateExtras(read: CandidateRead, candidate: JsonObject): void {
   }
 }
 
-/** What a read keeps between chunks: the first candidate's read, which holds the others. */
-export type GoogleReader = CandidateRead;
-
-function candidateAt(reader: GoogleReader, index: number): CandidateRead {
+function candidateAt(reader: CandidateRead, index: number): CandidateRead {
   if (index === 0) return reader;
   const others = reader.others ??= new Map();
   let read = others.get(index);
@@ -75,7 +72,7 @@ function candidateAt(reader: GoogleReader, index: number): CandidateRead {
  * @param reader The read.
  * @param json The parsed response.
  */
-export function onChunk(reader: GoogleReader, json: JsonObject): void {
+export function onChunk(reader: CandidateRead, json: JsonObject): void {
   const acc = reader.acc;
   if (json.error !== undefined && json.error !== null) return acc.fail(googleStreamError(json));
   if (!acc.started) {
@@ -95,7 +92,7 @@ export function onChunk(reader: GoogleReader, json: JsonObject): void {
   }
 }
 
-function onCandidate(reader: GoogleReader, value: unknown, position: number): void {
+function onCandidate(reader: CandidateRead, value: unknown, position: number): void {
   if (value === undefined || value === null) return;
   if (!isJsonObject(value)) throw badCandidate(value, position, "", "an object");
   const candidate = value;
@@ -129,7 +126,7 @@ function badCandidate(
 }
 
 function finishCandidate(
-  reader: GoogleReader,
+  reader: CandidateRead,
   read: CandidateRead,
   reason: unknown,
   blocked: boolean,
