@@ -3,7 +3,7 @@
  * one reader, and it drives this same accumulator for a whole body (quietly) and for a stream
  * (emitting canonical events), so `parseResponse` and a stream decoder's `end()` agree by
  * construction. Blocks are keyed by the provider's own block key (Anthropic's block index,
- * OpenAI's `content` / `tool_calls[i]`, Gemini's part run). Text and argument JSON grow by `+=`,
+ * OpenAI's channel or `tool_calls[i]` index, Gemini's part run). Text and argument JSON grow by `+=`,
  * a rope the engine flattens once, when it is first read; tool-call arguments are parsed once,
  * when their block ends — never because a prefix happens to parse.
  *
@@ -57,23 +57,29 @@ interface Rare {
   errors?: Array<ProviderError | ResponseParseError>;
 }
 
-/** Accumulates one response. Used by the providers' readers, for bodies and streams alike. */
+/**
+ * Accumulates one response. Used by the providers' readers, for bodies and streams alike.
+ *
+ * Its fields (and a Slot's) are only declared and are set in the constructor: a class field,
+ * even one without an initializer, makes JSC run a separate initializer at every construction
+ * (~5 ns of a ~400 ns body parse on Bun, sampled).
+ */
 export class ResponseAccumulator {
   /** The provider whose response this is. */
-  readonly provider: string;
+  declare readonly provider: string;
   /** The latest block; blocks form a ring in response order, so `last.next` is the first. */
-  private last: Slot | undefined = undefined;
+  declare private last: Slot | undefined;
   /** Where events go: nowhere for a whole body. */
-  private sink: EventSink;
-  private state = 0;
-  private id: string | undefined = undefined;
-  private model = "";
-  private totals: Usage | undefined = undefined;
-  private finishReason: FinishReason = "unknown";
-  private rawFinishReason: string | undefined = undefined;
+  declare private sink: EventSink;
+  declare private state: number;
+  declare private id: string | undefined;
+  declare private model: string;
+  declare private totals: Usage | undefined;
+  declare private finishReason: FinishReason;
+  declare private rawFinishReason: string | undefined;
   /** Raw fields for `providerMetadata`, the wire usage among them. */
-  private kept: JsonObject | undefined = undefined;
-  private rare: Rare | undefined = undefined;
+  declare private kept: JsonObject | undefined;
+  declare private rare: Rare | undefined;
 
   /**
    * @param provider Named in errors and in the response.
@@ -81,7 +87,16 @@ export class ResponseAccumulator {
    */
   constructor(provider: string, live: boolean) {
     this.provider = provider;
+    this.last = undefined;
     this.sink = live ? new EventBuffer() : SILENT;
+    this.state = 0;
+    this.id = undefined;
+    this.model = "";
+    this.totals = undefined;
+    this.finishReason = "unknown";
+    this.rawFinishReason = undefined;
+    this.kept = undefined;
+    this.rare = undefined;
   }
 
   /** Whether `start` was called. */

@@ -26,21 +26,21 @@ export const SCAN = 8;
  */
 export class Slot {
   /** The provider's key for the block. */
-  readonly key: BlockKey;
+  declare readonly key: BlockKey;
   /** The block's position in the response content. */
-  readonly index: number;
+  declare readonly index: number;
   /** The block's type. */
-  readonly type: AssistantBlock["type"];
+  declare readonly type: AssistantBlock["type"];
   /** The block as it will stand in the response, filled in place. */
-  readonly block: AssistantBlock;
+  declare readonly block: AssistantBlock;
   /**
    * Argument JSON so far, parsed once when the block ends; undefined once the block is
    * complete (tool calls and provider blocks are left out of a response until then). One field
    * for both keeps a slot at 72 B.
    */
-  json: string | undefined;
+  declare json: string | undefined;
   /** The next block; the last links back to the first. */
-  next: Slot;
+  declare next: Slot;
 
   /**
    * @param key The provider's key.

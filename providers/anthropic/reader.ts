@@ -20,6 +20,7 @@ import {
   optionalObject,
   requireString,
 } from "../../common/json.ts";
+import type { ResponseParseError } from "../../common/errors.ts";
 import type { Citation, JsonObject } from "../../common/types.ts";
 import { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
 
@@ -51,12 +52,14 @@ function blockPath(index: number, inBody: boolean): string {
   return inBody ? `content[${index}]` : "content_block";
 }
 
-// Takes the field's value, not its name: a named load at the call site stays fast.
+// Takes the field's value, not its name: a named load at the call site stays fast. The error
+// is built apart, so that the check stays small enough for V8 to inline at each call site.
 function blockString(value: unknown, key: string, index: number, inBody: boolean): string {
-  if (typeof value !== "string") {
-    throw invalidField("anthropic", `${blockPath(index, inBody)}.${key}`, "a string", value);
-  }
-  return value;
+  return typeof value === "string" ? value : notString(value, key, index, inBody);
+}
+
+function notString(value: unknown, key: string, index: number, inBody: boolean): never {
+  throw invalidField("anthropic", `${blockPath(index, inBody)}.${key}`, "a string", value);
 }
 
 /**
@@ -124,9 +127,7 @@ export function onBlockStart(
   value: unknown,
   inBody: boolean,
 ): void {
-  if (!isJsonObject(value)) {
-    throw invalidField("anthropic", blockPath(index, inBody), "an object", value);
-  }
+  if (!isJsonObject(value)) throw notObject(value, blockPath(index, inBody));
   const block = value;
   switch (block.type) {
     case "text":
@@ -141,22 +142,29 @@ export function onBlockStart(
     }
     case "redacted_thinking":
       return acc.redacted(index, blockString(block.data, "data", index, inBody));
-    case "tool_use": {
-      const input = block.input;
-      if (input !== undefined && input !== null && !isJsonObject(input)) {
-        throw invalidField("anthropic", `${blockPath(index, inBody)}.input`, "an object", input);
-      }
-      const id = blockString(block.id, "id", index, inBody);
-      return acc.toolStart(
-        index,
-        id,
-        blockString(block.name, "name", index, inBody),
-        input ?? undefined,
-      );
-    }
+    case "tool_use":
+      return onToolUseStart(acc, index, block, inBody);
   }
   // Server-tool calls and results, and any block type added later: kept whole.
   acc.providerBlock(index, blockString(block.type, "type", index, inBody), block);
+}
+
+function notObject(value: unknown, path: string): ResponseParseError {
+  return invalidField("anthropic", path, "an object", value);
+}
+
+function onToolUseStart(
+  acc: ResponseAccumulator,
+  index: number,
+  block: JsonObject,
+  inBody: boolean,
+): void {
+  const input = block.input;
+  if (input !== undefined && input !== null && !isJsonObject(input)) {
+    throw notObject(input, `${blockPath(index, inBody)}.input`);
+  }
+  const id = blockString(block.id, "id", index, inBody);
+  acc.toolStart(index, id, blockString(block.name, "name", index, inBody), input ?? undefined);
 }
 
 function onTextStart(
@@ -169,7 +177,15 @@ function onTextStart(
   if (text !== "") acc.text(index, text);
   else acc.open(index, "text");
   const citations = block.citations;
-  if (citations === undefined || citations === null) return;
+  if (citations !== undefined && citations !== null) onCitations(acc, index, citations, inBody);
+}
+
+function onCitations(
+  acc: ResponseAccumulator,
+  index: number,
+  citations: unknown,
+  inBody: boolean,
+): void {
   if (!Array.isArray(citations)) {
     throw invalidField("anthropic", `${blockPath(index, inBody)}.citations`, "an array", citations);
   }

@@ -13,6 +13,7 @@
 import type { ResponseAccumulator } from "../../common/accumulator.ts";
 import type { IdGenerator } from "../../common/ids.ts";
 import { invalidField, isJsonObject } from "../../common/json.ts";
+import type { ResponseParseError } from "../../common/errors.ts";
 import type { JsonObject } from "../../common/types.ts";
 
 /**
@@ -22,27 +23,38 @@ import type { JsonObject } from "../../common/types.ts";
  */
 export class CandidateRead {
   /** Where the candidate's content goes. */
-  readonly acc: ResponseAccumulator;
+  declare readonly acc: ResponseAccumulator;
   /** Makes the call ids Gemini does not send. */
-  readonly generateId: IdGenerator;
+  declare readonly generateId: IdGenerator;
   /** Block key of the current run; every part that is not text or thought starts a new one. */
-  run = 0;
+  declare run: number;
   /** What the current run holds. */
-  runKind: "text" | "thinking" | "other" = "other";
+  declare runKind: "text" | "thinking" | "other";
   /** Key of the last run of answer text: where candidate-level citations attach. */
-  lastText: number | undefined = undefined;
+  declare lastText: number | undefined;
+  /** Whether candidate-level sources (citation or grounding metadata) arrived. */
+  declare sourced: boolean;
   /** The first candidate's only: further candidates by index. */
-  others: Map<number, CandidateRead> | undefined = undefined;
+  declare others: Map<number, CandidateRead> | undefined;
   /** The first candidate's only: the latest `usageMetadata` (each chunk reports the total). */
-  usage: JsonObject | undefined = undefined;
+  declare usage: JsonObject | undefined;
 
   /**
+   * Fields set here, not as class fields, as in ResponseAccumulator (JSC runs a separate
+   * initializer for class fields).
+   *
    * @param acc Where the candidate's content goes.
    * @param generateId Makes function-call ids.
    */
   constructor(acc: ResponseAccumulator, generateId: IdGenerator) {
     this.acc = acc;
     this.generateId = generateId;
+    this.run = 0;
+    this.runKind = "other";
+    this.lastText = undefined;
+    this.sourced = false;
+    this.others = undefined;
+    this.usage = undefined;
   }
 }
 
@@ -76,31 +88,49 @@ export function onPart(
   candidate: number,
   i: number,
 ): void {
-  if (!isJsonObject(value)) {
-    throw invalidField("google", partPath(candidate, i), "an object", value);
-  }
+  if (!isJsonObject(value)) throw notObject(value, partPath(candidate, i));
   const part = value;
-  const acc = read.acc;
   const signature = signatureOf(part, candidate, i);
   const call = part.functionCall;
   if (call !== undefined && call !== null) {
     return onFunctionCall(read, call, signature, candidate, i);
   }
   const text = part.text;
-  if (typeof text === "string" && text !== "") {
-    const thought = part.thought === true;
-    const key = runKey(read, thought ? "thinking" : "text");
-    if (thought) acc.thinking(key, text);
-    else {
-      acc.text(key, text);
-      read.lastText = key;
-    }
-    if (signature !== undefined) closeRun(read, signature);
-    return;
+  if (typeof text === "string" && text !== "") return onText(read, part, text, signature);
+  onOtherPart(read, part, text, signature, candidate, i);
+}
+
+// The usual part: text or a thought. Kept apart from the rarer kinds so that each function
+// stays small enough for V8 to inline.
+function onText(
+  read: CandidateRead,
+  part: JsonObject,
+  text: string,
+  signature: string | undefined,
+): void {
+  const acc = read.acc;
+  if (part.thought === true) acc.thinking(runKey(read, "thinking"), text);
+  else {
+    const key = runKey(read, "text");
+    acc.text(key, text);
+    read.lastText = key;
   }
+  if (signature !== undefined) closeRun(read, signature);
+}
+
+// An image, a kind of part rosetta has no block for, or an empty part with only a signature.
+function onOtherPart(
+  read: CandidateRead,
+  part: JsonObject,
+  text: unknown,
+  signature: string | undefined,
+  candidate: number,
+  i: number,
+): void {
   if (text !== undefined && text !== null && typeof text !== "string") {
     throw invalidField("google", `${partPath(candidate, i)}.text`, "a string", text);
   }
+  const acc = read.acc;
   const image = imageOf(part);
   if (image !== undefined) {
     const block = { type: "image" as const, mediaType: image.mimeType, data: image.data };
@@ -117,6 +147,10 @@ export function onPart(
   }
   // An empty part: only a signature, for the run it closes (or standing alone).
   if (signature !== undefined) closeRun(read, signature);
+}
+
+function notObject(value: unknown, path: string): ResponseParseError {
+  return invalidField("google", path, "an object", value);
 }
 
 function onFunctionCall(
@@ -155,9 +189,13 @@ function closeRun(read: CandidateRead, signature: string): void {
 
 function signatureOf(part: JsonObject, candidate: number, i: number): string | undefined {
   const signature = part.thoughtSignature;
-  if (signature === undefined || signature === null || typeof signature === "string") {
-    return signature ?? undefined;
-  }
+  return signature === undefined || typeof signature === "string"
+    ? signature
+    : noSignature(signature, candidate, i);
+}
+
+function noSignature(signature: unknown, candidate: number, i: number): undefined {
+  if (signature === null) return undefined;
   throw invalidField("google", `${partPath(candidate, i)}.thoughtSignature`, "a string", signature);
 }
 
