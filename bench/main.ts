@@ -77,6 +77,8 @@ if (injectId) {
 }
 if (!canMeasureAllocations) {
   console.error(`! ${system.runtime}: bytes/op unavailable (no GC accounting here)`);
+} else if (system.runtime.startsWith("bun")) {
+  console.error("! bun: bytes/op count string and buffer storage (mimalloc), not JS objects");
 }
 
 // A twin that throws on its first call is no twin: the case is new to the reference.
