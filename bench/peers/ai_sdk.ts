@@ -19,8 +19,12 @@ import type { FetchFn, PeerProvider } from "./wire.ts";
 
 function model(provider: PeerProvider, fetch: FetchFn): LanguageModel {
   const id = modelOf(provider);
-  if (provider === "anthropic") return createAnthropic({ apiKey: KEY, fetch })(id);
-  if (provider === "openai") return createOpenAI({ apiKey: KEY, fetch }).chat(id);
+  if (provider === "anthropic") {
+    return createAnthropic({ apiKey: KEY, fetch })(id);
+  }
+  if (provider === "openai") {
+    return createOpenAI({ apiKey: KEY, fetch }).chat(id);
+  }
   return createGoogle({ apiKey: KEY, fetch })(id);
 }
 
@@ -31,12 +35,19 @@ interface Answer {
   usage: LanguageModelUsage;
 }
 
-function outcomeOf(answer: Answer, text = answer.text, reasoning?: string): Outcome {
+function outcomeOf(
+  answer: Answer,
+  text = answer.text,
+  reasoning?: string,
+): Outcome {
   const { usage } = answer;
   return {
     text,
     reasoning: reasoning ?? answer.reasoningText ?? "",
-    toolCalls: answer.toolCalls.map((c) => ({ name: c.toolName, arguments: c.input })),
+    toolCalls: answer.toolCalls.map((c) => ({
+      name: c.toolName,
+      arguments: c.input,
+    })),
     usage: {
       input: usage.inputTokens ?? 0,
       output: usage.outputTokens ?? 0,
@@ -66,8 +77,15 @@ export const aiSdk: Library = {
           else if (part.type === "reasoning-delta") reasoning += part.text;
           else if (part.type === "error") throw part.error;
         }
-        const [toolCalls, usage] = await Promise.all([result.toolCalls, result.usage]);
-        return outcomeOf({ text, reasoningText: reasoning, toolCalls, usage }, text, reasoning);
+        const [toolCalls, usage] = await Promise.all([
+          result.toolCalls,
+          result.usage,
+        ]);
+        return outcomeOf(
+          { text, reasoningText: reasoning, toolCalls, usage },
+          text,
+          reasoning,
+        );
       },
       whole: async () => outcomeOf(await generateText({ model: whole, ...ask })),
       build: () => generateText({ model: build, ...big }),

@@ -6,8 +6,15 @@
  * @module
  */
 
-import { jsonSchema, type ModelMessage, tool, type ToolSet } from "ai";
-import type { ChatRequest, Message } from "../../mod.ts";
+import {
+  type AssistantContent,
+  jsonSchema,
+  type JSONValue,
+  type ModelMessage,
+  tool,
+  type ToolSet,
+} from "ai";
+import type { AssistantBlock, ChatRequest, Message } from "../../mod.ts";
 import { wireBody } from "./requests.ts";
 import type { PeerProvider } from "./wire.ts";
 
@@ -24,48 +31,81 @@ export interface AiSdkInput {
   /** Output limit, as rosetta sends it. */
   maxOutputTokens?: number;
   /** Thinking, as rosetta sends it. */
-  providerOptions: Record<string, Record<string, never>>;
+  providerOptions: Record<string, Record<string, JSONValue>>;
+}
+
+type AssistantPart = Exclude<AssistantContent, string>[number];
+
+// The wire fields the AI SDK's settings are read from.
+interface WireSettings {
+  max_tokens?: number;
+  thinking?: { budget_tokens: number };
+  max_completion_tokens?: number;
+  reasoning_effort?: string;
+  generationConfig?: {
+    maxOutputTokens?: number;
+    thinkingConfig?: Record<string, JSONValue>;
+  };
 }
 
 function toolName(request: ChatRequest, id: string): string {
   for (const m of request.messages) {
     if (m.role !== "assistant" || typeof m.content === "string") continue;
-    for (const b of m.content) if (b.type === "tool_call" && b.id === id) return b.name;
+    for (const b of m.content) {
+      if (b.type === "tool_call" && b.id === id) return b.name;
+    }
   }
   throw new Error(`Cannot find tool call ${id} in the request`);
 }
 
-function message(m: Message, request: ChatRequest, provider: PeerProvider): ModelMessage {
-  if (typeof m.content === "string") return { role: m.role, content: m.content } as ModelMessage;
+function assistantPart(
+  b: AssistantBlock,
+  provider: PeerProvider,
+): AssistantPart {
+  if (b.type === "text") return { type: "text", text: b.text };
+  if (b.type === "thinking") {
+    const signed = { [provider]: { signature: b.signature ?? "" } };
+    return { type: "reasoning", text: b.text, providerOptions: signed };
+  }
+  if (b.type === "redacted_thinking") {
+    const redacted = { anthropic: { redactedData: b.data } };
+    return { type: "reasoning", text: "", providerOptions: redacted };
+  }
+  if (b.type === "tool_call") {
+    return {
+      type: "tool-call",
+      toolCallId: b.id,
+      toolName: b.name,
+      input: b.arguments,
+    };
+  }
+  throw new Error(`No AI SDK part for a ${b.type} block`);
+}
+
+function message(
+  m: Message,
+  request: ChatRequest,
+  provider: PeerProvider,
+): ModelMessage {
+  if (typeof m.content === "string") {
+    return { role: m.role, content: m.content } as ModelMessage;
+  }
   if (m.role === "user") {
     return {
       role: "user",
       content: m.content.map((b) =>
-        b.type === "text"
-          ? { type: "text", text: b.text }
-          : { type: "image", image: (b as { data: string }).data, mediaType: b.mediaType }
+        b.type === "text" ? { type: "text", text: b.text } : {
+          type: "image",
+          image: (b as { data: string }).data,
+          mediaType: b.mediaType,
+        }
       ),
     };
   }
   if (m.role === "assistant") {
     return {
       role: "assistant",
-      content: m.content.flatMap((b) => {
-        if (b.type === "text") return [{ type: "text" as const, text: b.text }];
-        if (b.type === "thinking") {
-          const signed = { [provider]: { signature: b.signature ?? "" } };
-          return [{ type: "reasoning" as const, text: b.text, providerOptions: signed }];
-        }
-        if (b.type === "redacted_thinking") {
-          const redacted = { anthropic: { redactedData: b.data } };
-          return [{ type: "reasoning" as const, text: "", providerOptions: redacted }];
-        }
-        if (b.type === "tool_call") {
-          const input = b.arguments;
-          return [{ type: "tool-call" as const, toolCallId: b.id, toolName: b.name, input }];
-        }
-        throw new Error(`No AI SDK part for a ${b.type} block`);
-      }),
+      content: m.content.map((b) => assistantPart(b, provider)),
     };
   }
   return {
@@ -85,17 +125,23 @@ function message(m: Message, request: ChatRequest, provider: PeerProvider): Mode
 }
 
 // The thinking settings and output limit rosetta put on the wire, in the AI SDK's options.
-function settings(provider: PeerProvider, request: ChatRequest) {
-  const wire = wireBody(provider, request) as Record<string, any>;
+function settings(
+  provider: PeerProvider,
+  request: ChatRequest,
+): { maxOutputTokens?: number; options: Record<string, JSONValue> } {
+  const wire = wireBody(provider, request) as WireSettings;
   if (provider === "anthropic") {
-    const thinking = { type: "enabled", budgetTokens: wire.thinking.budget_tokens };
-    return { maxOutputTokens: wire.max_tokens, options: { thinking } };
+    const budgetTokens = wire.thinking?.budget_tokens ?? 0;
+    return {
+      maxOutputTokens: wire.max_tokens,
+      options: { thinking: { type: "enabled", budgetTokens } },
+    };
   }
   if (provider === "openai") {
-    const options = { reasoningEffort: wire.reasoning_effort };
+    const options = { reasoningEffort: wire.reasoning_effort ?? null };
     return { maxOutputTokens: wire.max_completion_tokens, options };
   }
-  const { thinkingConfig, maxOutputTokens } = wire.generationConfig;
+  const { thinkingConfig = {}, maxOutputTokens } = wire.generationConfig ?? {};
   return { maxOutputTokens, options: { thinkingConfig } };
 }
 
@@ -106,10 +152,16 @@ function settings(provider: PeerProvider, request: ChatRequest) {
  * @param request The request.
  * @returns Everything `generateText` takes but the model.
  */
-export function aiSdkInput(provider: PeerProvider, request: ChatRequest): AiSdkInput {
+export function aiSdkInput(
+  provider: PeerProvider,
+  request: ChatRequest,
+): AiSdkInput {
   const tools: ToolSet = {};
   for (const t of request.tools ?? []) {
-    tools[t.name] = tool({ description: t.description, inputSchema: jsonSchema(t.parameters) });
+    tools[t.name] = tool({
+      description: t.description,
+      inputSchema: jsonSchema(t.parameters),
+    });
   }
   const { maxOutputTokens, options } = settings(provider, request);
   return {
@@ -118,6 +170,6 @@ export function aiSdkInput(provider: PeerProvider, request: ChatRequest): AiSdkI
     tools,
     toolChoice: "auto",
     maxOutputTokens,
-    providerOptions: { [provider]: options } as AiSdkInput["providerOptions"],
+    providerOptions: { [provider]: options },
   };
 }

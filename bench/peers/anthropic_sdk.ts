@@ -12,14 +12,20 @@ import { askRequest, buildRequest, officialParams } from "./requests.ts";
 
 type Params = Anthropic.MessageCreateParamsNonStreaming;
 
-function outcomeOf(message: Anthropic.Message, text?: string, reasoning?: string): Outcome {
+function outcomeOf(
+  message: Anthropic.Message,
+  text?: string,
+  reasoning?: string,
+): Outcome {
   let joined = "";
   let thought = "";
   const toolCalls = [];
   for (const block of message.content) {
     if (block.type === "text") joined += block.text;
     else if (block.type === "thinking") thought += block.thinking;
-    else if (block.type === "tool_use") toolCalls.push({ name: block.name, arguments: block.input });
+    else if (block.type === "tool_use") {
+      toolCalls.push({ name: block.name, arguments: block.input });
+    }
   }
   const { usage } = message;
   const cacheRead = usage.cache_read_input_tokens ?? 0;
@@ -28,7 +34,8 @@ function outcomeOf(message: Anthropic.Message, text?: string, reasoning?: string
     reasoning: reasoning ?? thought,
     toolCalls,
     usage: {
-      input: usage.input_tokens + cacheRead + (usage.cache_creation_input_tokens ?? 0),
+      input: usage.input_tokens + cacheRead +
+        (usage.cache_creation_input_tokens ?? 0),
       output: usage.output_tokens,
       reasoning: 0,
       cacheRead,
@@ -47,8 +54,14 @@ export function anthropicSdk(fetches: PeerFetches): Peer {
   const streaming = client(fetches.stream);
   const whole = client(fetches.whole);
   const build = client(fetches.build);
-  const ask = officialParams("anthropic", askRequest("anthropic")) as unknown as Params;
-  const big = officialParams("anthropic", buildRequest("anthropic")) as unknown as Params;
+  const ask = officialParams(
+    "anthropic",
+    askRequest("anthropic"),
+  ) as unknown as Params;
+  const big = officialParams(
+    "anthropic",
+    buildRequest("anthropic"),
+  ) as unknown as Params;
   return {
     async stream() {
       const stream = streaming.messages.stream(ask);
@@ -57,7 +70,9 @@ export function anthropicSdk(fetches: PeerFetches): Peer {
       for await (const event of stream) {
         if (event.type !== "content_block_delta") continue;
         if (event.delta.type === "text_delta") text += event.delta.text;
-        else if (event.delta.type === "thinking_delta") reasoning += event.delta.thinking;
+        else if (event.delta.type === "thinking_delta") {
+          reasoning += event.delta.thinking;
+        }
       }
       return outcomeOf(await stream.finalMessage(), text, reasoning);
     },

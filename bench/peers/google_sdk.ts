@@ -7,7 +7,11 @@
  * @module
  */
 
-import { type GenerateContentParameters, type GenerateContentResponse, GoogleGenAI } from "@google/genai";
+import {
+  type GenerateContentParameters,
+  type GenerateContentResponse,
+  GoogleGenAI,
+} from "@google/genai";
 import type { CallOutcome, Outcome, Peer, PeerFetches } from "./peer.ts";
 import { KEY } from "./peer.ts";
 import { askRequest, buildRequest, officialParams } from "./requests.ts";
@@ -23,7 +27,10 @@ class Gathered {
     if (chunk.usageMetadata) this.usage = chunk.usageMetadata;
     for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
       if (part.functionCall) {
-        this.toolCalls.push({ name: part.functionCall.name ?? "", arguments: part.functionCall.args });
+        this.toolCalls.push({
+          name: part.functionCall.name ?? "",
+          arguments: part.functionCall.args,
+        });
       } else if (part.text !== undefined) {
         if (part.thought) this.reasoning += part.text;
         else this.text += part.text;
@@ -60,12 +67,20 @@ export function googleSdk(fetches: PeerFetches): Peer {
   const streaming = client(fetches.stream);
   const whole = client(fetches.whole);
   const build = client(fetches.build);
-  const ask = officialParams("google", askRequest("google")) as unknown as GenerateContentParameters;
-  const big = officialParams("google", buildRequest("google")) as unknown as GenerateContentParameters;
+  const ask = officialParams(
+    "google",
+    askRequest("google"),
+  ) as unknown as GenerateContentParameters;
+  const big = officialParams(
+    "google",
+    buildRequest("google"),
+  ) as unknown as GenerateContentParameters;
   return {
     async stream() {
       const gathered = new Gathered();
-      for await (const chunk of await streaming.models.generateContentStream(ask)) {
+      for await (
+        const chunk of await streaming.models.generateContentStream(ask)
+      ) {
         gathered.add(chunk);
       }
       return gathered.outcome();

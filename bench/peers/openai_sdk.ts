@@ -15,7 +15,9 @@ import { askRequest, buildRequest, officialParams } from "./requests.ts";
 type Params = OpenAI.ChatCompletionCreateParamsNonStreaming;
 type Reasoned = { reasoning_content?: string | null };
 
-function usageOf(usage: OpenAI.CompletionUsage | null | undefined): Outcome["usage"] {
+function usageOf(
+  usage: OpenAI.CompletionUsage | null | undefined,
+): Outcome["usage"] {
   return {
     input: usage?.prompt_tokens ?? 0,
     output: usage?.completion_tokens ?? 0,
@@ -29,7 +31,10 @@ function outcomeOf(completion: OpenAI.ChatCompletion): Outcome {
   const toolCalls: CallOutcome[] = [];
   for (const call of message.tool_calls ?? []) {
     if (call.type !== "function") continue;
-    toolCalls.push({ name: call.function.name, arguments: JSON.parse(call.function.arguments) });
+    toolCalls.push({
+      name: call.function.name,
+      arguments: JSON.parse(call.function.arguments),
+    });
   }
   return {
     text: message.content ?? "",
@@ -50,8 +55,14 @@ export function openaiSdk(fetches: PeerFetches): Peer {
   const streaming = client(fetches.stream);
   const whole = client(fetches.whole);
   const build = client(fetches.build);
-  const ask = officialParams("openai", askRequest("openai")) as unknown as Params;
-  const big = officialParams("openai", buildRequest("openai")) as unknown as Params;
+  const ask = officialParams(
+    "openai",
+    askRequest("openai"),
+  ) as unknown as Params;
+  const big = officialParams(
+    "openai",
+    buildRequest("openai"),
+  ) as unknown as Params;
   return {
     async stream() {
       const stream = await streaming.chat.completions.create({
@@ -73,10 +84,15 @@ export function openaiSdk(fetches: PeerFetches): Peer {
         for (const call of delta.tool_calls ?? []) {
           calls[call.index] ??= { name: "", args: [] };
           if (call.function?.name) calls[call.index].name = call.function.name;
-          if (call.function?.arguments) calls[call.index].args.push(call.function.arguments);
+          if (call.function?.arguments) {
+            calls[call.index].args.push(call.function.arguments);
+          }
         }
       }
-      const toolCalls = calls.map((c) => ({ name: c.name, arguments: JSON.parse(c.args.join("")) }));
+      const toolCalls = calls.map((c) => ({
+        name: c.name,
+        arguments: JSON.parse(c.args.join("")),
+      }));
       return { text, reasoning, toolCalls, usage: usageOf(usage) };
     },
     whole: async () => outcomeOf(await whole.chat.completions.create(ask)),

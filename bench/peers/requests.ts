@@ -14,7 +14,10 @@ type Json = Record<string, unknown>;
 
 const requestFixture = (name: string): ChatRequest =>
   JSON.parse(
-    readFileSync(new URL(`../../fixtures/benchmarks/${name}.json`, import.meta.url), "utf8"),
+    readFileSync(
+      new URL(`../../fixtures/benchmarks/${name}.json`, import.meta.url),
+      "utf8",
+    ),
   );
 
 const complex = requestFixture("request_complex");
@@ -101,7 +104,10 @@ export function wireBody(provider: PeerProvider, request: ChatRequest): Json {
  * @param request The request.
  * @returns The params.
  */
-export function officialParams(provider: PeerProvider, request: ChatRequest): Json {
+export function officialParams(
+  provider: PeerProvider,
+  request: ChatRequest,
+): Json {
   const wire = wireBody(provider, request);
   if (provider !== "google") return wire;
   const { contents, systemInstruction, tools, toolConfig, generationConfig } = wire as Json & {

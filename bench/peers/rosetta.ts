@@ -9,7 +9,11 @@ import { type ChatResponse, createClient, providers } from "../../mod.ts";
 import { KEY, type Library, type Outcome, type Peer } from "./peer.ts";
 import { askRequest, buildRequest } from "./requests.ts";
 
-function outcomeOf(response: ChatResponse, text?: string, reasoning?: string): Outcome {
+function outcomeOf(
+  response: ChatResponse,
+  text?: string,
+  reasoning?: string,
+): Outcome {
   const { usage } = response;
   let joined = "";
   let thought = "";

@@ -11,10 +11,17 @@ import { readFileSync } from "node:fs";
 export type PeerProvider = "anthropic" | "openai" | "google";
 
 /** Report order. */
-export const PROVIDERS: readonly PeerProvider[] = ["anthropic", "openai", "google"];
+export const PROVIDERS: readonly PeerProvider[] = [
+  "anthropic",
+  "openai",
+  "google",
+];
 
 /** A `fetch` as every SDK accepts it. */
-export type FetchFn = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+export type FetchFn = (
+  input: string | URL | Request,
+  init?: RequestInit,
+) => Promise<Response>;
 
 /** One provider's committed wire data. */
 export interface Wire {
@@ -27,7 +34,10 @@ export interface Wire {
 }
 
 const fixture = (provider: PeerProvider, file: string) =>
-  readFileSync(new URL(`../../fixtures/benchmarks/${provider}/${file}`, import.meta.url), "utf8");
+  readFileSync(
+    new URL(`../../fixtures/benchmarks/${provider}/${file}`, import.meta.url),
+    "utf8",
+  );
 
 /**
  * Loads a provider's fixtures.
@@ -56,7 +66,10 @@ export interface FakeFetch {
   lastBody(): string | undefined;
 }
 
-async function bodyText(input: string | URL | Request, init?: RequestInit): Promise<string> {
+async function bodyText(
+  input: string | URL | Request,
+  init?: RequestInit,
+): Promise<string> {
   const body = init?.body ?? (input instanceof Request ? input.body : null);
   if (typeof body === "string") return body;
   if (body === null || body === undefined) return "";
@@ -65,9 +78,19 @@ async function bodyText(input: string | URL | Request, init?: RequestInit): Prom
 
 function respond(reply: Reply): Response {
   if ("json" in reply) {
-    return new Response(reply.json, { headers: { "content-type": "application/json" } });
+    return new Response(reply.json, {
+      headers: { "content-type": "application/json" },
+    });
   }
-  return new Response(ReadableStream.from(reply.sse), {
+  let next = 0;
+  const chunks = reply.sse;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (next < chunks.length) controller.enqueue(chunks[next++]);
+      else controller.close();
+    },
+  });
+  return new Response(body, {
     headers: { "content-type": "text/event-stream" },
   });
 }
