@@ -47,7 +47,7 @@ const fixture = (provider: PeerProvider, file: string) =>
  */
 export function wireOf(provider: PeerProvider): Wire {
   const encoder = new TextEncoder();
-  const events = fixture(provider, "stream_complex.txt").split(/(?<=\n\n)/);
+  const events = fixture(provider, "stream_complex.txt").split(/(?<=\r?\n\r?\n)/);
   return {
     body: fixture(provider, "response_complex.json"),
     chunks: events.filter((e) => e.trim() !== "").map((e) => encoder.encode(e)),
