@@ -29,7 +29,7 @@ const here = (path: string) => new URL(path, import.meta.url);
 
 const { values: flags } = parseArgs({
   options: {
-    rounds: { type: "string", default: "40" },
+    rounds: { type: "string", default: "60" },
     "batch-ms": { type: "string", default: "40" },
     quick: { type: "boolean", default: false },
     readme: { type: "boolean", default: false },

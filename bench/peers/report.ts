@@ -189,6 +189,9 @@ export function markdown(result: PeersResult): string {
         Object.entries(g.bodyBytes!).map(([n, b]) => `${n} ${b}`).join(", ")
       }`
     ).join("; ") + ".",
+    "- OpenAI Chat reasoning comes in `reasoning_content` (as OpenAI-compatible servers send " +
+    "it): rosetta reads it, the `openai` SDK passes it through untyped (read by the caller " +
+    "here), `@ai-sdk/openai` drops it.",
     `- Floors: stream — ${result.floors.stream}; whole — ${result.floors.whole}; build — ${result.floors.build}.`,
     `- ${settings.rounds} rounds per scenario; per round each library's batch (~${settings.batchMs} ` +
     "ms) and the floor's, in an order that rotates each round; one process.",
