@@ -10,7 +10,7 @@ import { createGoogle } from "@ai-sdk/google";
 import { createOpenAI } from "@ai-sdk/openai";
 import { generateText, type LanguageModel, type LanguageModelUsage, streamText } from "ai";
 import { aiSdkInput } from "./ai_sdk_input.ts";
-import { KEY, type Library, type Outcome, type Peer } from "./peer.ts";
+import { KEY, type Library, type Outcome, type Peer, perScenario } from "./peer.ts";
 import { askRequest, buildRequest, modelOf } from "./requests.ts";
 import type { FetchFn, PeerProvider } from "./wire.ts";
 
@@ -19,12 +19,8 @@ import type { FetchFn, PeerProvider } from "./wire.ts";
 
 function model(provider: PeerProvider, fetch: FetchFn): LanguageModel {
   const id = modelOf(provider);
-  if (provider === "anthropic") {
-    return createAnthropic({ apiKey: KEY, fetch })(id);
-  }
-  if (provider === "openai") {
-    return createOpenAI({ apiKey: KEY, fetch }).chat(id);
-  }
+  if (provider === "anthropic") return createAnthropic({ apiKey: KEY, fetch })(id);
+  if (provider === "openai") return createOpenAI({ apiKey: KEY, fetch }).chat(id);
   return createGoogle({ apiKey: KEY, fetch })(id);
 }
 
@@ -35,19 +31,12 @@ interface Answer {
   usage: LanguageModelUsage;
 }
 
-function outcomeOf(
-  answer: Answer,
-  text = answer.text,
-  reasoning?: string,
-): Outcome {
+function outcomeOf(answer: Answer): Outcome {
   const { usage } = answer;
   return {
-    text,
-    reasoning: reasoning ?? answer.reasoningText ?? "",
-    toolCalls: answer.toolCalls.map((c) => ({
-      name: c.toolName,
-      arguments: c.input,
-    })),
+    text: answer.text,
+    reasoning: answer.reasoningText ?? "",
+    toolCalls: answer.toolCalls.map((c) => ({ name: c.toolName, arguments: c.input })),
     usage: {
       input: usage.inputTokens ?? 0,
       output: usage.outputTokens ?? 0,
@@ -62,14 +51,12 @@ export const aiSdk: Library = {
   name: "AI SDK",
   packages: ["ai", "@ai-sdk/anthropic", "@ai-sdk/openai", "@ai-sdk/google"],
   peer(provider, fetches): Peer {
-    const streaming = model(provider, fetches.stream);
-    const whole = model(provider, fetches.whole);
-    const build = model(provider, fetches.build);
+    const models = perScenario(fetches, (fetch) => model(provider, fetch));
     const ask = aiSdkInput(provider, askRequest(provider));
     const big = aiSdkInput(provider, buildRequest(provider));
     return {
       async stream() {
-        const result = streamText({ model: streaming, ...ask });
+        const result = streamText({ model: models.stream, ...ask });
         let text = "";
         let reasoning = "";
         for await (const part of result.fullStream) {
@@ -77,18 +64,11 @@ export const aiSdk: Library = {
           else if (part.type === "reasoning-delta") reasoning += part.text;
           else if (part.type === "error") throw part.error;
         }
-        const [toolCalls, usage] = await Promise.all([
-          result.toolCalls,
-          result.usage,
-        ]);
-        return outcomeOf(
-          { text, reasoningText: reasoning, toolCalls, usage },
-          text,
-          reasoning,
-        );
+        const [toolCalls, usage] = await Promise.all([result.toolCalls, result.usage]);
+        return outcomeOf({ text, reasoningText: reasoning, toolCalls, usage });
       },
-      whole: async () => outcomeOf(await generateText({ model: whole, ...ask })),
-      build: () => generateText({ model: build, ...big }),
+      whole: async () => outcomeOf(await generateText({ model: models.whole, ...ask })),
+      build: () => generateText({ model: models.build, ...big }),
     };
   },
 };

@@ -158,10 +158,7 @@ export function aiSdkInput(
 ): AiSdkInput {
   const tools: ToolSet = {};
   for (const t of request.tools ?? []) {
-    tools[t.name] = tool({
-      description: t.description,
-      inputSchema: jsonSchema(t.parameters),
-    });
+    tools[t.name] = tool({ description: t.description, inputSchema: jsonSchema(t.parameters) });
   }
   const { maxOutputTokens, options } = settings(provider, request);
   return {

@@ -6,9 +6,8 @@
  */
 
 import Anthropic from "@anthropic-ai/sdk";
-import type { Outcome, Peer, PeerFetches } from "./peer.ts";
-import { KEY } from "./peer.ts";
-import { askRequest, buildRequest, officialParams } from "./requests.ts";
+import { KEY, type Outcome, type Peer, type PeerFetches, perScenario } from "./peer.ts";
+import { officialRequests } from "./requests.ts";
 
 type Params = Anthropic.MessageCreateParamsNonStreaming;
 
@@ -50,21 +49,11 @@ function outcomeOf(
  * @returns The peer.
  */
 export function anthropicSdk(fetches: PeerFetches): Peer {
-  const client = (fetch: typeof fetches.stream) => new Anthropic({ apiKey: KEY, fetch });
-  const streaming = client(fetches.stream);
-  const whole = client(fetches.whole);
-  const build = client(fetches.build);
-  const ask = officialParams(
-    "anthropic",
-    askRequest("anthropic"),
-  ) as unknown as Params;
-  const big = officialParams(
-    "anthropic",
-    buildRequest("anthropic"),
-  ) as unknown as Params;
+  const client = perScenario(fetches, (fetch) => new Anthropic({ apiKey: KEY, fetch }));
+  const { ask, big } = officialRequests<Params>("anthropic");
   return {
     async stream() {
-      const stream = streaming.messages.stream(ask);
+      const stream = client.stream.messages.stream(ask);
       let text = "";
       let reasoning = "";
       for await (const event of stream) {
@@ -76,7 +65,7 @@ export function anthropicSdk(fetches: PeerFetches): Peer {
       }
       return outcomeOf(await stream.finalMessage(), text, reasoning);
     },
-    whole: async () => outcomeOf(await whole.messages.create(ask)),
-    build: () => build.messages.create(big),
+    whole: async () => outcomeOf(await client.whole.messages.create(ask)),
+    build: () => client.build.messages.create(big),
   };
 }

@@ -53,9 +53,7 @@ export function floorsOf(
     stream: async () => await sse(await fetches.stream(URL_, post(ask))),
     whole: async () => JSON.parse(await (await fetches.whole(URL_, post(ask))).text()),
     build: async () =>
-      JSON.parse(
-        await (await fetches.build(URL_, post(JSON.stringify(wire)))).text(),
-      ),
+      JSON.parse(await (await fetches.build(URL_, post(JSON.stringify(wire)))).text()),
   };
 }
 

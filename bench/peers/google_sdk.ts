@@ -12,9 +12,15 @@ import {
   type GenerateContentResponse,
   GoogleGenAI,
 } from "@google/genai";
-import type { CallOutcome, Outcome, Peer, PeerFetches } from "./peer.ts";
-import { KEY } from "./peer.ts";
-import { askRequest, buildRequest, officialParams } from "./requests.ts";
+import {
+  type CallOutcome,
+  KEY,
+  type Outcome,
+  type Peer,
+  type PeerFetches,
+  perScenario,
+} from "./peer.ts";
+import { officialRequests } from "./requests.ts";
 
 /** Text, thoughts and calls gathered over one or more chunks. */
 class Gathered {
@@ -62,24 +68,16 @@ class Gathered {
  * @returns The peer.
  */
 export function googleSdk(fetches: PeerFetches): Peer {
-  const client = (fetch: typeof fetches.stream) =>
-    new GoogleGenAI({ apiKey: KEY, httpOptions: { fetch } });
-  const streaming = client(fetches.stream);
-  const whole = client(fetches.whole);
-  const build = client(fetches.build);
-  const ask = officialParams(
-    "google",
-    askRequest("google"),
-  ) as unknown as GenerateContentParameters;
-  const big = officialParams(
-    "google",
-    buildRequest("google"),
-  ) as unknown as GenerateContentParameters;
+  const client = perScenario(
+    fetches,
+    (fetch) => new GoogleGenAI({ apiKey: KEY, httpOptions: { fetch } }),
+  );
+  const { ask, big } = officialRequests<GenerateContentParameters>("google");
   return {
     async stream() {
       const gathered = new Gathered();
       for await (
-        const chunk of await streaming.models.generateContentStream(ask)
+        const chunk of await client.stream.models.generateContentStream(ask)
       ) {
         gathered.add(chunk);
       }
@@ -87,9 +85,9 @@ export function googleSdk(fetches: PeerFetches): Peer {
     },
     async whole() {
       const gathered = new Gathered();
-      gathered.add(await whole.models.generateContent(ask));
+      gathered.add(await client.whole.models.generateContent(ask));
       return gathered.outcome();
     },
-    build: () => build.models.generateContent(big),
+    build: () => client.build.models.generateContent(big),
   };
 }

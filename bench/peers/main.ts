@@ -45,9 +45,7 @@ function versions(): Record<string, string> {
   const version = (dir: URL) => JSON.parse(readFileSync(new URL("package.json", dir), "utf8"));
   let commit = "";
   try {
-    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {
-      encoding: "utf8",
-    }).trim();
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
   } catch { /* not a git checkout: the version alone */ }
   const own = version(here("../../")).version + (commit ? ` (${commit})` : "");
   const found: Record<string, string> = { "@rosetta/llm": own };
@@ -88,10 +86,7 @@ async function check(
   for (const scenario of ["stream", "whole"] as const) {
     const outcomes = [];
     for (const c of all) {
-      outcomes.push({
-        library: c.library.name,
-        value: await c.peer[scenario](),
-      });
+      outcomes.push({ library: c.library.name, value: await c.peer[scenario]() });
     }
     notes.push(...checkOutcomes(`${provider} ${scenario}`, outcomes));
   }
@@ -99,10 +94,7 @@ async function check(
   checkRequests(
     `${provider} build`,
     buildRequest(provider),
-    all.map((c) => ({
-      library: c.library.name,
-      value: c.fakes.build.lastBody(),
-    })),
+    all.map((c) => ({ library: c.library.name, value: c.fakes.build.lastBody() })),
   );
   return notes;
 }
@@ -119,10 +111,7 @@ async function measure(
   const groups: GroupResult[] = [];
   for (const scenario of SCENARIOS) {
     const subjects = [
-      ...all.map((c) => ({
-        name: c.library.name,
-        fn: () => c.peer[scenario](),
-      })),
+      ...all.map((c) => ({ name: c.library.name, fn: () => c.peer[scenario]() })),
       { name: "floor", fn: floors[scenario] },
     ];
     const group: GroupResult = {
@@ -170,10 +159,7 @@ const result: PeersResult = {
 };
 const out = here("results/");
 mkdirSync(out, { recursive: true });
-writeFileSync(
-  new URL("results.json", out),
-  JSON.stringify(result, null, 2) + "\n",
-);
+writeFileSync(new URL("results.json", out), JSON.stringify(result, null, 2) + "\n");
 writeFileSync(new URL("report.md", out), markdown(result));
 writeFileSync(new URL("chart.svg", out), chart(groups));
 if (flags.readme) updateReadme(here("../../README.md"), result);

@@ -8,9 +8,15 @@
  */
 
 import OpenAI from "openai";
-import type { CallOutcome, Outcome, Peer, PeerFetches } from "./peer.ts";
-import { KEY } from "./peer.ts";
-import { askRequest, buildRequest, officialParams } from "./requests.ts";
+import {
+  type CallOutcome,
+  KEY,
+  type Outcome,
+  type Peer,
+  type PeerFetches,
+  perScenario,
+} from "./peer.ts";
+import { officialRequests } from "./requests.ts";
 
 type Params = OpenAI.ChatCompletionCreateParamsNonStreaming;
 type Reasoned = { reasoning_content?: string | null };
@@ -31,10 +37,7 @@ function outcomeOf(completion: OpenAI.ChatCompletion): Outcome {
   const toolCalls: CallOutcome[] = [];
   for (const call of message.tool_calls ?? []) {
     if (call.type !== "function") continue;
-    toolCalls.push({
-      name: call.function.name,
-      arguments: JSON.parse(call.function.arguments),
-    });
+    toolCalls.push({ name: call.function.name, arguments: JSON.parse(call.function.arguments) });
   }
   return {
     text: message.content ?? "",
@@ -51,21 +54,11 @@ function outcomeOf(completion: OpenAI.ChatCompletion): Outcome {
  * @returns The peer.
  */
 export function openaiSdk(fetches: PeerFetches): Peer {
-  const client = (fetch: typeof fetches.stream) => new OpenAI({ apiKey: KEY, fetch });
-  const streaming = client(fetches.stream);
-  const whole = client(fetches.whole);
-  const build = client(fetches.build);
-  const ask = officialParams(
-    "openai",
-    askRequest("openai"),
-  ) as unknown as Params;
-  const big = officialParams(
-    "openai",
-    buildRequest("openai"),
-  ) as unknown as Params;
+  const client = perScenario(fetches, (fetch) => new OpenAI({ apiKey: KEY, fetch }));
+  const { ask, big } = officialRequests<Params>("openai");
   return {
     async stream() {
-      const stream = await streaming.chat.completions.create({
+      const stream = await client.stream.chat.completions.create({
         ...ask,
         stream: true,
         stream_options: { include_usage: true },
@@ -95,7 +88,7 @@ export function openaiSdk(fetches: PeerFetches): Peer {
       }));
       return { text, reasoning, toolCalls, usage: usageOf(usage) };
     },
-    whole: async () => outcomeOf(await whole.chat.completions.create(ask)),
-    build: () => build.chat.completions.create(big),
+    whole: async () => outcomeOf(await client.whole.chat.completions.create(ask)),
+    build: () => client.build.chat.completions.create(big),
   };
 }

@@ -75,5 +75,19 @@ export interface Library {
   peer(provider: PeerProvider, fetches: PeerFetches): Peer;
 }
 
+/**
+ * One client (or model) per scenario, each over that scenario's fake fetch.
+ *
+ * @param fetches The fakes.
+ * @param make Builds a client over a fetch.
+ * @returns The clients by scenario.
+ */
+export function perScenario<T>(
+  fetches: PeerFetches,
+  make: (fetch: FetchFn) => T,
+): Record<Scenario, T> {
+  return { stream: make(fetches.stream), whole: make(fetches.whole), build: make(fetches.build) };
+}
+
 /** The API key all libraries send (the fakes ignore it). */
 export const KEY = "peers-bench-key";

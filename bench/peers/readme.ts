@@ -51,10 +51,7 @@ export function updateReadme(path: URL, result: PeersResult): void {
       `Cannot update ${path.pathname}: no ${BEGIN} … ${END} block`,
     );
   }
-  writeFileSync(
-    path,
-    text.slice(0, start) + readmeBlock(result) + text.slice(end + END.length),
-  );
+  writeFileSync(path, text.slice(0, start) + readmeBlock(result) + text.slice(end + END.length));
   // The tables as deno fmt aligns them, so that `npm test`'s fmt check stays green.
   const deno = new URL("../../node_modules/.bin/deno", import.meta.url).pathname;
   execFileSync(deno, ["fmt", path.pathname], { stdio: "ignore" });

@@ -119,3 +119,14 @@ export function officialParams(
     config: { systemInstruction, tools, toolConfig, ...generationConfig },
   };
 }
+
+/**
+ * The official SDK's params for both requests: the stream and whole-response one, and the big one.
+ *
+ * @param provider The provider.
+ * @returns The params, typed as the SDK's.
+ */
+export function officialRequests<T>(provider: PeerProvider): { ask: T; big: T } {
+  const ask = officialParams(provider, askRequest(provider)) as T;
+  return { ask, big: officialParams(provider, buildRequest(provider)) as T };
+}

@@ -6,7 +6,7 @@
  */
 
 import { type ChatResponse, createClient, providers } from "../../mod.ts";
-import { KEY, type Library, type Outcome, type Peer } from "./peer.ts";
+import { KEY, type Library, type Outcome, type Peer, perScenario } from "./peer.ts";
 import { askRequest, buildRequest } from "./requests.ts";
 
 function outcomeOf(
@@ -43,16 +43,15 @@ export const rosetta: Library = {
   name: "rosetta",
   packages: ["@rosetta/llm (this checkout)"],
   peer(provider, fetches): Peer {
-    const client = (fetch: typeof fetches.stream) =>
-      createClient({ provider: providers[provider], apiKey: KEY, fetch });
-    const streaming = client(fetches.stream);
-    const whole = client(fetches.whole);
-    const build = client(fetches.build);
+    const client = perScenario(
+      fetches,
+      (fetch) => createClient({ provider: providers[provider], apiKey: KEY, fetch }),
+    );
     const ask = askRequest(provider);
     const big = buildRequest(provider);
     return {
       async stream() {
-        const stream = streaming.stream(ask);
+        const stream = client.stream.stream(ask);
         let text = "";
         let reasoning = "";
         for await (const event of stream) {
@@ -61,8 +60,8 @@ export const rosetta: Library = {
         }
         return outcomeOf(await stream.response(), text, reasoning);
       },
-      whole: async () => outcomeOf(await whole.complete(ask)),
-      build: () => build.complete(big),
+      whole: async () => outcomeOf(await client.whole.complete(ask)),
+      build: () => client.build.complete(big),
     };
   },
 };

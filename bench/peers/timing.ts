@@ -77,9 +77,7 @@ export async function timeInterleaved(
   for (const s of subjects) await perCall(s.fn, settings.warmupMs);
   const batches: number[] = [];
   for (const s of subjects) {
-    batches.push(
-      Math.max(1, Math.round(settings.batchMs / await perCall(s.fn, 20))),
-    );
+    batches.push(Math.max(1, Math.round(settings.batchMs / await perCall(s.fn, 20))));
   }
   const n = subjects.length;
   const times: number[][] = subjects.map(() => []);

@@ -11,11 +11,7 @@ import { readFileSync } from "node:fs";
 export type PeerProvider = "anthropic" | "openai" | "google";
 
 /** Report order. */
-export const PROVIDERS: readonly PeerProvider[] = [
-  "anthropic",
-  "openai",
-  "google",
-];
+export const PROVIDERS: readonly PeerProvider[] = ["anthropic", "openai", "google"];
 
 /** A `fetch` as every SDK accepts it. */
 export type FetchFn = (
@@ -78,9 +74,7 @@ async function bodyText(
 
 function respond(reply: Reply): Response {
   if ("json" in reply) {
-    return new Response(reply.json, {
-      headers: { "content-type": "application/json" },
-    });
+    return new Response(reply.json, { headers: { "content-type": "application/json" } });
   }
   let next = 0;
   const chunks = reply.sse;
@@ -90,9 +84,7 @@ function respond(reply: Reply): Response {
       else controller.close();
     },
   });
-  return new Response(body, {
-    headers: { "content-type": "text/event-stream" },
-  });
+  return new Response(body, { headers: { "content-type": "text/event-stream" } });
 }
 
 /**
