@@ -1,0 +1,23 @@
+// Import time: a fresh process imports the root entry point or one provider's subpath, timed
+// inside the process (start-up excluded); one process per sample. Floor: importing an empty
+// module the same way. Deno imports the source, Node and Bun the npm build (`entries.ts`).
+import { libraryRoot, suite } from "./bench.ts";
+import { emptyModule, entryFiles, importTime } from "./entries.ts";
+
+export default await suite((lib, bench) => {
+  const empty = emptyModule();
+  const entries = entryFiles(libraryRoot(lib), Object.keys(lib.providers));
+  for (const [name, file] of entries) {
+    bench({
+      group: "import",
+      name,
+      category: "import",
+      selfTimed: true,
+      // deno-lint-ignore require-await
+      fn: async () => importTime(file),
+      // deno-lint-ignore require-await
+      floor: async () => importTime(empty),
+      floorName: "importing an empty module",
+    });
+  }
+});
