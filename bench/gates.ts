@@ -88,9 +88,11 @@ export const MEASURE: MeasureSettings = {
  */
 export const MEASURE_BY_CATEGORY: Partial<Record<Category, MeasureSettings>> = {
   http: { ...MEASURE, rounds: 5, samples: 4, reruns: 0, allocationMs: 0 },
-  // One sample is a fresh process (30–60 ms here with its start-up): 34 per case and process,
-  // which keeps the five import cases to a few seconds per harness process.
-  import: { ...MEASURE, rounds: 3, samples: 3, warmupMs: 1, reruns: 0, allocationMs: 0 },
+  // One sample is a fresh process (30–60 ms here with its start-up): 25 per case and process,
+  // which keeps the five import cases to a few seconds per harness process. No warm-up: each
+  // sample is a cold process anyway, and the first call (which fills Deno's transpile cache and
+  // the file cache) is already made before timing.
+  import: { ...MEASURE, rounds: 3, samples: 3, warmupMs: 0, reruns: 0, allocationMs: 0 },
 };
 
 /**
