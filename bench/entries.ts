@@ -1,33 +1,33 @@
 /**
  * What the import cases load, and how they time it. Each runtime imports what its users get: on
  * Deno the source `.ts` (as published to JSR), on Node and Bun the npm build (`tsc -p
- * tsconfig.build.json`), built here from the library copy into `bench/results/imports/`. One
- * sample is one fresh process that imports one entry point and reports the import's duration.
+ * tsconfig.build.json`). Both copies are placed at paths of the same length,
+ * `bench/results/imports/candidate/` and `…/reference/`: Node's import of the same build took
+ * 10–25% longer from a folder named by a 40-character commit id. One sample is one fresh process
+ * that imports one entry point and reports the import's duration.
  *
  * @module
  */
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { systemInfo } from "./runtime.ts";
 
 const checkout = new URL("../", import.meta.url).pathname;
 const results = `${checkout}bench/results/imports/`;
 const runtime = systemInfo().runtime;
+const SOURCES = ["mod.ts", "common", "providers"];
 
-// Builds a library copy the way `npm run build` does, with this checkout's compiler settings.
-function build(root: string): string {
-  const name = root === checkout ? "checkout" : root.split("/").filter(Boolean).pop()!;
-  const out = `${results}${name}/`;
-  mkdirSync(results, { recursive: true });
-  const project = `${results}${name}.tsconfig.json`;
+// Builds a library copy into `out` the way `npm run build` does, with this checkout's settings.
+function build(root: string, out: string): void {
+  const project = `${out.slice(0, -1)}.tsconfig.json`;
   writeFileSync(
     project,
     JSON.stringify({
       extends: `${checkout}tsconfig.build.json`,
       compilerOptions: { outDir: out, rootDir: root },
-      include: ["mod.ts", "common", "providers"].map((path) => `${root}${path}`),
+      include: SOURCES.map((path) => `${root}${path}`),
       exclude: ["**/*_test.ts"],
     }),
   );
@@ -40,20 +40,28 @@ function build(root: string): string {
   if (!existsSync(`${out}mod.js`)) {
     throw new Error(`Cannot build ${root} for the import cases: ${tsc.stdout}${tsc.stderr}`);
   }
-  return out;
 }
 
 /**
- * The files a library copy's entry points are imported from on this runtime.
+ * Places a library copy where the import cases load it from, and names the files of its entry
+ * points on this runtime.
  *
  * @param root The library's folder (`libraryRoot`).
  * @param providers Its provider names (the subpaths).
  * @returns Entry name (`root` or a provider) → file path.
  */
 export function entryFiles(root: string, providers: string[]): Map<string, string> {
-  const [base, extension] = runtime === "deno" ? [root, "ts"] : [build(root), "js"];
-  const entries = new Map([["root", `${base}mod.${extension}`]]);
-  for (const name of providers) entries.set(name, `${base}providers/${name}/mod.${extension}`);
+  const out = `${results}${root === checkout ? "candidate" : "reference"}/`;
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  if (runtime === "deno") {
+    for (const path of SOURCES) cpSync(`${root}${path}`, `${out}${path}`, { recursive: true });
+  } else {
+    build(root, out);
+  }
+  const extension = runtime === "deno" ? "ts" : "js";
+  const entries = new Map([["root", `${out}mod.${extension}`]]);
+  for (const name of providers) entries.set(name, `${out}providers/${name}/mod.${extension}`);
   return entries;
 }
 
