@@ -1,6 +1,7 @@
 // Import time: a fresh process imports the root entry point or one provider's subpath, timed
 // inside the process (start-up excluded); one process per sample. Floor: importing an empty
 // module the same way. Deno imports the source, Node and Bun the npm build (`entries.ts`).
+// Under `deno bench` a call is timed whole, start-up included; the floor's start-up is the same.
 import { libraryRoot, suite } from "./bench.ts";
 import { emptyModule, entryFiles, importTime } from "./entries.ts";
 
