@@ -1,16 +1,17 @@
 /**
  * What the import cases load, and how they time it. Each runtime imports what its users get: on
- * Deno the source `.ts` (as published to JSR), on Node and Bun the npm build (`tsc -p
- * tsconfig.build.json`). Both copies are placed at paths of the same length,
- * `bench/results/imports/candidate/` and `…/reference/`: Node's import of the same build took
- * 10–25% longer from a folder named by a 40-character commit id. One sample is one fresh process
- * that imports one entry point and reports the import's duration.
+ * Deno the source `.ts` by path (as published to JSR); on Node and Bun the npm package by its
+ * name and subpaths, its `dist/` built with `tsc -p tsconfig.build.json` and its `exports` those
+ * of this checkout's `package.json`, installed as `@rosetta/candidate` and `@rosetta/reference`
+ * in `bench/results/imports/node_modules/`. Both copies sit at paths of the same length: Node's
+ * import of the same build took 10–25% longer from a folder named by a 40-character commit id.
+ * One sample is one fresh process that imports one entry point and reports the import's duration.
  *
  * @module
  */
 
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { systemInfo } from "./runtime.ts";
 
@@ -42,27 +43,39 @@ function build(root: string, out: string): void {
   }
 }
 
+// Installs a built copy as a package named `@rosetta/<role>` with this checkout's export map.
+function install(root: string, role: string): string {
+  const name = `@rosetta/${role}`;
+  const folder = `${results}node_modules/${name}/`;
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  build(root, `${folder}dist/`);
+  const { exports } = JSON.parse(readFileSync(`${checkout}package.json`, "utf8"));
+  writeFileSync(`${folder}package.json`, JSON.stringify({ name, type: "module", exports }));
+  return name;
+}
+
 /**
- * Places a library copy where the import cases load it from, and names the files of its entry
- * points on this runtime.
+ * Places a library copy where the import cases load it from, and names its entry points as this
+ * runtime's users import them.
  *
  * @param root The library's folder (`libraryRoot`).
  * @param providers Its provider names (the subpaths).
- * @returns Entry name (`root` or a provider) → file path.
+ * @returns Entry name (`root` or a provider) → what to import.
  */
-export function entryFiles(root: string, providers: string[]): Map<string, string> {
-  const out = `${results}${root === checkout ? "candidate" : "reference"}/`;
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  if (runtime === "deno") {
-    for (const path of SOURCES) cpSync(`${root}${path}`, `${out}${path}`, { recursive: true });
-  } else {
-    build(root, out);
+export function entryPoints(root: string, providers: string[]): Map<string, string> {
+  const role = root === checkout ? "candidate" : "reference";
+  if (runtime !== "deno") {
+    const name = install(root, role);
+    return new Map([["root", name], ...providers.map((p) => [p, `${name}/${p}`] as const)]);
   }
-  const extension = runtime === "deno" ? "ts" : "js";
-  const entries = new Map([["root", `${out}mod.${extension}`]]);
-  for (const name of providers) entries.set(name, `${out}providers/${name}/mod.${extension}`);
-  return entries;
+  const folder = `${results}${role}/`;
+  rmSync(folder, { recursive: true, force: true });
+  for (const path of SOURCES) cpSync(`${root}${path}`, `${folder}${path}`, { recursive: true });
+  return new Map([
+    ["root", `${folder}mod.ts`],
+    ...providers.map((p) => [p, `${folder}providers/${p}/mod.ts`] as const),
+  ]);
 }
 
 /**
@@ -78,25 +91,28 @@ export function emptyModule(): string {
 }
 
 /**
- * Imports a module in a fresh process of this runtime.
+ * Imports a module in a fresh process of this runtime, from `bench/results/imports/` (where the
+ * packages are installed) on Node and Bun.
  *
- * @param file The module.
+ * @param specifier A package name or a file path.
  * @returns How long the import took, in ms (start-up excluded).
  */
-export function importTime(file: string): number {
+export function importTime(specifier: string): number {
   // Evaluated, not a script file: Node would load its type stripper for a .ts one (+40 ms).
   const code = `const t = performance.now(); await import(${
-    JSON.stringify(file)
+    JSON.stringify(specifier)
   }); console.log(performance.now() - t);`;
   const args = runtime === "deno"
     ? ["eval", code]
     : runtime === "node"
     ? ["--input-type=module", "-e", code]
     : ["-e", code];
-  const child = spawnSync(process.execPath, args, { cwd: checkout, encoding: "utf8" });
+  // Deno resolves the copy's bare imports with this checkout's configuration.
+  const cwd = runtime === "deno" ? checkout : results;
+  const child = spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
   const ms = Number(child.stdout.trim());
   if (child.status !== 0 || !Number.isFinite(ms)) {
-    throw new Error(`Cannot import ${file} in a fresh process: ${child.stderr}`);
+    throw new Error(`Cannot import ${specifier} in a fresh process: ${child.stderr}`);
   }
   return ms;
 }
