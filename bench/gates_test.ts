@@ -150,12 +150,21 @@ test("judge holds an import to its target on the median, not the p95", () => {
   assert.equal(judge(imported("root", { p50: 16_000 }), "relative").level, "fail");
 });
 
-test("judge only warns of an import over its target when the reference's median is over too", () => {
+test("judge only warns of an import over its target when the reference's median is over or within 10% of it", () => {
   const loaded = judge(imported("root", { p50: 16_000, referenceP50: 15_500 }), "relative");
   assert.equal(loaded.level, "warn");
   assert.deepEqual(loaded.reasons, [
     "warn: median 16000.0 µs is over the import target of 15000 µs, as is the reference's (15500.0 µs): machine loaded",
   ]);
+  const near = judge(imported("root", { p50: 15_200, referenceP50: 13_600 }), "relative");
+  assert.equal(near.level, "warn");
+  assert.deepEqual(near.reasons, [
+    "warn: median 15200.0 µs is over the import target of 15000 µs, and the reference's (13600.0 µs) is within 10% of it: noise or a loaded machine",
+  ]);
+  assert.equal(
+    judge(imported("root", { p50: 15_200, referenceP50: 13_400 }), "relative").level,
+    "fail",
+  );
   // A new case has no reference to blame the machine on.
   const fresh = imported("root", { p50: 16_000, referenceP50: null, vsReference: null });
   assert.equal(judge(fresh, "relative").level, "fail");
