@@ -13,7 +13,7 @@ import * as candidate from "../mod.ts";
 /** The library a suite measures: this checkout's `mod.ts`, or the reference commit's. */
 export type Library = typeof candidate;
 
-/** The six benchmark categories; each has its own gate. */
+/** The benchmark categories; each has its own gate. */
 export type Category =
   | "serialization"
   | "parsing"
@@ -21,7 +21,8 @@ export type Category =
   | "tools"
   | "streaming"
   | "memory"
-  | "http";
+  | "http"
+  | "import";
 
 /** One measured case: a public-API call and the calibration workload of the same kind. */
 export interface BenchCase {
@@ -42,6 +43,13 @@ export interface BenchCase {
    * @default 1
    */
   perCall?: number;
+  /**
+   * Whether `fn` and `floor` resolve to their own duration in ms, which is then the sample
+   * instead of the wall time of the call (an import timed inside a child process, without the
+   * process's start-up).
+   * @default false
+   */
+  selfTimed?: boolean;
 }
 
 /** Receives a suite's cases. */
@@ -49,6 +57,30 @@ export type Register = (benchCase: BenchCase) => void;
 
 /** A bench file's cases over one copy of the library. */
 export type Suite = (lib: Library, bench: Register) => void | Promise<void>;
+
+const roots = new WeakMap<Library, string>([[candidate, new URL("../", import.meta.url).pathname]]);
+
+/**
+ * Records where a library copy lives, for cases that load it afresh (the import cases).
+ *
+ * @param lib The library, as imported.
+ * @param module The path of its `mod.ts`.
+ */
+export function placeLibrary(lib: Library, module: string): void {
+  roots.set(lib, module.slice(0, module.lastIndexOf("/") + 1));
+}
+
+/**
+ * The folder a library copy lives in: this checkout, or the reference's extracted commit.
+ *
+ * @param lib The library.
+ * @returns Its folder, with a trailing slash.
+ */
+export function libraryRoot(lib: Library): string {
+  const root = roots.get(lib);
+  if (root === undefined) throw new Error("Cannot find a library's folder: it was not placed");
+  return root;
+}
 
 let sunk = 0;
 

@@ -115,6 +115,68 @@ test("judge only warns of a p95 over the ceiling when the reference's is over it
   ]);
 });
 
+// An import case as the harness records it: µs of the median fresh process.
+function imported(name: string, overrides: Partial<Measurement>): Measurement {
+  return m({
+    id: `import / ${name}`,
+    group: "import",
+    name,
+    category: "import",
+    batch: 1,
+    p50: 8_000,
+    p95: 30_000,
+    referenceP50: 8_000,
+    referenceP95: 30_000,
+    bytesPerOp: null,
+    referenceBytesPerOp: null,
+    ...overrides,
+  });
+}
+
+test("ceilingFor gives the root import 15 ms and a provider subpath 10 ms", () => {
+  assert.equal(ceilingFor(imported("root", {})), 15_000);
+  assert.equal(ceilingFor(imported("anthropic", {})), 10_000);
+  assert.equal(ceilingFor(imported("openai-responses", {})), 10_000);
+});
+
+test("judge holds an import to its target on the median, not the p95", () => {
+  assert.equal(judge(imported("anthropic", { p50: 9_900, p95: 40_000 }), "relative").level, "ok");
+  const slow = judge(imported("anthropic", { p50: 10_500 }), "relative");
+  assert.equal(slow.level, "fail");
+  assert.deepEqual(slow.reasons, [
+    "fail: median 10500.0 µs is over the import target of 10000 µs",
+  ]);
+  assert.equal(judge(imported("root", { p50: 14_000 }), "relative").level, "ok");
+  assert.equal(judge(imported("root", { p50: 16_000 }), "relative").level, "fail");
+});
+
+test("judge only warns of an import over its target when the reference's median is over or within 10% of it", () => {
+  const loaded = judge(imported("root", { p50: 16_000, referenceP50: 15_500 }), "relative");
+  assert.equal(loaded.level, "warn");
+  assert.deepEqual(loaded.reasons, [
+    "warn: median 16000.0 µs is over the import target of 15000 µs, as is the reference's (15500.0 µs): machine loaded",
+  ]);
+  const near = judge(imported("root", { p50: 15_200, referenceP50: 13_600 }), "relative");
+  assert.equal(near.level, "warn");
+  assert.deepEqual(near.reasons, [
+    "warn: median 15200.0 µs is over the import target of 15000 µs, and the reference's (13600.0 µs) is within 10% of it: noise or a loaded machine",
+  ]);
+  assert.equal(
+    judge(imported("root", { p50: 15_200, referenceP50: 13_400 }), "relative").level,
+    "fail",
+  );
+  // A new case has no reference to blame the machine on.
+  const fresh = imported("root", { p50: 16_000, referenceP50: null, vsReference: null });
+  assert.equal(judge(fresh, "relative").level, "fail");
+});
+
+test("judge fails an import 25% slower than its reference, not 24%", () => {
+  assert.equal(judge(imported("google", { vsReference: 1.24 }), "relative").level, "ok");
+  const verdict = judge(imported("google", { vsReference: 1.26 }), "relative");
+  assert.equal(verdict.level, "fail");
+  assert.deepEqual(verdict.reasons, ["fail: candidate ÷ reference 1.260 (+26.0%, limit +25%)"]);
+});
+
 test("judge falls back to the ratio to the floor against the baseline", () => {
   assert.equal(judge(m({ ratio: 1.5 * 1.09 }), "baseline", base).level, "ok");
   const verdict = judge(m({ ratio: 1.5 * 1.11, vsReference: null }), "baseline", base);

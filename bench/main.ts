@@ -19,13 +19,30 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import { bytesPerCall, canMeasureAllocations, type LeakCheck, leakCheck } from "./alloc.ts";
-import { type BenchCase, caseId, collect, collectOnly, type Library, type Suite } from "./bench.ts";
+import {
+  type BenchCase,
+  caseId,
+  collect,
+  collectOnly,
+  type Library,
+  placeLibrary,
+  type Suite,
+} from "./bench.ts";
 import { MEASURE, MEASURE_BY_CATEGORY, PROCEDURE } from "./gates.ts";
 import { measureCase, type Measurement } from "./measure.ts";
 import { chart, markdown, summary } from "./report.ts";
 import { systemInfo } from "./runtime.ts";
 
-const FILES = ["serialization", "parsing", "conversion", "tools", "streaming", "memory", "http"];
+const FILES = [
+  "serialization",
+  "parsing",
+  "conversion",
+  "tools",
+  "streaming",
+  "memory",
+  "http",
+  "import",
+];
 const resultsDir = new URL("results/", import.meta.url);
 
 const { values: flags } = parseArgs({
@@ -45,6 +62,7 @@ const candidate: Library = await import("../mod.ts");
 const reference: Library | undefined = flags.reference === undefined
   ? undefined
   : await import(flags.reference);
+if (reference !== undefined) placeLibrary(reference, flags.reference!);
 
 // The reference's twin of every case it can build; a suite it cannot build yields none.
 async function twins(): Promise<Map<string, BenchCase>> {

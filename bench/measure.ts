@@ -63,10 +63,11 @@ export interface Measurement {
 
 type Fn = () => unknown;
 
-/** A measured function and whether its calls must be awaited. */
+/** A measured function, whether its calls must be awaited and whether it times itself. */
 interface Timed {
   fn: Fn;
   isAsync: boolean;
+  selfTimed: boolean;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -83,18 +84,24 @@ export function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 0.5);
 }
 
-async function timed(fn: Fn): Promise<Timed> {
+async function timed(fn: Fn, selfTimed = false): Promise<Timed> {
   const result = fn();
   if (result instanceof Promise) {
     sink(await result);
-    return { fn, isAsync: true };
+    return { fn, isAsync: true, selfTimed };
   }
   sink(result);
-  return { fn, isAsync: false };
+  return { fn, isAsync: false, selfTimed };
 }
 
-// Times `calls` calls; sync functions run in a tight loop, async ones are awaited one by one.
-async function timeBatch({ fn, isAsync }: Timed, calls: number): Promise<number> {
+// Times `calls` calls; sync functions run in a tight loop, async ones are awaited one by one; a
+// self-timed function's durations are summed instead.
+async function timeBatch({ fn, isAsync, selfTimed }: Timed, calls: number): Promise<number> {
+  if (selfTimed) {
+    let total = 0;
+    for (let i = 0; i < calls; i++) total += await fn() as number;
+    return total;
+  }
   const start = performance.now();
   if (isAsync) {
     for (let i = 0; i < calls; i++) sink(await fn());
@@ -137,8 +144,11 @@ function injector(fraction: number | undefined, batch: number): () => number {
 
 async function runOnce(subjects: Subjects, settings: MeasureSettings, inject?: number) {
   const { candidate, reference, floor, perCall } = subjects;
-  const batch = Math.max(1, Math.round(settings.sampleMs / await estimate(candidate, 20)));
-  const floorBatch = Math.max(1, Math.round(settings.sampleMs / await estimate(floor, 20)));
+  // A self-timed call (a fresh process) is a sample of its own.
+  const batchOf = async (target: Timed) =>
+    target.selfTimed ? 1 : Math.max(1, Math.round(settings.sampleMs / await estimate(target, 20)));
+  const batch = await batchOf(candidate);
+  const floorBatch = await batchOf(floor);
   const extra = injector(inject, batch);
   const samples: number[] = [];
   const referenceSamples: number[] = [];
@@ -150,7 +160,10 @@ async function runOnce(subjects: Subjects, settings: MeasureSettings, inject?: n
     const floorTimes: number[] = [];
     const pairRatios: number[] = [];
     for (let s = 0; s < settings.samples; s++) {
-      floorTimes.push((await timeBatch(floor, floorBatch)) / floorBatch);
+      // A fresh process's floor is the runtime's constant: once per round is enough.
+      if (s === 0 || !floor.selfTimed) {
+        floorTimes.push((await timeBatch(floor, floorBatch)) / floorBatch);
+      }
       // Alternate who goes first, so that neither copy always runs on a warmer cache.
       let referenceTime = 0;
       if (reference && s % 2 === 0) referenceTime = await timeBatch(reference, batch) / batch;
@@ -209,9 +222,9 @@ export async function measureCase(
   inject?: number,
 ): Promise<Measurement> {
   const subjects: Subjects = {
-    candidate: await timed(benchCase.fn),
-    reference: reference ? await timed(reference.fn) : undefined,
-    floor: await timed(benchCase.floor),
+    candidate: await timed(benchCase.fn, benchCase.selfTimed),
+    reference: reference ? await timed(reference.fn, reference.selfTimed) : undefined,
+    floor: await timed(benchCase.floor, benchCase.selfTimed),
     perCall: benchCase.perCall ?? 1,
   };
   // Warm-up: let the JIT settle every function before anything counts.
