@@ -1,7 +1,7 @@
 /**
  * What the import cases load, and how they time it. Each runtime imports what its users get: on
  * Deno the source `.ts` by path (as published to JSR); on Node and Bun the npm package by its
- * name and subpaths, its `dist/` built with `tsc -p tsconfig.build.json` and its `exports` those
+ * name and subpaths, its `dist/` built with `scripts/bundle.sh` and its `exports` those
  * of this checkout's `package.json`, installed as `@rosetta/candidate` and `@rosetta/reference`
  * in `bench/results/imports/node_modules/`. Both copies sit at paths of the same length: Node's
  * import of the same build took 10–25% longer from a folder named by a 40-character commit id.
@@ -20,26 +20,13 @@ const results = `${checkout}bench/results/imports/`;
 const runtime = systemInfo().runtime;
 const SOURCES = ["mod.ts", "common", "providers"];
 
-// Builds a library copy into `out` the way `npm run build` does, with this checkout's settings.
+// Builds a library copy's JavaScript into `out` the way `npm run build` does.
 function build(root: string, out: string): void {
-  const project = `${out.slice(0, -1)}.tsconfig.json`;
-  writeFileSync(
-    project,
-    JSON.stringify({
-      extends: `${checkout}tsconfig.build.json`,
-      compilerOptions: { outDir: out, rootDir: root },
-      include: SOURCES.map((path) => `${root}${path}`),
-      exclude: ["**/*_test.ts"],
-    }),
-  );
-  const tsc = spawnSync(
-    process.execPath,
-    [`${checkout}node_modules/typescript/bin/tsc`, "-p", project],
-    { encoding: "utf8" },
-  );
-  // tsc emits despite type errors; only a missing entry point stops the case.
-  if (!existsSync(`${out}mod.js`)) {
-    throw new Error(`Cannot build ${root} for the import cases: ${tsc.stdout}${tsc.stderr}`);
+  const bundle = spawnSync("bash", [`${checkout}scripts/bundle.sh`, out, root], {
+    encoding: "utf8",
+  });
+  if (bundle.status !== 0 || !existsSync(`${out}mod.js`)) {
+    throw new Error(`Cannot build ${root} for the import cases: ${bundle.stdout}${bundle.stderr}`);
   }
 }
 

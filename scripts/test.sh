@@ -51,7 +51,7 @@ if [ "${ROSETTA_CHECKS:-1}" = 1 ]; then
   check fmt "$BIN/deno" fmt --check
   check deno-check "$BIN/deno" check mod.ts "${FILES[@]}" bench/main.ts bench/compare.ts bench/baseline.ts bench/selftest.ts
   check tsc "$BIN/tsc" -p .
-  check build "$BIN/tsc" -p tsconfig.build.json --outDir "$log/dist"
+  check build bash scripts/build.sh "$log/dist"
   check publish "$BIN/deno" publish --dry-run --allow-dirty
   check doc-examples "$BIN/deno" test --doc -A "${SOURCES[@]}"
 fi
