@@ -7,6 +7,7 @@
  */
 
 import { describeValue } from "./describe.ts";
+import { blockPath } from "./paths.ts";
 import { ValidationError } from "./errors.ts";
 import type { ChatRequest } from "./types.ts";
 import {
@@ -65,7 +66,7 @@ export function validateRequest(
   request: ChatRequest,
   provider: string,
   fields: number = requestFields(request),
-): Map<string, string> {
+): ReadonlyMap<string, string> {
   const fail: Fail = (path, detail) => refuse(provider, path, detail);
   if (!isObject(request)) fail("request", `must be an object, got ${describeValue(request)}`);
   if (typeof request.model !== "string" || request.model === "") {
@@ -85,16 +86,20 @@ export function validateRequest(
   return validateMessages(request.messages, fail);
 }
 
-function validateMessages(messages: unknown[], fail: Fail): Map<string, string> {
-  const callNames = new Map<string, string>();
+// Paths are built only when a check fails: this runs for every block of every request.
+const NO_CALLS: ReadonlyMap<string, string> = new Map();
+
+function validateMessages(messages: unknown[], fail: Fail): ReadonlyMap<string, string> {
+  let callNames: Map<string, string> | undefined;
   for (let m = 0; m < messages.length; m++) {
     const message: unknown = messages[m];
-    const at = `messages[${m}]`;
-    if (!isObject(message)) fail(at, `must be an object, got ${describeValue(message)}`);
+    if (!isObject(message)) {
+      fail(`messages[${m}]`, `must be an object, got ${describeValue(message)}`);
+    }
     const allowed = BLOCKS_BY_ROLE[message.role as string];
     if (allowed === undefined) {
       fail(
-        `${at}.role`,
+        `messages[${m}].role`,
         `must be "user", "assistant" or "tool", got ${describeValue(message.role)}`,
       );
     }
@@ -102,7 +107,7 @@ function validateMessages(messages: unknown[], fail: Fail): Map<string, string> 
     if (typeof content === "string" && message.role !== "tool") continue;
     if (!Array.isArray(content) || content.length === 0) {
       fail(
-        `${at}.content`,
+        `messages[${m}].content`,
         message.role === "tool"
           ? "must be a non-empty array of tool_result blocks"
           : "must be a string or a non-empty array of blocks",
@@ -110,94 +115,119 @@ function validateMessages(messages: unknown[], fail: Fail): Map<string, string> 
     }
     for (let b = 0; b < content.length; b++) {
       const block: unknown = content[b];
-      const path = `${at}.content[${b}]`;
-      if (!isObject(block)) fail(path, `must be an object, got ${describeValue(block)}`);
+      if (!isObject(block)) {
+        fail(blockPath(m, b), `must be an object, got ${describeValue(block)}`);
+      }
       if (!allowed.has(block.type as string)) {
         fail(
-          `${path}.type`,
+          `${blockPath(m, b)}.type`,
           `${describeValue(block.type)} is not allowed in a ${String(message.role)} message`,
         );
       }
-      validateBlock(block, path, fail);
-      if (block.type === "tool_call") callNames.set(block.id as string, block.name as string);
-      else if (block.type === "tool_result" && !callNames.has(block.toolCallId as string)) {
+      validateBlock(block, m, b, undefined, fail);
+      if (block.type === "tool_call") {
+        (callNames ??= new Map()).set(block.id as string, block.name as string);
+      } else if (block.type === "tool_result" && !callNames?.has(block.toolCallId as string)) {
         fail(
-          `${path}.toolCallId`,
+          `${blockPath(m, b)}.toolCallId`,
           `${describeValue(block.toolCallId)} answers no earlier tool_call`,
         );
       }
     }
   }
-  return callNames;
+  return callNames ?? NO_CALLS;
 }
 
 // A module function rather than a closure per block: this runs for every block of every request.
 function requireString(
   block: Record<string, unknown>,
   key: string,
-  path: string,
+  m: number,
+  b: number,
+  inner: number | undefined,
   fail: Fail,
 ): void {
   if (typeof block[key] !== "string") {
-    fail(`${path}.${key}`, `must be a string, got ${describeValue(block[key])}`);
+    fail(`${blockPath(m, b, inner)}.${key}`, `must be a string, got ${describeValue(block[key])}`);
   }
 }
 
-function validateBlock(block: Record<string, unknown>, path: string, fail: Fail): void {
+function validateBlock(
+  block: Record<string, unknown>,
+  m: number,
+  b: number,
+  inner: number | undefined,
+  fail: Fail,
+): void {
   switch (block.type) {
     case "text":
     case "thinking":
-      requireString(block, "text", path, fail);
-      if (block.signature !== undefined) requireString(block, "signature", path, fail);
-      if (block.citations !== undefined) validateCitations(block.citations, path, fail);
+      requireString(block, "text", m, b, inner, fail);
+      if (block.signature !== undefined) requireString(block, "signature", m, b, inner, fail);
+      if (block.citations !== undefined) {
+        validateCitations(block.citations, blockPath(m, b, inner), fail);
+      }
       return;
     case "provider":
-      requireString(block, "provider", path, fail);
-      requireString(block, "blockType", path, fail);
+      requireString(block, "provider", m, b, inner, fail);
+      requireString(block, "blockType", m, b, inner, fail);
       if (!isObject(block.data)) {
-        fail(`${path}.data`, `must be an object, got ${describeValue(block.data)}`);
+        fail(
+          `${blockPath(m, b, inner)}.data`,
+          `must be an object, got ${describeValue(block.data)}`,
+        );
       }
       return;
     case "redacted_thinking":
-      return requireString(block, "data", path, fail);
+      return requireString(block, "data", m, b, inner, fail);
     case "image":
       if (typeof block.url === "string") {
-        if (block.mediaType !== undefined) requireString(block, "mediaType", path, fail);
+        if (block.mediaType !== undefined) requireString(block, "mediaType", m, b, inner, fail);
       } else {
-        requireString(block, "mediaType", path, fail);
-        requireString(block, "data", path, fail);
+        requireString(block, "mediaType", m, b, inner, fail);
+        requireString(block, "data", m, b, inner, fail);
       }
       return;
     case "document":
-      return validateDocument(block, path, fail);
+      return validateDocument(block, blockPath(m, b, inner), fail);
     case "tool_call":
-      requireString(block, "id", path, fail);
-      requireString(block, "name", path, fail);
+      requireString(block, "id", m, b, inner, fail);
+      requireString(block, "name", m, b, inner, fail);
       if (!isObject(block.arguments)) {
-        fail(`${path}.arguments`, `must be a JSON object, got ${describeValue(block.arguments)}`);
-      }
-      if (block.signature !== undefined) requireString(block, "signature", path, fail);
-      return;
-    case "tool_result": {
-      requireString(block, "toolCallId", path, fail);
-      if (block.toolName !== undefined) requireString(block, "toolName", path, fail);
-      const content = block.content;
-      if (typeof content === "string") return;
-      if (!Array.isArray(content)) {
         fail(
-          `${path}.content`,
-          `must be a string or an array of blocks, got ${describeValue(content)}`,
+          `${blockPath(m, b, inner)}.arguments`,
+          `must be a JSON object, got ${describeValue(block.arguments)}`,
         );
       }
-      for (let i = 0; i < content.length; i++) {
-        const inner = content[i];
-        const innerPath = `${path}.content[${i}]`;
-        if (!isObject(inner) || !RESULT_BLOCKS.has(inner.type as string)) {
-          fail(innerPath, "must be a text or image block");
-        }
-        validateBlock(inner, innerPath, fail);
-      }
+      if (block.signature !== undefined) requireString(block, "signature", m, b, inner, fail);
+      return;
+    case "tool_result":
+      return validateToolResult(block, m, b, fail);
+  }
+}
+
+function validateToolResult(
+  block: Record<string, unknown>,
+  m: number,
+  b: number,
+  fail: Fail,
+): void {
+  requireString(block, "toolCallId", m, b, undefined, fail);
+  if (block.toolName !== undefined) requireString(block, "toolName", m, b, undefined, fail);
+  const content = block.content;
+  if (typeof content === "string") return;
+  if (!Array.isArray(content)) {
+    fail(
+      `${blockPath(m, b)}.content`,
+      `must be a string or an array of blocks, got ${describeValue(content)}`,
+    );
+  }
+  for (let i = 0; i < content.length; i++) {
+    const inner = content[i];
+    if (!isObject(inner) || !RESULT_BLOCKS.has(inner.type as string)) {
+      fail(blockPath(m, b, i), "must be a text or image block");
     }
+    validateBlock(inner, m, b, i, fail);
   }
 }
 
@@ -209,7 +239,9 @@ function validateCitations(citations: unknown, path: string, fail: Fail): void {
     const citation: unknown = citations[i];
     const at = `${path}.citations[${i}]`;
     if (!isObject(citation)) fail(at, `must be an object, got ${describeValue(citation)}`);
-    requireString(citation, "provider", at, fail);
+    if (typeof citation.provider !== "string") {
+      fail(`${at}.provider`, `must be a string, got ${describeValue(citation.provider)}`);
+    }
     if (!isObject(citation.data)) {
       fail(`${at}.data`, `must be an object, got ${describeValue(citation.data)}`);
     }
@@ -224,19 +256,21 @@ function validateTools(request: ChatRequest, fail: Fail): Set<string> {
   }
   for (let t = 0; t < request.tools.length; t++) {
     const tool = request.tools[t];
-    const at = `tools[${t}]`;
-    if (!isObject(tool)) fail(at, `must be an object, got ${describeValue(tool)}`);
+    // The path is built only when a check fails.
+    if (!isObject(tool)) fail(`tools[${t}]`, `must be an object, got ${describeValue(tool)}`);
     if (typeof tool.name !== "string" || tool.name === "") {
-      fail(`${at}.name`, `must be a non-empty string, got ${describeValue(tool.name)}`);
+      fail(`tools[${t}].name`, `must be a non-empty string, got ${describeValue(tool.name)}`);
     }
-    if (names.has(tool.name)) fail(`${at}.name`, `${describeValue(tool.name)} is defined twice`);
+    if (names.has(tool.name)) {
+      fail(`tools[${t}].name`, `${describeValue(tool.name)} is defined twice`);
+    }
     names.add(tool.name);
     if (tool.description !== undefined && typeof tool.description !== "string") {
-      fail(`${at}.description`, `must be a string, got ${describeValue(tool.description)}`);
+      fail(`tools[${t}].description`, `must be a string, got ${describeValue(tool.description)}`);
     }
     if (!isObject(tool.parameters)) {
       fail(
-        `${at}.parameters`,
+        `tools[${t}].parameters`,
         `must be a JSON Schema object, got ${describeValue(tool.parameters)}`,
       );
     }

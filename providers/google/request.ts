@@ -5,6 +5,7 @@
  * @module
  */
 
+import { blockPath } from "../../common/paths.ts";
 import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import { mergeProviderOptions } from "../../common/provider_options.ts";
@@ -133,7 +134,7 @@ function toolChoice(choice: ToolChoice): JsonObject {
 
 function convertMessages(
   request: ChatRequest,
-  callNames: Map<string, string>,
+  callNames: ReadonlyMap<string, string>,
   signatures: boolean,
   warnings: Warning[] | undefined,
 ): Content[] {
@@ -141,7 +142,6 @@ function convertMessages(
   const messages = request.messages;
   for (let m = 0; m < messages.length; m++) {
     const message = messages[m];
-    const at = `messages[${m}]`;
     let role: "user" | "model" = "user";
     let parts: Part[];
     if (message.role === "user") {
@@ -149,15 +149,15 @@ function convertMessages(
         ? [{ text: message.content }]
         : message.content.map((block, b) =>
           block.type === "document"
-            ? googleDocument(block, `${at}.content[${b}]`, warnings)
-            : userPart(block, at, b)
+            ? googleDocument(block, blockPath(m, b), warnings)
+            : userPart(block, m, b)
         );
     } else if (message.role === "assistant") {
       role = "model";
-      parts = modelParts(message, at, signatures, warnings);
+      parts = modelParts(message, m, signatures, warnings);
       if (parts.length === 0) continue;
     } else {
-      parts = functionResponses(message, at, callNames);
+      parts = functionResponses(message, m, callNames);
     }
     const previous = out[out.length - 1];
     // Gemini wants user and model turns to alternate: same-role neighbours become one turn.
@@ -170,12 +170,12 @@ function convertMessages(
   return out;
 }
 
-// `at` and `b` make the path only when an error needs it.
-function userPart(block: TextBlock | ImageBlock, at: string, b: number): Part {
+// `m` and `b` make the path only when an error needs it.
+function userPart(block: TextBlock | ImageBlock, m: number, b: number): Part {
   if (block.type === "text") return { text: block.text };
   if (!("url" in block)) return { inlineData: { mimeType: block.mediaType, data: block.data } };
   if (block.mediaType === undefined) {
-    const path = `${at}.content[${b}].mediaType`;
+    const path = `${blockPath(m, b)}.mediaType`;
     throw new ValidationError(
       `Cannot serialize request for google: ${path} is required for an image URL`,
       { provider: "google", path },
@@ -186,7 +186,7 @@ function userPart(block: TextBlock | ImageBlock, at: string, b: number): Part {
 
 function modelParts(
   message: AssistantMessage,
-  at: string,
+  m: number,
   signatures: boolean,
   warnings: Warning[] | undefined,
 ): Part[] {
@@ -199,7 +199,7 @@ function modelParts(
   const blocks = message.content;
   for (let b = 0; b < blocks.length; b++) {
     // Paths are built only where a warning or an error needs one: this runs for every block.
-    const part = modelPart(blocks[b], ours, message.provider, at, b, warnings);
+    const part = modelPart(blocks[b], ours, message.provider, m, b, warnings);
     if (part === undefined) continue;
     parts.push(part);
     if (signatures && firstCall === undefined && part.functionCall !== undefined) {
@@ -214,7 +214,7 @@ function modelParts(
     warn(
       warnings,
       "google",
-      `${at}.content[${callAt}].signature`,
+      `${blockPath(m, callAt)}.signature`,
       "placeholder thought signature sent: Gemini 3 requires one on a replayed call",
     );
   }
@@ -225,7 +225,7 @@ function modelPart(
   block: AssistantBlock,
   ours: boolean,
   from: string | undefined,
-  at: string,
+  m: number,
   b: number,
   warnings: Warning[] | undefined,
 ): Part | undefined {
@@ -234,21 +234,21 @@ function modelPart(
     part = { text: block.text };
     // Gemini takes no citations back; another provider's are reported.
     if (block.citations !== undefined) {
-      ownCitations(block, "google", warnings, `${at}.content[${b}]`);
+      ownCitations(block, "google", warnings, blockPath(m, b));
     }
   } else if (block.type === "tool_call") {
     part = { functionCall: { name: block.name, args: block.arguments } };
   } else if (block.type === "thinking" && ours) {
     part = { text: block.text, thought: true };
   } else if (block.type === "image") {
-    part = userPart(block, at, b);
+    part = userPart(block, m, b);
   } else if (block.type === "provider") {
-    return ownProviderBlock(block, "google", warnings, `${at}.content[${b}]`);
+    return ownProviderBlock(block, "google", warnings, blockPath(m, b));
   } else {
     warn(
       warnings,
       "google",
-      `${at}.content[${b}]`,
+      blockPath(m, b),
       block.type === "thinking"
         ? `thinking block from ${from} dropped: Gemini takes back only its own thoughts`
         : "redacted_thinking block dropped: Gemini has no redacted thinking",
@@ -258,7 +258,7 @@ function modelPart(
   if ("signature" in block && block.signature !== undefined) {
     if (ours) part.thoughtSignature = block.signature;
     else {
-      warn(warnings, "google", `${at}.content[${b}].signature`, `signature from ${from} dropped`);
+      warn(warnings, "google", `${blockPath(m, b)}.signature`, `signature from ${from} dropped`);
     }
   }
   return part;
@@ -266,8 +266,8 @@ function modelPart(
 
 function functionResponses(
   message: ToolMessage,
-  at: string,
-  callNames: Map<string, string>,
+  m: number,
+  callNames: ReadonlyMap<string, string>,
 ): Part[] {
   const results = message.content;
   const parts: Part[] = new Array(results.length);
@@ -282,8 +282,10 @@ function functionResponses(
         const part = result.content[p];
         if (part.type !== "text") {
           throw new ValidationError(
-            `Cannot serialize request for google: ${at}.content[${r}].content[${p}] is an image; function responses take text only`,
-            { provider: "google", path: `${at}.content[${r}].content[${p}]` },
+            `Cannot serialize request for google: ${
+              blockPath(m, r, p)
+            } is an image; function responses take text only`,
+            { provider: "google", path: `${blockPath(m, r, p)}` },
           );
         }
         texts.push(part.text);
