@@ -25,12 +25,20 @@ import { type Fail, validateDocument, validateFeatures } from "./validate_featur
 
 const LEVELS = new Set(["none", "low", "medium", "high"]);
 const EFFORTS = new Set(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
-const BLOCKS_BY_ROLE: Record<string, ReadonlySet<string>> = {
-  user: new Set(["text", "image", "document"]),
-  assistant: new Set(["text", "thinking", "redacted_thinking", "tool_call", "image", "provider"]),
-  tool: new Set(["tool_result"]),
-};
-const RESULT_BLOCKS = new Set(["text", "image"]);
+
+// The block types a role takes. Comparisons rather than a table of sets: on JavaScriptCore,
+// looking up a string read from parsed JSON in a table or a set hashes it on every message.
+function allowedIn(role: unknown, type: unknown): boolean {
+  switch (role) {
+    case "user":
+      return type === "text" || type === "image" || type === "document";
+    case "assistant":
+      return type === "text" || type === "tool_call" || type === "thinking" ||
+        type === "redacted_thinking" || type === "image" || type === "provider";
+    default:
+      return type === "tool_result";
+  }
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -96,19 +104,19 @@ function validateMessages(messages: unknown[], fail: Fail): ReadonlyMap<string, 
     if (!isObject(message)) {
       fail(`messages[${m}]`, `must be an object, got ${describeValue(message)}`);
     }
-    const allowed = BLOCKS_BY_ROLE[message.role as string];
-    if (allowed === undefined) {
+    const role = message.role;
+    if (role !== "user" && role !== "assistant" && role !== "tool") {
       fail(
         `messages[${m}].role`,
         `must be "user", "assistant" or "tool", got ${describeValue(message.role)}`,
       );
     }
     const content = message.content;
-    if (typeof content === "string" && message.role !== "tool") continue;
+    if (typeof content === "string" && role !== "tool") continue;
     if (!Array.isArray(content) || content.length === 0) {
       fail(
         `messages[${m}].content`,
-        message.role === "tool"
+        role === "tool"
           ? "must be a non-empty array of tool_result blocks"
           : "must be a string or a non-empty array of blocks",
       );
@@ -118,10 +126,10 @@ function validateMessages(messages: unknown[], fail: Fail): ReadonlyMap<string, 
       if (!isObject(block)) {
         fail(blockPath(m, b), `must be an object, got ${describeValue(block)}`);
       }
-      if (!allowed.has(block.type as string)) {
+      if (!allowedIn(role, block.type)) {
         fail(
           `${blockPath(m, b)}.type`,
-          `${describeValue(block.type)} is not allowed in a ${String(message.role)} message`,
+          `${describeValue(block.type)} is not allowed in a ${role} message`,
         );
       }
       validateBlock(block, m, b, undefined, fail);
@@ -224,7 +232,7 @@ function validateToolResult(
   }
   for (let i = 0; i < content.length; i++) {
     const inner = content[i];
-    if (!isObject(inner) || !RESULT_BLOCKS.has(inner.type as string)) {
+    if (!isObject(inner) || (inner.type !== "text" && inner.type !== "image")) {
       fail(blockPath(m, b, i), "must be a text or image block");
     }
     validateBlock(inner, m, b, i, fail);

@@ -52,6 +52,14 @@ test("validateRequest refuses an unknown role", () => {
   );
 });
 
+test("validateRequest refuses a role named like an Object.prototype member", () => {
+  refused(
+    { model: "m", messages: [{ role: "constructor", content: [{ type: "text", text: "x" }] }] },
+    "messages[0].role",
+    'messages[0].role must be "user", "assistant" or "tool", got "constructor"',
+  );
+});
+
 test("validateRequest refuses a block kind the role cannot carry", () => {
   refused(
     {
