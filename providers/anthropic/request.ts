@@ -122,7 +122,8 @@ function convertMessages(
         : userBlocks(message.content, m);
     }
     if (marked !== undefined && marked.has(m)) content = markLastBlock(content, control!);
-    const previous = out[out.length - 1];
+    // Guarded: reading out[-1] of an empty array is a slow named-property lookup.
+    const previous = out.length === 0 ? undefined : out[out.length - 1];
     // The API wants alternating turns: tool results and a following user turn become one.
     if (previous !== undefined && previous.role === role) {
       previous.content = [...asBlocks(previous.content), ...asBlocks(content)];

@@ -103,13 +103,19 @@ export function serializeGoogleRequest(
   const thinkingConfig = googleThinkingConfig(request, row, warnings);
   if (thinkingConfig !== undefined) config.thinkingConfig = thinkingConfig;
   if (features) writeGoogleOptions(body, config, request, row, warnings);
-  if (Object.keys(config).length > 0) body.generationConfig = config;
+  if (hasFields(config)) body.generationConfig = config;
   const own = features ? request.providerOptions?.google : undefined;
   if (own !== undefined) {
     if (own.cachedContent !== undefined) checkCachedContent(request);
     mergeProviderOptions(body, own, "google");
   }
   return JSON.stringify(body);
+}
+
+// Without Object.keys, which makes an array on every request.
+function hasFields(object: JsonObject): boolean {
+  for (const _ in object) return true;
+  return false;
 }
 
 // The cache holds the system instruction and tools; Gemini refuses them beside it (400 "Tool
@@ -159,7 +165,8 @@ function convertMessages(
     } else {
       parts = functionResponses(message, m, callNames);
     }
-    const previous = out[out.length - 1];
+    // Guarded: reading out[-1] of an empty array is a slow named-property lookup.
+    const previous = out.length === 0 ? undefined : out[out.length - 1];
     // Gemini wants user and model turns to alternate: same-role neighbours become one turn.
     if (previous !== undefined && previous.role === role) {
       for (const part of parts) previous.parts.push(part);
