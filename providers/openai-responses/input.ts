@@ -105,7 +105,7 @@ function assistantItems(
       case "thinking": {
         const open = reasoning !== undefined && out[out.length - 1] === reasoning.item;
         const current = open ? reasoning : undefined;
-        reasoning = thinkingItem(block, origin, current, blockPath(m, b), out, warnings);
+        reasoning = thinkingItem(block, origin, current, m, b, out, warnings);
         break;
       }
       case "tool_call":
@@ -163,7 +163,8 @@ function thinkingItem(
   block: ThinkingBlock,
   origin: string | undefined,
   current: Reasoning | undefined,
-  path: string,
+  m: number,
+  b: number,
   out: Item[],
   warnings: Warning[] | undefined,
 ): Reasoning | undefined {
@@ -180,7 +181,7 @@ function thinkingItem(
     warn(
       warnings,
       PROVIDER,
-      path,
+      blockPath(m, b),
       origin === undefined
         ? "thinking block dropped: it holds no Responses reasoning item to send back"
         : `thinking block from ${origin} dropped: only ${origin} can take its reasoning back`,
