@@ -72,6 +72,19 @@ function nastyRequest(model: string): ChatRequest {
   };
 }
 
+// No lone surrogate (String#isWellFormed, which the compile target here lacks).
+function wellFormed(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) return false;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(++i);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+    }
+  }
+  return true;
+}
+
 // Every string a body holds, in order, nested JSON text (tool-call arguments) included.
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === "string") {
@@ -89,7 +102,7 @@ for (const provider of Object.values(providers)) {
     // The Responses API takes no stop sequences.
     if (provider.name === "openai-responses") delete request.stopSequences;
     const body = provider.serializeRequest(request);
-    assert.ok(body.isWellFormed(), "a lone surrogate is written as a \\u escape");
+    assert.ok(wellFormed(body), "a lone surrogate is written as a \\u escape");
     assert.match(body, /\\ud800x\\udc00/);
     assert.ok([...body].every((c) => c >= " "), "no raw control character");
     assert.equal(body, JSON.stringify(JSON.parse(body)));
