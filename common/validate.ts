@@ -23,7 +23,6 @@ import {
 } from "./fields.ts";
 import { type Fail, validateDocument, validateFeatures } from "./validate_features.ts";
 
-const LEVELS = new Set(["none", "low", "medium", "high"]);
 const EFFORTS = new Set(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
 
 // The block types a role takes. Comparisons rather than a table of sets: on JavaScriptCore,
@@ -88,11 +87,14 @@ export function validateRequest(
   if (!Array.isArray(request.messages) || request.messages.length === 0) {
     fail("messages", "must be a non-empty array");
   }
-  const toolNames = (fields & TOOLS) === 0 ? new Set<string>() : validateTools(request, fail);
+  const toolNames = (fields & TOOLS) === 0 ? NO_TOOLS : validateTools(request, fail);
   if (fields !== 0) validateOptions(request, fields, toolNames, fail);
   if ((fields & FEATURES) !== 0) validateFeatures(request, toolNames, fail);
   return validateMessages(request.messages, fail);
 }
+
+// Shared empty answers, so that a request without tools or tool calls allocates no set or map.
+const NO_TOOLS: ReadonlySet<string> = new Set();
 
 // Paths are built only when a check fails: this runs for every block of every request.
 const NO_CALLS: ReadonlyMap<string, string> = new Map();
@@ -256,9 +258,9 @@ function validateCitations(citations: unknown, path: string, fail: Fail): void {
   }
 }
 
-function validateTools(request: ChatRequest, fail: Fail): Set<string> {
+function validateTools(request: ChatRequest, fail: Fail): ReadonlySet<string> {
+  if (request.tools === undefined) return NO_TOOLS;
   const names = new Set<string>();
-  if (request.tools === undefined) return names;
   if (!Array.isArray(request.tools)) {
     fail("tools", `must be an array, got ${describeValue(request.tools)}`);
   }
@@ -289,7 +291,7 @@ function validateTools(request: ChatRequest, fail: Fail): Set<string> {
 function validateOptions(
   request: ChatRequest,
   fields: number,
-  toolNames: Set<string>,
+  toolNames: ReadonlySet<string>,
   fail: Fail,
 ): void {
   const choice = (fields & TOOL_CHOICE) === 0 ? undefined : request.toolChoice;
@@ -325,7 +327,9 @@ function validateOptions(
 }
 
 function validateThinking(thinking: unknown, fail: Fail): void {
-  if (typeof thinking === "string" && LEVELS.has(thinking)) return;
+  if (
+    thinking === "none" || thinking === "low" || thinking === "medium" || thinking === "high"
+  ) return;
   if (!isObject(thinking)) {
     fail(
       "thinking",
