@@ -8,6 +8,7 @@
 
 import { describeValue } from "./describe.ts";
 import { blockPath } from "./paths.ts";
+import { type StringLookup, StringMap } from "./string_map.ts";
 import { ValidationError } from "./errors.ts";
 import type { ChatRequest } from "./types.ts";
 import {
@@ -73,7 +74,7 @@ export function validateRequest(
   request: ChatRequest,
   provider: string,
   fields: number = requestFields(request),
-): ReadonlyMap<string, string> {
+): StringLookup {
   const fail: Fail = (path, detail) => refuse(provider, path, detail);
   if (!isObject(request)) fail("request", `must be an object, got ${describeValue(request)}`);
   if (typeof request.model !== "string" || request.model === "") {
@@ -93,14 +94,14 @@ export function validateRequest(
   return validateMessages(request.messages, fail);
 }
 
-// Shared empty answers, so that a request without tools or tool calls allocates no set or map.
-const NO_TOOLS: ReadonlySet<string> = new Set();
+// Shared empty answers, so that a request without tools or tool calls allocates none.
+const NO_TOOLS: StringLookup = new StringMap();
 
 // Paths are built only when a check fails: this runs for every block of every request.
-const NO_CALLS: ReadonlyMap<string, string> = new Map();
+const NO_CALLS: StringLookup = new StringMap();
 
-function validateMessages(messages: unknown[], fail: Fail): ReadonlyMap<string, string> {
-  let callNames: Map<string, string> | undefined;
+function validateMessages(messages: unknown[], fail: Fail): StringLookup {
+  let callNames: StringMap | undefined;
   for (let m = 0; m < messages.length; m++) {
     const message: unknown = messages[m];
     if (!isObject(message)) {
@@ -136,7 +137,7 @@ function validateMessages(messages: unknown[], fail: Fail): ReadonlyMap<string, 
       }
       validateBlock(block, m, b, undefined, fail);
       if (block.type === "tool_call") {
-        (callNames ??= new Map()).set(block.id as string, block.name as string);
+        (callNames ??= new StringMap()).set(block.id as string, block.name as string);
       } else if (block.type === "tool_result" && !callNames?.has(block.toolCallId as string)) {
         fail(
           `${blockPath(m, b)}.toolCallId`,
@@ -258,9 +259,9 @@ function validateCitations(citations: unknown, path: string, fail: Fail): void {
   }
 }
 
-function validateTools(request: ChatRequest, fail: Fail): ReadonlySet<string> {
+function validateTools(request: ChatRequest, fail: Fail): StringLookup {
   if (request.tools === undefined) return NO_TOOLS;
-  const names = new Set<string>();
+  const names = new StringMap();
   if (!Array.isArray(request.tools)) {
     fail("tools", `must be an array, got ${describeValue(request.tools)}`);
   }
@@ -274,7 +275,7 @@ function validateTools(request: ChatRequest, fail: Fail): ReadonlySet<string> {
     if (names.has(tool.name)) {
       fail(`tools[${t}].name`, `${describeValue(tool.name)} is defined twice`);
     }
-    names.add(tool.name);
+    names.set(tool.name, tool.name);
     if (tool.description !== undefined && typeof tool.description !== "string") {
       fail(`tools[${t}].description`, `must be a string, got ${describeValue(tool.description)}`);
     }
@@ -291,7 +292,7 @@ function validateTools(request: ChatRequest, fail: Fail): ReadonlySet<string> {
 function validateOptions(
   request: ChatRequest,
   fields: number,
-  toolNames: ReadonlySet<string>,
+  toolNames: StringLookup,
   fail: Fail,
 ): void {
   const choice = (fields & TOOL_CHOICE) === 0 ? undefined : request.toolChoice;

@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { StringLookup } from "../../common/string_map.ts";
 import { blockPath } from "../../common/paths.ts";
 import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
@@ -140,7 +141,7 @@ function toolChoice(choice: ToolChoice): JsonObject {
 
 function convertMessages(
   request: ChatRequest,
-  callNames: ReadonlyMap<string, string>,
+  callNames: StringLookup,
   signatures: boolean,
   warnings: Warning[] | undefined,
 ): Content[] {
@@ -274,7 +275,7 @@ function modelPart(
 function functionResponses(
   message: ToolMessage,
   m: number,
-  callNames: ReadonlyMap<string, string>,
+  callNames: StringLookup,
 ): Part[] {
   const results = message.content;
   const parts: Part[] = new Array(results.length);
