@@ -27,7 +27,7 @@ import { FEATURES, requestFields } from "../../common/fields.ts";
 import { googleDocument } from "./documents.ts";
 import { googleModel } from "./models.ts";
 import { writeGoogleOptions } from "./options.ts";
-import { toGeminiSchema } from "./schema.ts";
+import { convertedGeminiSchema, toGeminiSchema } from "./schema.ts";
 import { googleThinkingConfig } from "./thinking.ts";
 
 type Part = Record<string, unknown>;
@@ -75,9 +75,12 @@ export function serializeGoogleRequest(
     const declarations = new Array(tools.length);
     for (let t = 0; t < tools.length; t++) {
       const tool = tools[t];
-      const at = `tools[${t}].parameters`;
-      const converted = toGeminiSchema(tool.parameters, at);
-      for (const note of converted.notes) warn(warnings, "google", at + note.path, note.message);
+      // The path is built only to convert a schema met for the first time or to report notes.
+      const converted = convertedGeminiSchema(tool.parameters) ??
+        toGeminiSchema(tool.parameters, `tools[${t}].parameters`);
+      for (const note of converted.notes) {
+        warn(warnings, "google", `tools[${t}].parameters${note.path}`, note.message);
+      }
       declarations[t] = tool.description === undefined
         ? { name: tool.name, parameters: converted.schema }
         : { name: tool.name, description: tool.description, parameters: converted.schema };
