@@ -7,6 +7,8 @@
  */
 
 import { describeValue } from "./describe.ts";
+import { blockPath } from "./paths.ts";
+import { type StringLookup, StringMap } from "./string_map.ts";
 import { ValidationError } from "./errors.ts";
 import type { ChatRequest } from "./types.ts";
 import {
@@ -22,14 +24,21 @@ import {
 } from "./fields.ts";
 import { type Fail, validateDocument, validateFeatures } from "./validate_features.ts";
 
-const LEVELS = new Set(["none", "low", "medium", "high"]);
 const EFFORTS = new Set(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
-const BLOCKS_BY_ROLE: Record<string, ReadonlySet<string>> = {
-  user: new Set(["text", "image", "document"]),
-  assistant: new Set(["text", "thinking", "redacted_thinking", "tool_call", "image", "provider"]),
-  tool: new Set(["tool_result"]),
-};
-const RESULT_BLOCKS = new Set(["text", "image"]);
+
+// The block types a role takes. Comparisons rather than a table of sets: on JavaScriptCore,
+// looking up a string read from parsed JSON in a table or a set hashes it on every message.
+function allowedIn(role: unknown, type: unknown): boolean {
+  switch (role) {
+    case "user":
+      return type === "text" || type === "image" || type === "document";
+    case "assistant":
+      return type === "text" || type === "tool_call" || type === "thinking" ||
+        type === "redacted_thinking" || type === "image" || type === "provider";
+    default:
+      return type === "tool_result";
+  }
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -65,7 +74,7 @@ export function validateRequest(
   request: ChatRequest,
   provider: string,
   fields: number = requestFields(request),
-): Map<string, string> {
+): StringLookup {
   const fail: Fail = (path, detail) => refuse(provider, path, detail);
   if (!isObject(request)) fail("request", `must be an object, got ${describeValue(request)}`);
   if (typeof request.model !== "string" || request.model === "") {
@@ -79,125 +88,157 @@ export function validateRequest(
   if (!Array.isArray(request.messages) || request.messages.length === 0) {
     fail("messages", "must be a non-empty array");
   }
-  const toolNames = (fields & TOOLS) === 0 ? new Set<string>() : validateTools(request, fail);
+  const toolNames = (fields & TOOLS) === 0 ? NO_TOOLS : validateTools(request, fail);
   if (fields !== 0) validateOptions(request, fields, toolNames, fail);
   if ((fields & FEATURES) !== 0) validateFeatures(request, toolNames, fail);
   return validateMessages(request.messages, fail);
 }
 
-function validateMessages(messages: unknown[], fail: Fail): Map<string, string> {
-  const callNames = new Map<string, string>();
+// Shared empty answers, so that a request without tools or tool calls allocates none.
+const NO_TOOLS: StringLookup = new StringMap();
+
+// Paths are built only when a check fails: this runs for every block of every request.
+const NO_CALLS: StringLookup = new StringMap();
+
+function validateMessages(messages: unknown[], fail: Fail): StringLookup {
+  let callNames: StringMap | undefined;
   for (let m = 0; m < messages.length; m++) {
     const message: unknown = messages[m];
-    const at = `messages[${m}]`;
-    if (!isObject(message)) fail(at, `must be an object, got ${describeValue(message)}`);
-    const allowed = BLOCKS_BY_ROLE[message.role as string];
-    if (allowed === undefined) {
+    if (!isObject(message)) {
+      fail(`messages[${m}]`, `must be an object, got ${describeValue(message)}`);
+    }
+    const role = message.role;
+    if (role !== "user" && role !== "assistant" && role !== "tool") {
       fail(
-        `${at}.role`,
+        `messages[${m}].role`,
         `must be "user", "assistant" or "tool", got ${describeValue(message.role)}`,
       );
     }
     const content = message.content;
-    if (typeof content === "string" && message.role !== "tool") continue;
+    if (typeof content === "string" && role !== "tool") continue;
     if (!Array.isArray(content) || content.length === 0) {
       fail(
-        `${at}.content`,
-        message.role === "tool"
+        `messages[${m}].content`,
+        role === "tool"
           ? "must be a non-empty array of tool_result blocks"
           : "must be a string or a non-empty array of blocks",
       );
     }
     for (let b = 0; b < content.length; b++) {
       const block: unknown = content[b];
-      const path = `${at}.content[${b}]`;
-      if (!isObject(block)) fail(path, `must be an object, got ${describeValue(block)}`);
-      if (!allowed.has(block.type as string)) {
+      if (!isObject(block)) {
+        fail(blockPath(m, b), `must be an object, got ${describeValue(block)}`);
+      }
+      if (!allowedIn(role, block.type)) {
         fail(
-          `${path}.type`,
-          `${describeValue(block.type)} is not allowed in a ${String(message.role)} message`,
+          `${blockPath(m, b)}.type`,
+          `${describeValue(block.type)} is not allowed in a ${role} message`,
         );
       }
-      validateBlock(block, path, fail);
-      if (block.type === "tool_call") callNames.set(block.id as string, block.name as string);
-      else if (block.type === "tool_result" && !callNames.has(block.toolCallId as string)) {
+      validateBlock(block, m, b, undefined, fail);
+      if (block.type === "tool_call") {
+        (callNames ??= new StringMap()).set(block.id as string, block.name as string);
+      } else if (block.type === "tool_result" && !callNames?.has(block.toolCallId as string)) {
         fail(
-          `${path}.toolCallId`,
+          `${blockPath(m, b)}.toolCallId`,
           `${describeValue(block.toolCallId)} answers no earlier tool_call`,
         );
       }
     }
   }
-  return callNames;
+  return callNames ?? NO_CALLS;
 }
 
 // A module function rather than a closure per block: this runs for every block of every request.
 function requireString(
   block: Record<string, unknown>,
   key: string,
-  path: string,
+  m: number,
+  b: number,
+  inner: number | undefined,
   fail: Fail,
 ): void {
   if (typeof block[key] !== "string") {
-    fail(`${path}.${key}`, `must be a string, got ${describeValue(block[key])}`);
+    fail(`${blockPath(m, b, inner)}.${key}`, `must be a string, got ${describeValue(block[key])}`);
   }
 }
 
-function validateBlock(block: Record<string, unknown>, path: string, fail: Fail): void {
+function validateBlock(
+  block: Record<string, unknown>,
+  m: number,
+  b: number,
+  inner: number | undefined,
+  fail: Fail,
+): void {
   switch (block.type) {
     case "text":
     case "thinking":
-      requireString(block, "text", path, fail);
-      if (block.signature !== undefined) requireString(block, "signature", path, fail);
-      if (block.citations !== undefined) validateCitations(block.citations, path, fail);
+      requireString(block, "text", m, b, inner, fail);
+      if (block.signature !== undefined) requireString(block, "signature", m, b, inner, fail);
+      if (block.citations !== undefined) {
+        validateCitations(block.citations, blockPath(m, b, inner), fail);
+      }
       return;
     case "provider":
-      requireString(block, "provider", path, fail);
-      requireString(block, "blockType", path, fail);
+      requireString(block, "provider", m, b, inner, fail);
+      requireString(block, "blockType", m, b, inner, fail);
       if (!isObject(block.data)) {
-        fail(`${path}.data`, `must be an object, got ${describeValue(block.data)}`);
+        fail(
+          `${blockPath(m, b, inner)}.data`,
+          `must be an object, got ${describeValue(block.data)}`,
+        );
       }
       return;
     case "redacted_thinking":
-      return requireString(block, "data", path, fail);
+      return requireString(block, "data", m, b, inner, fail);
     case "image":
       if (typeof block.url === "string") {
-        if (block.mediaType !== undefined) requireString(block, "mediaType", path, fail);
+        if (block.mediaType !== undefined) requireString(block, "mediaType", m, b, inner, fail);
       } else {
-        requireString(block, "mediaType", path, fail);
-        requireString(block, "data", path, fail);
+        requireString(block, "mediaType", m, b, inner, fail);
+        requireString(block, "data", m, b, inner, fail);
       }
       return;
     case "document":
-      return validateDocument(block, path, fail);
+      return validateDocument(block, blockPath(m, b, inner), fail);
     case "tool_call":
-      requireString(block, "id", path, fail);
-      requireString(block, "name", path, fail);
+      requireString(block, "id", m, b, inner, fail);
+      requireString(block, "name", m, b, inner, fail);
       if (!isObject(block.arguments)) {
-        fail(`${path}.arguments`, `must be a JSON object, got ${describeValue(block.arguments)}`);
-      }
-      if (block.signature !== undefined) requireString(block, "signature", path, fail);
-      return;
-    case "tool_result": {
-      requireString(block, "toolCallId", path, fail);
-      if (block.toolName !== undefined) requireString(block, "toolName", path, fail);
-      const content = block.content;
-      if (typeof content === "string") return;
-      if (!Array.isArray(content)) {
         fail(
-          `${path}.content`,
-          `must be a string or an array of blocks, got ${describeValue(content)}`,
+          `${blockPath(m, b, inner)}.arguments`,
+          `must be a JSON object, got ${describeValue(block.arguments)}`,
         );
       }
-      for (let i = 0; i < content.length; i++) {
-        const inner = content[i];
-        const innerPath = `${path}.content[${i}]`;
-        if (!isObject(inner) || !RESULT_BLOCKS.has(inner.type as string)) {
-          fail(innerPath, "must be a text or image block");
-        }
-        validateBlock(inner, innerPath, fail);
-      }
+      if (block.signature !== undefined) requireString(block, "signature", m, b, inner, fail);
+      return;
+    case "tool_result":
+      return validateToolResult(block, m, b, fail);
+  }
+}
+
+function validateToolResult(
+  block: Record<string, unknown>,
+  m: number,
+  b: number,
+  fail: Fail,
+): void {
+  requireString(block, "toolCallId", m, b, undefined, fail);
+  if (block.toolName !== undefined) requireString(block, "toolName", m, b, undefined, fail);
+  const content = block.content;
+  if (typeof content === "string") return;
+  if (!Array.isArray(content)) {
+    fail(
+      `${blockPath(m, b)}.content`,
+      `must be a string or an array of blocks, got ${describeValue(content)}`,
+    );
+  }
+  for (let i = 0; i < content.length; i++) {
+    const inner = content[i];
+    if (!isObject(inner) || (inner.type !== "text" && inner.type !== "image")) {
+      fail(blockPath(m, b, i), "must be a text or image block");
     }
+    validateBlock(inner, m, b, i, fail);
   }
 }
 
@@ -209,34 +250,38 @@ function validateCitations(citations: unknown, path: string, fail: Fail): void {
     const citation: unknown = citations[i];
     const at = `${path}.citations[${i}]`;
     if (!isObject(citation)) fail(at, `must be an object, got ${describeValue(citation)}`);
-    requireString(citation, "provider", at, fail);
+    if (typeof citation.provider !== "string") {
+      fail(`${at}.provider`, `must be a string, got ${describeValue(citation.provider)}`);
+    }
     if (!isObject(citation.data)) {
       fail(`${at}.data`, `must be an object, got ${describeValue(citation.data)}`);
     }
   }
 }
 
-function validateTools(request: ChatRequest, fail: Fail): Set<string> {
-  const names = new Set<string>();
-  if (request.tools === undefined) return names;
+function validateTools(request: ChatRequest, fail: Fail): StringLookup {
+  if (request.tools === undefined) return NO_TOOLS;
+  const names = new StringMap();
   if (!Array.isArray(request.tools)) {
     fail("tools", `must be an array, got ${describeValue(request.tools)}`);
   }
   for (let t = 0; t < request.tools.length; t++) {
     const tool = request.tools[t];
-    const at = `tools[${t}]`;
-    if (!isObject(tool)) fail(at, `must be an object, got ${describeValue(tool)}`);
+    // The path is built only when a check fails.
+    if (!isObject(tool)) fail(`tools[${t}]`, `must be an object, got ${describeValue(tool)}`);
     if (typeof tool.name !== "string" || tool.name === "") {
-      fail(`${at}.name`, `must be a non-empty string, got ${describeValue(tool.name)}`);
+      fail(`tools[${t}].name`, `must be a non-empty string, got ${describeValue(tool.name)}`);
     }
-    if (names.has(tool.name)) fail(`${at}.name`, `${describeValue(tool.name)} is defined twice`);
-    names.add(tool.name);
+    if (names.has(tool.name)) {
+      fail(`tools[${t}].name`, `${describeValue(tool.name)} is defined twice`);
+    }
+    names.set(tool.name, tool.name);
     if (tool.description !== undefined && typeof tool.description !== "string") {
-      fail(`${at}.description`, `must be a string, got ${describeValue(tool.description)}`);
+      fail(`tools[${t}].description`, `must be a string, got ${describeValue(tool.description)}`);
     }
     if (!isObject(tool.parameters)) {
       fail(
-        `${at}.parameters`,
+        `tools[${t}].parameters`,
         `must be a JSON Schema object, got ${describeValue(tool.parameters)}`,
       );
     }
@@ -247,7 +292,7 @@ function validateTools(request: ChatRequest, fail: Fail): Set<string> {
 function validateOptions(
   request: ChatRequest,
   fields: number,
-  toolNames: Set<string>,
+  toolNames: StringLookup,
   fail: Fail,
 ): void {
   const choice = (fields & TOOL_CHOICE) === 0 ? undefined : request.toolChoice;
@@ -283,7 +328,9 @@ function validateOptions(
 }
 
 function validateThinking(thinking: unknown, fail: Fail): void {
-  if (typeof thinking === "string" && LEVELS.has(thinking)) return;
+  if (
+    thinking === "none" || thinking === "low" || thinking === "medium" || thinking === "high"
+  ) return;
   if (!isObject(thinking)) {
     fail(
       "thinking",

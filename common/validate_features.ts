@@ -8,6 +8,7 @@
 
 import { describeValue } from "./describe.ts";
 import { isJsonObject } from "./json.ts";
+import type { StringLookup } from "./string_map.ts";
 import type { ChatRequest } from "./types.ts";
 
 /** Throws the validation error for a path. */
@@ -51,7 +52,11 @@ function strings(value: unknown, path: string, fail: Fail): void {
  * @param fail Throws the validation error.
  * @throws {ValidationError} Through `fail`, on the first field that does not fit.
  */
-export function validateFeatures(request: ChatRequest, toolNames: Set<string>, fail: Fail): void {
+export function validateFeatures(
+  request: ChatRequest,
+  toolNames: StringLookup,
+  fail: Fail,
+): void {
   if (request.topP !== undefined) number(request.topP, "topP", fail, 0, 1);
   if (request.topK !== undefined) integer(request.topK, "topK", fail, 1);
   if (request.seed !== undefined && !Number.isSafeInteger(request.seed)) {
@@ -74,7 +79,7 @@ export function validateFeatures(request: ChatRequest, toolNames: Set<string>, f
   if (request.providerTools !== undefined) validateProviderTools(request.providerTools, fail);
 }
 
-function validateOutput(output: unknown, toolNames: Set<string>, fail: Fail): void {
+function validateOutput(output: unknown, toolNames: StringLookup, fail: Fail): void {
   if (!isJsonObject(output)) {
     fail("structuredOutput", `must be an object, got ${describeValue(output)}`);
   }
@@ -98,7 +103,7 @@ function validateOutput(output: unknown, toolNames: Set<string>, fail: Fail): vo
   }
 }
 
-function validateCache(request: ChatRequest, toolNames: Set<string>, fail: Fail): void {
+function validateCache(request: ChatRequest, toolNames: StringLookup, fail: Fail): void {
   const cache: unknown = request.cache;
   if (!isJsonObject(cache)) fail("cache", `must be an object, got ${describeValue(cache)}`);
   if (cache.ttl !== undefined && !TTLS.has(cache.ttl as string)) {

@@ -17,7 +17,7 @@ function refused(request: unknown, path: string, message: string): void {
 }
 
 test("validateRequest accepts a minimal request and returns no calls", () => {
-  assert.deepEqual(validateRequest(hi, "openai"), new Map());
+  assert.equal(validateRequest(hi, "openai").size, 0);
 });
 
 test("validateRequest returns every tool call's name by id", () => {
@@ -29,7 +29,8 @@ test("validateRequest returns every tool call's name by id", () => {
       { role: "tool", content: [{ type: "tool_result", toolCallId: "a", content: "ok" }] },
     ],
   }, "openai");
-  assert.deepEqual([...names], [["a", "f"]]);
+  assert.equal(names.size, 1);
+  assert.equal(names.get("a"), "f");
 });
 
 test("validateRequest refuses a request that is not an object", () => {
@@ -49,6 +50,14 @@ test("validateRequest refuses an unknown role", () => {
     { model: "m", messages: [{ role: "system", content: "x" }] },
     "messages[0].role",
     'messages[0].role must be "user", "assistant" or "tool", got "system"',
+  );
+});
+
+test("validateRequest refuses a role named like an Object.prototype member", () => {
+  refused(
+    { model: "m", messages: [{ role: "constructor", content: [{ type: "text", text: "x" }] }] },
+    "messages[0].role",
+    'messages[0].role must be "user", "assistant" or "tool", got "constructor"',
   );
 });
 
@@ -167,11 +176,8 @@ test("validateRequest refuses an unknown thinking level", () => {
 });
 
 test("validateRequest accepts an exact budget or effort", () => {
-  assert.deepEqual(
-    validateRequest({ ...hi, thinking: { budgetTokens: 2048 } }, "openai"),
-    new Map(),
-  );
-  assert.deepEqual(validateRequest({ ...hi, thinking: { effort: "xhigh" } }, "openai"), new Map());
+  assert.equal(validateRequest({ ...hi, thinking: { budgetTokens: 2048 } }, "openai").size, 0);
+  assert.equal(validateRequest({ ...hi, thinking: { effort: "xhigh" } }, "openai").size, 0);
 });
 
 test("validateRequest refuses a thinking object with other or several keys", () => {
@@ -238,7 +244,7 @@ test("validateRequest accepts provider blocks and cited text in an assistant tur
       ],
     }],
   };
-  assert.deepEqual(validateRequest(request as ChatRequest, "google"), new Map());
+  assert.equal(validateRequest(request as ChatRequest, "google").size, 0);
 });
 
 test("validateRequest refuses a provider block without its data object", () => {

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { blockPath } from "../../common/paths.ts";
 import { breakpointMessages } from "../../common/cache.ts";
 import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
@@ -107,7 +108,7 @@ function convertMessages(
       role = "assistant";
       content = typeof message.content === "string"
         ? message.content
-        : assistantBlocks(message, `messages[${m}]`, warnings);
+        : assistantBlocks(message, m, warnings);
       if (content.length === 0) {
         if (marked?.has(m)) unmarked(m, warnings);
         continue;
@@ -121,7 +122,8 @@ function convertMessages(
         : userBlocks(message.content, m);
     }
     if (marked !== undefined && marked.has(m)) content = markLastBlock(content, control!);
-    const previous = out[out.length - 1];
+    // Guarded: reading out[-1] of an empty array is a slow named-property lookup.
+    const previous = out.length === 0 ? undefined : out[out.length - 1];
     // The API wants alternating turns: tool results and a following user turn become one.
     if (previous !== undefined && previous.role === role) {
       previous.content = [...asBlocks(previous.content), ...asBlocks(content)];
@@ -158,14 +160,14 @@ function asBlocks(content: string | WireBlock[]): WireBlock[] {
 
 function assistantBlocks(
   message: AssistantMessage,
-  at: string,
+  m: number,
   warnings: Warning[] | undefined,
 ): WireBlock[] {
   const blocks = message.content as AssistantBlock[];
   const ours = acceptsOpaque(message, "anthropic");
   const out: WireBlock[] = [];
   for (let b = 0; b < blocks.length; b++) {
-    const wire = assistantBlock(blocks[b], ours, message.provider, at, b, warnings);
+    const wire = assistantBlock(blocks[b], ours, message.provider, m, b, warnings);
     if (wire !== undefined) out.push(wire);
   }
   return out;
@@ -176,7 +178,7 @@ function assistantBlock(
   block: AssistantBlock,
   ours: boolean,
   from: string | undefined,
-  at: string,
+  m: number,
   b: number,
   warnings: Warning[] | undefined,
 ): WireBlock | undefined {
@@ -186,12 +188,12 @@ function assistantBlock(
         warn(
           warnings,
           "anthropic",
-          `${at}.content[${b}].signature`,
+          `${blockPath(m, b)}.signature`,
           "dropped: Anthropic text blocks carry no signature",
         );
       }
       if (block.citations === undefined) return { type: "text", text: block.text };
-      const citations = ownCitations(block, "anthropic", warnings, `${at}.content[${b}]`);
+      const citations = ownCitations(block, "anthropic", warnings, blockPath(m, b));
       return citations === undefined
         ? { type: "text", text: block.text }
         : { type: "text", text: block.text, citations };
@@ -203,20 +205,20 @@ function assistantBlock(
       warn(
         warnings,
         "anthropic",
-        `${at}.content[${b}]`,
+        blockPath(m, b),
         "thinking block dropped: Anthropic accepts only its own signed thinking",
       );
       return undefined;
     case "redacted_thinking":
       if (ours) return { type: "redacted_thinking", data: block.data };
-      warn(warnings, "anthropic", `${at}.content[${b}]`, `redacted thinking from ${from} dropped`);
+      warn(warnings, "anthropic", blockPath(m, b), `redacted thinking from ${from} dropped`);
       return undefined;
     case "tool_call":
       if (block.signature !== undefined) {
         warn(
           warnings,
           "anthropic",
-          `${at}.content[${b}].signature`,
+          `${blockPath(m, b)}.signature`,
           "dropped: Anthropic tool calls carry no signature",
         );
       }
@@ -225,12 +227,12 @@ function assistantBlock(
       warn(
         warnings,
         "anthropic",
-        `${at}.content[${b}]`,
+        blockPath(m, b),
         "image block dropped: Anthropic assistant turns take no images",
       );
       return undefined;
     case "provider":
-      return ownProviderBlock(block, "anthropic", warnings, `${at}.content[${b}]`);
+      return ownProviderBlock(block, "anthropic", warnings, blockPath(m, b));
   }
 }
 

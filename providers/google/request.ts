@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { StringLookup } from "../../common/string_map.ts";
+import { blockPath } from "../../common/paths.ts";
 import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import { mergeProviderOptions } from "../../common/provider_options.ts";
@@ -25,7 +27,7 @@ import { FEATURES, requestFields } from "../../common/fields.ts";
 import { googleDocument } from "./documents.ts";
 import { googleModel } from "./models.ts";
 import { writeGoogleOptions } from "./options.ts";
-import { toGeminiSchema } from "./schema.ts";
+import { convertedGeminiSchema, toGeminiSchema } from "./schema.ts";
 import { googleThinkingConfig } from "./thinking.ts";
 
 type Part = Record<string, unknown>;
@@ -73,9 +75,12 @@ export function serializeGoogleRequest(
     const declarations = new Array(tools.length);
     for (let t = 0; t < tools.length; t++) {
       const tool = tools[t];
-      const at = `tools[${t}].parameters`;
-      const converted = toGeminiSchema(tool.parameters, at);
-      for (const note of converted.notes) warn(warnings, "google", at + note.path, note.message);
+      // The path is built only to convert a schema met for the first time or to report notes.
+      const converted = convertedGeminiSchema(tool.parameters) ??
+        toGeminiSchema(tool.parameters, `tools[${t}].parameters`);
+      for (const note of converted.notes) {
+        warn(warnings, "google", `tools[${t}].parameters${note.path}`, note.message);
+      }
       declarations[t] = tool.description === undefined
         ? { name: tool.name, parameters: converted.schema }
         : { name: tool.name, description: tool.description, parameters: converted.schema };
@@ -102,13 +107,19 @@ export function serializeGoogleRequest(
   const thinkingConfig = googleThinkingConfig(request, row, warnings);
   if (thinkingConfig !== undefined) config.thinkingConfig = thinkingConfig;
   if (features) writeGoogleOptions(body, config, request, row, warnings);
-  if (Object.keys(config).length > 0) body.generationConfig = config;
+  if (hasFields(config)) body.generationConfig = config;
   const own = features ? request.providerOptions?.google : undefined;
   if (own !== undefined) {
     if (own.cachedContent !== undefined) checkCachedContent(request);
     mergeProviderOptions(body, own, "google");
   }
   return JSON.stringify(body);
+}
+
+// Without Object.keys, which makes an array on every request.
+function hasFields(object: JsonObject): boolean {
+  for (const _ in object) return true;
+  return false;
 }
 
 // The cache holds the system instruction and tools; Gemini refuses them beside it (400 "Tool
@@ -133,7 +144,7 @@ function toolChoice(choice: ToolChoice): JsonObject {
 
 function convertMessages(
   request: ChatRequest,
-  callNames: Map<string, string>,
+  callNames: StringLookup,
   signatures: boolean,
   warnings: Warning[] | undefined,
 ): Content[] {
@@ -141,7 +152,6 @@ function convertMessages(
   const messages = request.messages;
   for (let m = 0; m < messages.length; m++) {
     const message = messages[m];
-    const at = `messages[${m}]`;
     let role: "user" | "model" = "user";
     let parts: Part[];
     if (message.role === "user") {
@@ -149,17 +159,18 @@ function convertMessages(
         ? [{ text: message.content }]
         : message.content.map((block, b) =>
           block.type === "document"
-            ? googleDocument(block, `${at}.content[${b}]`, warnings)
-            : userPart(block, at, b)
+            ? googleDocument(block, blockPath(m, b), warnings)
+            : userPart(block, m, b)
         );
     } else if (message.role === "assistant") {
       role = "model";
-      parts = modelParts(message, at, signatures, warnings);
+      parts = modelParts(message, m, signatures, warnings);
       if (parts.length === 0) continue;
     } else {
-      parts = functionResponses(message, at, callNames);
+      parts = functionResponses(message, m, callNames);
     }
-    const previous = out[out.length - 1];
+    // Guarded: reading out[-1] of an empty array is a slow named-property lookup.
+    const previous = out.length === 0 ? undefined : out[out.length - 1];
     // Gemini wants user and model turns to alternate: same-role neighbours become one turn.
     if (previous !== undefined && previous.role === role) {
       for (const part of parts) previous.parts.push(part);
@@ -170,12 +181,12 @@ function convertMessages(
   return out;
 }
 
-// `at` and `b` make the path only when an error needs it.
-function userPart(block: TextBlock | ImageBlock, at: string, b: number): Part {
+// `m` and `b` make the path only when an error needs it.
+function userPart(block: TextBlock | ImageBlock, m: number, b: number): Part {
   if (block.type === "text") return { text: block.text };
   if (!("url" in block)) return { inlineData: { mimeType: block.mediaType, data: block.data } };
   if (block.mediaType === undefined) {
-    const path = `${at}.content[${b}].mediaType`;
+    const path = `${blockPath(m, b)}.mediaType`;
     throw new ValidationError(
       `Cannot serialize request for google: ${path} is required for an image URL`,
       { provider: "google", path },
@@ -186,7 +197,7 @@ function userPart(block: TextBlock | ImageBlock, at: string, b: number): Part {
 
 function modelParts(
   message: AssistantMessage,
-  at: string,
+  m: number,
   signatures: boolean,
   warnings: Warning[] | undefined,
 ): Part[] {
@@ -199,7 +210,7 @@ function modelParts(
   const blocks = message.content;
   for (let b = 0; b < blocks.length; b++) {
     // Paths are built only where a warning or an error needs one: this runs for every block.
-    const part = modelPart(blocks[b], ours, message.provider, at, b, warnings);
+    const part = modelPart(blocks[b], ours, message.provider, m, b, warnings);
     if (part === undefined) continue;
     parts.push(part);
     if (signatures && firstCall === undefined && part.functionCall !== undefined) {
@@ -214,7 +225,7 @@ function modelParts(
     warn(
       warnings,
       "google",
-      `${at}.content[${callAt}].signature`,
+      `${blockPath(m, callAt)}.signature`,
       "placeholder thought signature sent: Gemini 3 requires one on a replayed call",
     );
   }
@@ -225,7 +236,7 @@ function modelPart(
   block: AssistantBlock,
   ours: boolean,
   from: string | undefined,
-  at: string,
+  m: number,
   b: number,
   warnings: Warning[] | undefined,
 ): Part | undefined {
@@ -234,21 +245,21 @@ function modelPart(
     part = { text: block.text };
     // Gemini takes no citations back; another provider's are reported.
     if (block.citations !== undefined) {
-      ownCitations(block, "google", warnings, `${at}.content[${b}]`);
+      ownCitations(block, "google", warnings, blockPath(m, b));
     }
   } else if (block.type === "tool_call") {
     part = { functionCall: { name: block.name, args: block.arguments } };
   } else if (block.type === "thinking" && ours) {
     part = { text: block.text, thought: true };
   } else if (block.type === "image") {
-    part = userPart(block, at, b);
+    part = userPart(block, m, b);
   } else if (block.type === "provider") {
-    return ownProviderBlock(block, "google", warnings, `${at}.content[${b}]`);
+    return ownProviderBlock(block, "google", warnings, blockPath(m, b));
   } else {
     warn(
       warnings,
       "google",
-      `${at}.content[${b}]`,
+      blockPath(m, b),
       block.type === "thinking"
         ? `thinking block from ${from} dropped: Gemini takes back only its own thoughts`
         : "redacted_thinking block dropped: Gemini has no redacted thinking",
@@ -258,7 +269,7 @@ function modelPart(
   if ("signature" in block && block.signature !== undefined) {
     if (ours) part.thoughtSignature = block.signature;
     else {
-      warn(warnings, "google", `${at}.content[${b}].signature`, `signature from ${from} dropped`);
+      warn(warnings, "google", `${blockPath(m, b)}.signature`, `signature from ${from} dropped`);
     }
   }
   return part;
@@ -266,8 +277,8 @@ function modelPart(
 
 function functionResponses(
   message: ToolMessage,
-  at: string,
-  callNames: Map<string, string>,
+  m: number,
+  callNames: StringLookup,
 ): Part[] {
   const results = message.content;
   const parts: Part[] = new Array(results.length);
@@ -282,8 +293,10 @@ function functionResponses(
         const part = result.content[p];
         if (part.type !== "text") {
           throw new ValidationError(
-            `Cannot serialize request for google: ${at}.content[${r}].content[${p}] is an image; function responses take text only`,
-            { provider: "google", path: `${at}.content[${r}].content[${p}]` },
+            `Cannot serialize request for google: ${
+              blockPath(m, r, p)
+            } is an image; function responses take text only`,
+            { provider: "google", path: `${blockPath(m, r, p)}` },
           );
         }
         texts.push(part.text);

@@ -189,3 +189,18 @@ test("google serializeRequest sends a failed tool result as a functionResponse e
     parts: [{ functionResponse: { name: "get_weather", response: { error: "Unknown city" } } }],
   });
 });
+
+test("google serializeRequest reports a converted schema's notes at the tool's index each time", () => {
+  const schema = { type: "object", properties: { n: { type: "number", exclusiveMinimum: 0 } } };
+  const paths = (tools: ChatRequest["tools"]) => {
+    const warnings: Warning[] = [];
+    google.serializeRequest({ ...hi, tools }, { warnings });
+    return warnings.map((w) => w.path);
+  };
+  const tool = { name: "f", parameters: schema };
+  assert.deepEqual(paths([tool]), ["tools[0].parameters.properties.n.exclusiveMinimum"]);
+  // The second time the schema's conversion is remembered; the path still names its index.
+  assert.deepEqual(paths([{ name: "g", parameters: { type: "object" } }, tool]), [
+    "tools[1].parameters.properties.n.exclusiveMinimum",
+  ]);
+});

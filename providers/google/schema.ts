@@ -80,6 +80,17 @@ type Keyword = (
 ) => void;
 
 /**
+ * The conversion {@link toGeminiSchema} made of a schema object before, if any: a lookup that
+ * needs no path, for callers that build the path only when they must convert.
+ *
+ * @param schema The JSON Schema.
+ * @returns Its converted schema and notes, or undefined.
+ */
+export function convertedGeminiSchema(schema: JsonObject): GeminiSchema | undefined {
+  return cache.get(schema);
+}
+
+/**
  * Converts a tool's JSON Schema to Gemini's dialect, once per schema object.
  *
  * @param schema The JSON Schema (treated as immutable once passed here).

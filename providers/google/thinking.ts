@@ -55,18 +55,9 @@ function levelConfig(
     if (level === "none") return undefined;
     refuse("google", "thinking", `"${level}" needs a thinking model, got "${model}"`);
   }
-  const note = (sent: string) =>
-    warn(
-      warnings,
-      "google",
-      "thinking",
-      level === "none"
-        ? `"none" sent as ${sent}: ${model} cannot turn thinking off`
-        : `"${level}" sent as ${sent}: ${model} has no closer level`,
-    );
   if (row.thinking === "level") {
     const sent = nearestEffort(level, row.levels!);
-    if (sent !== level) note(`"${sent}"`);
+    if (sent !== level) noteLevel(warnings, model, level, `"${sent}"`);
     return level === "none"
       ? { thinkingLevel: sent }
       : { thinkingLevel: sent, includeThoughts: true };
@@ -76,8 +67,25 @@ function levelConfig(
     return { thinkingBudget: budgetForLevel(level, budget), includeThoughts: true };
   }
   if (budget.canDisable) return { thinkingBudget: 0 };
-  note(`the minimum budget ${budget.min}`);
+  noteLevel(warnings, model, level, `the minimum budget ${budget.min}`);
   return { thinkingBudget: budget.min };
+}
+
+// A module function, not a closure made on every call: this runs for every thinking request.
+function noteLevel(
+  warnings: Warning[] | undefined,
+  model: string,
+  level: ThinkingLevel,
+  sent: string,
+): void {
+  warn(
+    warnings,
+    "google",
+    "thinking",
+    level === "none"
+      ? `"none" sent as ${sent}: ${model} cannot turn thinking off`
+      : `"${level}" sent as ${sent}: ${model} has no closer level`,
+  );
 }
 
 function budgetConfig(model: string, tokens: number, row: GoogleModel): JsonObject {

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { dataUrl } from "../../common/data_url.ts";
 import { decodeTextDocument, PDF } from "../../common/document.ts";
 import type { DocumentBlock } from "../../common/features.ts";
 import { warn } from "../../common/replay.ts";
@@ -33,7 +34,7 @@ export function responsesDocument(
   if ("fileId" in block) return { type: "input_file", file_id: block.fileId };
   if ("url" in block) return { type: "input_file", file_url: block.url };
   if (block.mediaType === PDF) {
-    const data = `data:${PDF};base64,${block.data}`;
+    const data = dataUrl(PDF, block.data);
     return { type: "input_file", filename: block.title ?? "document.pdf", file_data: data };
   }
   if (block.mediaType !== "text/plain") {

@@ -11,6 +11,8 @@
  * @module
  */
 
+import { dataUrl } from "../../common/data_url.ts";
+import { blockPath } from "../../common/paths.ts";
 import { responsesDocument } from "./documents.ts";
 import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
 import type {
@@ -54,9 +56,9 @@ export function inputItems(
           ),
       });
     } else if (message.role === "assistant") {
-      assistantItems(message, `messages[${m}]`, out, warnings);
+      assistantItems(message, m, out, warnings);
     } else {
-      toolOutputs(message, `messages[${m}]`, out, warnings);
+      toolOutputs(message, m, out, warnings);
     }
   }
   return out;
@@ -64,7 +66,7 @@ export function inputItems(
 
 function inputPart(block: TextBlock | ImageBlock): Item {
   if (block.type === "text") return { type: "input_text", text: block.text };
-  const url = "url" in block ? block.url : `data:${block.mediaType};base64,${block.data}`;
+  const url = "url" in block ? block.url : dataUrl(block.mediaType, block.data);
   return { type: "input_image", image_url: url, detail: "auto" };
 }
 
@@ -75,7 +77,7 @@ const WHY: Record<string, string> = {
 
 function assistantItems(
   message: AssistantMessage,
-  at: string,
+  m: number,
   out: Item[],
   warnings: Warning[] | undefined,
 ): void {
@@ -97,13 +99,13 @@ function assistantItems(
           text = { role: "assistant", content: [] };
           out.push(text);
         }
-        (text.content as Item[]).push(outputText(block, at, b, warnings));
+        (text.content as Item[]).push(outputText(block, m, b, warnings));
         break;
       }
       case "thinking": {
         const open = reasoning !== undefined && out[out.length - 1] === reasoning.item;
         const current = open ? reasoning : undefined;
-        reasoning = thinkingItem(block, origin, current, `${at}.content[${b}]`, out, warnings);
+        reasoning = thinkingItem(block, origin, current, m, b, out, warnings);
         break;
       }
       case "tool_call":
@@ -115,7 +117,7 @@ function assistantItems(
         });
         break;
       case "provider": {
-        const data = ownProviderBlock(block, PROVIDER, warnings, `${at}.content[${b}]`);
+        const data = ownProviderBlock(block, PROVIDER, warnings, blockPath(m, b));
         if (data !== undefined) out.push(data);
         break;
       }
@@ -123,12 +125,12 @@ function assistantItems(
         warn(
           warnings,
           PROVIDER,
-          `${at}.content[${b}]`,
+          blockPath(m, b),
           `${block.type} block dropped: ${WHY[block.type]}`,
         );
     }
     if (block.type !== "thinking" && "signature" in block && block.signature !== undefined) {
-      const path = `${at}.content[${b}].signature`;
+      const path = `${blockPath(m, b)}.signature`;
       warn(warnings, PROVIDER, path, "dropped: the Responses API has no signatures");
     }
   }
@@ -137,13 +139,13 @@ function assistantItems(
 // The block's path is built only for its citations' warnings.
 function outputText(
   block: TextBlock,
-  at: string,
+  m: number,
   b: number,
   warnings: Warning[] | undefined,
 ): Item {
   const part: Item = { type: "output_text", text: block.text };
   if (block.citations !== undefined) {
-    const annotations = ownCitations(block, PROVIDER, warnings, `${at}.content[${b}]`);
+    const annotations = ownCitations(block, PROVIDER, warnings, blockPath(m, b));
     if (annotations !== undefined) part.annotations = annotations;
   }
   return part;
@@ -161,7 +163,8 @@ function thinkingItem(
   block: ThinkingBlock,
   origin: string | undefined,
   current: Reasoning | undefined,
-  path: string,
+  m: number,
+  b: number,
   out: Item[],
   warnings: Warning[] | undefined,
 ): Reasoning | undefined {
@@ -178,7 +181,7 @@ function thinkingItem(
     warn(
       warnings,
       PROVIDER,
-      path,
+      blockPath(m, b),
       origin === undefined
         ? "thinking block dropped: it holds no Responses reasoning item to send back"
         : `thinking block from ${origin} dropped: only ${origin} can take its reasoning back`,
@@ -195,7 +198,7 @@ function thinkingItem(
 
 function toolOutputs(
   message: ToolMessage,
-  at: string,
+  m: number,
   out: Item[],
   warnings: Warning[] | undefined,
 ): void {
@@ -207,7 +210,7 @@ function toolOutputs(
       warn(
         warnings,
         PROVIDER,
-        `${at}.content[${r}].isError`,
+        `${blockPath(m, r)}.isError`,
         "dropped: function_call_output has no error flag; the content is sent as the output",
       );
     }

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { dataUrl } from "../../common/data_url.ts";
 import { decodeTextDocument, PDF } from "../../common/document.ts";
 import type { DocumentBlock } from "../../common/features.ts";
 import { warn } from "../../common/replay.ts";
@@ -41,7 +42,7 @@ export function openAIDocument(
     return { type: "file", file: { file_id: block.fileId } };
   }
   if (block.mediaType === PDF) {
-    const data = `data:${PDF};base64,${block.data}`;
+    const data = dataUrl(PDF, block.data);
     return { type: "file", file: { filename: block.title ?? "document.pdf", file_data: data } };
   }
   if (block.mediaType !== "text/plain") {

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { dataUrl } from "../../common/data_url.ts";
+import { blockPath, messagePath } from "../../common/paths.ts";
 import { breakpointMessages } from "../../common/cache.ts";
 import { ValidationError } from "../../common/errors.ts";
 import type { DocumentBlock } from "../../common/features.ts";
@@ -114,10 +116,10 @@ function convertMessages(
           : userParts(message.content, m, warnings),
       });
     } else if (message.role === "assistant") {
-      const turn = assistantMessage(message, `messages[${m}]`, warnings);
+      const turn = assistantMessage(message, m, warnings);
       if (turn !== undefined) out.push(turn);
     } else {
-      toolMessages(message, `messages[${m}]`, out, warnings);
+      toolMessages(message, m, out, warnings);
     }
     if (marked !== undefined && marked.has(m)) markOpenAIMessage(out, start, m, warnings);
   }
@@ -140,13 +142,13 @@ function userParts(
 
 function userPart(block: TextBlock | ImageBlock): Record<string, unknown> {
   if (block.type === "text") return { type: "text", text: block.text };
-  const url = "url" in block ? block.url : `data:${block.mediaType};base64,${block.data}`;
+  const url = "url" in block ? block.url : dataUrl(block.mediaType, block.data);
   return { type: "image_url", image_url: { url } };
 }
 
 function assistantMessage(
   message: AssistantMessage,
-  at: string,
+  m: number,
   warnings: Warning[] | undefined,
 ): WireMessage | undefined {
   if (typeof message.content === "string") return { role: "assistant", content: message.content };
@@ -159,7 +161,7 @@ function assistantMessage(
       texts.push(block.text);
       // Chat Completions takes no annotations back; another provider's citations are reported.
       if (block.citations !== undefined) {
-        ownCitations(block, "openai", warnings, `${at}.content[${b}]`);
+        ownCitations(block, "openai", warnings, blockPath(m, b));
       }
     } else if (block.type === "tool_call") {
       calls.push({
@@ -171,14 +173,14 @@ function assistantMessage(
       warn(
         warnings,
         "openai",
-        `${at}.content[${b}]`,
+        blockPath(m, b),
         `${block.type} block dropped: ${WHY[block.type]}`,
       );
-    } else if (ownProviderBlock(block, "openai", warnings, `${at}.content[${b}]`) !== undefined) {
+    } else if (ownProviderBlock(block, "openai", warnings, blockPath(m, b)) !== undefined) {
       warn(
         warnings,
         "openai",
-        `${at}.content[${b}]`,
+        blockPath(m, b),
         `${block.blockType} block dropped: Chat Completions cannot replay it`,
       );
     }
@@ -186,14 +188,19 @@ function assistantMessage(
       warn(
         warnings,
         "openai",
-        `${at}.content[${b}].signature`,
+        `${blockPath(m, b)}.signature`,
         "dropped: OpenAI has no signatures",
       );
     }
   }
   if (texts.length === 0 && calls.length === 0) {
     // `{"role":"assistant","content":null}` without tool calls is a 400: leave the turn out.
-    warn(warnings, "openai", at, "assistant turn dropped: nothing in it can be sent to OpenAI");
+    warn(
+      warnings,
+      "openai",
+      messagePath(m),
+      "assistant turn dropped: nothing in it can be sent to OpenAI",
+    );
     return undefined;
   }
   const out: WireMessage = {
@@ -216,7 +223,7 @@ const WHY: Record<string, string> = {
 
 function toolMessages(
   message: ToolMessage,
-  at: string,
+  m: number,
   out: WireMessage[],
   warnings: Warning[] | undefined,
 ): void {
@@ -229,8 +236,10 @@ function toolMessages(
       content = parts.map((part, p) => {
         if (part.type !== "text") {
           throw new ValidationError(
-            `Cannot serialize request for openai: ${at}.content[${r}].content[${p}] is an image; tool messages take text only`,
-            { provider: "openai", path: `${at}.content[${r}].content[${p}]` },
+            `Cannot serialize request for openai: ${
+              blockPath(m, r, p)
+            } is an image; tool messages take text only`,
+            { provider: "openai", path: `${blockPath(m, r, p)}` },
           );
         }
         return { type: "text", text: part.text };
@@ -240,7 +249,7 @@ function toolMessages(
       warn(
         warnings,
         "openai",
-        `${at}.content[${r}].isError`,
+        `${blockPath(m, r)}.isError`,
         "dropped: Chat Completions tool messages have no error flag; the content is sent as the result",
       );
     }
