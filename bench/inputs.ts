@@ -38,6 +38,19 @@ export function benchModel(provider: ProviderName): string {
 }
 
 /**
+ * A JSON fixture as compact JSON re-parsed: the strings a floor's wire body holds too (it is
+ * parsed from a serializer's output). On Bun, `JSON.stringify` of strings parsed from the
+ * indented fixture file takes ~1.4× as long as of the same strings re-parsed (2.6 vs 1.9 µs for
+ * the complex request): left as read, the floor ratio would measure where the strings came from.
+ *
+ * @param name The fixture's path under `fixtures/`.
+ * @returns The parsed fixture.
+ */
+export function requestFixture<T>(name: string): T {
+  return JSON.parse(JSON.stringify(readJsonFixture<T>(name)));
+}
+
+/**
  * A canonical request fixture with a provider's model.
  *
  * @param name `request_simple` or `request_complex`.
@@ -49,7 +62,7 @@ export function request(
   provider: ProviderName,
 ): ChatRequest {
   return {
-    ...readJsonFixture<ChatRequest>(`benchmarks/${name}.json`),
+    ...requestFixture<ChatRequest>(`benchmarks/${name}.json`),
     model: benchModel(provider),
   };
 }

@@ -1,9 +1,8 @@
 // Request serialization: canonical ChatRequest → wire JSON string, per provider.
 // Floor: JSON.stringify of the same wire body.
 import { type ChatRequest, type Provider, providers } from "../mod.ts";
-import { readJsonFixture } from "../testing/fixtures.ts";
 import { suite } from "./bench.ts";
-import { benchModel, providersOf, request, stringifyFloor } from "./inputs.ts";
+import { benchModel, providersOf, request, requestFixture, stringifyFloor } from "./inputs.ts";
 
 const floorName = "JSON.stringify of the wire body";
 const SCENARIOS = {
@@ -14,7 +13,7 @@ const SCENARIOS = {
   features: "with features",
 } as const;
 // Caching, structured output and a PDF document.
-const features = readJsonFixture<ChatRequest>("benchmarks/request_features.json");
+const features = requestFixture<ChatRequest>("benchmarks/request_features.json");
 
 // The floor of the feature request, from this checkout's serializer (a reference older than the
 // features refuses the document, so the case is new to it), made on first use: the request's
