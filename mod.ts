@@ -54,7 +54,7 @@ export {
 } from "./common/dispatch.ts";
 export type { DispatchOptions, PreparedCall } from "./common/dispatch.ts";
 export { createClient } from "./common/client.ts";
-export type { CallOptions, Client, ClientOptions } from "./common/client.ts";
+export type { CallOptions, Client, ClientOptions, ProviderCallOptions } from "./common/client.ts";
 export type { FetchFunction } from "./common/call.ts";
 export type * from "./common/client_events.ts";
 export type { Sleep } from "./common/retry.ts";

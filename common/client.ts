@@ -11,15 +11,15 @@ import type { ClientEvent } from "./client_events.ts";
 import { ClientEventStream } from "./client_stream.ts";
 import { ValidationError } from "./errors.ts";
 import { Limiter } from "./limiter.ts";
-import type { HttpRequest, ProviderDialect } from "./provider.ts";
+import type { HttpRequest, ProviderDialect, SerializeOptions } from "./provider.ts";
 import { type Sleep, sleep } from "./retry.ts";
 import type { EventStream } from "./stream.ts";
 import type { ChatRequest, ChatResponse, Warning } from "./types.ts";
 
 /** Options of {@link createClient}. */
-export interface ClientOptions {
+export interface ClientOptions<P extends ProviderDialect = ProviderDialect> {
   /** The provider to call, e.g. `anthropic` or `getProvider(name)`. */
-  provider: ProviderDialect;
+  provider: P;
   /** The API key; it never appears in an error or a hook event. */
   apiKey: string;
   /**
@@ -79,34 +79,46 @@ export interface CallOptions {
   warnings?: Warning[];
 }
 
+/**
+ * What a provider's serializer takes beyond the common options, passed through a call: the
+ * Responses dialect's `store` and `previousResponseId`; nothing for the others.
+ */
+export type ProviderCallOptions<P extends ProviderDialect> = P extends {
+  serializeRequest(request: ChatRequest, options?: infer Options): string;
+} ? Omit<Options, keyof SerializeOptions>
+  : Record<never, never>;
+
 /** Sends canonical requests to one provider. */
-export interface Client {
+export interface Client<P extends ProviderDialect = ProviderDialect> {
   /** The provider this client calls. */
-  readonly provider: ProviderDialect;
+  readonly provider: P;
   /**
    * Sends a request and parses the whole response.
    *
    * @param request The canonical request.
-   * @param options Abort signal and warnings list.
+   * @param options Abort signal, warnings list, and the provider's own serializer options.
    * @returns The response.
    * @throws {ValidationError} Before sending, for a request the provider cannot take.
    * @throws {ProviderError} When the provider fails (after retries), with `attempts`.
    */
-  complete(request: ChatRequest, options?: CallOptions): Promise<ChatResponse>;
+  complete(
+    request: ChatRequest,
+    options?: CallOptions & ProviderCallOptions<P>,
+  ): Promise<ChatResponse>;
   /**
    * Sends a request for a streamed response; the request leaves at once. Iterate the stream, or
    * call `response()`; stopping early cancels the request.
    *
    * @param request The canonical request.
-   * @param options Abort signal and warnings list.
+   * @param options Abort signal, warnings list, and the provider's own serializer options.
    * @returns The events and the final response.
    * @throws {ValidationError} At once, for a request the provider cannot take.
    */
-  stream(request: ChatRequest, options?: CallOptions): EventStream;
+  stream(request: ChatRequest, options?: CallOptions & ProviderCallOptions<P>): EventStream;
 }
 
 function setting(
-  options: ClientOptions,
+  options: ClientOptions<ProviderDialect>,
   field: "maxRetries" | "timeoutMs" | "idleTimeoutMs" | "concurrency",
   fallback: number,
   min: number,
@@ -151,7 +163,7 @@ function setting(
  * assert.deepEqual(response.content, [{ type: "text", text: "Hello!" }]);
  * ```
  */
-export function createClient(options: ClientOptions): Client {
+export function createClient<P extends ProviderDialect>(options: ClientOptions<P>): Client<P> {
   const provider = options.provider;
   if (typeof provider?.buildHttpRequest !== "function") {
     throw new ValidationError(
@@ -176,22 +188,23 @@ export function createClient(options: ClientOptions): Client {
     random: options.random ?? Math.random,
     sleep: options.sleep ?? sleep,
   };
-  const build = (request: ChatRequest, stream: boolean, warnings?: Warning[]): HttpRequest => {
+  const build = (request: ChatRequest, stream: boolean, callOptions: CallOptions): HttpRequest => {
+    const { signal: _, ...serialize } = callOptions;
     const http = provider.buildHttpRequest(request, {
+      ...serialize,
       apiKey: options.apiKey,
       baseUrl: options.baseUrl,
       stream,
-      warnings,
     });
     if (options.headers !== undefined) http.headers = { ...http.headers, ...options.headers };
     return http;
   };
   return {
     provider,
-    async complete(request, callOptions = {}) {
+    async complete(request, callOptions: CallOptions = {}) {
       const call = new Call(
         settings,
-        build(request, false, callOptions.warnings),
+        build(request, false, callOptions),
         false,
         callOptions.signal,
       );
@@ -203,10 +216,10 @@ export function createClient(options: ClientOptions): Client {
         throw call.finish(error);
       }
     },
-    stream(request, callOptions = {}) {
+    stream(request, callOptions: CallOptions = {}) {
       const call = new Call(
         settings,
-        build(request, true, callOptions.warnings),
+        build(request, true, callOptions),
         true,
         callOptions.signal,
       );

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { providers } from "../providers/mod.ts";
+import { openaiResponses } from "../providers/openai-responses/mod.ts";
 import {
   ask,
   assertNoKey,
@@ -197,4 +198,31 @@ test("createClient stream throws a ValidationError at once for a request it cann
 test("createClient never lets the API key into an error or a hook event of this file", () => {
   assert.ok(observed.length > 10);
   assertNoKey(observed);
+});
+
+test("createClient passes a provider's own serializer options: a stored Responses conversation", async () => {
+  const mock = createMockServer({ script: reply(text("Again.")) });
+  const client = createClient({
+    provider: openaiResponses,
+    apiKey: KEY,
+    baseUrl: mock.baseUrl("openai-responses"),
+    fetch: mock.fetch,
+  });
+  const request = {
+    model: "gpt-5-mini",
+    messages: [
+      { role: "user" as const, content: "Hi" },
+      { role: "assistant" as const, content: "Hello." },
+      { role: "user" as const, content: "Say it again." },
+    ],
+  };
+  await client.complete(request, { previousResponseId: "resp_1" });
+  await read(client.stream(request, { previousResponseId: "resp_2", store: false }));
+  const [whole, streamed] = mock.requests.map((recorded) => recorded.body);
+  assert.equal(whole.previous_response_id, "resp_1");
+  assert.equal(whole.store, true);
+  assert.deepEqual(whole.input, [{ role: "user", content: "Say it again." }]);
+  assert.equal(streamed.previous_response_id, "resp_2");
+  assert.equal(streamed.store, false);
+  assert.equal(streamed.stream, true);
 });
