@@ -128,6 +128,31 @@ function wrong(provider: string, value: unknown, path: string, expected: string)
 }
 
 /**
+ * 1 for a field that is present (null included), 0 for an absent one: for counting the usual
+ * fields of an object by named loads, see {@link hasOtherKeys}.
+ *
+ * @param value The field's value.
+ * @returns 1 or 0.
+ */
+export function present(value: unknown): number {
+  return value === undefined ? 0 : 1;
+}
+
+/**
+ * Whether an object has keys besides the usual ones it has. A reader counts its usual fields by
+ * named loads ({@link present}) and scans the keys only when there are others: `Object.keys`
+ * answers from a per-shape cache in V8 and JSC, where comparing every key of every OpenAI chunk
+ * with the usual ones cost ~470 instructions a chunk on Bun (cachegrind).
+ *
+ * @param object A parsed object.
+ * @param usual How many of its keys are usual ones.
+ * @returns Whether it has others.
+ */
+export function hasOtherKeys(object: JsonObject, usual: number): boolean {
+  return Object.keys(object).length !== usual;
+}
+
+/**
  * Copies the fields of `source` that are neither null nor undefined onto `target` (a provider's
  * cumulative report, such as Anthropic's usage, where an absent count means "unchanged").
  *
