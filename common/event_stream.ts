@@ -99,7 +99,12 @@ export class EventStream implements AsyncIterable<StreamEvent> {
       }
       try {
         while (true) {
-          const chunk = await source.read().catch((cause) => this.#networkError(cause));
+          let chunk: ReadableStreamReadResult<Uint8Array>;
+          try {
+            chunk = await source.read();
+          } catch (cause) {
+            throw this.#networkError(cause);
+          }
           if (chunk.done) break;
           events = decoder.push(chunk.value);
           if (events.length !== 0) {
@@ -138,7 +143,7 @@ export class EventStream implements AsyncIterable<StreamEvent> {
     return iterator;
   }
 
-  #networkError(cause: unknown): never {
+  #networkError(cause: unknown): ProviderError {
     let partial: ChatResponse | undefined;
     try {
       partial = this.#decoder.end();
@@ -146,7 +151,7 @@ export class EventStream implements AsyncIterable<StreamEvent> {
       partial = (error as RosettaError).partial;
     }
     const provider = this.#decoder.provider;
-    throw new ProviderError(
+    return new ProviderError(
       "network",
       `Cannot read ${provider} stream: ${(cause as Error)?.message ?? String(cause)}`,
       { provider, cause, partial },
