@@ -1,7 +1,8 @@
 // Streaming overhead, reported per event. Floor: a bare eventsource-parser with one
 // JSON.parse per event over the same bytes.
+import { createParser } from "eventsource-parser";
 import type { Provider, ProviderName } from "../mod.ts";
-import { type Register, suite } from "./bench.ts";
+import { type Library, type Register, suite } from "./bench.ts";
 import { benchFixture, bytesOf, countEvents, providersOf, sseFloor } from "./inputs.ts";
 
 const floorName = "eventsource-parser + JSON.parse";
@@ -34,6 +35,49 @@ function singleEvent(provider: Provider, bench: Register): void {
   });
 }
 
+// The tool-call stream through EventStream, one chunk per event as a fetch body delivers them:
+// what the async iteration adds to the decoder. Floor: the same body read with its reader,
+// eventsource-parser + JSON.parse.
+function eventStream(lib: Library, provider: Provider, bench: Register): void {
+  const text = benchFixture(provider.name, "stream_tools.txt");
+  const chunks = text.split(/(?<=\r?\n\r?\n)/).map(bytesOf);
+  const body = () => {
+    let i = 0;
+    return new ReadableStream<Uint8Array>({
+      pull: (controller) =>
+        i < chunks.length ? controller.enqueue(chunks[i++]) : controller.close(),
+    }, { highWaterMark: 0 });
+  };
+  bench({
+    group: "stream: EventStream over a body (16 chunks)",
+    name: provider.name,
+    category: "streaming",
+    perCall: countEvents(bytesOf(text)),
+    fn: async () => {
+      const stream = new lib.EventStream(provider.createStreamDecoder(), body());
+      for await (const _ of stream) { /* as a caller would */ }
+      return await stream.response();
+    },
+    floor: async () => {
+      let count = 0;
+      const parser = createParser({
+        onEvent(event) {
+          if (event.data !== "[DONE]") JSON.parse(event.data);
+          count++;
+        },
+      });
+      const decoder = new TextDecoder();
+      const reader = body().getReader();
+      while (true) {
+        const chunk = await reader.read();
+        if (chunk.done) return count;
+        parser.feed(decoder.decode(chunk.value, { stream: true }));
+      }
+    },
+    floorName: "body reader + eventsource-parser + JSON.parse",
+  });
+}
+
 const streams: Array<[string, (provider: ProviderName) => string, boolean, boolean]> = [
   ["dispatch to a callback", (p) => benchFixture(p, "stream_basic.txt"), true, false],
   ["100 text deltas accumulated", (p) => benchFixture(p, "stream_basic.txt"), false, true],
@@ -49,6 +93,7 @@ const streams: Array<[string, (provider: ProviderName) => string, boolean, boole
 
 export default await suite((lib, bench) => {
   for (const provider of providersOf(lib)) singleEvent(provider, bench);
+  for (const provider of providersOf(lib)) eventStream(lib, provider, bench);
   for (const [scenario, text, dispatch, accumulate] of streams) {
     for (const provider of providersOf(lib)) {
       const bytes = bytesOf(text(provider.name));

@@ -10,9 +10,8 @@
 
 import type { Call } from "./call.ts";
 import { ProviderError, RosettaError } from "./errors.ts";
-import type { StreamEvent } from "./events.ts";
-import { EventStream, type StreamDecoder } from "./stream.ts";
-import type { ChatResponse } from "./types.ts";
+import { type ChunkSource, EventStream } from "./event_stream.ts";
+import type { StreamDecoder } from "./stream.ts";
 
 /** What the body threw on purpose, so that the stream can recognise it under the wrapper. */
 interface BodyState {
@@ -20,14 +19,16 @@ interface BodyState {
   started: boolean;
 }
 
-function responseBody(call: Call, state: BodyState): ReadableStream<Uint8Array> {
+// The call's attempt read directly, under the call's idle limit and signal: the bytes go
+// straight to EventStream, with no second ReadableStream and its promise hops between.
+function callSource(call: Call, state: BodyState): ChunkSource {
   const connecting = call.connect((response) => response.body);
-  // Awaited by the first pull; a stream nobody reads must not leave an unhandled rejection.
+  // Awaited by the first read; a stream nobody reads must not leave an unhandled rejection.
   connecting.catch((error) => call.finish(error));
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   let signal: AbortSignal | undefined;
   // Whatever fetch does with its signal, an abort ends the read in progress: a cancelled
-  // reader resolves its pending read as done, and the pull then throws the reason.
+  // reader resolves its pending read as done, and the read then throws the reason.
   const interrupt = () => reader!.cancel().catch(() => {});
   const end = () => {
     signal?.removeEventListener("abort", interrupt);
@@ -38,14 +39,14 @@ function responseBody(call: Call, state: BodyState): ReadableStream<Uint8Array> 
     state.thrown = error;
     throw error;
   };
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
+  return {
+    async read() {
       if (reader === undefined) {
         const body = await connecting.catch(fail);
         state.started = true;
         if (body === null) {
           end();
-          return controller.close();
+          return { done: true, value: undefined };
         }
         reader = body.getReader();
         signal = call.signal;
@@ -65,65 +66,53 @@ function responseBody(call: Call, state: BodyState): ReadableStream<Uint8Array> 
       call.idle?.arrived();
       const reason = call.interrupted();
       if (reason !== undefined) fail(reason);
-      if (chunk.done) {
-        end();
-        controller.close();
-      } else {
-        controller.enqueue(chunk.value);
-      }
+      if (chunk.done) end();
+      return chunk;
     },
-    cancel(reason) {
+    cancel() {
       end();
-      if (reader !== undefined) return reader.cancel(reason);
-      return connecting.then((body) => body?.cancel(reason), () => {});
+      if (reader !== undefined) return reader.cancel();
+      return connecting.then((body) => body?.cancel(), () => {});
     },
-  }, { highWaterMark: 0 });
+  };
 }
+
+// What EventStream would read; a client's stream reads its call instead (see open()).
+const NO_BODY = new ReadableStream<Uint8Array>();
 
 /** An {@link EventStream} whose failures are the call's own. */
 export class ClientEventStream extends EventStream {
   readonly #call: Call;
-  readonly #state: BodyState;
-  // What iteration failed with: `response()` gives it again rather than EventStream's
-  // "not read to its end".
-  #failure?: unknown;
+  readonly #state: BodyState = { started: false };
+  readonly #source: ChunkSource;
 
   /**
    * @param decoder The provider's decoder.
    * @param call The call; its request is sent now.
    */
   constructor(decoder: StreamDecoder, call: Call) {
-    const state: BodyState = { started: false };
-    super(decoder, responseBody(call, state));
+    super(decoder, NO_BODY);
     this.#call = call;
-    this.#state = state;
-  }
-
-  /** Yields each event as its bytes arrive; throws what the call failed with. */
-  override async *[Symbol.asyncIterator](): AsyncGenerator<StreamEvent, void, undefined> {
-    let failed = false;
-    try {
-      yield* super[Symbol.asyncIterator]();
-    } catch (error) {
-      failed = true;
-      throw this.#failure = this.#call.finish(this.#unwrap(error));
-    } finally {
-      if (!failed) this.#call.finish();
-    }
+    this.#source = callSource(call, this.#state);
   }
 
   /**
-   * The final response, reading the rest of the body if iteration has not.
+   * Reads the call's attempt.
    *
-   * @returns The accumulated response.
+   * @returns The source.
    */
-  override async response(): Promise<ChatResponse> {
-    if (this.#failure !== undefined) throw this.#failure;
-    try {
-      return await super.response();
-    } catch (error) {
-      throw this.#call.finish(this.#unwrap(error));
-    }
+  protected override open(): ChunkSource {
+    return this.#source;
+  }
+
+  /**
+   * Ends the call: with the error the caller receives instead of a response, if any.
+   *
+   * @param error What ended the iteration, if anything did.
+   * @returns The error as the call failed with it.
+   */
+  protected override settle(error: unknown): unknown {
+    return this.#call.finish(error === undefined ? undefined : this.#unwrap(error));
   }
 
   // EventStream wraps what the body threw in a `network` error; take the thrown value back out.

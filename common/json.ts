@@ -128,6 +128,34 @@ function wrong(provider: string, value: unknown, path: string, expected: string)
 }
 
 /**
+ * 1 for a field that is present (null included), 0 for an absent one: for counting the usual
+ * fields of an object by named loads, see {@link hasOtherKeys}.
+ *
+ * @param value The field's value.
+ * @returns 1 or 0.
+ */
+export function present(value: unknown): number {
+  return value === undefined ? 0 : 1;
+}
+
+/**
+ * Whether an object has keys besides the usual ones it has. A reader counts its usual fields by
+ * named loads ({@link present}) and compares every key with the usual ones only when there are
+ * others: that comparison, for every key of every OpenAI chunk, cost ~470 instructions a chunk
+ * on Bun (cachegrind). Counted by for-in, which allocates nothing (`Object.keys` made an array:
+ * +150 B a body).
+ *
+ * @param object A parsed object.
+ * @param usual How many of its keys are usual ones.
+ * @returns Whether it has others.
+ */
+export function hasOtherKeys(object: JsonObject, usual: number): boolean {
+  let count = 0;
+  for (const _ in object) count++;
+  return count !== usual;
+}
+
+/**
  * Copies the fields of `source` that are neither null nor undefined onto `target` (a provider's
  * cumulative report, such as Anthropic's usage, where an absent count means "unchanged").
  *

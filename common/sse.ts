@@ -9,6 +9,7 @@
 
 import { createParser } from "eventsource-parser";
 import { ResponseParseError } from "./errors.ts";
+import { Utf8Decoder } from "./utf8.ts";
 
 /** Called once per complete event. `event` is the `event:` field, if any. */
 export type SseHandler = (event: string | undefined, data: string) => void;
@@ -37,7 +38,7 @@ export function createSseDecoder(
   onEvent: SseHandler,
   maxEventSize: number = DEFAULT_MAX_EVENT_SIZE,
 ): SseDecoder {
-  const decoder = new TextDecoder();
+  const decoder = new Utf8Decoder();
   let tooLarge = false;
   let first = true;
   const parser = createParser({
@@ -59,7 +60,7 @@ export function createSseDecoder(
     if (tooLarge) refuse();
     if (first && text !== "") {
       first = false;
-      // TextDecoder strips a byte-order mark; text pushed as strings may still carry one.
+      // Utf8Decoder strips a byte-order mark; text pushed as strings may still carry one.
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     if (text === "") return;
@@ -68,10 +69,10 @@ export function createSseDecoder(
   };
   return {
     push(chunk) {
-      feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+      feed(typeof chunk === "string" ? chunk : decoder.decode(chunk));
     },
     end() {
-      feed(decoder.decode());
+      feed(decoder.end());
       // One more line end dispatches an event whose last line ended but whose blank line
       // never came; a line cut in the middle stays incomplete and is dropped, as SSE says.
       feed("\n");

@@ -8,11 +8,13 @@
  */
 
 import type { ResponseAccumulator } from "./accumulator.ts";
-import { ProviderError, ResponseParseError, RosettaError } from "./errors.ts";
+import { type ProviderError, ResponseParseError, RosettaError } from "./errors.ts";
 import type { StreamEvent } from "./events.ts";
 import type { IdGenerator } from "./ids.ts";
 import { createSseDecoder } from "./sse.ts";
 import type { ChatResponse } from "./types.ts";
+
+export { EventStream } from "./event_stream.ts";
 
 /** Options of a provider's `createStreamDecoder`. */
 export interface StreamDecoderOptions {
@@ -99,103 +101,6 @@ export function assembleStreamDecoder(
       return accumulator.finalize(terminal);
     },
   };
-}
-
-/**
- * Canonical events read from a `ReadableStream` of bytes (a `fetch` body), plus the final
- * response. Iterate it once; `response()` drains what is left.
- *
- * @example
- * ```ts
- * import { anthropic, EventStream } from "@rosetta/llm";
- * import assert from "node:assert/strict";
- * const body = new Response('event: message_stop\ndata: {"type":"message_stop"}\n\n').body!;
- * const stream = new EventStream(anthropic.createStreamDecoder(), body);
- * for await (const _event of stream) { /* render it *\/ }
- * assert.equal((await stream.response()).finishReason, "unknown");
- * ```
- */
-export class EventStream implements AsyncIterable<StreamEvent> {
-  #decoder: StreamDecoder;
-  #body: ReadableStream<Uint8Array>;
-  #consumed = false;
-  #response?: ChatResponse;
-  #error?: unknown;
-
-  /**
-   * @param decoder A provider's stream decoder.
-   * @param body The response body.
-   */
-  constructor(decoder: StreamDecoder, body: ReadableStream<Uint8Array>) {
-    this.#decoder = decoder;
-    this.#body = body;
-  }
-
-  /** Yields each event as its bytes arrive; throws what `StreamDecoder.end` throws. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<StreamEvent, void, undefined> {
-    if (this.#consumed) throw new TypeError("Cannot iterate EventStream: it was already iterated");
-    this.#consumed = true;
-    const reader = this.#body.getReader();
-    let done = false;
-    try {
-      while (true) {
-        let chunk: ReadableStreamReadResult<Uint8Array>;
-        try {
-          chunk = await reader.read();
-        } catch (cause) {
-          throw this.#networkError(cause);
-        }
-        if (chunk.done) break;
-        const events = this.#decoder.push(chunk.value);
-        for (let i = 0; i < events.length; i++) yield events[i];
-      }
-      done = true;
-      this.#response = this.#decoder.end();
-    } catch (error) {
-      // Kept for response(): it must rethrow what ended the stream, not a generic complaint.
-      this.#error = error;
-      throw error;
-    } finally {
-      // Stopped early (break, throw): release the connection.
-      if (!done) await reader.cancel().catch(() => {});
-    }
-  }
-
-  #networkError(cause: unknown): ProviderError {
-    let partial: ChatResponse | undefined;
-    try {
-      partial = this.#decoder.end();
-    } catch (error) {
-      partial = (error as RosettaError).partial;
-    }
-    const provider = this.#decoder.provider;
-    return new ProviderError(
-      "network",
-      `Cannot read ${provider} stream: ${(cause as Error)?.message ?? String(cause)}`,
-      {
-        provider,
-        cause,
-        partial,
-      },
-    );
-  }
-
-  /**
-   * The final response, reading the rest of the body if iteration has not.
-   *
-   * @returns The accumulated response.
-   * @throws What ended the iteration (a provider, network or parse error), again on every call.
-   */
-  async response(): Promise<ChatResponse> {
-    if (!this.#consumed) {
-      for await (const _ of this) { /* drain */ }
-    }
-    if (this.#error !== undefined) throw this.#error;
-    if (this.#response === undefined) {
-      throw new TypeError("Cannot give the response: the stream was not read to its end");
-    }
-    return this.#response;
-  }
 }
 
 /**

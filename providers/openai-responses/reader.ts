@@ -103,7 +103,8 @@ export function onResponseEnd(
   response: JsonObject,
   inBody: boolean,
 ): void {
-  onResponseStart(reader, response, inBody);
+  // A body's fields were read at its start, from this same object.
+  if (!inBody) onResponseStart(reader, response, inBody);
   const acc = reader.acc;
   const usage = optionalObject(PROVIDER, response.usage, inBody ? "usage" : "response.usage");
   if (usage !== undefined) acc.usage(mapResponsesUsage(usage), usage);

@@ -14,7 +14,14 @@
 
 import type { ResponseAccumulator } from "../../common/accumulator.ts";
 import { citationOf } from "../../common/citation.ts";
-import { invalidField, isJsonObject, optionalArray, optionalObject } from "../../common/json.ts";
+import {
+  hasOtherKeys,
+  invalidField,
+  isJsonObject,
+  optionalArray,
+  optionalObject,
+  present,
+} from "../../common/json.ts";
 import type { ResponseParseError } from "../../common/errors.ts";
 import type { JsonObject } from "../../common/types.ts";
 import { openAIStreamError } from "./errors.ts";
@@ -27,39 +34,41 @@ const REASONING = -1;
 const CONTENT = -2;
 const REFUSAL = -3;
 
+// Fields of a chunk or body that are read, or kept by name.
+function isChunkField(key: string): boolean {
+  switch (key) {
+    case "id":
+    case "object":
+    case "model":
+    case "choices":
+    case "usage":
+    case "obfuscation":
+    case "created":
+    case "system_fingerprint":
+    case "service_tier":
+      return true;
+  }
+  return false;
+}
+
 // Keeps a chunk's or body's fields that the canonical response does not map. Its usual ones
 // are kept by name (a named store is inlined; acc.metadata()'s keyed store is megamorphic, and
-// cost ~190 instructions a field); any other by acc.metadata(). `obfuscation` is padding that
-// changes per chunk.
+// cost ~190 instructions a field), and the keys are scanned for others only when there are
+// others. `obfuscation` is padding that changes per chunk.
 function keepChunkExtras(acc: ResponseAccumulator, json: JsonObject): void {
-  for (const key in json) {
-    switch (key) {
-      case "id":
-      case "object":
-      case "model":
-      case "choices":
-      case "usage":
-      case "obfuscation":
-        continue;
-      case "created": {
-        const created = json.created;
-        if (created !== null && created !== undefined) acc.extras().created = created;
-        continue;
-      }
-      case "system_fingerprint": {
-        const fingerprint = json.system_fingerprint;
-        if (fingerprint !== null && fingerprint !== undefined) {
-          acc.extras().system_fingerprint = fingerprint;
-        }
-        continue;
-      }
-      case "service_tier": {
-        const tier = json.service_tier;
-        if (tier !== null && tier !== undefined) acc.extras().service_tier = tier;
-        continue;
-      }
-    }
-    acc.metadata(key, json[key]);
+  const created = json.created;
+  const fingerprint = json.system_fingerprint;
+  const tier = json.service_tier;
+  if (created !== null && created !== undefined) acc.extras().created = created;
+  if (fingerprint !== null && fingerprint !== undefined) {
+    acc.extras().system_fingerprint = fingerprint;
+  }
+  if (tier !== null && tier !== undefined) acc.extras().service_tier = tier;
+  const usual = present(json.id) + present(json.object) + present(json.model) +
+    present(json.choices) + present(json.usage) + present(json.obfuscation) + present(created) +
+    present(fingerprint) + present(tier);
+  if (hasOtherKeys(json, usual)) {
+    for (const key in json) if (!isChunkField(key)) acc.metadata(key, json[key]);
   }
 }
 
@@ -114,17 +123,22 @@ function onChoice(
   inBody: boolean,
 ): void {
   if (!isJsonObject(value)) throw notObject(value, `choices[${position}]`);
-  const acc = first.choice(typeof value.index === "number" ? value.index : position);
-  for (const key in value) if (!isChoiceField(key)) acc.metadata(key, value[key]);
-  // Checked here: the call itself, rarely needed, did not inline and cost ~45 instructions.
+  const index = value.index;
+  const acc = first.choice(typeof index === "number" ? index : position);
   const logprobs = value.logprobs;
-  if (logprobs !== null && logprobs !== undefined) joinLogprobs(acc, logprobs);
   const delta = inBody ? value.message : value.delta;
+  const reason = value.finish_reason;
+  const usual = present(index) + present(value.message) + present(value.delta) + present(reason) +
+    present(logprobs) + present(value.usage);
+  if (hasOtherKeys(value, usual)) {
+    for (const key in value) if (!isChoiceField(key)) acc.metadata(key, value[key]);
+  }
+  // Checked here: the call itself, rarely needed, did not inline and cost ~45 instructions.
+  if (logprobs !== null && logprobs !== undefined) joinLogprobs(acc, logprobs);
   if (isJsonObject(delta)) onDelta(acc, delta, position, inBody);
   else if (inBody || (delta !== undefined && delta !== null)) {
     throw notObject(delta, at(position, inBody, ""));
   }
-  const reason = value.finish_reason;
   if (reason !== null && reason !== undefined) {
     // Refusal text makes the choice a content_filter stop, whatever the raw reason.
     acc.finish(acc.has(REFUSAL) ? "content_filter" : mapOpenAIFinishReason(reason), reason);

@@ -1,0 +1,74 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Utf8Decoder } from "./utf8.ts";
+
+// What TextDecoder's stream mode makes of the same chunks: the behaviour to keep.
+function reference(chunks: Uint8Array[]): string {
+  const decoder = new TextDecoder();
+  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join("") +
+    decoder.decode();
+}
+
+function decode(chunks: Uint8Array[]): string {
+  const decoder = new Utf8Decoder();
+  return chunks.map((chunk) => decoder.decode(chunk)).join("") + decoder.end();
+}
+
+// Splits `bytes` at pseudo-random points (a fixed seed, so that a failure repeats).
+function split(bytes: Uint8Array, seed: number): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let state = seed;
+  for (let at = 0; at < bytes.length;) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const size = state % 6;
+    chunks.push(bytes.subarray(at, at + size));
+    at += size;
+  }
+  return chunks;
+}
+
+const text = "\ufeffdata: 27 × 453 ☀️ 𝄞 é\n\n\ufeff€";
+const valid = new TextEncoder().encode(text);
+// Cut and stray sequences: a lead without its continuation, lone continuations, invalid leads.
+const invalid = new Uint8Array([
+  ...valid.subarray(0, 8),
+  0xe2,
+  0x82,
+  0x41,
+  0x80,
+  0xbf,
+  0xf0,
+  0x9f,
+  0xff,
+  0xc0,
+  0xaf,
+  ...valid.subarray(8),
+  0xf0,
+  0x9f,
+  0x98,
+]);
+
+test("Utf8Decoder decodes any split of valid UTF-8 as TextDecoder's stream mode does", () => {
+  for (let seed = 1; seed <= 200; seed++) {
+    const chunks = split(valid, seed);
+    assert.equal(decode(chunks), reference(chunks), `seed ${seed}`);
+  }
+  assert.equal(decode([valid]), text.slice(1));
+});
+
+test("Utf8Decoder replaces invalid and cut sequences as TextDecoder's stream mode does", () => {
+  for (let seed = 1; seed <= 200; seed++) {
+    const chunks = split(invalid, seed);
+    assert.equal(decode(chunks), reference(chunks), `seed ${seed}`);
+  }
+  assert.equal(decode([invalid]), reference([invalid]));
+});
+
+test("Utf8Decoder strips one byte-order mark, at the start of the stream only", () => {
+  const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+  assert.equal(
+    decode([bom.subarray(0, 1), bom.subarray(1), bom, new Uint8Array([0x61])]),
+    "\ufeffa",
+  );
+  assert.equal(decode([new Uint8Array([0x61]), bom]), "a\ufeff");
+});
