@@ -9,21 +9,47 @@
 export type IdGenerator = () => string;
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const CODES = Uint8Array.from(ALPHABET, (char) => char.charCodeAt(0));
 
+// Three bytes at `i` as one 24-bit number: four 6-bit characters.
+function triple(bytes: Uint8Array, i: number): number {
+  return (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+}
+
+// 16 bytes → 22 characters: five triples, then the last byte's 6 + 2 bits. One fromCharCode:
+// building it with `+=` a character at a time cost ~180 ns an id on Bun and Node (3–5×).
 function encode(bytes: Uint8Array, offset: number): string {
-  let id = "";
-  // 16 bytes → 22 characters: 21 full 6-bit groups from 126 bits, then the last 2 bits.
-  let bits = 0;
-  let value = 0;
-  for (let i = offset; i < offset + 16; i++) {
-    value = (value << 8) | bytes[i];
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      id += ALPHABET[(value >> bits) & 63];
-    }
-  }
-  return id + ALPHABET[(value << (6 - bits)) & 63];
+  const c = CODES;
+  const a = triple(bytes, offset);
+  const b = triple(bytes, offset + 3);
+  const d = triple(bytes, offset + 6);
+  const e = triple(bytes, offset + 9);
+  const f = triple(bytes, offset + 12);
+  const last = bytes[offset + 15];
+  return String.fromCharCode(
+    c[a >> 18],
+    c[(a >> 12) & 63],
+    c[(a >> 6) & 63],
+    c[a & 63],
+    c[b >> 18],
+    c[(b >> 12) & 63],
+    c[(b >> 6) & 63],
+    c[b & 63],
+    c[d >> 18],
+    c[(d >> 12) & 63],
+    c[(d >> 6) & 63],
+    c[d & 63],
+    c[e >> 18],
+    c[(e >> 12) & 63],
+    c[(e >> 6) & 63],
+    c[e & 63],
+    c[f >> 18],
+    c[(f >> 12) & 63],
+    c[(f >> 6) & 63],
+    c[f & 63],
+    c[last >> 2],
+    c[(last << 4) & 63],
+  );
 }
 
 // A call to crypto.getRandomValues costs about as much for 4 KiB as for 16 bytes (~1.5 µs on
