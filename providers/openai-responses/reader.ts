@@ -156,30 +156,25 @@ function startCall(
   }
   const id = itemString(item.call_id, output, inBody, "call_id");
   reader.acc.toolStart(key, id, itemString(item.name, output, inBody, "name"), undefined, args);
-  if (args === "") (reader.awaiting ??= new Set()).add(key);
+  // Only a stream sends the text later; a body's call is complete.
+  if (args === "" && !inBody) (reader.awaiting ??= new Set()).add(key);
 }
 
 /**
- * `response.output_item.added` (a body: each item, first): a function call opens, so that its
- * argument deltas have a block to go to. Other items are read when they are done.
+ * `response.output_item.added`: a function call opens, so that its argument deltas have a
+ * block to go to. Other items are read when they are done.
  *
  * @param reader The read.
  * @param output The item's `output_index`.
  * @param value The item.
- * @param inBody Whether it comes from a body.
  */
-export function onItemAdded(
-  reader: ResponsesReader,
-  output: number,
-  value: unknown,
-  inBody: boolean,
-): void {
-  const item = itemOf(value, output, inBody);
-  if (item.type === "function_call") startCall(reader, output, item, inBody);
+export function onItemAdded(reader: ResponsesReader, output: number, value: unknown): void {
+  const item = itemOf(value, output, false);
+  if (item.type === "function_call") startCall(reader, output, item, false);
 }
 
 /**
- * `response.output_item.done` (a body: each item, second): reads whole what no event brought,
+ * `response.output_item.done` (a body: each item): reads whole what no event brought,
  * signs reasoning, and ends the item.
  *
  * @param reader The read.
@@ -202,7 +197,8 @@ export function onItemDone(
       return onReasoningDone(reader, output, item, inBody);
     case "function_call": {
       const key = partKey(output, 0);
-      if (!acc.hasTool(key)) startCall(reader, output, item, inBody);
+      // A body's call was not opened before (no added event): no block to look for.
+      if (inBody || !acc.hasTool(key)) startCall(reader, output, item, inBody);
       else if (reader.awaiting?.delete(key) && typeof item.arguments === "string") {
         acc.toolDelta(key, item.arguments);
       }
@@ -240,7 +236,8 @@ function onMessageDone(
   const content = listOf(item, "content", output, inBody);
   for (let c = 0; c < content.length; c++) {
     const key = partKey(output, partIndex(c, "content"));
-    if (reader.acc.has(key)) continue;
+    // A part streamed already is not read again whole; a body streamed none.
+    if (!inBody && reader.acc.has(key)) continue;
     if (!readPart(reader, key, content[c], "content", inBody)) {
       // A part of a kind added later: kept as a message holding only it, which can go back.
       const part = content[c] as JsonObject;
@@ -264,12 +261,12 @@ function onReasoningDone(
   const summary = listOf(item, "summary", output, inBody);
   for (let s = 0; s < summary.length; s++) {
     const key = partKey(output, partIndex(s, "summary"));
-    if (!acc.has(key)) readPart(reader, key, summary[s], "summary", inBody);
+    if (inBody || !acc.has(key)) readPart(reader, key, summary[s], "summary", inBody);
   }
   const content = listOf(item, "content", output, inBody);
   for (let c = 0; c < content.length; c++) {
     const key = partKey(output, REASONING_TEXT + partIndex(c, "content"));
-    if (!acc.has(key)) readPart(reader, key, content[c], "content", inBody);
+    if (inBody || !acc.has(key)) readPart(reader, key, content[c], "content", inBody);
   }
   const signature = reasoningSignature(item.id, item.encrypted_content);
   if (signature === undefined) return;

@@ -11,13 +11,7 @@ import { invalidField, isJsonObject, parseJson } from "../../common/json.ts";
 import type { ChatResponse, JsonObject } from "../../common/types.ts";
 import { responsesError } from "./errors.ts";
 import { PROVIDER } from "./mappers.ts";
-import {
-  onItemAdded,
-  onItemDone,
-  onResponseEnd,
-  onResponseStart,
-  responsesReader,
-} from "./reader.ts";
+import { onItemDone, onResponseEnd, onResponseStart, responsesReader } from "./reader.ts";
 
 /**
  * Parses a Responses API body (`POST /v1/responses`, or a stored response fetched again).
@@ -59,10 +53,7 @@ export function parseOpenAIResponsesResponse(body: string): ChatResponse {
   }
   const reader = responsesReader(new ResponseAccumulator(PROVIDER, false));
   onResponseStart(reader, data, true);
-  for (let i = 0; i < output.length; i++) {
-    onItemAdded(reader, i, output[i], true);
-    onItemDone(reader, i, output[i], true);
-  }
+  for (let i = 0; i < output.length; i++) onItemDone(reader, i, output[i], true);
   onResponseEnd(reader, data as JsonObject, true);
   reader.acc.terminate();
   return reader.acc.finalize("the end of the body");

@@ -89,7 +89,7 @@ function onEvent(reader: ResponsesReader, json: JsonObject): void {
     case "response.reasoning_summary_part.added":
       return onPartAdded(reader, json, true);
     case "response.output_item.added":
-      return onItemAdded(reader, outputIndex(json.output_index), json.item, false);
+      return onItemAdded(reader, outputIndex(json.output_index), json.item);
     case "response.output_item.done":
       return onItemDone(reader, outputIndex(json.output_index), json.item, false);
     case "response.created":
