@@ -79,14 +79,38 @@ export function stringifyFloor(provider: Provider, req: ChatRequest): () => stri
   return () => JSON.stringify(wire);
 }
 
+// JSON texts carried inside a body's strings: OpenAI's tool-call `arguments` (both dialects). A
+// reader that gives arguments as objects must parse them, as any library must: floor work.
+function embeddedJson(value: unknown, found: string[] = []): string[] {
+  if (typeof value === "string") {
+    const first = value.trimStart()[0];
+    if (first === "{" || first === "[") {
+      try {
+        JSON.parse(value);
+        found.push(value);
+      } catch { /* text that only looks like JSON */ }
+    }
+  } else if (typeof value === "object" && value !== null) {
+    for (const item of Object.values(value)) embeddedJson(item, found);
+  }
+  return found;
+}
+
 /**
- * The JSON.parse floor of a body.
+ * The JSON.parse floor of a body: the body, and each JSON text carried in one of its strings
+ * (found once, here, not in the timed function).
  *
  * @param body JSON text.
  * @returns The floor function.
  */
 export function parseFloor(body: string): () => unknown {
-  return () => JSON.parse(body);
+  const embedded = embeddedJson(JSON.parse(body));
+  if (embedded.length === 0) return () => JSON.parse(body);
+  return () => {
+    const parsed = JSON.parse(body);
+    for (let i = 0; i < embedded.length; i++) JSON.parse(embedded[i]);
+    return parsed;
+  };
 }
 
 /**

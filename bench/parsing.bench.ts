@@ -1,12 +1,13 @@
 // Response parsing: wire JSON → canonical ChatResponse, and error bodies → ProviderError.
-// Floor: JSON.parse of the same body.
+// Floor: JSON.parse of the same body, and of the JSON texts its strings carry (OpenAI's tool-call
+// arguments), which every reader that returns arguments as objects must parse.
 import { existsSync } from "node:fs";
 import type { ProviderName } from "../mod.ts";
 import { readFixture } from "../testing/fixtures.ts";
 import { suite } from "./bench.ts";
 import { benchFixture, parseFloor, parseOptionsOf, providersOf } from "./inputs.ts";
 
-const floorName = "JSON.parse of the body";
+const floorName = "JSON.parse of the body (and of tool arguments sent as text)";
 // A dialect that returns no reasoning text (Chat Completions) has reasoning.json instead: its
 // thinking surface is the reasoning usage.
 const thinking = (provider: ProviderName) =>
