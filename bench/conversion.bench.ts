@@ -2,14 +2,7 @@
 // user text and tool results travel canonical → wire (requests).
 import type { ChatRequest } from "../mod.ts";
 import { suite } from "./bench.ts";
-import {
-  benchFixture,
-  benchModel,
-  parseFloor,
-  parseOptionsOf,
-  providersOf,
-  stringifyFloor,
-} from "./inputs.ts";
+import { benchFixture, benchModel, parseFloor, providersOf, stringifyFloor } from "./inputs.ts";
 
 const toCanonical: Record<string, string> = {
   "assistant text → canonical": "response_simple.json",
@@ -58,7 +51,6 @@ const toWire: Record<string, Omit<ChatRequest, "model">> = {
 };
 
 export default await suite((lib, bench) => {
-  const parseOptions = parseOptionsOf(lib);
   for (const [scenario, file] of Object.entries(toCanonical)) {
     for (const provider of providersOf(lib)) {
       const text = benchFixture(provider.name, file);
@@ -66,7 +58,7 @@ export default await suite((lib, bench) => {
         group: `convert: ${scenario}`,
         name: provider.name,
         category: "conversion",
-        fn: () => provider.parseResponse(text, parseOptions),
+        fn: () => provider.parseResponse(text),
         floor: parseFloor(text),
         floorName: "JSON.parse of the body",
       });

@@ -6,13 +6,7 @@
  */
 
 import { createParser } from "eventsource-parser";
-import {
-  type ChatRequest,
-  type ParseOptions,
-  type Provider,
-  type ProviderName,
-  providers,
-} from "../mod.ts";
+import { type ChatRequest, type Provider, type ProviderName, providers } from "../mod.ts";
 import { readFixture, readJsonFixture } from "../testing/fixtures.ts";
 import type { Library } from "./bench.ts";
 
@@ -122,16 +116,6 @@ export function parseFloor(body: string): () => unknown {
  */
 export function benchFixture(provider: ProviderName, file: string): string {
   return readFixture(`benchmarks/${provider}/${file}`);
-}
-
-/**
- * Parse options with deterministic Google ids, from the library's own generator.
- *
- * @param lib The library under measurement.
- * @returns The options.
- */
-export function parseOptionsOf(lib: Library): ParseOptions {
-  return { generateId: lib.seededIdGenerator(1) };
 }
 
 /**

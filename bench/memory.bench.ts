@@ -7,7 +7,6 @@ import {
   bytesOf,
   countEvents,
   parseFloor,
-  parseOptionsOf,
   providersOf,
   request,
   sseFloor,
@@ -15,7 +14,6 @@ import {
 } from "./inputs.ts";
 
 export default await suite((lib, bench) => {
-  const parseOptions = parseOptionsOf(lib);
   for (const provider of providersOf(lib)) {
     const req = request("request_complex", provider.name);
     bench({
@@ -33,7 +31,7 @@ export default await suite((lib, bench) => {
       group: "memory: response",
       name: provider.name,
       category: "memory",
-      fn: () => provider.parseResponse(body, parseOptions),
+      fn: () => provider.parseResponse(body),
       floor: parseFloor(body),
       floorName: "JSON.parse of the body",
     });

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import type { ProviderName } from "../mod.ts";
 import { readFixture } from "../testing/fixtures.ts";
 import { suite } from "./bench.ts";
-import { benchFixture, parseFloor, parseOptionsOf, providersOf } from "./inputs.ts";
+import { benchFixture, parseFloor, providersOf } from "./inputs.ts";
 
 const floorName = "JSON.parse of the body (and of tool arguments sent as text)";
 // A dialect that returns no reasoning text (Chat Completions) has reasoning.json instead: its
@@ -23,7 +23,6 @@ const bodies: Record<string, (provider: ProviderName) => string> = {
 const rateLimited = new Headers({ "retry-after": "12" });
 
 export default await suite((lib, bench) => {
-  const parseOptions = parseOptionsOf(lib);
   for (const [scenario, body] of Object.entries(bodies)) {
     for (const provider of providersOf(lib)) {
       const text = body(provider.name);
@@ -31,7 +30,7 @@ export default await suite((lib, bench) => {
         group: `parse: ${scenario}`,
         name: provider.name,
         category: "parsing",
-        fn: () => provider.parseResponse(text, parseOptions),
+        fn: () => provider.parseResponse(text),
         floor: parseFloor(text),
         floorName,
       });

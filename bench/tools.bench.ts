@@ -2,7 +2,7 @@
 // the full round trip (extract → execute a no-op → result message).
 import { loopRequest, timeTool, weatherTool } from "../testing/tool_loop.ts";
 import { suite } from "./bench.ts";
-import { benchFixture, parseOptionsOf, providersOf, stringifyFloor } from "./inputs.ts";
+import { benchFixture, providersOf, stringifyFloor } from "./inputs.ts";
 
 const tools = [weatherTool, timeTool];
 const noop = { ...weatherTool, execute: () => "ok" };
@@ -14,10 +14,7 @@ const randomBytes = new Uint8Array(16);
 export default await suite(async (lib, bench) => {
   const parsed = providersOf(lib).map((provider) => ({
     provider,
-    response: provider.parseResponse(
-      benchFixture(provider.name, "response_complex.json"),
-      parseOptionsOf(lib),
-    ),
+    response: provider.parseResponse(benchFixture(provider.name, "response_complex.json")),
   }));
   for (const { provider, response } of parsed) {
     bench({
