@@ -68,6 +68,7 @@ export class Call {
   #attempts = 0;
   #timer?: ReturnType<typeof setTimeout>;
   #signal?: AbortSignal;
+  #onAbort?: () => void;
   #holding = false;
   #released = false;
   #finished = false;
@@ -88,6 +89,7 @@ export class Call {
     if (signal?.aborted) this.#abort(signal.reason);
     else if (signal !== undefined) {
       this.#signal = signal;
+      this.#onAbort = () => this.#abort(signal.reason);
       signal.addEventListener("abort", this.#onAbort, { once: true });
     }
     if (settings.timeoutMs <= MAX_TIMER_MS) {
@@ -99,8 +101,6 @@ export class Call {
       }, settings.timeoutMs);
     }
   }
-
-  #onAbort = (): void => this.#abort(this.#signal!.reason);
 
   #abort(reason: unknown): void {
     if (!this.#aborted) {
@@ -249,7 +249,7 @@ export class Call {
     if (this.#released) return;
     this.#released = true;
     clearTimeout(this.#timer);
-    this.#signal?.removeEventListener("abort", this.#onAbort);
+    if (this.#onAbort !== undefined) this.#signal!.removeEventListener("abort", this.#onAbort);
     this.idle?.stop();
   }
 
