@@ -107,18 +107,18 @@ test("createClient with a cap rejects a call whose signal already aborted, sendi
 });
 
 test("createClient times a call out while it waits in the queue", async () => {
-  const script = { ...reply(text("first")), stallAfter: 1, stallMs: 80 };
-  await withServer({ script }, async (server, mock) => {
+  await withServer({ script: reply(text("holds the slot")) }, async (server, mock) => {
     const client = testClient(providers.google, server.baseUrl("google"), {
       concurrency: 1,
-      timeoutMs: 40,
+      timeoutMs: 100,
       maxRetries: 0,
     });
-    const first = failureOf(client.complete(ask("google", "one")));
+    // A stream holds its slot until it is read, past its own deadline too.
+    const holder = client.stream(ask("google", "one"));
     const error = await failureOf(client.complete(ask("google", "two")));
     assert.ok(ProviderError.isInstance(error) && error.category === "timeout", String(error));
-    await first;
     assert.equal(mock.requests.length, 1);
+    await read(holder);
   });
 });
 
