@@ -58,12 +58,17 @@ export class Call {
   readonly #id = ++calls;
   readonly #start = performance.now();
   readonly #deadline: number;
-  // Aborts the whole call: queue wait, retry waits and the current attempt.
-  readonly #controller = new AbortController();
+  // Set once the call is aborted (caller, deadline): every later attempt starts aborted.
+  #aborted = false;
+  #reason: unknown;
+  // The queue wait's and retry waits' signal, made only when the call waits for either: a call
+  // that neither queues nor retries aborts its one attempt directly.
+  #controller?: AbortController;
   #attempt?: AbortController;
   #attempts = 0;
   #timer?: ReturnType<typeof setTimeout>;
   #signal?: AbortSignal;
+  #onAbort?: () => void;
   #holding = false;
   #released = false;
   #finished = false;
@@ -84,6 +89,7 @@ export class Call {
     if (signal?.aborted) this.#abort(signal.reason);
     else if (signal !== undefined) {
       this.#signal = signal;
+      this.#onAbort = () => this.#abort(signal.reason);
       signal.addEventListener("abort", this.#onAbort, { once: true });
     }
     if (settings.timeoutMs <= MAX_TIMER_MS) {
@@ -96,11 +102,22 @@ export class Call {
     }
   }
 
-  #onAbort = (): void => this.#abort(this.#signal!.reason);
-
   #abort(reason: unknown): void {
-    this.#controller.abort(reason);
+    if (!this.#aborted) {
+      this.#aborted = true;
+      this.#reason = reason;
+      this.#controller?.abort(reason);
+    }
     this.#attempt?.abort(reason);
+  }
+
+  // The whole call's signal, for waits outside an attempt.
+  #waitSignal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.#aborted) this.#controller.abort(this.#reason);
+    }
+    return this.#controller.signal;
   }
 
   #timeout(message: string): ProviderError {
@@ -150,7 +167,7 @@ export class Call {
    */
   async connect<T>(read: (response: Response) => T | Promise<T>): Promise<T> {
     if (this.#s.limiter !== undefined) {
-      await this.#s.limiter.acquire(this.#controller.signal);
+      await this.#s.limiter.acquire(this.#waitSignal());
       this.#holding = true;
     }
     while (true) {
@@ -164,14 +181,14 @@ export class Call {
       if (this.#s.onEvent !== undefined) {
         this.#emit({ type: "retry", ...this.#base(), attempt: this.#attempts, delayMs, error });
       }
-      await this.#s.sleep(delayMs, this.#controller.signal);
+      await this.#s.sleep(delayMs, this.#waitSignal());
     }
   }
 
   async #try<T>(read: (response: Response) => T | Promise<T>): Promise<Outcome<T>> {
     const attempt = new AbortController();
     this.#attempt = attempt;
-    if (this.#controller.signal.aborted) attempt.abort(this.#controller.signal.reason);
+    if (this.#aborted) attempt.abort(this.#reason);
     const { url, method, headers, body } = this.#http;
     const n = ++this.#attempts;
     if (this.#s.onEvent !== undefined) {
@@ -232,7 +249,7 @@ export class Call {
     if (this.#released) return;
     this.#released = true;
     clearTimeout(this.#timer);
-    this.#signal?.removeEventListener("abort", this.#onAbort);
+    if (this.#onAbort !== undefined) this.#signal!.removeEventListener("abort", this.#onAbort);
     this.idle?.stop();
   }
 

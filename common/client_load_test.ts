@@ -14,6 +14,7 @@ import {
 } from "../testing/http_harness.ts";
 import { type MockReply, type RecordedRequest, reply, text } from "../testing/script.ts";
 import type { ClientEvent } from "./client_events.ts";
+import { ProviderError } from "./errors.ts";
 
 // Each stream's words name the stream, so that a mix-up or a lost event shows.
 const say = (n: number) =>
@@ -91,6 +92,33 @@ test("createClient abort while queued leaves the queue and rejects with the reas
     const asked = mock.requests.map((request) => JSON.stringify(request.body));
     assert.equal(asked.length, 2);
     assert.ok(asked[0].includes("one") && asked[1].includes("three"));
+  });
+});
+
+test("createClient with a cap rejects a call whose signal already aborted, sending nothing", async () => {
+  await withServer({ script: reply(text("unused")) }, async (server, mock) => {
+    const client = testClient(providers.google, server.baseUrl("google"), { concurrency: 1 });
+    const reason = new Error("cancelled before it began");
+    const signal = AbortSignal.abort(reason);
+    assert.equal(await failureOf(client.complete(ask("google", "one"), { signal })), reason);
+    assert.equal(mock.requests.length, 0);
+    assert.equal((await client.complete(ask("google", "two"))).content.length, 1);
+  });
+});
+
+test("createClient times a call out while it waits in the queue", async () => {
+  await withServer({ script: reply(text("holds the slot")) }, async (server, mock) => {
+    const client = testClient(providers.google, server.baseUrl("google"), {
+      concurrency: 1,
+      timeoutMs: 100,
+      maxRetries: 0,
+    });
+    // A stream holds its slot until it is read, past its own deadline too.
+    const holder = client.stream(ask("google", "one"));
+    const error = await failureOf(client.complete(ask("google", "two")));
+    assert.ok(ProviderError.isInstance(error) && error.category === "timeout", String(error));
+    assert.equal(mock.requests.length, 1);
+    await read(holder);
   });
 });
 

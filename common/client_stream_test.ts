@@ -62,6 +62,21 @@ test("createClient stream aborted mid-way rejects with the signal's reason", asy
   });
 });
 
+test("createClient stream aborted before its first byte rejects with the reason, unretried", async () => {
+  const script = { ...reply(text("too late")), firstByteDelayMs: 2_000 };
+  await withServer({ script }, async (server, mock) => {
+    const client = testClient(providers.google, server.baseUrl("google"));
+    const controller = new AbortController();
+    const reason = new Error("gave up waiting");
+    const stream = client.stream(ask("google"), { signal: controller.signal });
+    const started = performance.now();
+    setTimeout(() => controller.abort(reason), 20);
+    assert.equal((await read(stream)).error, reason);
+    assert.ok(performance.now() - started < 1_000, "did not wait for the first byte");
+    assert.equal(mock.requests.length, 1);
+  });
+});
+
 test("createClient stream stopped early cancels the request and frees its slot", async () => {
   const script = [answer({ stallAfter: 4, stallMs: 5_000 }), answer({})];
   await withServer({ script }, async (server) => {
