@@ -137,6 +137,9 @@ test("ceilingFor gives the root import 15 ms and a provider subpath 10 ms", () =
   assert.equal(ceilingFor(imported("root", {})), 15_000);
   assert.equal(ceilingFor(imported("anthropic", {})), 10_000);
   assert.equal(ceilingFor(imported("openai-responses", {})), 10_000);
+  assert.equal(ceilingFor(imported("root", {}), "bun"), 15_000);
+  // Deno imports the source, not the npm build the targets are for.
+  assert.equal(ceilingFor(imported("root", {}), "deno"), undefined);
 });
 
 test("judge holds an import to its target on the median, not the p95", () => {
