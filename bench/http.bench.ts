@@ -2,11 +2,10 @@
 // response and a stream per provider, and 64 concurrent streams per provider (reported per
 // event). Floor: raw fetch of the same request and bytes, then res.text() + JSON.parse, or
 // eventsource-parser + JSON.parse per event.
-import { createParser } from "eventsource-parser";
 import type { ChatRequest, HttpRequest, ProviderName } from "../mod.ts";
 import { createMockServer, reply, text, toolCall, usage } from "../testing/mod.ts";
 import { suite } from "./bench.ts";
-import { benchModel, providersOf } from "./inputs.ts";
+import { benchModel, providersOf, readSseBody } from "./inputs.ts";
 
 const KEY = "bench-key";
 const CONCURRENT = 64;
@@ -34,22 +33,7 @@ async function rawComplete(http: HttpRequest): Promise<unknown> {
 
 // Returns the number of events, which the concurrent case reports its time per.
 async function rawStream(http: HttpRequest): Promise<number> {
-  const response = await fetch(http.url, http);
-  let count = 0;
-  const parser = createParser({
-    onEvent(event) {
-      if (event.data !== "[DONE]") JSON.parse(event.data);
-      count++;
-    },
-  });
-  const decoder = new TextDecoder();
-  const reader = response.body!.getReader();
-  while (true) {
-    const chunk = await reader.read();
-    if (chunk.done) break;
-    parser.feed(decoder.decode(chunk.value, { stream: true }));
-  }
-  return count;
+  return await readSseBody((await fetch(http.url, http)).body!);
 }
 
 const times = <T>(n: number, make: () => Promise<T>): Promise<T[]> =>

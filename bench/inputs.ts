@@ -5,7 +5,7 @@
  * @module
  */
 
-import { createParser } from "eventsource-parser";
+import { createParser, type EventSourceParser } from "eventsource-parser";
 import { type ChatRequest, type Provider, type ProviderName, providers } from "../mod.ts";
 import { readFixture, readJsonFixture } from "../testing/fixtures.ts";
 import type { Library } from "./bench.ts";
@@ -127,16 +127,41 @@ export function benchFixture(provider: ProviderName, file: string): string {
  */
 export function sseFloor(bytes: Uint8Array): () => number {
   return () => {
-    let count = 0;
-    const parser = createParser({
+    const events = parsedEvents();
+    events.parser.feed(new TextDecoder().decode(bytes));
+    return events.count;
+  };
+}
+
+// A bare eventsource-parser that JSON.parses each event's data and counts the events.
+function parsedEvents(): { parser: EventSourceParser; count: number } {
+  const events = {
+    count: 0,
+    parser: createParser({
       onEvent(event) {
         if (event.data !== "[DONE]") JSON.parse(event.data);
-        count++;
+        events.count++;
       },
-    });
-    parser.feed(new TextDecoder().decode(bytes));
-    return count;
+    }),
   };
+  return events;
+}
+
+/**
+ * The floor of stream decoding over a body: the same parser fed chunk by chunk as they arrive.
+ *
+ * @param body A response body.
+ * @returns The number of events.
+ */
+export async function readSseBody(body: ReadableStream<Uint8Array>): Promise<number> {
+  const events = parsedEvents();
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  while (true) {
+    const chunk = await reader.read();
+    if (chunk.done) return events.count;
+    events.parser.feed(decoder.decode(chunk.value, { stream: true }));
+  }
 }
 
 /**

@@ -1,9 +1,15 @@
 // Streaming overhead, reported per event. Floor: a bare eventsource-parser with one
 // JSON.parse per event over the same bytes.
-import { createParser } from "eventsource-parser";
 import type { Provider, ProviderName } from "../mod.ts";
 import { type Library, type Register, suite } from "./bench.ts";
-import { benchFixture, bytesOf, countEvents, providersOf, sseFloor } from "./inputs.ts";
+import {
+  benchFixture,
+  bytesOf,
+  countEvents,
+  providersOf,
+  readSseBody,
+  sseFloor,
+} from "./inputs.ts";
 
 const floorName = "eventsource-parser + JSON.parse";
 const callback = (event: { type: string }) => event.type.length;
@@ -58,22 +64,7 @@ function eventStream(lib: Library, provider: Provider, bench: Register): void {
       for await (const _ of stream) { /* as a caller would */ }
       return await stream.response();
     },
-    floor: async () => {
-      let count = 0;
-      const parser = createParser({
-        onEvent(event) {
-          if (event.data !== "[DONE]") JSON.parse(event.data);
-          count++;
-        },
-      });
-      const decoder = new TextDecoder();
-      const reader = body().getReader();
-      while (true) {
-        const chunk = await reader.read();
-        if (chunk.done) return count;
-        parser.feed(decoder.decode(chunk.value, { stream: true }));
-      }
-    },
+    floor: async () => await readSseBody(body()),
     floorName: "body reader + eventsource-parser + JSON.parse",
   });
 }
