@@ -127,30 +127,54 @@ export function onBlockStart(
   value: unknown,
   inBody: boolean,
 ): void {
-  if (!isJsonObject(value)) throw notObject(value, blockPath(index, inBody));
-  const block = value;
-  switch (block.type) {
-    case "text":
-      return onTextStart(acc, index, block, inBody);
-    case "thinking": {
-      const text = blockString(block.thinking, "thinking", index, inBody);
-      if (text !== "") acc.thinking(index, text);
-      else acc.open(index, "thinking");
-      const signature = block.signature;
-      if (typeof signature === "string" && signature !== "") acc.signature(index, signature);
-      return;
-    }
-    case "redacted_thinking":
-      return acc.redacted(index, blockString(block.data, "data", index, inBody));
-    case "tool_use":
-      return onToolUseStart(acc, index, block, inBody);
-  }
-  // Server-tool calls and results, and any block type added later: kept whole.
-  acc.providerBlock(index, blockString(block.type, "type", index, inBody), block);
+  const block = blockObject(value, index, inBody);
+  const type = block.type;
+  if (type === "text") onTextStart(acc, index, block, inBody);
+  else if (type === "thinking") onThinkingStart(acc, index, block, inBody);
+  else if (type === "tool_use") onToolUseStart(acc, index, block, inBody);
+  else onOtherBlock(acc, index, block, inBody);
 }
 
-function notObject(value: unknown, path: string): ResponseParseError {
-  return invalidField("anthropic", path, "an object", value);
+// Each function on a block's path stays small enough for JSC (170 bytes of bytecode) and V8
+// to inline; the checks' errors are built apart.
+function blockObject(value: unknown, index: number, inBody: boolean): JsonObject {
+  if (isJsonObject(value)) return value;
+  throw notObject(value, blockPath(index, inBody));
+}
+
+function notObject(value: unknown, path: string, field = ""): ResponseParseError {
+  return invalidField("anthropic", path + field, "an object", value);
+}
+
+function onThinkingStart(
+  acc: ResponseAccumulator,
+  index: number,
+  block: JsonObject,
+  inBody: boolean,
+): void {
+  const text = blockString(block.thinking, "thinking", index, inBody);
+  const signature = block.signature;
+  acc.add(
+    index,
+    typeof signature === "string" && signature !== ""
+      ? { type: "thinking", text, signature }
+      : { type: "thinking", text },
+  );
+}
+
+// Redacted thinking; server-tool calls and results, and any block type added later: kept whole.
+function onOtherBlock(
+  acc: ResponseAccumulator,
+  index: number,
+  block: JsonObject,
+  inBody: boolean,
+): void {
+  const type = blockString(block.type, "type", index, inBody);
+  if (type !== "redacted_thinking") return acc.providerBlock(index, type, block);
+  acc.add(index, {
+    type: "redacted_thinking",
+    data: blockString(block.data, "data", index, inBody),
+  });
 }
 
 function onToolUseStart(
@@ -159,12 +183,25 @@ function onToolUseStart(
   block: JsonObject,
   inBody: boolean,
 ): void {
-  const input = block.input;
-  if (input !== undefined && input !== null && !isJsonObject(input)) {
-    throw notObject(input, `${blockPath(index, inBody)}.input`);
-  }
-  const id = blockString(block.id, "id", index, inBody);
-  acc.toolStart(index, id, blockString(block.name, "name", index, inBody), input ?? undefined);
+  const id = block.id;
+  const name = block.name;
+  const input = toolInput(block.input, index, inBody);
+  if (typeof id !== "string" || typeof name !== "string") return badToolUse(block, index, inBody);
+  // A body's call is whole; a stream's arguments follow as input_json_delta.
+  if (inBody) acc.add(index, { type: "tool_call", id, name, arguments: input ?? {} });
+  else acc.toolStart(index, id, name, input);
+}
+
+function badToolUse(block: JsonObject, index: number, inBody: boolean): never {
+  const field = typeof block.id !== "string" ? "id" : "name";
+  return notString(block[field], field, index, inBody);
+}
+
+// A tool call's `input`: an object, or absent.
+function toolInput(value: unknown, index: number, inBody: boolean): JsonObject | undefined {
+  if (isJsonObject(value)) return value;
+  if (value === undefined || value === null) return undefined;
+  throw notObject(value, blockPath(index, inBody), ".input");
 }
 
 function onTextStart(
@@ -173,9 +210,7 @@ function onTextStart(
   block: JsonObject,
   inBody: boolean,
 ): void {
-  const text = blockString(block.text, "text", index, inBody);
-  if (text !== "") acc.text(index, text);
-  else acc.open(index, "text");
+  acc.add(index, { type: "text", text: blockString(block.text, "text", index, inBody) });
   const citations = block.citations;
   if (citations !== undefined && citations !== null) onCitations(acc, index, citations, inBody);
 }
