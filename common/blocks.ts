@@ -141,7 +141,10 @@ export function hasToolCall(blocks: AssistantBlock[]): boolean {
  * @param pending Argument JSON by position, if any block was ever open.
  * @returns The blocks, in order.
  */
-export function contentOf(blocks: AssistantBlock[], pending: Pending | undefined): AssistantBlock[] {
+export function contentOf(
+  blocks: AssistantBlock[],
+  pending: Pending | undefined,
+): AssistantBlock[] {
   // Only a block that was open can be left out.
   if (pending === undefined) return blocks.slice();
   const content: AssistantBlock[] = [];

@@ -21,7 +21,7 @@ import {
   requireString,
 } from "../../common/json.ts";
 import type { ResponseParseError } from "../../common/errors.ts";
-import type { Citation, JsonObject } from "../../common/types.ts";
+import type { Citation, JsonObject, ToolCallBlock } from "../../common/types.ts";
 import { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
 
 // Fields of a message, message_delta or its delta that the canonical response maps.
@@ -74,14 +74,17 @@ export function onMessageStart(
   message: JsonObject,
   inBody: boolean,
 ): void {
-  const { id, model } = message;
-  if (typeof model !== "string") {
-    throw invalidField("anthropic", inBody ? "model" : "message.model", "a string", model);
-  }
+  const model = message.model;
+  if (typeof model !== "string") return badModel(model, inBody);
+  const id = message.id;
   acc.start(typeof id === "string" ? id : undefined, model);
   keepExtras(acc, message);
   // Reported now: a stream cut before message_delta must not lose the input counts.
   onUsage(acc, message.usage, inBody ? "usage" : "message.usage");
+}
+
+function badModel(model: unknown, inBody: boolean): never {
+  throw invalidField("anthropic", inBody ? "model" : "message.model", "a string", model);
 }
 
 // message_start carries the input counts, message_delta the final ones: merged into the wire
@@ -129,8 +132,7 @@ export function onBlockStart(
 ): void {
   const block = blockObject(value, index, inBody);
   const type = block.type;
-  if (type === "text") onTextStart(acc, index, block, inBody);
-  else if (type === "thinking") onThinkingStart(acc, index, block, inBody);
+  if (type === "text" || type === "thinking") onTextStart(acc, index, block, inBody);
   else if (type === "tool_use") onToolUseStart(acc, index, block, inBody);
   else onOtherBlock(acc, index, block, inBody);
 }
@@ -183,13 +185,20 @@ function onToolUseStart(
   block: JsonObject,
   inBody: boolean,
 ): void {
-  const id = block.id;
-  const name = block.name;
-  const input = toolInput(block.input, index, inBody);
-  if (typeof id !== "string" || typeof name !== "string") return badToolUse(block, index, inBody);
+  const call = toolUse(block, index, inBody);
   // A body's call is whole; a stream's arguments follow as input_json_delta.
-  if (inBody) acc.add(index, { type: "tool_call", id, name, arguments: input ?? {} });
-  else acc.toolStart(index, id, name, input);
+  if (inBody) acc.add(index, call);
+  else acc.toolStart(index, call.id, call.name, call.arguments);
+}
+
+function toolUse(block: JsonObject, index: number, inBody: boolean): ToolCallBlock {
+  // Not two adjacent reads: Bun's transpiler joins them into a destructuring, whose checks
+  // would take this function over JSC's inlining size.
+  const id = block.id;
+  const input = toolInput(block.input, index, inBody);
+  const name = block.name;
+  if (typeof id !== "string" || typeof name !== "string") return badToolUse(block, index, inBody);
+  return { type: "tool_call", id, name, arguments: input ?? {} };
 }
 
 function badToolUse(block: JsonObject, index: number, inBody: boolean): never {
@@ -204,12 +213,14 @@ function toolInput(value: unknown, index: number, inBody: boolean): JsonObject |
   throw notObject(value, blockPath(index, inBody), ".input");
 }
 
+// Answer text, or (handed on) thinking.
 function onTextStart(
   acc: ResponseAccumulator,
   index: number,
   block: JsonObject,
   inBody: boolean,
 ): void {
+  if (block.type === "thinking") return onThinkingStart(acc, index, block, inBody);
   acc.add(index, { type: "text", text: blockString(block.text, "text", index, inBody) });
   const citations = block.citations;
   if (citations !== undefined && citations !== null) onCitations(acc, index, citations, inBody);

@@ -146,28 +146,36 @@ function onOtherPart(read: CandidateRead, part: JsonObject, i: number): void {
   if (signature !== undefined) closeRun(read, signature);
 }
 
-// A whole tool call: checks first, their errors built apart.
+// A whole tool call.
 function onFunctionCall(read: CandidateRead, part: JsonObject, i: number): void {
-  const signature = signatureOf(read, part, i);
   const call = part.functionCall;
-  const args = argumentsOf(call);
-  if (args === undefined) throw badCall(read, call, i);
-  const { id, name } = call as JsonObject;
-  const block: ToolCallBlock = {
-    type: "tool_call",
-    id: callId(read, id),
-    name: name as string,
-    arguments: args,
-  };
-  if (signature !== undefined) block.signature = signature;
-  read.acc.add(runKey(read, "other"), block);
+  const args = argumentsOf(read, call, i);
+  read.acc.add(
+    runKey(read, "other"),
+    toolCall(read, call as JsonObject, args, signatureOf(read, part, i)),
+  );
 }
 
-// A functionCall's arguments (absent or null: none), or undefined when the call is malformed.
-function argumentsOf(call: unknown): JsonObject | undefined {
-  if (!isJsonObject(call) || typeof call.name !== "string") return undefined;
-  const args = call.args ?? {};
-  return isJsonObject(args) ? args : undefined;
+function toolCall(
+  read: CandidateRead,
+  call: JsonObject,
+  args: JsonObject,
+  signature: string | undefined,
+): ToolCallBlock {
+  const id = callId(read, call.id);
+  const name = call.name as string;
+  return signature === undefined
+    ? { type: "tool_call", id, name, arguments: args }
+    : { type: "tool_call", id, name, arguments: args, signature };
+}
+
+// A functionCall's arguments (absent or null: none); its error when the call is malformed.
+function argumentsOf(read: CandidateRead, call: unknown, i: number): JsonObject {
+  if (isJsonObject(call) && typeof call.name === "string") {
+    const args = call.args ?? {};
+    if (isJsonObject(args)) return args;
+  }
+  throw badCall(read, call, i);
 }
 
 // Gemini's id when it sends one, else a generated one.
