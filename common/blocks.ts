@@ -147,11 +147,15 @@ export function contentOf(
 ): AssistantBlock[] {
   // Only a block that was open can be left out.
   if (pending === undefined) return blocks.slice();
-  const content: AssistantBlock[] = [];
+  const content: AssistantBlock[] = new Array(blocks.length);
+  let length = 0;
   for (let at = 0; at < blocks.length; at++) {
     const block = blocks[at];
     const unreadable = block.type === "tool_call" && block.arguments === undefined;
-    if (pending[at] === undefined && !unreadable) content.push(block);
+    if (pending[at] === undefined && !unreadable) content[length++] = block;
   }
+  // Only a partial response leaves blocks out: one pass, then a cut, rather than a counting
+  // pass for every response.
+  if (length < content.length) content.length = length;
   return content;
 }
