@@ -14,24 +14,25 @@ import {
   type BlockKey,
   closeSlot,
   contentOf,
+  hasToolCall,
   keyIndex,
   kindMismatch,
   SCAN,
   scan,
   Slot,
   unfinishedJson,
+  type WholeBlock,
 } from "./blocks.ts";
-import { assembleResponse, wholeResponse } from "./assemble.ts";
+import { assembleResponse } from "./assemble.ts";
 import { type ProviderError, ResponseParseError } from "./errors.ts";
 import type { StreamEvent } from "./events.ts";
-import { EventBuffer, type EventSink, SILENT } from "./sink.ts";
+import type { EventBuffer } from "./sink.ts";
 import { emptyUsage } from "./usage.ts";
 import type {
   AssistantBlock,
   ChatResponse,
   Citation,
   FinishReason,
-  ImageBlock,
   JsonObject,
   ProviderBlock,
   TextBlock,
@@ -39,10 +40,9 @@ import type {
   Usage,
 } from "./types.ts";
 
-// Bits of `state`: one number instead of three booleans keeps the object 16 B smaller.
+// Bits of `state`: one number instead of two booleans keeps the object 16 B smaller.
 const STARTED = 1;
 const TERMINATED = 2;
-const TOOL_CALLS = 4;
 
 // What only some responses have (alternatives, errors, many blocks), kept out of the
 // accumulator's own fields so that a plain body's accumulator stays small.
@@ -70,7 +70,7 @@ export class ResponseAccumulator {
   /** The latest block; blocks form a ring in response order, so `last.next` is the first. */
   declare private last: Slot | undefined;
   /** Where events go: nowhere for a whole body. */
-  declare private sink: EventSink;
+  declare private sink: EventBuffer | undefined;
   declare private state: number;
   declare private id: string | undefined;
   declare private model: string;
@@ -82,13 +82,15 @@ export class ResponseAccumulator {
   declare private rare: Rare | undefined;
 
   /**
+   * Small enough (under 100 bytes of bytecode) for JSC to inline into a body parse.
+   *
    * @param provider Named in errors and in the response.
-   * @param live Whether to emit stream events (false for a whole body: nothing to emit).
+   * @param sink Where a stream's events go; none for a whole body (nothing to emit).
    */
-  constructor(provider: string, live: boolean) {
+  constructor(provider: string, sink?: EventBuffer) {
     this.provider = provider;
     this.last = undefined;
-    this.sink = live ? new EventBuffer() : SILENT;
+    this.sink = sink;
     this.state = 0;
     this.id = undefined;
     this.model = "";
@@ -106,7 +108,7 @@ export class ResponseAccumulator {
 
   /** Whether any tool call was seen (Gemini's STOP then means tool_use). */
   get hasToolCalls(): boolean {
-    return (this.state & TOOL_CALLS) !== 0;
+    return hasToolCall(this.last);
   }
 
   /** Whether the provider's terminal event arrived. */
@@ -119,7 +121,7 @@ export class ResponseAccumulator {
     this.state |= STARTED;
     this.id = id;
     this.model = model;
-    this.sink.start(id, model);
+    this.sink?.start(id, model);
   }
 
   /**
@@ -138,16 +140,21 @@ export class ResponseAccumulator {
     const choices = rare.choices ??= new Map();
     let choice = choices.get(index);
     if (choice === undefined) {
-      choice = new ResponseAccumulator(this.provider, false);
+      choice = new ResponseAccumulator(this.provider);
       choice.rare = { root: this };
       choices.set(index, choice);
     }
     return choice;
   }
 
-  private openSlot(key: BlockKey, block: AssistantBlock, ended: boolean): Slot {
+  // `json` is undefined for a complete block, "" for one whose argument JSON may follow.
+  private openSlot(key: BlockKey, block: AssistantBlock, json: string | undefined): Slot {
     const last = this.last;
-    const slot = new Slot(key, block, ended, last);
+    const slot = new Slot(key, block, json, last === undefined ? 0 : last.index + 1);
+    if (last !== undefined) {
+      slot.next = last.next;
+      last.next = slot;
+    }
     this.last = slot;
     if (slot.index >= SCAN) this.indexKey(slot);
     return slot;
@@ -168,7 +175,7 @@ export class ResponseAccumulator {
   // The text or thinking block under `key`, opened if there is none.
   private textSlot(key: BlockKey, type: "text" | "thinking"): Slot {
     const slot = this.findSlot(key);
-    if (slot === undefined) return this.openSlot(key, { type, text: "" }, true);
+    if (slot === undefined) return this.openSlot(key, { type, text: "" }, undefined);
     if (slot.type !== type) throw kindMismatch(this.provider, slot, type);
     return slot;
   }
@@ -183,18 +190,27 @@ export class ResponseAccumulator {
     return this.findSlot(key) !== undefined;
   }
 
+  /**
+   * Adds a block with what arrived with it: a body's whole block, a whole tool call or image,
+   * or a stream's block start (text and thinking then grow by deltas).
+   */
+  add(key: BlockKey, block: WholeBlock): void {
+    const slot = this.openSlot(key, block, undefined);
+    if (this.sink !== undefined) this.sink.block(slot.index, block);
+  }
+
   /** Appends answer text to the block at `key`, opening it if needed. */
   text(key: BlockKey, text: string): void {
     const slot = this.textSlot(key, "text");
     (slot.block as TextBlock).text += text;
-    this.sink.textDelta(slot.index, text);
+    this.sink?.textDelta(slot.index, text);
   }
 
   /** Appends reasoning text to the block at `key`, opening it if needed. */
   thinking(key: BlockKey, text: string): void {
     const slot = this.textSlot(key, "thinking");
     (slot.block as TextBlock).text += text;
-    this.sink.thinkingDelta(slot.index, text);
+    this.sink?.thinkingDelta(slot.index, text);
   }
 
   /** Sets the signature of the block at `key`; ignored when no block there takes one. */
@@ -202,26 +218,14 @@ export class ResponseAccumulator {
     const slot = this.findSlot(key);
     if (slot === undefined || slot.type === "provider" || slot.type === "redacted_thinking") return;
     (slot.block as TextBlock).signature = signature;
-    this.sink.signature(slot.index, signature);
+    this.sink?.signature(slot.index, signature);
   }
 
   /** Attaches a citation to the text block at `key`, opening it if needed. */
   citation(key: BlockKey, citation: Citation): void {
     const slot = this.textSlot(key, "text");
     ((slot.block as TextBlock).citations ??= []).push(citation);
-    this.sink.citation(slot.index, citation);
-  }
-
-  /** Adds a whole redacted thinking block. */
-  redacted(key: BlockKey, data: string): void {
-    const slot = this.openSlot(key, { type: "redacted_thinking", data }, true);
-    this.sink.redacted(slot.index, data);
-  }
-
-  /** Adds a whole image block. */
-  image(key: BlockKey, image: ImageBlock): void {
-    const slot = this.openSlot(key, image, true);
-    this.sink.image(slot.index, image);
+    this.sink?.citation(slot.index, citation);
   }
 
   /**
@@ -229,7 +233,7 @@ export class ResponseAccumulator {
    * JSON sent with {@link toolDelta} before then replaces `data.input`.
    */
   providerBlock(key: BlockKey, blockType: string, data: JsonObject): void {
-    this.openSlot(key, { type: "provider", provider: this.provider, blockType, data }, false);
+    this.openSlot(key, { type: "provider", provider: this.provider, blockType, data }, "");
   }
 
   /**
@@ -238,12 +242,11 @@ export class ResponseAccumulator {
    */
   toolStart(key: BlockKey, id: string, name: string, input?: JsonObject, json = ""): void {
     const block = { type: "tool_call", id, name, arguments: input } as ToolCallBlock;
-    const slot = this.openSlot(key, block, false);
-    this.state |= TOOL_CALLS;
-    this.sink.toolStart(slot.index, id, name);
+    const slot = this.openSlot(key, block, "");
+    this.sink?.toolStart(slot.index, id, name);
     if (json === "") return;
     slot.json = json;
-    this.sink.toolDelta(slot.index, json);
+    this.sink?.toolDelta(slot.index, json);
   }
 
   /** Whether a tool call is open at `key`. */
@@ -256,20 +259,7 @@ export class ResponseAccumulator {
     const slot = this.findSlot(key);
     if (slot === undefined || argumentsDelta === "" || slot.json === undefined) return;
     slot.json += argumentsDelta;
-    if (slot.type === "tool_call") this.sink.toolDelta(slot.index, argumentsDelta);
-  }
-
-  /** Adds a tool call that arrived whole (Gemini), with its signature. */
-  toolCall(key: BlockKey, id: string, name: string, args: JsonObject, signature?: string): void {
-    const block: ToolCallBlock = signature === undefined
-      ? { type: "tool_call", id, name, arguments: args }
-      : { type: "tool_call", id, name, arguments: args, signature };
-    const slot = this.openSlot(key, block, true);
-    this.state |= TOOL_CALLS;
-    const sink = this.sink;
-    sink.toolStart(slot.index, id, name);
-    if (signature !== undefined) sink.signature(slot.index, signature);
-    sink.toolEnd(slot.index, id, name, args);
+    if (slot.type === "tool_call") this.sink?.toolDelta(slot.index, argumentsDelta);
   }
 
   /** Ends the block at `key`; a tool call's arguments are parsed now, once. */
@@ -283,8 +273,8 @@ export class ResponseAccumulator {
     const error = closeSlot(slot, this.provider);
     if (error !== undefined) return this.fail(error);
     const block = slot.block as ToolCallBlock | ProviderBlock;
-    if (block.type === "provider") this.sink.providerBlock(slot.index, block);
-    else this.sink.toolEnd(slot.index, block.id, block.name, block.arguments);
+    if (block.type === "provider") this.sink?.providerBlock(slot.index, block);
+    else this.sink?.toolEnd(slot.index, block.id, block.name, block.arguments);
   }
 
   /** Records usage and the wire object it was read from (each report replaces the last). */
@@ -294,7 +284,7 @@ export class ResponseAccumulator {
     const metadata = this.kept;
     if (metadata === undefined) this.kept = { usage: raw };
     else if (metadata.usage !== raw) metadata.usage = raw;
-    this.sink.usage(usage);
+    this.sink?.usage(usage);
   }
 
   /** Keeps one raw field for `providerMetadata`; null and undefined are not kept. */
@@ -339,7 +329,7 @@ export class ResponseAccumulator {
     this.finishReason = finishReason;
     const raw = typeof rawFinishReason === "string" ? rawFinishReason : undefined;
     if (raw !== undefined) this.rawFinishReason = raw;
-    this.sink.finish(finishReason, raw);
+    this.sink?.finish(finishReason, raw);
   }
 
   /** Records an error as an event; `finalize()` throws the first one. */
@@ -347,7 +337,7 @@ export class ResponseAccumulator {
     const rare = this.rare ??= {};
     if (rare.root !== undefined) return rare.root.fail(error);
     (rare.errors ??= []).push(error);
-    this.sink.error(error);
+    this.sink?.error(error);
   }
 
   /** Marks the provider's terminal event (`message_stop`, `[DONE]`, a finish reason). */
@@ -357,16 +347,43 @@ export class ResponseAccumulator {
 
   /** Hands over the events produced since the last call, in an array the caller owns. */
   drain(): StreamEvent[] {
-    return this.sink.drain();
+    return this.sink?.drain() ?? [];
   }
 
+  // The usual body has every optional field: one literal, where adding three fields one by one
+  // to assembleResponse's five cost a map transition each and a 40 B property store. Kept
+  // under JSC's inlining size (170 bytes): a call of 8 arguments here went over it.
   private build(id: string | undefined, model: string, usage: Usage): ChatResponse {
+    const rawFinishReason = this.rawFinishReason;
     const kept = this.kept;
-    const raw = this.rawFinishReason;
+    if (id === undefined || rawFinishReason === undefined || kept === undefined) {
+      return this.assemble(id, model, usage);
+    }
+    return {
+      provider: this.provider,
+      model,
+      content: contentOf(this.last),
+      finishReason: this.finishReason,
+      usage,
+      id,
+      rawFinishReason,
+      providerMetadata: kept,
+    };
+  }
+
+  private assemble(id: string | undefined, model: string, usage: Usage): ChatResponse {
+    const { provider, finishReason, rawFinishReason, kept } = this;
     const content = contentOf(this.last);
-    return id !== undefined && raw !== undefined && kept !== undefined
-      ? wholeResponse(this.provider, id, model, content, this.finishReason, raw, usage, kept)
-      : assembleResponse(this.provider, id, model, content, this.finishReason, raw, usage, kept);
+    return assembleResponse(
+      provider,
+      id,
+      model,
+      content,
+      finishReason,
+      rawFinishReason,
+      usage,
+      kept,
+    );
   }
 
   /** The response as accumulated so far; unfinished tool calls are left out. */

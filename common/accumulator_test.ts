@@ -1,11 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ResponseAccumulator } from "./accumulator.ts";
+import { EventBuffer } from "./sink.ts";
 import { ResponseParseError } from "./errors.ts";
 
 test("ResponseAccumulator emits no events for a body and the same response as live", () => {
   const run = (live: boolean) => {
-    const acc = new ResponseAccumulator("p", live);
+    const acc = new ResponseAccumulator("p", live ? new EventBuffer() : undefined);
     acc.start("id", "m");
     acc.thinking("r", "a");
     acc.thinking("r", "b");
@@ -37,7 +38,7 @@ test("ResponseAccumulator emits no events for a body and the same response as li
 });
 
 test("ResponseAccumulator refuses text for a key that holds another kind of block", () => {
-  const acc = new ResponseAccumulator("p", true);
+  const acc = new ResponseAccumulator("p", new EventBuffer());
   acc.toolStart(3, "c", "f");
   assert.throws(() => acc.text(3, "x"), {
     name: "ResponseParseError",
@@ -48,7 +49,7 @@ test("ResponseAccumulator refuses text for a key that holds another kind of bloc
 });
 
 test("ResponseAccumulator finds every block's key past its scan window", () => {
-  const acc = new ResponseAccumulator("p", false);
+  const acc = new ResponseAccumulator("p");
   for (let i = 0; i < 20; i++) acc.text(i % 2 === 0 ? i : `k${i}`, `${i}`);
   for (let i = 0; i < 20; i++) acc.text(i % 2 === 0 ? i : `k${i}`, "!");
   acc.terminate();
@@ -57,7 +58,7 @@ test("ResponseAccumulator finds every block's key past its scan window", () => {
 });
 
 test("ResponseAccumulator keeps a tool call's whole input unless argument JSON follows", () => {
-  const acc = new ResponseAccumulator("p", false);
+  const acc = new ResponseAccumulator("p");
   acc.toolStart(0, "a", "f", { given: true });
   acc.toolStart(1, "b", "g", {});
   acc.toolDelta(1, '{"streamed":true}');
@@ -70,7 +71,7 @@ test("ResponseAccumulator keeps a tool call's whole input unless argument JSON f
 });
 
 test("ResponseAccumulator.choice builds alternatives quietly and reports their errors as the response's", () => {
-  const acc = new ResponseAccumulator("p", true);
+  const acc = new ResponseAccumulator("p", new EventBuffer());
   acc.start("id", "m");
   acc.text("c", "one");
   const second = acc.choice(1);
@@ -92,7 +93,7 @@ test("ResponseAccumulator.choice builds alternatives quietly and reports their e
 });
 
 test("ResponseAccumulator keeps metadata fields, skipping null and undefined", () => {
-  const acc = new ResponseAccumulator("p", false);
+  const acc = new ResponseAccumulator("p");
   acc.metadata("a", 1);
   acc.metadata("b", null);
   acc.metadata("c", undefined);
@@ -102,7 +103,7 @@ test("ResponseAccumulator keeps metadata fields, skipping null and undefined", (
 });
 
 test("ResponseAccumulator ignores a signature for a block that carries none", () => {
-  const acc = new ResponseAccumulator("p", true);
+  const acc = new ResponseAccumulator("p", new EventBuffer());
   acc.providerBlock(0, "server_tool_use", { type: "server_tool_use" });
   acc.signature(0, "sig");
   acc.end(0);

@@ -35,31 +35,3 @@ export function assembleResponse(
   if (providerMetadata !== undefined) response.providerMetadata = providerMetadata;
   return response;
 }
-
-/**
- * A response with every optional field present (the usual body): one literal, where adding
- * three fields one by one to the five-field literal cost a map transition each and a 40 B
- * property store.
- *
- * @param provider The provider's registry name.
- * @param id The response id.
- * @param model The model that answered.
- * @param content The blocks.
- * @param finishReason The canonical finish reason.
- * @param rawFinishReason The provider's own.
- * @param usage Token usage.
- * @param providerMetadata Raw fields kept.
- * @returns The response.
- */
-export function wholeResponse(
-  provider: string,
-  id: string,
-  model: string,
-  content: AssistantBlock[],
-  finishReason: FinishReason,
-  rawFinishReason: string,
-  usage: Usage,
-  providerMetadata: JsonObject,
-): ChatResponse {
-  return { provider, model, content, finishReason, usage, id, rawFinishReason, providerMetadata };
-}

@@ -10,6 +10,9 @@ import { ResponseParseError } from "./errors.ts";
 import { parseToolArguments } from "./json.ts";
 import type { AssistantBlock, JsonObject, ProviderBlock, ToolCallBlock } from "./types.ts";
 
+/** A block that arrives with its content (text and thinking may grow by deltas after). */
+export type WholeBlock = Exclude<AssistantBlock, ProviderBlock>;
+
 /** A block's key: Anthropic's block index, OpenAI's channel or call index, Gemini's run. */
 export type BlockKey = number | string;
 
@@ -43,24 +46,21 @@ export class Slot {
   declare next: Slot;
 
   /**
+   * Small enough for JSC to inline at its one call site (a constructor costing over 100
+   * bytecode units is called, not inlined): the accumulator links it into the ring.
+   *
    * @param key The provider's key.
    * @param block The block, filled in place.
-   * @param ended Whether it is already complete.
-   * @param last The latest block so far, which this one follows.
+   * @param json `undefined` when the block is complete, else `""`.
+   * @param index Its position in the response content.
    */
-  constructor(key: BlockKey, block: AssistantBlock, ended: boolean, last: Slot | undefined) {
+  constructor(key: BlockKey, block: AssistantBlock, json: string | undefined, index: number) {
     this.key = key;
+    this.index = index;
     this.type = block.type;
     this.block = block;
-    this.json = ended ? undefined : "";
-    if (last === undefined) {
-      this.index = 0;
-      this.next = this;
-    } else {
-      this.index = last.index + 1;
-      this.next = last.next;
-      last.next = this;
-    }
+    this.json = json;
+    this.next = this;
   }
 }
 
@@ -151,6 +151,22 @@ export function unfinishedJson(last: Slot | undefined): string | undefined {
     if (s.json !== undefined && s.json !== "") return s.json;
   } while (s !== last);
   return undefined;
+}
+
+/**
+ * Whether any block is a tool call.
+ *
+ * @param last The latest block.
+ * @returns True when one is.
+ */
+export function hasToolCall(last: Slot | undefined): boolean {
+  if (last === undefined) return false;
+  let s = last;
+  do {
+    s = s.next;
+    if (s.type === "tool_call") return true;
+  } while (s !== last);
+  return false;
 }
 
 /**

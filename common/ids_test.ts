@@ -26,8 +26,12 @@ test("seededIdGenerator gives pinned ids for seed 1", () => {
   assert.deepEqual([next(), next()], ["IQHFT9HQGrIldMs3iq71sQ", "CAiRGTO560_yKaXk2z5XFA"]);
 });
 
-test("randomId stays unique and well-formed across refills of its random pool", () => {
-  const ids = Array.from({ length: 1000 }, randomId);
-  assert.equal(new Set(ids).size, 1000);
+test("randomId stays unique and well-formed across prefixes and refills of its random pool", () => {
+  // 20,000 ids: 313 prefixes of 64, past one 4 KiB pool (256 prefixes).
+  const ids = Array.from({ length: 20_000 }, randomId);
+  assert.equal(new Set(ids).size, ids.length);
   for (const id of ids) assert.match(id, ID);
+  // Every 64 ids share 21 random characters, and consecutive prefixes differ.
+  const prefixes = new Set(ids.map((id) => id.slice(0, 21)));
+  assert.ok(prefixes.size >= Math.floor(ids.length / 64), `${prefixes.size} prefixes`);
 });

@@ -37,6 +37,10 @@ function count(value: unknown): number {
   return typeof value === "number" ? value : 0;
 }
 
+function thinkingTokens(details: unknown): number {
+  return isJsonObject(details) ? count(details.thinking_tokens) : 0;
+}
+
 /**
  * Maps Anthropic `usage`. Input counts cached tokens too: Anthropic reports them apart.
  * `output_tokens` includes thinking; `output_tokens_details.thinking_tokens`, when reported,
@@ -50,8 +54,7 @@ export function mapAnthropicUsage(usage: JsonObject): Usage {
   const cacheWrite = count(usage.cache_creation_input_tokens);
   const input = count(usage.input_tokens) + cacheRead + cacheWrite;
   const output = count(usage.output_tokens);
-  const details = usage.output_tokens_details;
-  const thinking = isJsonObject(details) ? count(details.thinking_tokens) : 0;
+  const thinking = thinkingTokens(usage.output_tokens_details);
   return {
     inputTokens: input,
     outputTokens: output - thinking,

@@ -21,7 +21,7 @@ import {
   requireString,
 } from "../../common/json.ts";
 import type { ResponseParseError } from "../../common/errors.ts";
-import type { Citation, JsonObject } from "../../common/types.ts";
+import type { Citation, JsonObject, ToolCallBlock } from "../../common/types.ts";
 import { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
 
 // Fields of a message, message_delta or its delta that the canonical response maps.
@@ -74,14 +74,17 @@ export function onMessageStart(
   message: JsonObject,
   inBody: boolean,
 ): void {
-  const { id, model } = message;
-  if (typeof model !== "string") {
-    throw invalidField("anthropic", inBody ? "model" : "message.model", "a string", model);
-  }
+  const model = message.model;
+  if (typeof model !== "string") return badModel(model, inBody);
+  const id = message.id;
   acc.start(typeof id === "string" ? id : undefined, model);
   keepExtras(acc, message);
   // Reported now: a stream cut before message_delta must not lose the input counts.
   onUsage(acc, message.usage, inBody ? "usage" : "message.usage");
+}
+
+function badModel(model: unknown, inBody: boolean): never {
+  throw invalidField("anthropic", inBody ? "model" : "message.model", "a string", model);
 }
 
 // message_start carries the input counts, message_delta the final ones: merged into the wire
@@ -127,30 +130,53 @@ export function onBlockStart(
   value: unknown,
   inBody: boolean,
 ): void {
-  if (!isJsonObject(value)) throw notObject(value, blockPath(index, inBody));
-  const block = value;
-  switch (block.type) {
-    case "text":
-      return onTextStart(acc, index, block, inBody);
-    case "thinking": {
-      const text = blockString(block.thinking, "thinking", index, inBody);
-      if (text !== "") acc.thinking(index, text);
-      else acc.open(index, "thinking");
-      const signature = block.signature;
-      if (typeof signature === "string" && signature !== "") acc.signature(index, signature);
-      return;
-    }
-    case "redacted_thinking":
-      return acc.redacted(index, blockString(block.data, "data", index, inBody));
-    case "tool_use":
-      return onToolUseStart(acc, index, block, inBody);
-  }
-  // Server-tool calls and results, and any block type added later: kept whole.
-  acc.providerBlock(index, blockString(block.type, "type", index, inBody), block);
+  const block = blockObject(value, index, inBody);
+  const type = block.type;
+  if (type === "text" || type === "thinking") onTextStart(acc, index, block, inBody);
+  else if (type === "tool_use") onToolUseStart(acc, index, block, inBody);
+  else onOtherBlock(acc, index, block, inBody);
 }
 
-function notObject(value: unknown, path: string): ResponseParseError {
-  return invalidField("anthropic", path, "an object", value);
+// Each function on a block's path stays small enough for JSC (170 bytes of bytecode) and V8
+// to inline; the checks' errors are built apart.
+function blockObject(value: unknown, index: number, inBody: boolean): JsonObject {
+  if (isJsonObject(value)) return value;
+  throw notObject(value, blockPath(index, inBody));
+}
+
+function notObject(value: unknown, path: string, field = ""): ResponseParseError {
+  return invalidField("anthropic", path + field, "an object", value);
+}
+
+function onThinkingStart(
+  acc: ResponseAccumulator,
+  index: number,
+  block: JsonObject,
+  inBody: boolean,
+): void {
+  const text = blockString(block.thinking, "thinking", index, inBody);
+  const signature = block.signature;
+  acc.add(
+    index,
+    typeof signature === "string" && signature !== ""
+      ? { type: "thinking", text, signature }
+      : { type: "thinking", text },
+  );
+}
+
+// Redacted thinking; server-tool calls and results, and any block type added later: kept whole.
+function onOtherBlock(
+  acc: ResponseAccumulator,
+  index: number,
+  block: JsonObject,
+  inBody: boolean,
+): void {
+  const type = blockString(block.type, "type", index, inBody);
+  if (type !== "redacted_thinking") return acc.providerBlock(index, type, block);
+  acc.add(index, {
+    type: "redacted_thinking",
+    data: blockString(block.data, "data", index, inBody),
+  });
 }
 
 function onToolUseStart(
@@ -159,23 +185,43 @@ function onToolUseStart(
   block: JsonObject,
   inBody: boolean,
 ): void {
-  const input = block.input;
-  if (input !== undefined && input !== null && !isJsonObject(input)) {
-    throw notObject(input, `${blockPath(index, inBody)}.input`);
-  }
-  const id = blockString(block.id, "id", index, inBody);
-  acc.toolStart(index, id, blockString(block.name, "name", index, inBody), input ?? undefined);
+  const call = toolUse(block, index, inBody);
+  // A body's call is whole; a stream's arguments follow as input_json_delta.
+  if (inBody) acc.add(index, call);
+  else acc.toolStart(index, call.id, call.name, call.arguments);
 }
 
+function toolUse(block: JsonObject, index: number, inBody: boolean): ToolCallBlock {
+  // Not two adjacent reads: Bun's transpiler joins them into a destructuring, whose checks
+  // would take this function over JSC's inlining size.
+  const id = block.id;
+  const input = toolInput(block.input, index, inBody);
+  const name = block.name;
+  if (typeof id !== "string" || typeof name !== "string") return badToolUse(block, index, inBody);
+  return { type: "tool_call", id, name, arguments: input ?? {} };
+}
+
+function badToolUse(block: JsonObject, index: number, inBody: boolean): never {
+  const field = typeof block.id !== "string" ? "id" : "name";
+  return notString(block[field], field, index, inBody);
+}
+
+// A tool call's `input`: an object, or absent.
+function toolInput(value: unknown, index: number, inBody: boolean): JsonObject | undefined {
+  if (isJsonObject(value)) return value;
+  if (value === undefined || value === null) return undefined;
+  throw notObject(value, blockPath(index, inBody), ".input");
+}
+
+// Answer text, or (handed on) thinking.
 function onTextStart(
   acc: ResponseAccumulator,
   index: number,
   block: JsonObject,
   inBody: boolean,
 ): void {
-  const text = blockString(block.text, "text", index, inBody);
-  if (text !== "") acc.text(index, text);
-  else acc.open(index, "text");
+  if (block.type === "thinking") return onThinkingStart(acc, index, block, inBody);
+  acc.add(index, { type: "text", text: blockString(block.text, "text", index, inBody) });
   const citations = block.citations;
   if (citations !== undefined && citations !== null) onCitations(acc, index, citations, inBody);
 }

@@ -41,7 +41,7 @@ export function parseAnthropicResponse(body: string): ChatResponse {
   }
   const content = data.content;
   if (!Array.isArray(content)) throw invalidField("anthropic", "content", "an array", content);
-  const acc = new ResponseAccumulator("anthropic", false);
+  const acc = new ResponseAccumulator("anthropic");
   onMessageStart(acc, data, true);
   // Every block arrives whole: there is no block stop to wait for.
   for (let i = 0; i < content.length; i++) onBlockStart(acc, i, content[i], true);

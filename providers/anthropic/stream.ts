@@ -8,6 +8,7 @@
  */
 
 import { ResponseAccumulator } from "../../common/accumulator.ts";
+import { EventBuffer } from "../../common/sink.ts";
 import { invalidField, isJsonObject } from "../../common/json.ts";
 import {
   assembleStreamDecoder,
@@ -69,7 +70,7 @@ function onEvent(acc: ResponseAccumulator, data: string): void {
  * ```
  */
 export function createAnthropicStreamDecoder(options: StreamDecoderOptions = {}): StreamDecoder {
-  const acc = new ResponseAccumulator("anthropic", true);
+  const acc = new ResponseAccumulator("anthropic", new EventBuffer());
   return assembleStreamDecoder(acc, "message_stop", options, (_event, data) => {
     onEvent(acc, data);
   });

@@ -105,7 +105,8 @@ function onCandidate(reader: CandidateRead, value: unknown, position: number): v
   const content = candidate.content;
   const parts = isJsonObject(content) ? content.parts : undefined;
   if (Array.isArray(parts)) {
-    for (let i = 0; i < parts.length; i++) onPart(read, parts[i], position, i);
+    read.position = position;
+    for (let i = 0; i < parts.length; i++) onPart(read, parts[i], i);
   } else if (content !== undefined && content !== null && !isJsonObject(content)) {
     throw badCandidate(content, position, ".content", "an object");
   } else if (parts !== undefined && parts !== null) {

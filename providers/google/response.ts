@@ -51,7 +51,7 @@ export function parseGoogleResponse(body: string, options: ParseOptions = {}): C
   } else if (!Array.isArray(candidates) || candidates.length === 0) {
     throw invalidField("google", "candidates", "a non-empty array", candidates);
   }
-  const acc = new ResponseAccumulator("google", false);
+  const acc = new ResponseAccumulator("google");
   onChunk(new CandidateRead(acc, options.generateId ?? randomId), data);
   // A body is complete whether or not its candidate names a finish reason.
   acc.terminate();

@@ -8,6 +8,7 @@
  */
 
 import { ResponseAccumulator } from "../../common/accumulator.ts";
+import { EventBuffer } from "../../common/sink.ts";
 import { randomId } from "../../common/ids.ts";
 import { invalidField, isJsonObject } from "../../common/json.ts";
 import {
@@ -35,7 +36,7 @@ import { CandidateRead } from "./parts.ts";
  * ```
  */
 export function createGoogleStreamDecoder(options: StreamDecoderOptions = {}): StreamDecoder {
-  const acc = new ResponseAccumulator("google", true);
+  const acc = new ResponseAccumulator("google", new EventBuffer());
   const reader = new CandidateRead(acc, options.generateId ?? randomId);
   return assembleStreamDecoder(acc, "a chunk with finishReason", options, (_event, data) => {
     const json = JSON.parse(data);

@@ -51,7 +51,7 @@ export function parseOpenAIResponsesResponse(body: string): ChatResponse {
     if (isJsonObject(data.error)) throw responsesError(data.error);
     throw invalidField(PROVIDER, "output", "an array", output);
   }
-  const reader = responsesReader(new ResponseAccumulator(PROVIDER, false));
+  const reader = responsesReader(new ResponseAccumulator(PROVIDER));
   onResponseStart(reader, data, true);
   for (let i = 0; i < output.length; i++) onItemDone(reader, i, output[i], true);
   onResponseEnd(reader, data as JsonObject, true);

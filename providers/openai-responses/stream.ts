@@ -12,6 +12,7 @@
  */
 
 import { ResponseAccumulator } from "../../common/accumulator.ts";
+import { EventBuffer } from "../../common/sink.ts";
 import { invalidField, isJsonObject, requireString } from "../../common/json.ts";
 import {
   assembleStreamDecoder,
@@ -128,7 +129,7 @@ function onEvent(reader: ResponsesReader, json: JsonObject): void {
 export function createOpenAIResponsesStreamDecoder(
   options: StreamDecoderOptions = {},
 ): StreamDecoder {
-  const reader = responsesReader(new ResponseAccumulator(PROVIDER, true));
+  const reader = responsesReader(new ResponseAccumulator(PROVIDER, new EventBuffer()));
   return assembleStreamDecoder(reader.acc, "response.completed", options, (_event, data) => {
     const json = JSON.parse(data);
     if (!isJsonObject(json)) throw invalidField(PROVIDER, "event", "an object", json);

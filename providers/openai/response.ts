@@ -47,7 +47,7 @@ export function parseOpenAIResponse(body: string): ChatResponse {
   if (!Array.isArray(choices) || choices.length === 0) {
     throw invalidField("openai", "choices", "a non-empty array", choices);
   }
-  const acc = new ResponseAccumulator("openai", false);
+  const acc = new ResponseAccumulator("openai");
   onChunk(acc, data, true);
   acc.terminate();
   return acc.finalize("the end of the body");

@@ -8,6 +8,7 @@
  */
 
 import { ResponseAccumulator } from "../../common/accumulator.ts";
+import { EventBuffer } from "../../common/sink.ts";
 import { invalidField, isJsonObject } from "../../common/json.ts";
 import {
   assembleStreamDecoder,
@@ -33,7 +34,7 @@ import { onChunk } from "./reader.ts";
  * ```
  */
 export function createOpenAIStreamDecoder(options: StreamDecoderOptions = {}): StreamDecoder {
-  const acc = new ResponseAccumulator("openai", true);
+  const acc = new ResponseAccumulator("openai", new EventBuffer());
   return assembleStreamDecoder(acc, "data: [DONE]", options, (_event, data) => {
     if (data === "[DONE]") return acc.terminate();
     const json = JSON.parse(data);
