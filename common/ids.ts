@@ -76,8 +76,9 @@ function renew(): void {
  * A unique 22-character base64url id: 21 random characters (126 bits from
  * `crypto.getRandomValues`) shared by 64 consecutive ids, then the id's place among them.
  * Unique within a process and, with 126 random bits, across processes; not secret (the next
- * ids of a process can be guessed from one). Encoding 22 characters per id cost a Gemini
- * tool call ~90 ns on Bun; this makes one two-piece string, joined when first read.
+ * ids of a process can be guessed from one). This makes one two-piece string, joined when
+ * first read: an id made and read costs 31 ns on Bun, 33 on Node, where encoding 22 random
+ * characters per id cost 64 and 37 (in a Gemini body parse on Bun, ~90 ns a call).
  *
  * @returns A fresh id.
  *
