@@ -192,11 +192,27 @@ export class ResponseAccumulator {
 
   /**
    * Adds a block with what arrived with it: a body's whole block, a whole tool call or image,
-   * or a stream's block start (text and thinking then grow by deltas).
+   * or a stream's block start (text and thinking then grow by deltas). It opens a new block,
+   * except that in a stream text or thinking under a key already open extends that block (a
+   * block of another kind there is an error), as their deltas would.
    */
   add(key: BlockKey, block: WholeBlock): void {
+    // A body's keys are fresh (array positions, new runs): only a stream can repeat one.
+    if (this.sink !== undefined && this.findSlot(key) !== undefined) return this.extend(key, block);
     const slot = this.openSlot(key, block, undefined);
     if (this.sink !== undefined) this.sink.block(slot.index, block);
+  }
+
+  // A repeated start of text or thinking: its text and signature go to the open block.
+  private extend(key: BlockKey, block: WholeBlock): void {
+    if (block.type !== "text" && block.type !== "thinking") {
+      const slot = this.openSlot(key, block, undefined);
+      return this.sink!.block(slot.index, block);
+    }
+    if (block.text === "") this.open(key, block.type);
+    else if (block.type === "text") this.text(key, block.text);
+    else this.thinking(key, block.text);
+    if (block.signature !== undefined) this.signature(key, block.signature);
   }
 
   /** Appends answer text to the block at `key`, opening it if needed. */
@@ -237,7 +253,8 @@ export class ResponseAccumulator {
   }
 
   /**
-   * Opens a tool call. `input` is what arrived with it, kept unless argument JSON follows;
+   * Opens a tool call. `input` is what arrived with it (`{}` if nothing did), kept unless
+   * argument JSON follows;
    * `json` is a first fragment of argument JSON that came with the call.
    */
   toolStart(key: BlockKey, id: string, name: string, input?: JsonObject, json = ""): void {

@@ -12,7 +12,7 @@
  */
 
 import type { ResponseAccumulator } from "../../common/accumulator.ts";
-import { citationOf } from "../../common/citation.ts";
+import { anthropicCitation } from "./citations.ts";
 import {
   assignPresent,
   invalidField,
@@ -21,7 +21,7 @@ import {
   requireString,
 } from "../../common/json.ts";
 import type { ResponseParseError } from "../../common/errors.ts";
-import type { Citation, JsonObject, ToolCallBlock } from "../../common/types.ts";
+import type { JsonObject, ToolCallBlock } from "../../common/types.ts";
 import { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
 
 // Fields of a message, message_delta or its delta that the canonical response maps.
@@ -98,25 +98,6 @@ function onUsage(acc: ResponseAccumulator, value: unknown, path: string): void {
 }
 
 /**
- * Maps one Anthropic citation object (document, page, content-block, web search or search
- * result location).
- *
- * @param value The wire citation.
- * @param path Its path, for errors.
- * @returns The canonical citation.
- */
-export function anthropicCitation(value: unknown, path: string): Citation {
-  if (!isJsonObject(value)) throw invalidField("anthropic", path, "an object", value);
-  return citationOf(
-    "anthropic",
-    value,
-    value.url ?? value.source,
-    value.title ?? value.document_title,
-    value.cited_text,
-  );
-}
-
-/**
  * Starts a block: whole in a body, with empty text or input in a stream.
  *
  * @param acc Where the response is built.
@@ -132,7 +113,7 @@ export function onBlockStart(
 ): void {
   const block = blockObject(value, index, inBody);
   const type = block.type;
-  if (type === "text" || type === "thinking") onTextStart(acc, index, block, inBody);
+  if (type === "text" || type === "thinking") onWrittenStart(acc, index, block, inBody);
   else if (type === "tool_use") onToolUseStart(acc, index, block, inBody);
   else onOtherBlock(acc, index, block, inBody);
 }
@@ -213,8 +194,8 @@ function toolInput(value: unknown, index: number, inBody: boolean): JsonObject |
   throw notObject(value, blockPath(index, inBody), ".input");
 }
 
-// Answer text, or (handed on) thinking.
-function onTextStart(
+// Answer text, or thinking (handed on: one call site here keeps onBlockStart inlinable).
+function onWrittenStart(
   acc: ResponseAccumulator,
   index: number,
   block: JsonObject,

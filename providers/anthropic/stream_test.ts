@@ -208,3 +208,41 @@ test("anthropic stream emits provider blocks when complete and citations as they
   const call = kept[0].type === "provider_block" ? kept[0].block : undefined;
   assert.deepEqual(call?.data.input, { query: "Paris weather today" });
 });
+
+test("anthropic stream extends a block whose start repeats, and rejects another kind there", () => {
+  const blockStart = (content_block: Record<string, unknown>) => ({
+    type: "content_block_start",
+    index: 0,
+    content_block,
+  });
+  const textDelta = {
+    type: "content_block_delta",
+    index: 0,
+    delta: { type: "text_delta", text: "c" },
+  };
+  const end = [{ type: "message_delta", delta: { stop_reason: "end_turn" } }, stop];
+  const repeated = run(sse([
+    start,
+    blockStart({ type: "text", text: "a" }),
+    blockStart({ type: "text", text: "b" }),
+    textDelta,
+    ...end,
+  ]));
+  assert.deepEqual(repeated.response?.content, [{ type: "text", text: "abc" }]);
+  assert.deepEqual(
+    repeated.events.filter((e) => e.type === "text_delta").map((e) =>
+      e.type === "text_delta" && e.index
+    ),
+    [0, 0, 0],
+  );
+  const mixed = run(sse([
+    start,
+    blockStart({ type: "text", text: "a" }),
+    blockStart({ type: "thinking", thinking: "b" }),
+    ...end,
+  ]));
+  assert.ok(mixed.error instanceof ResponseParseError);
+  assert.equal(mixed.error.path, "content[0]");
+  assert.match(mixed.error.message, /thinking arrived for content\[0\], a text block/);
+  assert.deepEqual(mixed.error.partial?.content, [{ type: "text", text: "a" }]);
+});

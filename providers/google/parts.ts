@@ -89,6 +89,7 @@ function partPath(read: CandidateRead, i: number): string {
 export function onPart(read: CandidateRead, value: unknown, i: number): void {
   const part = partObject(read, value, i);
   const text = part.text;
+  // `!= null` (absent or null): two comparisons took this over JSC's inlining size.
   if (part.functionCall != null) onFunctionCall(read, part, i);
   else if (typeof text === "string" && text !== "") onText(read, part, i);
   else onOtherPart(read, part, i);
@@ -146,14 +147,13 @@ function onOtherPart(read: CandidateRead, part: JsonObject, i: number): void {
   if (signature !== undefined) closeRun(read, signature);
 }
 
-// A whole tool call.
+// A whole tool call. Every check comes before the run moves on, so that a stream reading on
+// past a rejected part keeps its text in one block.
 function onFunctionCall(read: CandidateRead, part: JsonObject, i: number): void {
+  const signature = signatureOf(read, part, i);
   const call = part.functionCall;
-  const args = argumentsOf(read, call, i);
-  read.acc.add(
-    runKey(read, "other"),
-    toolCall(read, call as JsonObject, args, signatureOf(read, part, i)),
-  );
+  const block = toolCall(read, call as JsonObject, checkedArguments(read, call, i), signature);
+  read.acc.add(runKey(read, "other"), block);
 }
 
 function toolCall(
@@ -169,8 +169,9 @@ function toolCall(
     : { type: "tool_call", id, name, arguments: args, signature };
 }
 
-// A functionCall's arguments (absent or null: none); its error when the call is malformed.
-function argumentsOf(read: CandidateRead, call: unknown, i: number): JsonObject {
+// The arguments (absent or null: none) of a functionCall checked to be an object with a string
+// name; the error when it is not.
+function checkedArguments(read: CandidateRead, call: unknown, i: number): JsonObject {
   if (isJsonObject(call) && typeof call.name === "string") {
     const args = call.args ?? {};
     if (isJsonObject(args)) return args;

@@ -108,3 +108,21 @@ test("google stream reads a chunk whose error is null as no error", () => {
   assert.equal(error, undefined);
   assert.equal(response?.finishReason, "stop");
 });
+
+test("google stream checks a function call's signature first and keeps the next text in its block", () => {
+  const chunk = (parts: unknown[]) =>
+    `data: ${JSON.stringify({ candidates: [{ content: { role: "model", parts } }] })}\n\n`;
+  const { events, error } = run(
+    chunk([{ text: "a" }]) +
+      chunk([{ functionCall: { name: 3 }, thoughtSignature: 5 }]) +
+      chunk([{ text: "b" }]) +
+      `data: ${JSON.stringify({ candidates: [{ finishReason: "STOP" }] })}\n\n`,
+  );
+  assert.ok(error instanceof ResponseParseError);
+  assert.equal(error.path, "candidates[0].content.parts[0].thoughtSignature");
+  assert.deepEqual(
+    events.filter((e) => e.type === "text_delta").map((e) => e.type === "text_delta" && e.index),
+    [0, 0],
+  );
+  assert.deepEqual(error.partial?.content, [{ type: "text", text: "ab" }]);
+});
