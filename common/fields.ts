@@ -72,8 +72,14 @@ function bit(key: string): number {
  * @returns The bits of {@link SYSTEM} … {@link FEATURES} for the fields present.
  */
 export function requestFields(request: ChatRequest): number {
-  if (Object.getPrototypeOf(request) !== Object.prototype) return ALL_FIELDS;
+  // Anything but a plain object (not an object at all, which validation then refuses, too).
+  if (!isPlain(request)) return ALL_FIELDS;
   let fields = 0;
   for (const key in request) fields |= bit(key);
   return fields;
+}
+
+function isPlain(value: unknown): boolean {
+  return typeof value === "object" && value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype;
 }
