@@ -3,13 +3,14 @@
  * for Anthropic, OpenAI (Chat Completions or Responses) or Google, send it with `fetch`, and parse
  * the answer back into one {@link ChatResponse}.
  *
- * @example Same request, three wire formats
+ * @example Same request, four wire formats
  * ```ts
- * import { anthropic, google, openai, type ChatRequest } from "@rosetta/llm";
+ * import { anthropic, google, openai, openaiResponses, type ChatRequest } from "@rosetta/llm";
  * import assert from "node:assert/strict";
  * const request: ChatRequest = { model: "any", messages: [{ role: "user", content: "Hi" }] };
  * assert.match(anthropic.serializeRequest(request), /"max_tokens":4096/);
  * assert.match(openai.serializeRequest(request), /"role":"user"/);
+ * assert.match(openaiResponses.serializeRequest(request), /"input":\[/);
  * assert.match(google.serializeRequest(request), /"parts":\[\{"text":"Hi"\}\]/);
  * ```
  *
@@ -38,7 +39,8 @@ export type {
   SerializeOptions,
 } from "./common/provider.ts";
 export type * from "./common/events.ts";
-export { EventStream, EventTransformStream } from "./common/stream.ts";
+export { EventStream } from "./common/event_stream.ts";
+export { EventTransformStream } from "./common/stream.ts";
 export type { StreamDecoder, StreamDecoderOptions } from "./common/stream.ts";
 export { defineTool } from "./common/tool.ts";
 export type { AnyTool, DefineToolOptions, Tool, ToolContext } from "./common/tool.ts";

@@ -36,9 +36,14 @@ import type {
   JsonObject,
   ProviderBlock,
   TextBlock,
+  ThinkingBlock,
   ToolCallBlock,
   Usage,
 } from "./types.ts";
+
+function isWritten(block: WholeBlock): block is TextBlock | ThinkingBlock {
+  return block.type === "text" || block.type === "thinking";
+}
 
 // Bits of `state`: one number instead of two booleans keeps the object 16 B smaller.
 const STARTED = 1;
@@ -198,17 +203,15 @@ export class ResponseAccumulator {
    */
   add(key: BlockKey, block: WholeBlock): void {
     // A body's keys are fresh (array positions, new runs): only a stream can repeat one.
-    if (this.sink !== undefined && this.findSlot(key) !== undefined) return this.extend(key, block);
+    if (this.sink !== undefined && isWritten(block) && this.findSlot(key) !== undefined) {
+      return this.extend(key, block);
+    }
     const slot = this.openSlot(key, block, undefined);
     if (this.sink !== undefined) this.sink.block(slot.index, block);
   }
 
   // A repeated start of text or thinking: its text and signature go to the open block.
-  private extend(key: BlockKey, block: WholeBlock): void {
-    if (block.type !== "text" && block.type !== "thinking") {
-      const slot = this.openSlot(key, block, undefined);
-      return this.sink!.block(slot.index, block);
-    }
+  private extend(key: BlockKey, block: TextBlock | ThinkingBlock): void {
     if (block.text === "") this.open(key, block.type);
     else if (block.type === "text") this.text(key, block.text);
     else this.thinking(key, block.text);
@@ -254,8 +257,7 @@ export class ResponseAccumulator {
 
   /**
    * Opens a tool call. `input` is what arrived with it (`{}` if nothing did), kept unless
-   * argument JSON follows;
-   * `json` is a first fragment of argument JSON that came with the call.
+   * argument JSON follows; `json` is a first fragment of argument JSON that came with the call.
    */
   toolStart(key: BlockKey, id: string, name: string, input?: JsonObject, json = ""): void {
     const block = { type: "tool_call", id, name, arguments: input } as ToolCallBlock;

@@ -13,7 +13,7 @@ import { ValidationError } from "./errors.ts";
 import { Limiter } from "./limiter.ts";
 import type { HttpRequest, ProviderDialect, SerializeOptions } from "./provider.ts";
 import { type Sleep, sleep } from "./retry.ts";
-import type { EventStream } from "./stream.ts";
+import type { EventStream } from "./event_stream.ts";
 import type { ChatRequest, ChatResponse, Warning } from "./types.ts";
 
 /** Options of {@link createClient}. */

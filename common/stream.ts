@@ -1,8 +1,9 @@
 /**
  * The stream decoder and the ways to consume it. A provider supplies only a mapper from its
  * SSE events to {@link ResponseAccumulator} calls; SSE decoding, error capture and the final
- * response are shared here. On top of the synchronous decoder sit an async iterable over a
- * `fetch` body and a `TransformStream` of events — no hidden buffering of the whole body.
+ * response are shared here. On top of the synchronous decoder sits a `TransformStream` of
+ * events here, and an async iterable over a `fetch` body in `event_stream.ts` — no hidden
+ * buffering of the whole body.
  *
  * @module
  */
@@ -13,8 +14,6 @@ import type { StreamEvent } from "./events.ts";
 import type { IdGenerator } from "./ids.ts";
 import { createSseDecoder } from "./sse.ts";
 import type { ChatResponse } from "./types.ts";
-
-export { EventStream } from "./event_stream.ts";
 
 /** Options of a provider's `createStreamDecoder`. */
 export interface StreamDecoderOptions {

@@ -5,7 +5,8 @@ import { openai } from "../providers/openai/mod.ts";
 import { readFixture } from "../testing/fixtures.ts";
 import { ProviderError, ResponseParseError } from "./errors.ts";
 import type { StreamEvent } from "./events.ts";
-import { EventStream, EventTransformStream } from "./stream.ts";
+import { EventStream } from "./event_stream.ts";
+import { EventTransformStream } from "./stream.ts";
 
 const text = readFixture("openai/text.sse");
 

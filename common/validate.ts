@@ -7,7 +7,7 @@
  */
 
 import { describeValue } from "./describe.ts";
-import { blockPath } from "./paths.ts";
+import { blockPath, messagePath } from "./paths.ts";
 import { type StringLookup, StringMap } from "./string_map.ts";
 import { ValidationError } from "./errors.ts";
 import type { ChatRequest } from "./types.ts";
@@ -88,29 +88,27 @@ export function validateRequest(
   if (!Array.isArray(request.messages) || request.messages.length === 0) {
     fail("messages", "must be a non-empty array");
   }
-  const toolNames = (fields & TOOLS) === 0 ? NO_TOOLS : validateTools(request, fail);
+  const toolNames = (fields & TOOLS) === 0 ? NONE : validateTools(request, fail);
   if (fields !== 0) validateOptions(request, fields, toolNames, fail);
   if ((fields & FEATURES) !== 0) validateFeatures(request, toolNames, fail);
   return validateMessages(request.messages, fail);
 }
 
-// Shared empty answers, so that a request without tools or tool calls allocates none.
-const NO_TOOLS: StringLookup = new StringMap();
+// The shared empty answer, so that a request without tools or tool calls allocates none.
+const NONE: StringLookup = new StringMap();
 
 // Paths are built only when a check fails: this runs for every block of every request.
-const NO_CALLS: StringLookup = new StringMap();
-
 function validateMessages(messages: unknown[], fail: Fail): StringLookup {
   let callNames: StringMap | undefined;
   for (let m = 0; m < messages.length; m++) {
     const message: unknown = messages[m];
     if (!isObject(message)) {
-      fail(`messages[${m}]`, `must be an object, got ${describeValue(message)}`);
+      fail(messagePath(m), `must be an object, got ${describeValue(message)}`);
     }
     const role = message.role;
     if (role !== "user" && role !== "assistant" && role !== "tool") {
       fail(
-        `messages[${m}].role`,
+        `${messagePath(m)}.role`,
         `must be "user", "assistant" or "tool", got ${describeValue(message.role)}`,
       );
     }
@@ -118,7 +116,7 @@ function validateMessages(messages: unknown[], fail: Fail): StringLookup {
     if (typeof content === "string" && role !== "tool") continue;
     if (!Array.isArray(content) || content.length === 0) {
       fail(
-        `messages[${m}].content`,
+        `${messagePath(m)}.content`,
         role === "tool"
           ? "must be a non-empty array of tool_result blocks"
           : "must be a string or a non-empty array of blocks",
@@ -146,7 +144,7 @@ function validateMessages(messages: unknown[], fail: Fail): StringLookup {
       }
     }
   }
-  return callNames ?? NO_CALLS;
+  return callNames ?? NONE;
 }
 
 // A module function rather than a closure per block: this runs for every block of every request.
@@ -260,7 +258,7 @@ function validateCitations(citations: unknown, path: string, fail: Fail): void {
 }
 
 function validateTools(request: ChatRequest, fail: Fail): StringLookup {
-  if (request.tools === undefined) return NO_TOOLS;
+  if (request.tools === undefined) return NONE;
   const names = new StringMap();
   if (!Array.isArray(request.tools)) {
     fail("tools", `must be an array, got ${describeValue(request.tools)}`);

@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { type Client, type ClientOptions, createClient } from "../common/client.ts";
 import type { StreamEvent } from "../common/events.ts";
-import type { EventStream } from "../common/stream.ts";
+import type { EventStream } from "../common/event_stream.ts";
 import type { ChatRequest } from "../common/types.ts";
 import { type Provider, type ProviderName, providers } from "../providers/mod.ts";
 import {
