@@ -134,10 +134,10 @@ function imported(name: string, overrides: Partial<Measurement>): Measurement {
 }
 
 test("ceilingFor gives the root import 15 ms and a provider subpath 10 ms", () => {
-  assert.equal(ceilingFor(imported("root", {})), 15_000);
-  assert.equal(ceilingFor(imported("anthropic", {})), 10_000);
-  assert.equal(ceilingFor(imported("openai-responses", {})), 10_000);
-  assert.equal(ceilingFor(imported("root", {}), "bun"), 15_000);
+  assert.equal(ceilingFor(imported("root", {}))?.limit, 15_000);
+  assert.equal(ceilingFor(imported("anthropic", {}))?.limit, 10_000);
+  assert.equal(ceilingFor(imported("openai-responses", {}))?.limit, 10_000);
+  assert.equal(ceilingFor(imported("root", {}), "bun")?.limit, 15_000);
   // Deno imports the source, not the npm build the targets are for.
   assert.equal(ceilingFor(imported("root", {}), "deno"), undefined);
 });
@@ -198,11 +198,11 @@ test("judge only warns in advisory mode, where the baseline is another machine's
 });
 
 test("ceilingFor applies the seed targets by category", () => {
-  assert.equal(ceilingFor({ category: "serialization", group: "serialize: complex" }), 100);
-  assert.equal(ceilingFor({ category: "parsing", group: "parse: simple" }), 50);
-  assert.equal(ceilingFor({ category: "conversion", group: "convert: x" }), 50);
-  assert.equal(ceilingFor({ category: "tools", group: "tools: x" }), 20);
-  assert.equal(ceilingFor({ category: "streaming", group: "stream: x" }), 50);
+  assert.equal(ceilingFor({ category: "serialization", group: "serialize: complex" })?.limit, 100);
+  assert.equal(ceilingFor({ category: "parsing", group: "parse: simple" })?.limit, 50);
+  assert.equal(ceilingFor({ category: "conversion", group: "convert: x" })?.limit, 50);
+  assert.equal(ceilingFor({ category: "tools", group: "tools: x" })?.limit, 20);
+  assert.equal(ceilingFor({ category: "streaming", group: "stream: x" })?.limit, 50);
   assert.equal(ceilingFor({ category: "memory", group: "memory: request" }), undefined);
 });
 
