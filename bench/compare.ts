@@ -155,11 +155,7 @@ writeFileSync(
       seconds,
       passed,
       skipped,
-      cases: judged.map((v, i) => ({
-        ...v,
-        category: median.results[i].category,
-        range: range(v.id),
-      })),
+      cases: judged.map((v) => ({ ...v, range: range(v.id) })),
       balance,
     },
     null,

@@ -264,6 +264,8 @@ export interface Verdict {
   change: number | null;
   /** Why, one line each; speedups too. */
   reasons: string[];
+  /** The case's category (whose gate applied). */
+  category: Category;
 }
 
 // How a ceiling's figure reads in a reason, and the reference's figure beside it.
@@ -344,7 +346,7 @@ export function judge(
         ? "new: the reference commit cannot run this case; judged by the ceilings only"
         : "new: no baseline for this case; judged by the ceilings only",
     );
-    return { id: now.id, level, status: "new", change, reasons };
+    return { id: now.id, level, status: "new", change, reasons, category: now.category };
   }
   const gate = RATIO_GATES[now.category];
   const what = relative
@@ -364,5 +366,5 @@ export function judge(
       } (allowed ${allowedBytes(baseBytes).toFixed(0)})`,
     );
   }
-  return { id: now.id, level, status: "compared", change, reasons };
+  return { id: now.id, level, status: "compared", change, reasons, category: now.category };
 }

@@ -48,6 +48,7 @@ test("judge passes a case level with its reference", () => {
     status: "compared",
     change: 0,
     reasons: [],
+    category: "serialization",
   });
 });
 
