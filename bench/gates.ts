@@ -142,7 +142,7 @@ export const LEAK_LIMIT_BYTES = 64 * 1024;
  * 0.90–1.05×): an import over its target fails only when the reference's median is further
  * below the target than this, so that a reference just under it cannot make a copy of itself fail.
  */
-export const IMPORT_NOISE = 0.10;
+const IMPORT_NOISE = 0.10;
 
 /** A case's absolute ceiling and the figure held to it. */
 export interface Ceiling {
@@ -170,7 +170,7 @@ export interface Ceiling {
  */
 export function ceilingFor(
   m: Pick<Measurement, "category" | "group"> & { name?: string },
-  runtime: SystemInfo["runtime"] = "node",
+  runtime: SystemInfo["runtime"],
 ): Ceiling | undefined {
   const seed = (limit: number): Ceiling => ({ limit, figure: "p95", noise: 0 });
   switch (m.category) {
@@ -287,17 +287,17 @@ function allowedBytes(base: number): number {
  *
  * @param now This run's figures.
  * @param mode How to judge.
+ * @param runtime The runtime that measured it (the import targets are the npm build's).
  * @param base The baseline's figures (used by the fallback modes).
  * @param retained Heap retained after the leak run (memory cases), if measured.
- * @param runtime The runtime that measured it (the import targets are the npm build's).
  * @returns The verdict.
  */
 export function judge(
   now: Measurement,
   mode: CompareMode,
+  runtime: SystemInfo["runtime"],
   base?: BaselineCase,
   retained?: number,
-  runtime?: SystemInfo["runtime"],
 ): Verdict {
   const reasons: string[] = [];
   let level: Verdict["level"] = "ok";

@@ -76,7 +76,7 @@ const x = (ratio: number) => `${ratio.toFixed(2)}×`;
  * @param us Microseconds.
  * @returns e.g. `41.2 μs`, `1.84 ms`.
  */
-export const time = (us: number): string => us < 1000 ? micros(us) : `${(us / 1000).toFixed(2)} ms`;
+const time = (us: number): string => us < 1000 ? micros(us) : `${(us / 1000).toFixed(2)} ms`;
 
 /**
  * Console lines: one per group and library.

@@ -98,7 +98,7 @@ export function wireBody(provider: PeerProvider, request: ChatRequest): Json {
  * @param request The request.
  * @returns The params.
  */
-export function officialParams(
+function officialParams(
   provider: PeerProvider,
   request: ChatRequest,
 ): Json {
