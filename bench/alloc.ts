@@ -21,6 +21,7 @@ import v8 from "node:v8";
 import process from "node:process";
 import { sink } from "./bench.ts";
 import { bunRequested } from "./alloc_bun.ts";
+import { onBun } from "./runtime.ts";
 
 type Fn = () => unknown;
 interface GcEvent {
@@ -28,12 +29,11 @@ interface GcEvent {
   afterGC: { heapStatistics: { usedHeapSize: number } };
 }
 
-const bun = (globalThis as { Bun?: unknown }).Bun !== undefined;
 const collect: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
 
 /** Whether this runtime can account allocations (GC accounting; Bun's figure is its own). */
 export const canMeasureAllocations: boolean = bunRequested !== undefined ||
-  (!bun && collect !== undefined);
+  (!onBun && collect !== undefined);
 
 /** Runs a full GC; the harness is started with `--expose-gc` for this. */
 export function fullGc(): void {
@@ -132,7 +132,7 @@ export async function leakCheck(
   isAsync: boolean,
   calls: number,
 ): Promise<LeakCheck | null> {
-  if (!canMeasureAllocations || bun) return null;
+  if (!canMeasureAllocations || onBun) return null;
   await loop(fn, calls, isAsync); // reach steady state (JIT, caches) before counting
   const start = heapAfterGc();
   const first = await account(fn, calls, isAsync);

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { onBun } from "./runtime.ts";
+
 interface JscHeapStats {
   mimalloc?: { malloc_requested: number };
 }
@@ -12,7 +14,6 @@ interface Jsc {
   heapStats(): JscHeapStats;
 }
 
-const onBun = (globalThis as { Bun?: unknown }).Bun !== undefined;
 const jsc: Jsc | undefined = onBun ? await import("bun:" + "jsc") : undefined;
 
 /** Runs per figure; the smallest keeps other threads' allocations (JIT compiles) out. */

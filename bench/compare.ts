@@ -84,7 +84,7 @@ if (values.filter !== undefined) harnessFlags.push("--filter", values.filter);
 
 function verdicts(run: HarnessRun): Verdict[] {
   return run.results.map((m) =>
-    judge(m, mode, section?.cases[m.id], run.leaks[m.id]?.retained ?? undefined, system.runtime)
+    judge(m, mode, system.runtime, section?.cases[m.id], run.leaks[m.id]?.retained ?? undefined)
   );
 }
 
@@ -155,11 +155,7 @@ writeFileSync(
       seconds,
       passed,
       skipped,
-      cases: judged.map((v, i) => ({
-        ...v,
-        category: median.results[i].category,
-        range: range(v.id),
-      })),
+      cases: judged.map((v) => ({ ...v, range: range(v.id) })),
       balance,
     },
     null,

@@ -142,14 +142,27 @@ export const LEAK_LIMIT_BYTES = 64 * 1024;
  * 0.90–1.05×): an import over its target fails only when the reference's median is further
  * below the target than this, so that a reference just under it cannot make a copy of itself fail.
  */
-export const IMPORT_NOISE = 0.10;
+const IMPORT_NOISE = 0.10;
+
+/** A case's absolute ceiling and the figure held to it. */
+export interface Ceiling {
+  /** µs per unit. */
+  limit: number;
+  /** The figure held to it: the median of fresh processes (imports) or the p95 of batches. */
+  figure: "p50" | "p95";
+  /**
+   * How far below the limit the reference's figure may sit and the machine still take the blame
+   * for a candidate over it (0.10 = 10%); 0 when only a reference over the limit does.
+   */
+  noise: number;
+}
 
 /**
- * A case's absolute ceiling, in µs per unit: the seed's p95 targets, and issue 14's import
- * targets (median: 15 ms for the root entry point, 10 ms for a provider's subpath) for the npm
- * build, which Node and Bun import. Deno imports the source as JSR serves it, one module per
- * file: its root sits at the target itself (median 13.7 ms when the baseline was recorded, 15.7
- * and 14.8 ms for two copies of one tree in a CI dry run), so there only the relative gate holds.
+ * A case's absolute ceiling: the seed's p95 targets, and issue 14's import targets (median: 15 ms
+ * for the root entry point, 10 ms for a provider's subpath) for the npm build, which Node and Bun
+ * import. Deno imports the source as JSR serves it, one module per file: its root sits at the
+ * target itself (median 13.7 ms when the baseline was recorded, 15.7 and 14.8 ms for two copies of
+ * one tree in a CI dry run), so there only the relative gate holds.
  *
  * @param m The measurement.
  * @param runtime The runtime that measured it.
@@ -157,20 +170,21 @@ export const IMPORT_NOISE = 0.10;
  */
 export function ceilingFor(
   m: Pick<Measurement, "category" | "group"> & { name?: string },
-  runtime: SystemInfo["runtime"] = "node",
-): number | undefined {
+  runtime: SystemInfo["runtime"],
+): Ceiling | undefined {
+  const seed = (limit: number): Ceiling => ({ limit, figure: "p95", noise: 0 });
   switch (m.category) {
     case "import":
       if (runtime === "deno") return undefined;
-      return m.name === "root" ? 15_000 : 10_000;
+      return { limit: m.name === "root" ? 15_000 : 10_000, figure: "p50", noise: IMPORT_NOISE };
     case "serialization":
     case "parsing":
-      return m.group.includes("complex") ? 100 : 50;
+      return seed(m.group.includes("complex") ? 100 : 50);
     case "conversion":
     case "streaming":
-      return 50;
+      return seed(50);
     case "tools":
-      return 20;
+      return seed(20);
   }
   return undefined;
 }
@@ -250,7 +264,15 @@ export interface Verdict {
   change: number | null;
   /** Why, one line each; speedups too. */
   reasons: string[];
+  /** The case's category (whose gate applied). */
+  category: Category;
 }
+
+// How a ceiling's figure reads in a reason, and the reference's figure beside it.
+const CEILING_FIGURES = {
+  p50: { word: "median", whose: "import target", referenceFigure: "referenceP50" },
+  p95: { word: "p95", whose: "seed ceiling", referenceFigure: "referenceP95" },
+} as const;
 
 const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
 
@@ -265,17 +287,17 @@ function allowedBytes(base: number): number {
  *
  * @param now This run's figures.
  * @param mode How to judge.
+ * @param runtime The runtime that measured it (the import targets are the npm build's).
  * @param base The baseline's figures (used by the fallback modes).
  * @param retained Heap retained after the leak run (memory cases), if measured.
- * @param runtime The runtime that measured it (the import targets are the npm build's).
  * @returns The verdict.
  */
 export function judge(
   now: Measurement,
   mode: CompareMode,
+  runtime: SystemInfo["runtime"],
   base?: BaselineCase,
   retained?: number,
-  runtime?: SystemInfo["runtime"],
 ): Verdict {
   const reasons: string[] = [];
   let level: Verdict["level"] = "ok";
@@ -285,24 +307,23 @@ export function judge(
     if (to === "fail" || level === "ok") level = to;
   };
   const ceiling = ceilingFor(now, runtime);
-  // Imports are judged on the median of fresh processes, the rest on the p95 of batches.
-  const [figure, value, referenceValue, whose] = now.category === "import"
-    ? ["median", now.p50, now.referenceP50, "import target"]
-    : ["p95", now.p95, now.referenceP95, "seed ceiling"];
-  if (ceiling !== undefined && value > ceiling) {
+  if (ceiling !== undefined && now[ceiling.figure] > ceiling.limit) {
+    const { limit, figure, noise } = ceiling;
+    const { word, whose, referenceFigure } = CEILING_FIGURES[figure];
+    const referenceValue = now[referenceFigure];
     // Samples preempted by other work inflate every copy's figures alike: when the reference,
-    // timed interleaved with the candidate, is over the ceiling too, the machine is to blame.
-    const over = referenceValue !== null && referenceValue > ceiling;
-    const near = !over && referenceValue !== null && now.category === "import" &&
-      referenceValue > ceiling * (1 - IMPORT_NOISE);
+    // timed interleaved with the candidate, is over the ceiling too (or within its noise of it),
+    // the machine is to blame.
+    const over = referenceValue !== null && referenceValue > limit;
+    const near = !over && referenceValue !== null && referenceValue > limit * (1 - noise);
     const reference = `the reference's (${referenceValue?.toFixed(1)} µs)`;
     raise(
       over || near ? "warn" : "fail",
-      `${figure} ${value.toFixed(1)} µs is over the ${whose} of ${ceiling} µs${
+      `${word} ${now[figure].toFixed(1)} µs is over the ${whose} of ${limit} µs${
         over
           ? `, as is ${reference}: machine loaded`
           : near
-          ? `, and ${reference} is within ${IMPORT_NOISE * 100}% of it: noise or a loaded machine`
+          ? `, and ${reference} is within ${noise * 100}% of it: noise or a loaded machine`
           : ""
       }`,
     );
@@ -325,7 +346,7 @@ export function judge(
         ? "new: the reference commit cannot run this case; judged by the ceilings only"
         : "new: no baseline for this case; judged by the ceilings only",
     );
-    return { id: now.id, level, status: "new", change, reasons };
+    return { id: now.id, level, status: "new", change, reasons, category: now.category };
   }
   const gate = RATIO_GATES[now.category];
   const what = relative
@@ -345,5 +366,5 @@ export function judge(
       } (allowed ${allowedBytes(baseBytes).toFixed(0)})`,
     );
   }
-  return { id: now.id, level, status: "compared", change, reasons };
+  return { id: now.id, level, status: "compared", change, reasons, category: now.category };
 }

@@ -42,18 +42,19 @@ function m(overrides: Partial<Measurement>): Measurement {
 }
 
 test("judge passes a case level with its reference", () => {
-  assert.deepEqual(judge(m({}), "relative"), {
+  assert.deepEqual(judge(m({}), "relative", "node"), {
     id: "serialize: complex / anthropic",
     level: "ok",
     status: "compared",
     change: 0,
     reasons: [],
+    category: "serialization",
   });
 });
 
 test("judge fails a serialization case 10% slower than its reference, not 9%", () => {
-  assert.equal(judge(m({ vsReference: 1.09 }), "relative").level, "ok");
-  const verdict = judge(m({ vsReference: 1.11 }), "relative");
+  assert.equal(judge(m({ vsReference: 1.09 }), "relative", "node").level, "ok");
+  const verdict = judge(m({ vsReference: 1.11 }), "relative", "node");
   assert.equal(verdict.level, "fail");
   assert.deepEqual(verdict.reasons, [
     "fail: candidate ÷ reference 1.110 (+11.0%, limit +10%)",
@@ -62,53 +63,71 @@ test("judge fails a serialization case 10% slower than its reference, not 9%", (
 
 test("judge ignores the baseline's figures in relative mode", () => {
   const doctored = { ...base, ratio: base.ratio * 0.7, bytesPerOp: 10 };
-  assert.equal(judge(m({ vsReference: 1.02 }), "relative", doctored).level, "ok");
-  assert.equal(judge(m({ vsReference: 1.15 }), "relative", { ...base, ratio: 3 }).level, "fail");
+  assert.equal(judge(m({ vsReference: 1.02 }), "relative", "node", doctored).level, "ok");
+  assert.equal(
+    judge(m({ vsReference: 1.15 }), "relative", "node", { ...base, ratio: 3 }).level,
+    "fail",
+  );
 });
 
 test("judge reports a speedup past the limit as faster, not as a failure", () => {
-  const verdict = judge(m({ vsReference: 0.8 }), "relative");
+  const verdict = judge(m({ vsReference: 0.8 }), "relative", "node");
   assert.equal(verdict.level, "ok");
   assert.deepEqual(verdict.reasons, ["faster: candidate ÷ reference 0.800 (-20.0%)"]);
 });
 
 test("judge gives streaming 15% and only warns for tools and conversion", () => {
-  assert.equal(judge(m({ category: "streaming", vsReference: 1.14 }), "relative").level, "ok");
-  assert.equal(judge(m({ category: "streaming", vsReference: 1.16 }), "relative").level, "fail");
+  assert.equal(
+    judge(m({ category: "streaming", vsReference: 1.14 }), "relative", "node").level,
+    "ok",
+  );
+  assert.equal(
+    judge(m({ category: "streaming", vsReference: 1.16 }), "relative", "node").level,
+    "fail",
+  );
   const tools = m({ category: "tools", group: "tools: round trip", p95: 1, vsReference: 1.5 });
-  assert.equal(judge(tools, "relative").level, "warn");
-  assert.equal(judge(m({ category: "conversion", vsReference: 1.19 }), "relative").level, "ok");
-  assert.equal(judge(m({ category: "conversion", vsReference: 1.21 }), "relative").level, "warn");
+  assert.equal(judge(tools, "relative", "node").level, "warn");
+  assert.equal(
+    judge(m({ category: "conversion", vsReference: 1.19 }), "relative", "node").level,
+    "ok",
+  );
+  assert.equal(
+    judge(m({ category: "conversion", vsReference: 1.21 }), "relative", "node").level,
+    "warn",
+  );
 });
 
 test("judge fails bytes per op over the reference's by 5% plus 64 bytes", () => {
-  assert.equal(judge(m({ bytesPerOp: 1000 * 1.05 + 63 }), "relative").level, "ok");
-  const verdict = judge(m({ bytesPerOp: 1200 }), "relative");
+  assert.equal(judge(m({ bytesPerOp: 1000 * 1.05 + 63 }), "relative", "node").level, "ok");
+  const verdict = judge(m({ bytesPerOp: 1200 }), "relative", "node");
   assert.equal(verdict.level, "fail");
   assert.deepEqual(verdict.reasons, ["fail: 1200 bytes/op vs reference 1000 (allowed 1114)"]);
 });
 
 test("judge skips the bytes gate where the runtime cannot measure", () => {
-  assert.equal(judge(m({ bytesPerOp: null, referenceBytesPerOp: null }), "relative").level, "ok");
+  assert.equal(
+    judge(m({ bytesPerOp: null, referenceBytesPerOp: null }), "relative", "node").level,
+    "ok",
+  );
 });
 
 test("judge marks a case the reference cannot run as new, judged by the ceilings only", () => {
-  const fresh = judge(m({ vsReference: null, referenceBytesPerOp: null }), "relative");
+  const fresh = judge(m({ vsReference: null, referenceBytesPerOp: null }), "relative", "node");
   assert.equal(fresh.level, "ok");
   assert.equal(fresh.status, "new");
-  const slow = judge(m({ vsReference: null, p95: 150 }), "relative");
+  const slow = judge(m({ vsReference: null, p95: 150 }), "relative", "node");
   assert.equal(slow.level, "fail");
 });
 
 test("judge fails a leak and a p95 over the seed ceiling", () => {
-  assert.equal(judge(m({}), "relative", undefined, LEAK_LIMIT_BYTES + 1).level, "fail");
-  assert.equal(judge(m({}), "relative", undefined, 300).level, "ok");
-  const slow = judge(m({ p95: 120 }), "relative");
+  assert.equal(judge(m({}), "relative", "node", undefined, LEAK_LIMIT_BYTES + 1).level, "fail");
+  assert.equal(judge(m({}), "relative", "node", undefined, 300).level, "ok");
+  const slow = judge(m({ p95: 120 }), "relative", "node");
   assert.deepEqual(slow.reasons, ["fail: p95 120.0 µs is over the seed ceiling of 100 µs"]);
 });
 
 test("judge only warns of a p95 over the ceiling when the reference's is over it too", () => {
-  const loaded = judge(m({ p95: 120, referenceP95: 130 }), "relative");
+  const loaded = judge(m({ p95: 120, referenceP95: 130 }), "relative", "node");
   assert.equal(loaded.level, "warn");
   assert.deepEqual(loaded.reasons, [
     "warn: p95 120.0 µs is over the seed ceiling of 100 µs, as is the reference's (130.0 µs): machine loaded",
@@ -134,76 +153,82 @@ function imported(name: string, overrides: Partial<Measurement>): Measurement {
 }
 
 test("ceilingFor gives the root import 15 ms and a provider subpath 10 ms", () => {
-  assert.equal(ceilingFor(imported("root", {})), 15_000);
-  assert.equal(ceilingFor(imported("anthropic", {})), 10_000);
-  assert.equal(ceilingFor(imported("openai-responses", {})), 10_000);
-  assert.equal(ceilingFor(imported("root", {}), "bun"), 15_000);
+  assert.equal(ceilingFor(imported("root", {}), "node")?.limit, 15_000);
+  assert.equal(ceilingFor(imported("anthropic", {}), "node")?.limit, 10_000);
+  assert.equal(ceilingFor(imported("openai-responses", {}), "node")?.limit, 10_000);
+  assert.equal(ceilingFor(imported("root", {}), "bun")?.limit, 15_000);
   // Deno imports the source, not the npm build the targets are for.
   assert.equal(ceilingFor(imported("root", {}), "deno"), undefined);
 });
 
 test("judge holds an import to its target on the median, not the p95", () => {
-  assert.equal(judge(imported("anthropic", { p50: 9_900, p95: 40_000 }), "relative").level, "ok");
-  const slow = judge(imported("anthropic", { p50: 10_500 }), "relative");
+  assert.equal(
+    judge(imported("anthropic", { p50: 9_900, p95: 40_000 }), "relative", "node").level,
+    "ok",
+  );
+  const slow = judge(imported("anthropic", { p50: 10_500 }), "relative", "node");
   assert.equal(slow.level, "fail");
   assert.deepEqual(slow.reasons, [
     "fail: median 10500.0 µs is over the import target of 10000 µs",
   ]);
-  assert.equal(judge(imported("root", { p50: 14_000 }), "relative").level, "ok");
-  assert.equal(judge(imported("root", { p50: 16_000 }), "relative").level, "fail");
+  assert.equal(judge(imported("root", { p50: 14_000 }), "relative", "node").level, "ok");
+  assert.equal(judge(imported("root", { p50: 16_000 }), "relative", "node").level, "fail");
 });
 
 test("judge only warns of an import over its target when the reference's median is over or within 10% of it", () => {
-  const loaded = judge(imported("root", { p50: 16_000, referenceP50: 15_500 }), "relative");
+  const loaded = judge(imported("root", { p50: 16_000, referenceP50: 15_500 }), "relative", "node");
   assert.equal(loaded.level, "warn");
   assert.deepEqual(loaded.reasons, [
     "warn: median 16000.0 µs is over the import target of 15000 µs, as is the reference's (15500.0 µs): machine loaded",
   ]);
-  const near = judge(imported("root", { p50: 15_200, referenceP50: 13_600 }), "relative");
+  const near = judge(imported("root", { p50: 15_200, referenceP50: 13_600 }), "relative", "node");
   assert.equal(near.level, "warn");
   assert.deepEqual(near.reasons, [
     "warn: median 15200.0 µs is over the import target of 15000 µs, and the reference's (13600.0 µs) is within 10% of it: noise or a loaded machine",
   ]);
   assert.equal(
-    judge(imported("root", { p50: 15_200, referenceP50: 13_400 }), "relative").level,
+    judge(imported("root", { p50: 15_200, referenceP50: 13_400 }), "relative", "node").level,
     "fail",
   );
   // A new case has no reference to blame the machine on.
   const fresh = imported("root", { p50: 16_000, referenceP50: null, vsReference: null });
-  assert.equal(judge(fresh, "relative").level, "fail");
+  assert.equal(judge(fresh, "relative", "node").level, "fail");
 });
 
 test("judge fails an import 25% slower than its reference, not 24%", () => {
-  assert.equal(judge(imported("google", { vsReference: 1.24 }), "relative").level, "ok");
-  const verdict = judge(imported("google", { vsReference: 1.26 }), "relative");
+  assert.equal(judge(imported("google", { vsReference: 1.24 }), "relative", "node").level, "ok");
+  const verdict = judge(imported("google", { vsReference: 1.26 }), "relative", "node");
   assert.equal(verdict.level, "fail");
   assert.deepEqual(verdict.reasons, ["fail: candidate ÷ reference 1.260 (+26.0%, limit +25%)"]);
 });
 
 test("judge falls back to the ratio to the floor against the baseline", () => {
-  assert.equal(judge(m({ ratio: 1.5 * 1.09 }), "baseline", base).level, "ok");
-  const verdict = judge(m({ ratio: 1.5 * 1.11, vsReference: null }), "baseline", base);
+  assert.equal(judge(m({ ratio: 1.5 * 1.09 }), "baseline", "node", base).level, "ok");
+  const verdict = judge(m({ ratio: 1.5 * 1.11, vsReference: null }), "baseline", "node", base);
   assert.equal(verdict.level, "fail");
   assert.match(
     verdict.reasons[0],
     /^fail: ratio to floor 1\.665 vs baseline 1\.500 \(\+11\.0%, limit \+10%\)$/,
   );
-  assert.equal(judge(m({}), "baseline", undefined).status, "new");
+  assert.equal(judge(m({}), "baseline", "node", undefined).status, "new");
 });
 
 test("judge only warns in advisory mode, where the baseline is another machine's", () => {
-  const verdict = judge(m({ ratio: 1.5 * 1.5, p95: 500 }), "advisory", base);
+  const verdict = judge(m({ ratio: 1.5 * 1.5, p95: 500 }), "advisory", "node", base);
   assert.equal(verdict.level, "warn");
   assert.equal(verdict.reasons.length, 2);
 });
 
 test("ceilingFor applies the seed targets by category", () => {
-  assert.equal(ceilingFor({ category: "serialization", group: "serialize: complex" }), 100);
-  assert.equal(ceilingFor({ category: "parsing", group: "parse: simple" }), 50);
-  assert.equal(ceilingFor({ category: "conversion", group: "convert: x" }), 50);
-  assert.equal(ceilingFor({ category: "tools", group: "tools: x" }), 20);
-  assert.equal(ceilingFor({ category: "streaming", group: "stream: x" }), 50);
-  assert.equal(ceilingFor({ category: "memory", group: "memory: request" }), undefined);
+  assert.equal(
+    ceilingFor({ category: "serialization", group: "serialize: complex" }, "node")?.limit,
+    100,
+  );
+  assert.equal(ceilingFor({ category: "parsing", group: "parse: simple" }, "node")?.limit, 50);
+  assert.equal(ceilingFor({ category: "conversion", group: "convert: x" }, "node")?.limit, 50);
+  assert.equal(ceilingFor({ category: "tools", group: "tools: x" }, "node")?.limit, 20);
+  assert.equal(ceilingFor({ category: "streaming", group: "stream: x" }, "node")?.limit, 50);
+  assert.equal(ceilingFor({ category: "memory", group: "memory: request" }, "node"), undefined);
 });
 
 test("sameMachine needs every fact to match, the machine fingerprint included", () => {

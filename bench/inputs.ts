@@ -176,3 +176,29 @@ export function countEvents(bytes: Uint8Array): number {
 
 /** UTF-8 bytes of a string. */
 export const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/**
+ * A stream's text cut after each event, one chunk per SSE event as a server flushes them.
+ *
+ * @param text The stream.
+ * @returns Its events' bytes, in order.
+ */
+export function eventChunks(text: string): Uint8Array[] {
+  return text.split(/(?<=\r?\n\r?\n)/).map(bytesOf);
+}
+
+/**
+ * A body that hands out one chunk per pull, as a fetch body delivers them.
+ *
+ * @param chunks The chunks.
+ * @param highWaterMark Chunks queued ahead of the reader: the stream default, 1, or 0 to pull only
+ *   when the reader asks.
+ * @returns A fresh body over the chunks.
+ */
+export function chunkedBody(chunks: Uint8Array[], highWaterMark = 1): ReadableStream<Uint8Array> {
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    pull: (controller) =>
+      next < chunks.length ? controller.enqueue(chunks[next++]) : controller.close(),
+  }, { highWaterMark });
+}

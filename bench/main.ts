@@ -95,7 +95,7 @@ if (injectId) {
 }
 if (!canMeasureAllocations) {
   console.error(`! ${system.runtime}: bytes/op unavailable (no GC accounting here)`);
-} else if (system.runtime.startsWith("bun")) {
+} else if (system.runtime === "bun") {
   console.error("! bun: bytes/op count string and buffer storage (mimalloc), not JS objects");
 }
 

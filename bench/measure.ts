@@ -64,9 +64,12 @@ export interface Measurement {
 type Fn = () => unknown;
 
 /** A measured function, whether its calls must be awaited and whether it times itself. */
-interface Timed {
+export interface Timed {
+  /** One call. */
   fn: Fn;
+  /** Whether each call is awaited. */
   isAsync: boolean;
+  /** Whether a call resolves to its own duration in ms, which is then its time. */
   selfTimed: boolean;
 }
 
@@ -94,9 +97,15 @@ async function timed(fn: Fn, selfTimed = false): Promise<Timed> {
   return { fn, isAsync: false, selfTimed };
 }
 
-// Times `calls` calls; sync functions run in a tight loop, async ones are awaited one by one; a
-// self-timed function's durations are summed instead.
-async function timeBatch({ fn, isAsync, selfTimed }: Timed, calls: number): Promise<number> {
+/**
+ * Times `calls` calls: sync functions run in a tight loop, async ones are awaited one by one; a
+ * self-timed function's durations are summed instead.
+ *
+ * @param target The function.
+ * @param calls Calls in the batch.
+ * @returns The batch's duration, ms.
+ */
+export async function timeBatch({ fn, isAsync, selfTimed }: Timed, calls: number): Promise<number> {
   if (selfTimed) {
     let total = 0;
     for (let i = 0; i < calls; i++) total += await fn() as number;
@@ -111,7 +120,14 @@ async function timeBatch({ fn, isAsync, selfTimed }: Timed, calls: number): Prom
   return performance.now() - start;
 }
 
-async function estimate(target: Timed, ms: number): Promise<number> {
+/**
+ * Time per call, from doubling batches until the clock has seen at least `ms` (also a warm-up).
+ *
+ * @param target The function.
+ * @param ms How long to keep calling it.
+ * @returns ms per call.
+ */
+export async function estimate(target: Timed, ms: number): Promise<number> {
   let calls = 1;
   let elapsed = 0;
   let total = 0;

@@ -110,31 +110,45 @@ export function summary(
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
+/** One bar of a chart. */
+export interface Bar {
+  /** Left of the bar. */
+  label: string;
+  /** Length, relative to the longest bar of its group. */
+  value: number;
+  /** Fill colour. */
+  color: string;
+  /** Right of the bar. */
+  text: string;
+}
+
 /**
- * An SVG chart: one block per group, one bar per provider, length by p50.
+ * An SVG bar chart: a title, then one block per group, one bar per member, lengths relative to
+ * the group's longest bar.
  *
- * @param results Measurements.
+ * @param title The chart's title.
+ * @param groups Each group's title and bars, in order.
+ * @param textRoom Width kept right of the longest bar for its text.
  * @returns SVG text.
  */
-export function chart(results: Measurement[]): string {
-  const groups = [...byGroup(results)];
+export function barChart(title: string, groups: Array<[string, Bar[]]>, textRoom: number): string {
   const barHeight = 14;
   const left = 160;
   const width = 760;
   let y = 30;
   const parts: string[] = [];
-  for (const [group, members] of groups) {
-    const max = Math.max(...members.map((m) => m.p50));
+  for (const [group, bars] of groups) {
+    const max = Math.max(...bars.map((b) => b.value));
     parts.push(`<text x="8" y="${y + 11}" font-weight="bold">${escape(group)}</text>`);
     y += barHeight + 2;
-    for (const m of members) {
-      const length = Math.max(1, ((width - left - 90) * m.p50) / max);
+    for (const b of bars) {
+      const length = Math.max(1, ((width - left - textRoom) * b.value) / max);
       parts.push(
-        `<text x="${left - 8}" y="${y + 11}" text-anchor="end">${escape(label(m.name))}</text>`,
-        `<rect x="${left}" y="${y}" width="${length.toFixed(1)}" height="${barHeight - 2}" fill="${
-          profile(m.name)?.color ?? "#888"
-        }"/>`,
-        `<text x="${left + length + 6}" y="${y + 11}">${micros(m.p50)}</text>`,
+        `<text x="${left - 8}" y="${y + 11}" text-anchor="end">${escape(b.label)}</text>`,
+        `<rect x="${left}" y="${y}" width="${length.toFixed(1)}" height="${
+          barHeight - 2
+        }" fill="${b.color}"/>`,
+        `<text x="${left + length + 6}" y="${y + 11}">${b.text}</text>`,
       );
       y += barHeight;
     }
@@ -143,8 +157,27 @@ export function chart(results: Measurement[]): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${
     y + 10
   }" font-family="sans-serif" font-size="11">\n` +
-    `<text x="8" y="16" font-size="13">rosetta: p50 per call (streams: per event), providers side by side</text>\n` +
+    `<text x="8" y="16" font-size="13">${title}</text>\n` +
     parts.join("\n") + "\n</svg>\n";
+}
+
+/**
+ * An SVG chart: one block per group, one bar per provider, length by p50.
+ *
+ * @param results Measurements.
+ * @returns SVG text.
+ */
+export function chart(results: Measurement[]): string {
+  const groups = [...byGroup(results)].map(([group, members]): [string, Bar[]] => [
+    group,
+    members.map((m) => ({
+      label: label(m.name),
+      value: m.p50,
+      color: profile(m.name)?.color ?? "#888",
+      text: micros(m.p50),
+    })),
+  ]);
+  return barChart("rosetta: p50 per call (streams: per event), providers side by side", groups, 90);
 }
 
 /**

@@ -45,6 +45,9 @@ function machineFingerprint(): string | undefined {
   return [...fields, read("/etc/machine-id")?.trim() ?? "?", boot.trim()].join(" ");
 }
 
+/** Whether this process runs on Bun. */
+export const onBun: boolean = (globalThis as { Bun?: unknown }).Bun !== undefined;
+
 /**
  * Describes this process's runtime and machine.
  *
@@ -52,7 +55,7 @@ function machineFingerprint(): string | undefined {
  */
 export function systemInfo(): SystemInfo {
   const g = globalThis as { Deno?: { version: { deno: string } }; Bun?: { version: string } };
-  const runtime = g.Deno ? "deno" : g.Bun ? "bun" : "node";
+  const runtime = g.Deno ? "deno" : onBun ? "bun" : "node";
   const version = g.Deno ? g.Deno.version.deno : g.Bun ? g.Bun.version : process.versions.node;
   return {
     runtime,

@@ -16,7 +16,6 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import process from "node:process";
 import { parseArgs } from "node:util";
-import type { Category } from "./bench.ts";
 import { RATIO_GATES, type Verdict } from "./gates.ts";
 import { harnessCommand, systemInfo } from "./runtime.ts";
 
@@ -41,7 +40,7 @@ const verdictFile = new URL("results/compare.json", import.meta.url);
 interface CompareResult {
   mode: string;
   passed: boolean;
-  cases: Array<Verdict & { category: Category }>;
+  cases: Verdict[];
 }
 
 interface Outcome {

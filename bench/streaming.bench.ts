@@ -5,7 +5,9 @@ import { type Library, type Register, suite } from "./bench.ts";
 import {
   benchFixture,
   bytesOf,
+  chunkedBody,
   countEvents,
+  eventChunks,
   providersOf,
   readSseBody,
   sseFloor,
@@ -46,14 +48,8 @@ function singleEvent(provider: Provider, bench: Register): void {
 // eventsource-parser + JSON.parse.
 function eventStream(lib: Library, provider: Provider, bench: Register): void {
   const text = benchFixture(provider.name, "stream_tools.txt");
-  const chunks = text.split(/(?<=\r?\n\r?\n)/).map(bytesOf);
-  const body = () => {
-    let i = 0;
-    return new ReadableStream<Uint8Array>({
-      pull: (controller) =>
-        i < chunks.length ? controller.enqueue(chunks[i++]) : controller.close(),
-    }, { highWaterMark: 0 });
-  };
+  const chunks = eventChunks(text);
+  const body = () => chunkedBody(chunks, 0);
   bench({
     group: "stream: EventStream over a body (16 chunks)",
     name: provider.name,

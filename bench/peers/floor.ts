@@ -6,7 +6,7 @@
  * @module
  */
 
-import { createParser } from "eventsource-parser";
+import { readSseBody } from "../inputs.ts";
 import type { PeerFetches, Scenario } from "./peer.ts";
 import { askRequest, buildRequest, wireBody } from "./requests.ts";
 import type { PeerProvider } from "./wire.ts";
@@ -19,21 +19,6 @@ export const FLOOR_NAMES: Record<Scenario, string> = {
 };
 
 const URL_ = "https://api.example.invalid/v1/chat";
-
-async function sse(response: Response): Promise<number> {
-  let events = 0;
-  const parser = createParser({
-    onEvent(event) {
-      if (event.data !== "[DONE]") JSON.parse(event.data);
-      events++;
-    },
-  });
-  const decoder = new TextDecoder();
-  for await (const chunk of response.body!) {
-    parser.feed(decoder.decode(chunk, { stream: true }));
-  }
-  return events;
-}
 
 /**
  * A provider's floors, one per scenario.
@@ -50,7 +35,7 @@ export function floorsOf(
   const wire = wireBody(provider, buildRequest(provider));
   const post = (body: string) => ({ method: "POST", body });
   return {
-    stream: async () => await sse(await fetches.stream(URL_, post(ask))),
+    stream: async () => await readSseBody((await fetches.stream(URL_, post(ask))).body!),
     whole: async () => JSON.parse(await (await fetches.whole(URL_, post(ask))).text()),
     build: async () =>
       JSON.parse(await (await fetches.build(URL_, post(JSON.stringify(wire)))).text()),
@@ -66,5 +51,5 @@ export function floorsOf(
 export async function eventCount(
   fetch: PeerFetches["stream"],
 ): Promise<number> {
-  return await sse(await fetch(URL_, { method: "POST", body: "" }));
+  return await readSseBody((await fetch(URL_, { method: "POST", body: "" })).body!);
 }

@@ -58,6 +58,7 @@ function versions(): Record<string, string> {
 interface Contestant {
   library: Library;
   fakes: Record<keyof PeerFetches, FakeFetch>;
+  fetches: PeerFetches;
   peer: Peer;
 }
 
@@ -74,7 +75,7 @@ function contestants(provider: PeerProvider): Contestant[] {
       whole: fakes.whole.fetch,
       build: fakes.build.fetch,
     };
-    return { library, fakes, peer: library.peer(provider, fetches) };
+    return { library, fakes, fetches, peer: library.peer(provider, fetches) };
   });
 }
 
@@ -103,11 +104,7 @@ async function measure(
   provider: PeerProvider,
   all: Contestant[],
 ): Promise<GroupResult[]> {
-  const floors = floorsOf(provider, {
-    stream: all[0].fakes.stream.fetch,
-    whole: all[0].fakes.whole.fetch,
-    build: all[0].fakes.build.fetch,
-  });
+  const floors = floorsOf(provider, all[0].fetches);
   const groups: GroupResult[] = [];
   for (const scenario of SCENARIOS) {
     const subjects = [

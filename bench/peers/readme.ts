@@ -18,7 +18,7 @@ const END = "<!-- peers:end -->";
  * @param result The run.
  * @returns Markdown, markers included.
  */
-export function readmeBlock(result: PeersResult): string {
+function readmeBlock(result: PeersResult): string {
   const { system } = result;
   return [
     BEGIN,

@@ -1,11 +1,11 @@
 /**
  * The peer report: a markdown table (time per call and ratios, per provider and scenario), an SVG
- * chart in the style of `bench/report.ts`'s, and the console lines.
+ * chart (`barChart` of `bench/report.ts`), and the console lines.
  *
  * @module
  */
 
-import { micros } from "../report.ts";
+import { type Bar, barChart, micros } from "../report.ts";
 import type { SystemInfo } from "../runtime.ts";
 import type { Scenario } from "./peer.ts";
 import type { Timing, TimingSettings } from "./timing.ts";
@@ -76,7 +76,7 @@ const x = (ratio: number) => `${ratio.toFixed(2)}×`;
  * @param us Microseconds.
  * @returns e.g. `41.2 μs`, `1.84 ms`.
  */
-export const time = (us: number): string => us < 1000 ? micros(us) : `${(us / 1000).toFixed(2)} ms`;
+const time = (us: number): string => us < 1000 ? micros(us) : `${(us / 1000).toFixed(2)} ms`;
 
 /**
  * Console lines: one per group and library.
@@ -200,8 +200,6 @@ export function markdown(result: PeersResult): string {
   ].join("\n");
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-
 /**
  * An SVG chart: one block per provider × scenario, one bar per library (and the floor), length by
  * time per call, labelled with the time and the ratio to rosetta.
@@ -210,34 +208,18 @@ const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;
  * @returns SVG text.
  */
 export function chart(groups: GroupResult[]): string {
-  const barHeight = 14;
-  const left = 160;
-  const width = 760;
-  let y = 30;
-  const parts: string[] = [];
-  for (const g of groups) {
-    const max = Math.max(...g.timings.map((t) => t.us));
-    parts.push(
-      `<text x="8" y="${y + 11}" font-weight="bold">${escape(groupLabel(g))}</text>`,
-    );
-    y += barHeight + 2;
-    for (const t of g.timings) {
-      const length = Math.max(1, ((width - left - 150) * t.us) / max);
-      const ratio = t.name === "rosetta" ? "" : ` (${x(t.vsRosetta)} rosetta)`;
-      parts.push(
-        `<text x="${left - 8}" y="${y + 11}" text-anchor="end">${escape(t.name)}</text>`,
-        `<rect x="${left}" y="${y}" width="${length.toFixed(1)}" height="${barHeight - 2}" fill="${
-          COLORS[t.name] ?? "#888"
-        }"/>`,
-        `<text x="${left + length + 6}" y="${y + 11}">${time(t.us)}${ratio}</text>`,
-      );
-      y += barHeight;
-    }
-    y += 10;
-  }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${
-    y + 10
-  }" font-family="sans-serif" font-size="11">\n` +
-    `<text x="8" y="16" font-size="13">rosetta vs the AI SDK and the official SDKs: median time per call, same bytes, same fake fetch</text>\n` +
-    parts.join("\n") + "\n</svg>\n";
+  const blocks = groups.map((g): [string, Bar[]] => [
+    groupLabel(g),
+    g.timings.map((t) => ({
+      label: t.name,
+      value: t.us,
+      color: COLORS[t.name] ?? "#888",
+      text: `${time(t.us)}${t.name === "rosetta" ? "" : ` (${x(t.vsRosetta)} rosetta)`}`,
+    })),
+  ]);
+  return barChart(
+    "rosetta vs the AI SDK and the official SDKs: median time per call, same bytes, same fake fetch",
+    blocks,
+    150,
+  );
 }

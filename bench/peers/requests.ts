@@ -6,19 +6,13 @@
  * @module
  */
 
-import { readFileSync } from "node:fs";
 import { type ChatRequest, type Message, providers } from "../../mod.ts";
+import { readJsonFixture } from "../../testing/fixtures.ts";
 import type { PeerProvider } from "./wire.ts";
 
 type Json = Record<string, unknown>;
 
-const requestFixture = (name: string): ChatRequest =>
-  JSON.parse(
-    readFileSync(
-      new URL(`../../fixtures/benchmarks/${name}.json`, import.meta.url),
-      "utf8",
-    ),
-  );
+const requestFixture = (name: string) => readJsonFixture<ChatRequest>(`benchmarks/${name}.json`);
 
 const complex = requestFixture("request_complex");
 
@@ -104,7 +98,7 @@ export function wireBody(provider: PeerProvider, request: ChatRequest): Json {
  * @param request The request.
  * @returns The params.
  */
-export function officialParams(
+function officialParams(
   provider: PeerProvider,
   request: ChatRequest,
 ): Json {

@@ -7,8 +7,7 @@
  * @module
  */
 
-import { sink } from "../bench.ts";
-import { median } from "../measure.ts";
+import { estimate, median, timeBatch, type Timed } from "../measure.ts";
 
 /** How hard to measure. */
 export interface TimingSettings {
@@ -42,25 +41,6 @@ export interface Timing {
   batch: number;
 }
 
-async function run(fn: Subject["fn"], calls: number): Promise<number> {
-  const start = performance.now();
-  for (let i = 0; i < calls; i++) sink(await fn());
-  return performance.now() - start;
-}
-
-// Calls that take about `ms`: doubling batches until the clock has seen enough.
-async function perCall(fn: Subject["fn"], ms: number): Promise<number> {
-  let calls = 1;
-  let total = 0;
-  let elapsed = 0;
-  while (elapsed < ms) {
-    elapsed += await run(fn, calls);
-    total += calls;
-    calls *= 2;
-  }
-  return elapsed / total;
-}
-
 /**
  * Times a scenario's subjects against each other.
  *
@@ -74,10 +54,11 @@ export async function timeInterleaved(
 ): Promise<Timing[]> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
-  for (const s of subjects) await perCall(s.fn, settings.warmupMs);
+  const targets: Timed[] = subjects.map((s) => ({ fn: s.fn, isAsync: true, selfTimed: false }));
+  for (const t of targets) await estimate(t, settings.warmupMs);
   const batches: number[] = [];
-  for (const s of subjects) {
-    batches.push(Math.max(1, Math.round(settings.batchMs / await perCall(s.fn, 20))));
+  for (const t of targets) {
+    batches.push(Math.max(1, Math.round(settings.batchMs / await estimate(t, 20))));
   }
   const n = subjects.length;
   const times: number[][] = subjects.map(() => []);
@@ -87,7 +68,7 @@ export async function timeInterleaved(
     const inRound: number[] = new Array(n);
     for (let k = 0; k < n; k++) {
       const i = (k + round) % n;
-      inRound[i] = (await run(subjects[i].fn, batches[i])) / batches[i];
+      inRound[i] = (await timeBatch(targets[i], batches[i])) / batches[i];
     }
     for (let i = 0; i < n; i++) {
       times[i].push(inRound[i] * 1000);

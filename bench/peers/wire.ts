@@ -5,7 +5,7 @@
  * @module
  */
 
-import { readFileSync } from "node:fs";
+import { benchFixture, chunkedBody, eventChunks } from "../inputs.ts";
 
 /** The providers compared (OpenAI is Chat Completions). */
 export type PeerProvider = "anthropic" | "openai" | "google";
@@ -29,12 +29,6 @@ export interface Wire {
   small: string;
 }
 
-const fixture = (provider: PeerProvider, file: string) =>
-  readFileSync(
-    new URL(`../../fixtures/benchmarks/${provider}/${file}`, import.meta.url),
-    "utf8",
-  );
-
 /**
  * Loads a provider's fixtures.
  *
@@ -42,12 +36,10 @@ const fixture = (provider: PeerProvider, file: string) =>
  * @returns Its bodies and stream chunks.
  */
 export function wireOf(provider: PeerProvider): Wire {
-  const encoder = new TextEncoder();
-  const events = fixture(provider, "stream_complex.txt").split(/(?<=\r?\n\r?\n)/);
   return {
-    body: fixture(provider, "response_complex.json"),
-    chunks: events.filter((e) => e.trim() !== "").map((e) => encoder.encode(e)),
-    small: fixture(provider, "response_simple.json"),
+    body: benchFixture(provider, "response_complex.json"),
+    chunks: eventChunks(benchFixture(provider, "stream_complex.txt")),
+    small: benchFixture(provider, "response_simple.json"),
   };
 }
 
@@ -76,15 +68,9 @@ function respond(reply: Reply): Response {
   if ("json" in reply) {
     return new Response(reply.json, { headers: { "content-type": "application/json" } });
   }
-  let next = 0;
-  const chunks = reply.sse;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (next < chunks.length) controller.enqueue(chunks[next++]);
-      else controller.close();
-    },
+  return new Response(chunkedBody(reply.sse), {
+    headers: { "content-type": "text/event-stream" },
   });
-  return new Response(body, { headers: { "content-type": "text/event-stream" } });
 }
 
 /**
