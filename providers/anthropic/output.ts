@@ -34,7 +34,7 @@ export function writeAnthropicOutput(
 ): void {
   const output = request.structuredOutput as StructuredOutput;
   if (row.outputFormat !== false) {
-    const converted = toAnthropicSchema(output.schema);
+    const converted = toAnthropicSchema(output.schema, "structuredOutput.schema");
     for (const note of converted.notes) {
       warn(warnings, "anthropic", `structuredOutput.schema${note.path}`, note.message);
     }
