@@ -7,6 +7,7 @@
  * @module
  */
 
+import { messagePath } from "../../common/paths.ts";
 import { warn } from "../../common/replay.ts";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
@@ -73,11 +74,11 @@ function fitToolTurn(
   if (row.off === "impossible") {
     refuse(
       "anthropic",
-      `messages[${m}]`,
+      messagePath(m),
       `cannot be replayed: ${why} and "${request.model}" always thinks`,
     );
   }
-  warn(warnings, "anthropic", `messages[${m}]`, `thinking turned off for this request: ${why}`);
+  warn(warnings, "anthropic", messagePath(m), `thinking turned off for this request: ${why}`);
   plan.thinking = row.off === "disabled" ? { type: "disabled" } : undefined;
   plan.effort = undefined;
 }

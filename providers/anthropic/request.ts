@@ -148,7 +148,7 @@ function userBlocks(blocks: Array<TextBlock | ImageBlock | DocumentBlock>, m: nu
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     out[b] = block.type === "document"
-      ? anthropicDocument(block, `messages[${m}].content[${b}]`)
+      ? anthropicDocument(block, blockPath(m, b))
       : userBlock(block);
   }
   return out;

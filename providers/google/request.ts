@@ -7,7 +7,6 @@
 
 import type { StringLookup } from "../../common/string_map.ts";
 import { blockPath } from "../../common/paths.ts";
-import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import { mergeProviderOptions } from "../../common/provider_options.ts";
 import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
@@ -186,11 +185,7 @@ function userPart(block: TextBlock | ImageBlock, m: number, b: number): Part {
   if (block.type === "text") return { text: block.text };
   if (!("url" in block)) return { inlineData: { mimeType: block.mediaType, data: block.data } };
   if (block.mediaType === undefined) {
-    const path = `${blockPath(m, b)}.mediaType`;
-    throw new ValidationError(
-      `Cannot serialize request for google: ${path} is required for an image URL`,
-      { provider: "google", path },
-    );
+    refuse("google", `${blockPath(m, b)}.mediaType`, "is required for an image URL");
   }
   return { fileData: { mimeType: block.mediaType, fileUri: block.url } };
 }
@@ -292,12 +287,7 @@ function functionResponses(
       for (let p = 0; p < result.content.length; p++) {
         const part = result.content[p];
         if (part.type !== "text") {
-          throw new ValidationError(
-            `Cannot serialize request for google: ${
-              blockPath(m, r, p)
-            } is an image; function responses take text only`,
-            { provider: "google", path: `${blockPath(m, r, p)}` },
-          );
+          refuse("google", blockPath(m, r, p), "is an image; function responses take text only");
         }
         texts.push(part.text);
       }
