@@ -26,8 +26,7 @@ import { openAIModel } from "../../common/openai_models.ts";
 import { FEATURES, requestFields } from "../../common/fields.ts";
 import { markOpenAIMessage } from "./cache.ts";
 import { openAIDocument } from "./documents.ts";
-import { writeOpenAIFeatures } from "./options.ts";
-import { checkOpenAIOptions } from "./thinking.ts";
+import { checkOpenAIOptions, writeOpenAIFeatures } from "./options.ts";
 
 type WireMessage = Record<string, unknown>;
 
