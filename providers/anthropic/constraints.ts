@@ -1,7 +1,7 @@
 /**
  * What the Messages API refuses beside thinking, checked once the thinking plan is known: the
- * last tool-use turn must start with a thinking block, temperature must be 1 (on some models
- * always), and tool use cannot be forced.
+ * last tool-use turn must start with a thinking block, sampling must fit the model and thinking
+ * (`sampling.ts`), and tool use cannot be forced.
  *
  * @see https://platform.claude.com/docs/en/build-with-claude/extended-thinking#extended-thinking-with-tool-use
  * @module
@@ -12,7 +12,8 @@ import { warn } from "../../common/replay.ts";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import type { AnthropicModel } from "./models.ts";
-import type { AnthropicThinkingPlan } from "./thinking.ts";
+import { checkAnthropicSampling } from "./sampling.ts";
+import { type AnthropicThinkingPlan, describeThinking } from "./thinking.ts";
 
 /** The part of a wire message the tool-turn rule reads. */
 interface WireTurn {
@@ -27,27 +28,23 @@ interface WireTurn {
  * @param request The request.
  * @param row The model's capabilities.
  * @param messages The wire messages.
+ * @param features Whether the request has feature fields (`topP` and `topK` among them).
  * @param warnings Receives what changed.
- * @throws {ValidationError} Naming `temperature`, `toolChoice` or the tool turn that cannot be sent.
+ * @throws {ValidationError} Naming the tool turn that cannot be sent, `temperature`, `topP`,
+ * `topK` or `toolChoice`.
  */
 export function checkConstraints(
   plan: AnthropicThinkingPlan,
   request: ChatRequest,
   row: AnthropicModel,
   messages: readonly WireTurn[],
+  features: boolean,
   warnings: Warning[] | undefined,
 ): void {
-  const temperature = request.temperature;
-  if (!row.temperature && temperature !== undefined && temperature !== 1) {
-    refuse(
-      "anthropic",
-      "temperature",
-      `must be unset or 1 for "${request.model}", got ${temperature}`,
-    );
-  }
-  if (!thinks(plan, request, row)) return;
-  fitToolTurn(plan, request, row, messages, warnings);
-  if (thinks(plan, request, row)) checkBesideThinking(request);
+  if (thinks(plan, request, row)) fitToolTurn(plan, request, row, messages, warnings);
+  const on = thinks(plan, request, row);
+  checkAnthropicSampling(request, row, on, features);
+  if (on) checkToolChoice(request);
 }
 
 // With thinking on, the API wants the last assistant turn that calls tools to start with a
@@ -83,31 +80,16 @@ function fitToolTurn(
   plan.effort = undefined;
 }
 
-// With thinking on: temperature must be unset or 1, and tool use cannot be forced.
-function checkBesideThinking(request: ChatRequest): void {
-  const temperature = request.temperature;
-  if (temperature !== undefined && temperature !== 1) {
-    refuse(
-      "anthropic",
-      "temperature",
-      `must be unset or 1, got ${temperature}, when thinking is ${describe(request)}`,
-    );
-  }
+// With thinking on, tool use cannot be forced.
+function checkToolChoice(request: ChatRequest): void {
   const choice = request.toolChoice;
   if (choice === "required" || typeof choice === "object") {
     refuse(
       "anthropic",
       "toolChoice",
-      `cannot force tool use when thinking is ${describe(request)}`,
+      `cannot force tool use when thinking is ${describeThinking(request)}`,
     );
   }
-}
-
-// Only for error messages: JSON.stringify is not free on the hot path.
-function describe(request: ChatRequest): string {
-  return request.thinking === undefined
-    ? `on by default for "${request.model}"`
-    : JSON.stringify(request.thinking);
 }
 
 /**

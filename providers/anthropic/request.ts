@@ -66,7 +66,7 @@ export function serializeAnthropicRequest(
   if (request.system !== undefined) body.system = request.system;
   const control = features && request.cache !== undefined ? cacheControl(request.cache) : undefined;
   const messages = convertMessages(request, warnings, control);
-  checkConstraints(plan, request, row, messages, warnings);
+  checkConstraints(plan, request, row, messages, features, warnings);
   body.messages = messages;
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = request.tools.map((tool) =>

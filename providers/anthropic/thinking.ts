@@ -181,3 +181,15 @@ function planEffort(
   // Budget models with an effort (Opus 4.5): the effort steers all output, thinking stays off.
   return { maxTokens: max ?? DEFAULT_MAX_TOKENS, effort };
 }
+
+/**
+ * How thinking came to be on, for error messages (JSON.stringify is not free on the hot path).
+ *
+ * @param request The request.
+ * @returns e.g. `on by default for "claude-sonnet-5"` or `"high"`.
+ */
+export function describeThinking(request: ChatRequest): string {
+  return request.thinking === undefined
+    ? `on by default for "${request.model}"`
+    : JSON.stringify(request.thinking);
+}
