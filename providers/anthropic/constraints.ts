@@ -30,6 +30,7 @@ interface WireTurn {
  * @param messages The wire messages.
  * @param features Whether the request has feature fields (`topP` and `topK` among them).
  * @param warnings Receives what changed.
+ * @returns Whether the model will think, once the rules are applied.
  * @throws {ValidationError} Naming the tool turn that cannot be sent, `temperature`, `topP`,
  * `topK` or `toolChoice`.
  */
@@ -40,28 +41,32 @@ export function checkConstraints(
   messages: readonly WireTurn[],
   features: boolean,
   warnings: Warning[] | undefined,
-): void {
-  if (thinks(plan, request, row)) fitToolTurn(plan, request, row, messages, warnings);
-  const on = thinks(plan, request, row);
+): boolean {
+  let on = thinks(plan, request, row);
+  if (on && fitToolTurn(plan, request, row, messages, warnings)) on = thinks(plan, request, row);
   checkAnthropicSampling(request, row, on, features);
   if (on) checkToolChoice(request);
+  return on;
 }
 
 // With thinking on, the API wants the last assistant turn that calls tools to start with a
 // thinking block. A turn replayed from another provider (or made with thinking off) has none, so
 // thinking is turned off for this request, with a warning; a model that always thinks is refused.
+// Returns whether the plan changed.
 function fitToolTurn(
   plan: AnthropicThinkingPlan,
   request: ChatRequest,
   row: AnthropicModel,
   messages: readonly WireTurn[],
   warnings: Warning[] | undefined,
-): void {
+): boolean {
   let last = messages.length - 1;
   while (last >= 0 && messages[last].role !== "assistant") last--;
   const content = last < 0 ? "" : messages[last].content;
-  if (typeof content === "string" || !content.some((block) => block.type === "tool_use")) return;
-  if (content[0].type === "thinking" || content[0].type === "redacted_thinking") return;
+  if (typeof content === "string" || !content.some((block) => block.type === "tool_use")) {
+    return false;
+  }
+  if (content[0].type === "thinking" || content[0].type === "redacted_thinking") return false;
   let m = request.messages.length - 1;
   while (request.messages[m].role !== "assistant") m--;
   const from = (request.messages[m] as { provider?: string }).provider;
@@ -78,6 +83,7 @@ function fitToolTurn(
   warn(warnings, "anthropic", messagePath(m), `thinking turned off for this request: ${why}`);
   plan.thinking = row.off === "disabled" ? { type: "disabled" } : undefined;
   plan.effort = undefined;
+  return true;
 }
 
 // With thinking on, tool use cannot be forced.
@@ -92,15 +98,8 @@ function checkToolChoice(request: ChatRequest): void {
   }
 }
 
-/**
- * Whether the model will think: asked to, or thinking by default and not turned off.
- *
- * @param plan The thinking plan, after {@link checkConstraints}.
- * @param request The request.
- * @param row The model's capabilities.
- * @returns True when thinking is on.
- */
-export function thinks(
+// Whether the model will think: asked to, or thinking by default and not turned off.
+function thinks(
   plan: AnthropicThinkingPlan,
   request: ChatRequest,
   row: AnthropicModel,
