@@ -9,24 +9,9 @@
  */
 
 import { isJsonObject } from "../../common/json.ts";
+import { type ConvertedSchema, SchemaCache, type SchemaNote } from "../../common/schema_notes.ts";
 import type { JsonObject } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
-
-/** A conversion note, relative to the schema root. */
-export interface SchemaNote {
-  /** Path below the schema root, e.g. `.properties.age.minimum`. */
-  path: string;
-  /** What changed. */
-  message: string;
-}
-
-/** A converted schema and what the conversion weakened. */
-export interface AnthropicSchema {
-  /** The schema Anthropic takes. */
-  schema: JsonObject;
-  /** Constraints moved to descriptions or dropped. */
-  notes: SchemaNote[];
-}
 
 const FORMATS = new Set([
   "date-time",
@@ -43,7 +28,7 @@ const FORMATS = new Set([
 const KEPT = new Set(["type", "description", "title", "enum", "const", "required", "$ref"]);
 const IGNORED = new Set(["$schema", "$id", "$comment", "examples", "deprecated"]);
 
-const cache = new WeakMap<JsonObject, AnthropicSchema>();
+const cache = new SchemaCache((schema, at, notes) => convert(schema, "", at, notes));
 
 /**
  * Converts a structured output's JSON Schema to Anthropic's subset, once per schema object.
@@ -53,14 +38,8 @@ const cache = new WeakMap<JsonObject, AnthropicSchema>();
  * @returns The converted schema and notes.
  * @throws {ValidationError} When a union is not an array or `$defs` not an object.
  */
-export function toAnthropicSchema(schema: JsonObject, at: string): AnthropicSchema {
-  let done = cache.get(schema);
-  if (done === undefined) {
-    const notes: SchemaNote[] = [];
-    done = { schema: convert(schema, "", at, notes), notes };
-    cache.set(schema, done);
-  }
-  return done;
+export function toAnthropicSchema(schema: JsonObject, at: string): ConvertedSchema {
+  return cache.convert(schema, at);
 }
 
 function convert(node: JsonObject, path: string, at: string, notes: SchemaNote[]): JsonObject {

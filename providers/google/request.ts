@@ -27,6 +27,7 @@ import { googleDocument } from "./documents.ts";
 import { googleModel } from "./models.ts";
 import { writeGoogleOptions } from "./options.ts";
 import { convertedGeminiSchema, toGeminiSchema } from "./schema.ts";
+import { warnNotes } from "../../common/schema_notes.ts";
 import { googleThinkingConfig } from "./thinking.ts";
 
 type Part = Record<string, unknown>;
@@ -77,8 +78,8 @@ export function serializeGoogleRequest(
       // The path is built only to convert a schema met for the first time or to report notes.
       const converted = convertedGeminiSchema(tool.parameters) ??
         toGeminiSchema(tool.parameters, `tools[${t}].parameters`);
-      for (const note of converted.notes) {
-        warn(warnings, "google", `tools[${t}].parameters${note.path}`, note.message);
+      if (converted.notes.length > 0) {
+        warnNotes(warnings, "google", `tools[${t}].parameters`, converted.notes);
       }
       declarations[t] = tool.description === undefined
         ? { name: tool.name, parameters: converted.schema }
