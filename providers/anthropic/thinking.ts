@@ -12,7 +12,7 @@
  */
 
 import { warn } from "../../common/replay.ts";
-import { budgetForLevel, nearestEffort } from "../../common/thinking.ts";
+import { budgetForLevel, nearestEffort, requireEffort } from "../../common/thinking.ts";
 import type { ChatRequest, ThinkingEffort, ThinkingLevel, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import type { AnthropicModel } from "./models.ts";
@@ -163,16 +163,7 @@ function planEffort(
   effort: ThinkingEffort,
   row: AnthropicModel,
 ): AnthropicThinkingPlan {
-  const efforts = row.efforts;
-  if (efforts !== undefined && !efforts.includes(effort)) {
-    refuse(
-      "anthropic",
-      "thinking.effort",
-      `"${effort}" is not an effort "${request.model}" takes (${
-        efforts.join(", ") || "it takes none"
-      })`,
-    );
-  }
+  requireEffort("anthropic", effort, row.efforts, request.model);
   const max = request.maxOutputTokens;
   // Adaptive models think within max_tokens as the effort guides: give them their whole limit.
   if (row.thinking === "adaptive") {
