@@ -30,7 +30,7 @@ function isPolicyCode(code: string | undefined): boolean {
  * @param error The object holding `message`, `type` and `code`, if there is one.
  * @returns Message, code (else type) and, for policy codes, the content_filter category.
  */
-export function openAIErrorDetails(error: JsonObject | undefined): ErrorDetails {
+function openAIErrorDetails(error: JsonObject | undefined): ErrorDetails {
   const code = stringField(error, "code") ?? stringField(error, "type");
   return {
     message: stringField(error, "message"),
