@@ -8,7 +8,7 @@
 
 import { PDF } from "../../common/document.ts";
 import type { DocumentBlock } from "../../common/features.ts";
-import { inlineOpenAIDocument } from "../../common/openai_documents.ts";
+import { inlineOpenAIDocument } from "../../common/openai/documents.ts";
 import type { Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import { PROVIDER } from "./mappers.ts";

@@ -12,8 +12,8 @@
  */
 
 import { describeValue } from "../../common/describe.ts";
-import { checkOpenAISampling, planOpenAIEffort } from "../../common/openai_effort.ts";
-import { openAIModel } from "../../common/openai_models.ts";
+import { checkOpenAISampling, planOpenAIEffort } from "../../common/openai/effort.ts";
+import { openAIModel } from "../../common/openai/models.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import type { ChatRequest, Message, ToolChoice } from "../../common/types.ts";
 import { refuse, validateRequest } from "../../common/validate.ts";

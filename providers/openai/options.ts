@@ -3,7 +3,7 @@
  * structured output (`response_format`), sampling (`top_p`, `seed`, penalties; `top_k` has no
  * field), `parallel_tool_calls`, `safety_identifier`, web search (`web_search_options`, search
  * models only), caching and the provider options. The effort and sampling rules both OpenAI
- * dialects share are in `common/openai_effort.ts`.
+ * dialects share are in `common/openai/effort.ts`.
  *
  * @see https://platform.openai.com/docs/api-reference/chat/create
  * @module
@@ -15,8 +15,8 @@ import { warn } from "../../common/replay.ts";
 import type { ChatRequest, JsonObject, ThinkingEffort, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import { writeOpenAICache } from "./cache.ts";
-import { checkOpenAISampling } from "../../common/openai_effort.ts";
-import type { OpenAIModel } from "../../common/openai_models.ts";
+import { checkOpenAISampling } from "../../common/openai/effort.ts";
+import type { OpenAIModel } from "../../common/openai/models.ts";
 
 /** Chat Completions takes up to 4 stop sequences (API reference, `stop`). */
 const MAX_STOP_SEQUENCES = 4;

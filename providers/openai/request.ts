@@ -21,8 +21,8 @@ import type {
   Warning,
 } from "../../common/types.ts";
 import { refuse, validateRequest } from "../../common/validate.ts";
-import { planOpenAIEffort } from "../../common/openai_effort.ts";
-import { openAIModel } from "../../common/openai_models.ts";
+import { planOpenAIEffort } from "../../common/openai/effort.ts";
+import { openAIModel } from "../../common/openai/models.ts";
 import { FEATURES, requestFields } from "../../common/fields.ts";
 import { markOpenAIMessage } from "./cache.ts";
 import { openAIDocument } from "./documents.ts";

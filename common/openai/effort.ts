@@ -10,11 +10,11 @@
  * @module
  */
 
-import type { OpenAIModel } from "./openai_models.ts";
-import { warn } from "./replay.ts";
-import { nearestEffort, requireEffort } from "./thinking.ts";
-import type { ChatRequest, ThinkingEffort, Warning } from "./types.ts";
-import { refuse } from "./validate.ts";
+import type { OpenAIModel } from "./models.ts";
+import { warn } from "../replay.ts";
+import { nearestEffort, requireEffort } from "../thinking.ts";
+import type { ChatRequest, ThinkingEffort, Warning } from "../types.ts";
+import { refuse } from "../validate.ts";
 
 /**
  * The effort to send, if any.

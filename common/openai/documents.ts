@@ -7,11 +7,11 @@
  * @module
  */
 
-import { dataUrl } from "./data_url.ts";
-import { decodeTextDocument, PDF } from "./document.ts";
-import { warn } from "./replay.ts";
-import type { Warning } from "./types.ts";
-import { refuse } from "./validate.ts";
+import { dataUrl } from "../data_url.ts";
+import { decodeTextDocument, PDF } from "../document.ts";
+import { warn } from "../replay.ts";
+import type { Warning } from "../types.ts";
+import { refuse } from "../validate.ts";
 
 /** A PDF's file fields, as both dialects name them. */
 export interface OpenAIFileData {

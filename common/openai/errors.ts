@@ -7,10 +7,10 @@
  * @module
  */
 
-import { type ErrorCategory, ProviderError } from "./errors.ts";
-import { isJsonObject } from "./json.ts";
-import { type ErrorDetails, providerErrorFromHttp, stringField } from "./provider_error.ts";
-import type { JsonObject } from "./types.ts";
+import { type ErrorCategory, ProviderError } from "../errors.ts";
+import { isJsonObject } from "../json.ts";
+import { type ErrorDetails, providerErrorFromHttp, stringField } from "../provider_error.ts";
+import type { JsonObject } from "../types.ts";
 
 // Codes that mean a policy blocked the request or the answer.
 function isPolicyCode(code: string | undefined): boolean {
