@@ -109,7 +109,9 @@ export function serializeOpenAIResponsesRequest(
     body.include = ["reasoning.encrypted_content"];
   }
   if (previous !== undefined) body.previous_response_id = previous;
-  if ((fields & FEATURES) !== 0) writeResponsesFeatures(request, body, options.warnings);
+  if ((fields & FEATURES) !== 0) {
+    writeResponsesFeatures(request, body, row, effort, options.warnings);
+  }
   if (options.stream) body.stream = true;
   return JSON.stringify(body);
 }
