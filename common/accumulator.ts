@@ -273,6 +273,12 @@ export class ResponseAccumulator {
     return this.findSlot(key)?.type === "tool_call";
   }
 
+  /** Whether a tool call is open at `key` and no argument text has reached it yet. */
+  awaitsArguments(key: BlockKey): boolean {
+    const slot = this.findSlot(key);
+    return slot !== undefined && slot.type === "tool_call" && slot.json === "";
+  }
+
   /** Appends argument JSON text to the tool call (or provider-run call) at `key`, if open. */
   toolDelta(key: BlockKey, argumentsDelta: string): void {
     const slot = this.findSlot(key);

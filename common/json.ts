@@ -79,6 +79,22 @@ export function requireString(provider: string, value: unknown, path: string): s
 }
 
 /**
+ * Reads a field that must be an index: a non-negative integer.
+ *
+ * @param provider Named in the error.
+ * @param value The field's value.
+ * @param path The field's path, for the error.
+ * @param what What it indexes, for the error, e.g. `a block index`.
+ * @returns The index.
+ */
+export function requireIndex(provider: string, value: unknown, path: string, what: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    wrong(provider, value, path, what);
+  }
+  return value;
+}
+
+/**
  * Reads an optional object field: absent or null gives undefined, anything but an object throws.
  *
  * @param provider Named in the error.

@@ -6,6 +6,7 @@
  */
 
 import type { ThinkingEffort, ThinkingLevel } from "./types.ts";
+import { refuse } from "./validate.ts";
 
 const STEP: Record<ThinkingLevel, number> = { none: 0, low: 1, medium: 2, high: 3 };
 const RANK: Record<ThinkingEffort, number> = {
@@ -57,4 +58,28 @@ export function nearestEffort(
     }
   }
   return best;
+}
+
+/**
+ * Refuses an effort the model does not take.
+ *
+ * @param provider The provider being serialized for.
+ * @param effort The effort asked for.
+ * @param efforts The model's efforts, or undefined when they are not known (then any passes).
+ * @param model The model, named in the error.
+ * @throws {ValidationError} Naming `thinking.effort` when `efforts` lacks `effort`.
+ */
+export function requireEffort(
+  provider: string,
+  effort: ThinkingEffort,
+  efforts: readonly ThinkingEffort[] | undefined,
+  model: string,
+): void {
+  if (efforts !== undefined && !efforts.includes(effort)) {
+    refuse(
+      provider,
+      "thinking.effort",
+      `"${effort}" is not an effort "${model}" takes (${efforts.join(", ") || "it takes none"})`,
+    );
+  }
 }

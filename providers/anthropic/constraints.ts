@@ -1,17 +1,19 @@
 /**
  * What the Messages API refuses beside thinking, checked once the thinking plan is known: the
- * last tool-use turn must start with a thinking block, temperature must be 1 (on some models
- * always), and tool use cannot be forced.
+ * last tool-use turn must start with a thinking block, sampling must fit the model and thinking
+ * (`sampling.ts`), and tool use cannot be forced.
  *
  * @see https://platform.claude.com/docs/en/build-with-claude/extended-thinking#extended-thinking-with-tool-use
  * @module
  */
 
+import { messagePath } from "../../common/paths.ts";
 import { warn } from "../../common/replay.ts";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import type { AnthropicModel } from "./models.ts";
-import type { AnthropicThinkingPlan } from "./thinking.ts";
+import { checkAnthropicSampling } from "./sampling.ts";
+import { type AnthropicThinkingPlan, describeThinking } from "./thinking.ts";
 
 /** The part of a wire message the tool-turn rule reads. */
 interface WireTurn {
@@ -26,44 +28,45 @@ interface WireTurn {
  * @param request The request.
  * @param row The model's capabilities.
  * @param messages The wire messages.
+ * @param features Whether the request has feature fields (`topP` and `topK` among them).
  * @param warnings Receives what changed.
- * @throws {ValidationError} Naming `temperature`, `toolChoice` or the tool turn that cannot be sent.
+ * @returns Whether the model will think, once the rules are applied.
+ * @throws {ValidationError} Naming the tool turn that cannot be sent, `temperature`, `topP`,
+ * `topK` or `toolChoice`.
  */
 export function checkConstraints(
   plan: AnthropicThinkingPlan,
   request: ChatRequest,
   row: AnthropicModel,
   messages: readonly WireTurn[],
+  features: boolean,
   warnings: Warning[] | undefined,
-): void {
-  const temperature = request.temperature;
-  if (!row.temperature && temperature !== undefined && temperature !== 1) {
-    refuse(
-      "anthropic",
-      "temperature",
-      `must be unset or 1 for "${request.model}", got ${temperature}`,
-    );
-  }
-  if (!thinks(plan, request, row)) return;
-  fitToolTurn(plan, request, row, messages, warnings);
-  if (thinks(plan, request, row)) checkBesideThinking(request);
+): boolean {
+  let on = thinks(plan, request, row);
+  if (on && fitToolTurn(plan, request, row, messages, warnings)) on = thinks(plan, request, row);
+  checkAnthropicSampling(request, row, on, features);
+  if (on) checkToolChoice(request);
+  return on;
 }
 
 // With thinking on, the API wants the last assistant turn that calls tools to start with a
 // thinking block. A turn replayed from another provider (or made with thinking off) has none, so
 // thinking is turned off for this request, with a warning; a model that always thinks is refused.
+// Returns whether the plan changed.
 function fitToolTurn(
   plan: AnthropicThinkingPlan,
   request: ChatRequest,
   row: AnthropicModel,
   messages: readonly WireTurn[],
   warnings: Warning[] | undefined,
-): void {
+): boolean {
   let last = messages.length - 1;
   while (last >= 0 && messages[last].role !== "assistant") last--;
   const content = last < 0 ? "" : messages[last].content;
-  if (typeof content === "string" || !content.some((block) => block.type === "tool_use")) return;
-  if (content[0].type === "thinking" || content[0].type === "redacted_thinking") return;
+  if (typeof content === "string" || !content.some((block) => block.type === "tool_use")) {
+    return false;
+  }
+  if (content[0].type === "thinking" || content[0].type === "redacted_thinking") return false;
   let m = request.messages.length - 1;
   while (request.messages[m].role !== "assistant") m--;
   const from = (request.messages[m] as { provider?: string }).provider;
@@ -73,51 +76,30 @@ function fitToolTurn(
   if (row.off === "impossible") {
     refuse(
       "anthropic",
-      `messages[${m}]`,
+      messagePath(m),
       `cannot be replayed: ${why} and "${request.model}" always thinks`,
     );
   }
-  warn(warnings, "anthropic", `messages[${m}]`, `thinking turned off for this request: ${why}`);
+  warn(warnings, "anthropic", messagePath(m), `thinking turned off for this request: ${why}`);
   plan.thinking = row.off === "disabled" ? { type: "disabled" } : undefined;
   plan.effort = undefined;
+  return true;
 }
 
-// With thinking on: temperature must be unset or 1, and tool use cannot be forced.
-function checkBesideThinking(request: ChatRequest): void {
-  const temperature = request.temperature;
-  if (temperature !== undefined && temperature !== 1) {
-    refuse(
-      "anthropic",
-      "temperature",
-      `must be unset or 1, got ${temperature}, when thinking is ${describe(request)}`,
-    );
-  }
+// With thinking on, tool use cannot be forced.
+function checkToolChoice(request: ChatRequest): void {
   const choice = request.toolChoice;
   if (choice === "required" || typeof choice === "object") {
     refuse(
       "anthropic",
       "toolChoice",
-      `cannot force tool use when thinking is ${describe(request)}`,
+      `cannot force tool use when thinking is ${describeThinking(request)}`,
     );
   }
 }
 
-// Only for error messages: JSON.stringify is not free on the hot path.
-function describe(request: ChatRequest): string {
-  return request.thinking === undefined
-    ? `on by default for "${request.model}"`
-    : JSON.stringify(request.thinking);
-}
-
-/**
- * Whether the model will think: asked to, or thinking by default and not turned off.
- *
- * @param plan The thinking plan, after {@link checkConstraints}.
- * @param request The request.
- * @param row The model's capabilities.
- * @returns True when thinking is on.
- */
-export function thinks(
+// Whether the model will think: asked to, or thinking by default and not turned off.
+function thinks(
   plan: AnthropicThinkingPlan,
   request: ChatRequest,
   row: AnthropicModel,

@@ -1,6 +1,6 @@
 /**
  * Documents → Anthropic `document` blocks: base64 PDF, plain text (decoded), a PDF URL, or a file
- * id (the Files API; `buildHttpRequest` adds its beta header when the body refers to a file).
+ * id (the Files API; `buildHttpRequest` adds its beta header when a user turn has one).
  *
  * @see https://platform.claude.com/docs/en/build-with-claude/pdf-support
  * @module
@@ -8,6 +8,7 @@
 
 import { decodeTextDocument, PDF } from "../../common/document.ts";
 import type { DocumentBlock } from "../../common/features.ts";
+import type { ChatRequest } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 
 /**
@@ -49,4 +50,21 @@ export function anthropicDocument(block: DocumentBlock, path: string): Record<st
   return block.title === undefined
     ? { type: "document", source }
     : { type: "document", source, title: block.title };
+}
+
+/**
+ * Whether a request sends a document by file id, which needs the Files API beta. Only user
+ * turns hold documents; text elsewhere (a replayed tool call's arguments) may look like one.
+ *
+ * @param request The request.
+ * @returns True when a user turn has a document with a `fileId`.
+ */
+export function refersToFile(request: ChatRequest): boolean {
+  for (const message of request.messages) {
+    if (message.role !== "user" || typeof message.content === "string") continue;
+    for (const block of message.content) {
+      if (block.type === "document" && "fileId" in block) return true;
+    }
+  }
+  return false;
 }

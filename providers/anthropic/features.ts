@@ -42,7 +42,7 @@ export function writeAnthropicFeatures(
     writeAnthropicOutput(body, request, row, thinks, warnings);
   }
   if (request.parallelToolCalls !== undefined) parallelToolCalls(body, request, warnings);
-  writeAnthropicSampling(body, request, row, thinks, warnings);
+  writeAnthropicSampling(body, request, warnings);
   if (request.cache !== undefined) writeAnthropicCache(body, request.cache, control!, warnings);
   if (request.providerOptions?.anthropic !== undefined) {
     mergeProviderOptions(body, request.providerOptions.anthropic, "anthropic");

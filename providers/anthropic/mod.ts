@@ -17,6 +17,7 @@
 
 import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
+import { refersToFile } from "./documents.ts";
 import { anthropicErrorFromResponse } from "./errors.ts";
 import { serializeAnthropicRequest } from "./request.ts";
 import { parseAnthropicResponse } from "./response.ts";
@@ -34,8 +35,6 @@ export type { AnthropicModel } from "./models.ts";
 export const ANTHROPIC_VERSION = "2023-06-01";
 /** The beta a request referring to an uploaded file needs (the Files API). */
 const FILES_BETA = "files-api-2025-04-14";
-// How a document by file id appears in a body rosetta wrote (text inside strings is escaped).
-const FILE_SOURCE = '"source":{"type":"file"';
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
   const body = serializeAnthropicRequest(request, options);
@@ -44,7 +43,7 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
     "x-api-key": options.apiKey,
     "anthropic-version": ANTHROPIC_VERSION,
   };
-  if (body.includes(FILE_SOURCE)) headers["anthropic-beta"] = FILES_BETA;
+  if (refersToFile(request)) headers["anthropic-beta"] = FILES_BETA;
   return {
     url: `${options.baseUrl ?? "https://api.anthropic.com/v1"}/messages`,
     method: "POST",

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { warn } from "../../common/replay.ts";
+import { warnNotes } from "../../common/schema_notes.ts";
 import type { ChatRequest, JsonObject, Warning } from "../../common/types.ts";
 import type { StructuredOutput } from "../../common/features.ts";
 import { refuse } from "../../common/validate.ts";
@@ -34,10 +34,9 @@ export function writeAnthropicOutput(
 ): void {
   const output = request.structuredOutput as StructuredOutput;
   if (row.outputFormat !== false) {
-    const converted = toAnthropicSchema(output.schema);
-    for (const note of converted.notes) {
-      warn(warnings, "anthropic", `structuredOutput.schema${note.path}`, note.message);
-    }
+    const at = "structuredOutput.schema";
+    const converted = toAnthropicSchema(output.schema, at);
+    warnNotes(warnings, "anthropic", at, converted.notes);
     const format = { type: "json_schema", schema: converted.schema };
     const config = body.output_config as JsonObject | undefined;
     body.output_config = config === undefined ? { format } : { ...config, format };

@@ -18,6 +18,7 @@ import {
   invalidField,
   isJsonObject,
   optionalObject,
+  requireIndex,
   requireString,
 } from "../../common/json.ts";
 import type { ResponseParseError } from "../../common/errors.ts";
@@ -225,11 +226,7 @@ function onCitations(
 }
 
 function blockIndex(json: JsonObject): number {
-  const index = json.index;
-  if (typeof index !== "number" || !Number.isInteger(index) || index < 0) {
-    throw invalidField("anthropic", "index", "a block index", index);
-  }
-  return index;
+  return requireIndex("anthropic", json.index, "index", "a block index");
 }
 
 /** `content_block_start`: a block begins. */

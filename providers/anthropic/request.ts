@@ -27,7 +27,7 @@ import { cacheControl, markLastBlock } from "./cache.ts";
 import { anthropicDocument } from "./documents.ts";
 import { writeAnthropicFeatures } from "./features.ts";
 import { anthropicModel } from "./models.ts";
-import { checkConstraints, thinks } from "./constraints.ts";
+import { checkConstraints } from "./constraints.ts";
 import { planAnthropicThinking } from "./thinking.ts";
 
 type WireBlock = Record<string, unknown>;
@@ -66,7 +66,7 @@ export function serializeAnthropicRequest(
   if (request.system !== undefined) body.system = request.system;
   const control = features && request.cache !== undefined ? cacheControl(request.cache) : undefined;
   const messages = convertMessages(request, warnings, control);
-  checkConstraints(plan, request, row, messages, warnings);
+  const thinks = checkConstraints(plan, request, row, messages, features, warnings);
   body.messages = messages;
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = request.tools.map((tool) =>
@@ -81,7 +81,7 @@ export function serializeAnthropicRequest(
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.stopSequences !== undefined) body.stop_sequences = request.stopSequences;
   if (features) {
-    writeAnthropicFeatures(body, request, row, thinks(plan, request, row), control, warnings);
+    writeAnthropicFeatures(body, request, row, thinks, control, warnings);
   }
   if (options.stream) body.stream = true;
   return JSON.stringify(body);
@@ -148,7 +148,7 @@ function userBlocks(blocks: Array<TextBlock | ImageBlock | DocumentBlock>, m: nu
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     out[b] = block.type === "document"
-      ? anthropicDocument(block, `messages[${m}].content[${b}]`)
+      ? anthropicDocument(block, blockPath(m, b))
       : userBlock(block);
   }
   return out;

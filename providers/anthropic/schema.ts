@@ -9,23 +9,9 @@
  */
 
 import { isJsonObject } from "../../common/json.ts";
+import { type ConvertedSchema, SchemaCache, type SchemaNote } from "../../common/schema_notes.ts";
 import type { JsonObject } from "../../common/types.ts";
-
-/** A conversion note, relative to the schema root. */
-export interface SchemaNote {
-  /** Path below the schema root, e.g. `.properties.age.minimum`. */
-  path: string;
-  /** What changed. */
-  message: string;
-}
-
-/** A converted schema and what the conversion weakened. */
-export interface AnthropicSchema {
-  /** The schema Anthropic takes. */
-  schema: JsonObject;
-  /** Constraints moved to descriptions or dropped. */
-  notes: SchemaNote[];
-}
+import { refuse } from "../../common/validate.ts";
 
 const FORMATS = new Set([
   "date-time",
@@ -42,25 +28,21 @@ const FORMATS = new Set([
 const KEPT = new Set(["type", "description", "title", "enum", "const", "required", "$ref"]);
 const IGNORED = new Set(["$schema", "$id", "$comment", "examples", "deprecated"]);
 
-const cache = new WeakMap<JsonObject, AnthropicSchema>();
+const cache = new SchemaCache((schema, at, notes) => convert(schema, "", at, notes));
 
 /**
  * Converts a structured output's JSON Schema to Anthropic's subset, once per schema object.
  *
  * @param schema The JSON Schema (treated as immutable once passed here).
+ * @param at Path of the schema in the request, for errors.
  * @returns The converted schema and notes.
+ * @throws {ValidationError} When a union is not an array or `$defs` not an object.
  */
-export function toAnthropicSchema(schema: JsonObject): AnthropicSchema {
-  let done = cache.get(schema);
-  if (done === undefined) {
-    const notes: SchemaNote[] = [];
-    done = { schema: convert(schema, "", notes), notes };
-    cache.set(schema, done);
-  }
-  return done;
+export function toAnthropicSchema(schema: JsonObject, at: string): ConvertedSchema {
+  return cache.convert(schema, at);
 }
 
-function convert(node: JsonObject, path: string, notes: SchemaNote[]): JsonObject {
+function convert(node: JsonObject, path: string, at: string, notes: SchemaNote[]): JsonObject {
   const out: JsonObject = {};
   const moved: string[] = [];
   for (const key in node) {
@@ -69,22 +51,24 @@ function convert(node: JsonObject, path: string, notes: SchemaNote[]): JsonObjec
     else if (key === "properties" && isJsonObject(value)) {
       const properties: JsonObject = {};
       for (const name in value) {
-        properties[name] = sub(value[name], `${path}.properties.${name}`, notes);
+        properties[name] = sub(value[name], `${path}.properties.${name}`, at, notes);
       }
       out.properties = properties;
-    } else if (key === "items") out.items = sub(value, `${path}.items`, notes);
+    } else if (key === "items") out.items = sub(value, `${path}.items`, at, notes);
     else if (key === "$defs" || key === "definitions") {
-      const defs: JsonObject = {};
-      for (const name in value as JsonObject) {
-        defs[name] = sub((value as JsonObject)[name], `${path}.${key}.${name}`, notes);
+      if (!isJsonObject(value)) {
+        refuse("anthropic", `${at}${path}.${key}`, "must be an object of schemas");
       }
+      const defs: JsonObject = {};
+      for (const name in value) defs[name] = sub(value[name], `${path}.${key}.${name}`, at, notes);
       out[key] = defs;
     } else if (key === "anyOf" || key === "oneOf" || key === "allOf") {
+      if (!Array.isArray(value)) refuse("anthropic", `${at}${path}.${key}`, "must be an array");
       if (key === "oneOf") {
         notes.push({ path: `${path}.oneOf`, message: "sent as anyOf: Anthropic has no oneOf" });
       }
-      out[key === "oneOf" ? "anyOf" : key] = (value as unknown[]).map((option, i) =>
-        sub(option, `${path}.${key}[${i}]`, notes)
+      out[key === "oneOf" ? "anyOf" : key] = value.map((option, i) =>
+        sub(option, `${path}.${key}[${i}]`, at, notes)
       );
     } else if (key === "additionalProperties") {
       if (value !== false) {
@@ -114,6 +98,6 @@ function convert(node: JsonObject, path: string, notes: SchemaNote[]): JsonObjec
   return out;
 }
 
-function sub(value: unknown, path: string, notes: SchemaNote[]): unknown {
-  return isJsonObject(value) ? convert(value, path, notes) : value;
+function sub(value: unknown, path: string, at: string, notes: SchemaNote[]): unknown {
+  return isJsonObject(value) ? convert(value, path, at, notes) : value;
 }

@@ -12,7 +12,7 @@
  */
 
 import { warn } from "../../common/replay.ts";
-import { budgetForLevel, nearestEffort } from "../../common/thinking.ts";
+import { budgetForLevel, nearestEffort, requireEffort } from "../../common/thinking.ts";
 import type { ChatRequest, ThinkingEffort, ThinkingLevel, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import type { AnthropicModel } from "./models.ts";
@@ -163,16 +163,7 @@ function planEffort(
   effort: ThinkingEffort,
   row: AnthropicModel,
 ): AnthropicThinkingPlan {
-  const efforts = row.efforts;
-  if (efforts !== undefined && !efforts.includes(effort)) {
-    refuse(
-      "anthropic",
-      "thinking.effort",
-      `"${effort}" is not an effort "${request.model}" takes (${
-        efforts.join(", ") || "it takes none"
-      })`,
-    );
-  }
+  requireEffort("anthropic", effort, row.efforts, request.model);
   const max = request.maxOutputTokens;
   // Adaptive models think within max_tokens as the effort guides: give them their whole limit.
   if (row.thinking === "adaptive") {
@@ -180,4 +171,16 @@ function planEffort(
   }
   // Budget models with an effort (Opus 4.5): the effort steers all output, thinking stays off.
   return { maxTokens: max ?? DEFAULT_MAX_TOKENS, effort };
+}
+
+/**
+ * How thinking came to be on, for error messages (JSON.stringify is not free on the hot path).
+ *
+ * @param request The request.
+ * @returns e.g. `on by default for "claude-sonnet-5"` or `"high"`.
+ */
+export function describeThinking(request: ChatRequest): string {
+  return request.thinking === undefined
+    ? `on by default for "${request.model}"`
+    : JSON.stringify(request.thinking);
 }

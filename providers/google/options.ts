@@ -13,6 +13,7 @@ import type { ChatRequest, JsonObject, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import type { GoogleModel } from "./models.ts";
 import { toGeminiSchema } from "./schema.ts";
+import { warnNotes } from "../../common/schema_notes.ts";
 
 const BUILT_IN = {
   web_search: "googleSearch",
@@ -65,7 +66,7 @@ export function writeGoogleOptions(
     }
     const at = "structuredOutput.schema";
     const converted = toGeminiSchema(request.structuredOutput.schema, at);
-    for (const note of converted.notes) warn(warnings, "google", at + note.path, note.message);
+    warnNotes(warnings, "google", at, converted.notes);
     config.responseMimeType = "application/json";
     config.responseSchema = converted.schema;
   }

@@ -7,7 +7,6 @@
 
 import type { StringLookup } from "../../common/string_map.ts";
 import { blockPath } from "../../common/paths.ts";
-import { ValidationError } from "../../common/errors.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import { mergeProviderOptions } from "../../common/provider_options.ts";
 import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
@@ -28,6 +27,7 @@ import { googleDocument } from "./documents.ts";
 import { googleModel } from "./models.ts";
 import { writeGoogleOptions } from "./options.ts";
 import { convertedGeminiSchema, toGeminiSchema } from "./schema.ts";
+import { warnNotes } from "../../common/schema_notes.ts";
 import { googleThinkingConfig } from "./thinking.ts";
 
 type Part = Record<string, unknown>;
@@ -78,8 +78,8 @@ export function serializeGoogleRequest(
       // The path is built only to convert a schema met for the first time or to report notes.
       const converted = convertedGeminiSchema(tool.parameters) ??
         toGeminiSchema(tool.parameters, `tools[${t}].parameters`);
-      for (const note of converted.notes) {
-        warn(warnings, "google", `tools[${t}].parameters${note.path}`, note.message);
+      if (converted.notes.length > 0) {
+        warnNotes(warnings, "google", `tools[${t}].parameters`, converted.notes);
       }
       declarations[t] = tool.description === undefined
         ? { name: tool.name, parameters: converted.schema }
@@ -186,11 +186,7 @@ function userPart(block: TextBlock | ImageBlock, m: number, b: number): Part {
   if (block.type === "text") return { text: block.text };
   if (!("url" in block)) return { inlineData: { mimeType: block.mediaType, data: block.data } };
   if (block.mediaType === undefined) {
-    const path = `${blockPath(m, b)}.mediaType`;
-    throw new ValidationError(
-      `Cannot serialize request for google: ${path} is required for an image URL`,
-      { provider: "google", path },
-    );
+    refuse("google", `${blockPath(m, b)}.mediaType`, "is required for an image URL");
   }
   return { fileData: { mimeType: block.mediaType, fileUri: block.url } };
 }
@@ -292,12 +288,7 @@ function functionResponses(
       for (let p = 0; p < result.content.length; p++) {
         const part = result.content[p];
         if (part.type !== "text") {
-          throw new ValidationError(
-            `Cannot serialize request for google: ${
-              blockPath(m, r, p)
-            } is an image; function responses take text only`,
-            { provider: "google", path: `${blockPath(m, r, p)}` },
-          );
+          refuse("google", blockPath(m, r, p), "is an image; function responses take text only");
         }
         texts.push(part.text);
       }

@@ -9,6 +9,7 @@
 
 import { ValidationError } from "../../common/errors.ts";
 import { isJsonObject } from "../../common/json.ts";
+import { type ConvertedSchema, SchemaCache, type SchemaNote } from "../../common/schema_notes.ts";
 import type { JsonObject } from "../../common/types.ts";
 
 const KEPT = new Set([
@@ -44,23 +45,9 @@ const IGNORED = new Set([
   "writeOnly",
 ]);
 
-/** A conversion note, relative to the schema root. */
-export interface SchemaNote {
-  /** Path below the schema root, e.g. `.properties.when.exclusiveMinimum`. */
-  path: string;
-  /** What changed. */
-  message: string;
-}
-
-/** A converted schema and what the conversion weakened. */
-export interface GeminiSchema {
-  /** The schema in Gemini's dialect. */
-  schema: JsonObject;
-  /** Constraints that were relaxed or dropped. */
-  notes: SchemaNote[];
-}
-
-const cache = new WeakMap<JsonObject, GeminiSchema>();
+const cache = new SchemaCache((schema, at, notes) =>
+  convert(schema, "", { root: schema, at, notes }, 0)
+);
 
 /** One conversion: the root (for `$ref`), the request path, the notes so far. */
 interface Walk {
@@ -86,7 +73,7 @@ type Keyword = (
  * @param schema The JSON Schema.
  * @returns Its converted schema and notes, or undefined.
  */
-export function convertedGeminiSchema(schema: JsonObject): GeminiSchema | undefined {
+export function convertedGeminiSchema(schema: JsonObject): ConvertedSchema | undefined {
   return cache.get(schema);
 }
 
@@ -98,14 +85,8 @@ export function convertedGeminiSchema(schema: JsonObject): GeminiSchema | undefi
  * @returns The converted schema and notes.
  * @throws {ValidationError} For `$ref` cycles, `allOf`, `not` and other inexpressible keywords.
  */
-export function toGeminiSchema(schema: JsonObject, at: string): GeminiSchema {
-  let done = cache.get(schema);
-  if (done === undefined) {
-    const walk: Walk = { root: schema, at, notes: [] };
-    done = { schema: convert(schema, "", walk, 0), notes: walk.notes };
-    cache.set(schema, done);
-  }
-  return done;
+export function toGeminiSchema(schema: JsonObject, at: string): ConvertedSchema {
+  return cache.convert(schema, at);
 }
 
 function fail(walk: Walk, path: string, key: string, why: string): never {

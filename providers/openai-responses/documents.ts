@@ -6,10 +6,9 @@
  * @module
  */
 
-import { dataUrl } from "../../common/data_url.ts";
-import { decodeTextDocument, PDF } from "../../common/document.ts";
+import { PDF } from "../../common/document.ts";
 import type { DocumentBlock } from "../../common/features.ts";
-import { warn } from "../../common/replay.ts";
+import { inlineOpenAIDocument } from "../../common/openai/documents.ts";
 import type { Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import { PROVIDER } from "./mappers.ts";
@@ -33,19 +32,8 @@ export function responsesDocument(
   }
   if ("fileId" in block) return { type: "input_file", file_id: block.fileId };
   if ("url" in block) return { type: "input_file", file_url: block.url };
-  if (block.mediaType === PDF) {
-    const data = dataUrl(PDF, block.data);
-    return { type: "input_file", filename: block.title ?? "document.pdf", file_data: data };
-  }
-  if (block.mediaType !== "text/plain") {
-    refuse(
-      PROVIDER,
-      `${path}.mediaType`,
-      `must be "${PDF}" or "text/plain", got "${block.mediaType}"`,
-    );
-  }
-  if (block.title !== undefined) {
-    warn(warnings, PROVIDER, `${path}.title`, "dropped: plain text is sent as a text part");
-  }
-  return { type: "input_text", text: decodeTextDocument(block.data, PROVIDER, path) };
+  const inline = inlineOpenAIDocument(block, PROVIDER, path, warnings);
+  return typeof inline === "string"
+    ? { type: "input_text", text: inline }
+    : { type: "input_file", ...inline };
 }

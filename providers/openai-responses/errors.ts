@@ -1,6 +1,6 @@
 /**
  * Responses HTTP failures and in-stream errors → {@link ProviderError}, with the categories and
- * retry hints of Chat Completions: the error object is OpenAI's one (`common/openai_errors.ts`).
+ * retry hints of Chat Completions: the error object is OpenAI's one (`common/openai/errors.ts`).
  * In a stream it is the `error` event itself (`code`, `message`, `param`) or a failed response's
  * `error` (`code`, `message`).
  *
@@ -10,7 +10,7 @@
  */
 
 import type { ProviderError } from "../../common/errors.ts";
-import { openAIErrorOf, openAIHttpError } from "../../common/openai_errors.ts";
+import { openAIErrorOf, openAIHttpError } from "../../common/openai/errors.ts";
 import type { JsonObject } from "../../common/types.ts";
 import { PROVIDER } from "./mappers.ts";
 

@@ -1,17 +1,19 @@
 /**
  * The request features on the Responses API: those with a direct field are written (structured
- * output as `text.format`, `parallel_tool_calls`, `safety_identifier`, `prompt_cache_key`,
- * provider options); the rest are not mapped for this dialect yet, so each is refused where
- * leaving it out would change the answer (provider-run tools) and dropped with a warning where
- * it would not.
+ * output as `text.format`, `top_p` under the sampling rules Chat Completions applies,
+ * `parallel_tool_calls`, `safety_identifier`, `prompt_cache_key`, provider options); the rest
+ * are not mapped for this dialect yet, so each is refused where leaving it out would change the
+ * answer (provider-run tools) and dropped with a warning where it would not.
  *
  * @see https://platform.openai.com/docs/api-reference/responses/create
  * @module
  */
 
+import { checkOpenAISampling } from "../../common/openai/effort.ts";
+import type { OpenAIModel } from "../../common/openai/models.ts";
 import { mergeProviderOptions } from "../../common/provider_options.ts";
 import { warn } from "../../common/replay.ts";
-import type { ChatRequest, JsonObject, Warning } from "../../common/types.ts";
+import type { ChatRequest, JsonObject, ThinkingEffort, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import { PROVIDER } from "./mappers.ts";
 
@@ -20,14 +22,20 @@ import { PROVIDER } from "./mappers.ts";
  *
  * @param request The validated request.
  * @param body The body being built.
+ * @param row The model's capabilities.
+ * @param effort The reasoning effort being sent.
  * @param warnings Receives what is dropped.
- * @throws {ValidationError} For provider-run tools.
+ * @throws {ValidationError} For provider-run tools, or a `topP` the model refuses.
  */
 export function writeResponsesFeatures(
   request: ChatRequest,
   body: JsonObject,
+  row: OpenAIModel,
+  effort: ThinkingEffort | undefined,
   warnings: Warning[] | undefined,
 ): void {
+  checkOpenAISampling(PROVIDER, request, row, effort, "topP", request.topP, 1);
+  if (request.topP !== undefined) body.top_p = request.topP;
   const output = request.structuredOutput;
   if (output !== undefined) {
     const format: JsonObject = { type: "json_schema", name: output.name, schema: output.schema };
@@ -46,7 +54,7 @@ export function writeResponsesFeatures(
   if (cache?.breakpoints !== undefined || cache?.ttl !== undefined) {
     warn(warnings, PROVIDER, "cache", "breakpoints and ttl dropped: OpenAI caches prefixes itself");
   }
-  for (const field of ["topP", "topK", "seed", "presencePenalty", "frequencyPenalty"] as const) {
+  for (const field of ["topK", "seed", "presencePenalty", "frequencyPenalty"] as const) {
     if (request[field] !== undefined) {
       warn(warnings, PROVIDER, field, "dropped: not mapped for the Responses API yet");
     }

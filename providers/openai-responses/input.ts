@@ -51,7 +51,7 @@ export function inputItems(
           ? message.content
           : message.content.map((block, b) =>
             block.type === "document"
-              ? responsesDocument(block, `messages[${m}].content[${b}]`, warnings)
+              ? responsesDocument(block, blockPath(m, b), warnings)
               : inputPart(block)
           ),
       });

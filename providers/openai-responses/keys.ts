@@ -7,7 +7,7 @@
  * @module
  */
 
-import { invalidField } from "../../common/json.ts";
+import { invalidField, requireIndex } from "../../common/json.ts";
 import { PROVIDER } from "./mappers.ts";
 
 // Parts per output item, and where an item's reasoning_text parts begin within them.
@@ -35,10 +35,7 @@ export function partKey(output: number, part: number): number {
  * @throws {ResponseParseError} For anything but a non-negative integer.
  */
 export function outputIndex(value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw invalidField(PROVIDER, "output_index", "an item index", value);
-  }
-  return value;
+  return requireIndex(PROVIDER, value, "output_index", "an item index");
 }
 
 /**

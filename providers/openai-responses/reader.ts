@@ -36,8 +36,6 @@ export interface ResponsesReader {
   acc: ResponseAccumulator;
   /** Whether a message part was a refusal: a completed response then stopped for its content. */
   refused: boolean;
-  /** Function calls opened without argument text that no delta has reached yet. */
-  awaiting?: Set<number>;
 }
 
 /**
@@ -156,8 +154,6 @@ function startCall(
   }
   const id = itemString(item.call_id, output, inBody, "call_id");
   reader.acc.toolStart(key, id, itemString(item.name, output, inBody, "name"), undefined, args);
-  // Only a stream sends the text later; a body's call is complete.
-  if (args === "" && !inBody) (reader.awaiting ??= new Set()).add(key);
 }
 
 /**
@@ -199,7 +195,8 @@ export function onItemDone(
       const key = partKey(output, 0);
       // A body's call was not opened before (no added event): no block to look for.
       if (inBody || !acc.hasTool(key)) startCall(reader, output, item, inBody);
-      else if (reader.awaiting?.delete(key) && typeof item.arguments === "string") {
+      // A stream's call that no argument text reached: the done item carries it.
+      else if (acc.awaitsArguments(key) && typeof item.arguments === "string") {
         acc.toolDelta(key, item.arguments);
       }
       return acc.end(key);

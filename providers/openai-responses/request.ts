@@ -12,8 +12,8 @@
  */
 
 import { describeValue } from "../../common/describe.ts";
-import { checkOpenAISampling, planOpenAIEffort } from "../../common/openai_effort.ts";
-import { openAIModel } from "../../common/openai_models.ts";
+import { checkOpenAISampling, planOpenAIEffort } from "../../common/openai/effort.ts";
+import { openAIModel } from "../../common/openai/models.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import type { ChatRequest, Message, ToolChoice } from "../../common/types.ts";
 import { refuse, validateRequest } from "../../common/validate.ts";
@@ -109,7 +109,9 @@ export function serializeOpenAIResponsesRequest(
     body.include = ["reasoning.encrypted_content"];
   }
   if (previous !== undefined) body.previous_response_id = previous;
-  if ((fields & FEATURES) !== 0) writeResponsesFeatures(request, body, options.warnings);
+  if ((fields & FEATURES) !== 0) {
+    writeResponsesFeatures(request, body, row, effort, options.warnings);
+  }
   if (options.stream) body.stream = true;
   return JSON.stringify(body);
 }

@@ -73,9 +73,7 @@ function onEvent(reader: ResponsesReader, json: JsonObject): void {
       );
     }
     case "response.function_call_arguments.delta": {
-      const key = partKey(outputIndex(json.output_index), 0);
-      reader.awaiting?.delete(key);
-      return acc.toolDelta(key, deltaOf(json));
+      return acc.toolDelta(partKey(outputIndex(json.output_index), 0), deltaOf(json));
     }
     case "response.reasoning_text.delta":
       return acc.thinking(contentKey(json) + REASONING_TEXT, deltaOf(json));

@@ -7,10 +7,9 @@
  * @module
  */
 
-import { dataUrl } from "../../common/data_url.ts";
-import { decodeTextDocument, PDF } from "../../common/document.ts";
+import { PDF } from "../../common/document.ts";
 import type { DocumentBlock } from "../../common/features.ts";
-import { warn } from "../../common/replay.ts";
+import { inlineOpenAIDocument } from "../../common/openai/documents.ts";
 import type { Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 
@@ -41,19 +40,8 @@ export function openAIDocument(
     }
     return { type: "file", file: { file_id: block.fileId } };
   }
-  if (block.mediaType === PDF) {
-    const data = dataUrl(PDF, block.data);
-    return { type: "file", file: { filename: block.title ?? "document.pdf", file_data: data } };
-  }
-  if (block.mediaType !== "text/plain") {
-    refuse(
-      "openai",
-      `${path}.mediaType`,
-      `must be "${PDF}" or "text/plain", got "${block.mediaType}"`,
-    );
-  }
-  if (block.title !== undefined) {
-    warn(warnings, "openai", `${path}.title`, "dropped: plain text is sent as a text part");
-  }
-  return { type: "text", text: decodeTextDocument(block.data, "openai", path) };
+  const inline = inlineOpenAIDocument(block, "openai", path, warnings);
+  return typeof inline === "string"
+    ? { type: "text", text: inline }
+    : { type: "file", file: inline };
 }

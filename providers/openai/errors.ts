@@ -1,13 +1,13 @@
 /**
  * OpenAI HTTP failure → {@link ProviderError}. Body: `{error: {message, type, param, code}}`, read
- * as Responses reads it (`common/openai_errors.ts`).
+ * as Responses reads it (`common/openai/errors.ts`).
  *
  * @see https://platform.openai.com/docs/guides/error-codes
  * @module
  */
 
 import type { ProviderError } from "../../common/errors.ts";
-import { openAIErrorOf, openAIHttpError } from "../../common/openai_errors.ts";
+import { openAIErrorOf, openAIHttpError } from "../../common/openai/errors.ts";
 import type { JsonObject } from "../../common/types.ts";
 
 /**

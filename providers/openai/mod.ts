@@ -24,8 +24,8 @@ import { createOpenAIStreamDecoder } from "./stream.ts";
 
 export { openAIErrorFromResponse } from "./errors.ts";
 export { serializeOpenAIRequest } from "./request.ts";
-export { isOpenAIReasoningModel, openAIModel } from "../../common/openai_models.ts";
-export type { OpenAIModel } from "../../common/openai_models.ts";
+export { isOpenAIReasoningModel, openAIModel } from "../../common/openai/models.ts";
+export type { OpenAIModel } from "../../common/openai/models.ts";
 export { createOpenAIStreamDecoder } from "./stream.ts";
 export { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
 export { parseOpenAIResponse } from "./response.ts";

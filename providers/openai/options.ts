@@ -1,8 +1,9 @@
 /**
- * OpenAI request features beside messages: structured output (`response_format`), sampling
- * (`top_p`, `seed`, penalties; `top_k` has no field), `parallel_tool_calls`,
- * `safety_identifier`, web search (`web_search_options`, search models only), caching and the
- * provider options.
+ * OpenAI request options beside messages: the `temperature` and `stop` checks, and the features:
+ * structured output (`response_format`), sampling (`top_p`, `seed`, penalties; `top_k` has no
+ * field), `parallel_tool_calls`, `safety_identifier`, web search (`web_search_options`, search
+ * models only), caching and the provider options. The effort and sampling rules both OpenAI
+ * dialects share are in `common/openai/effort.ts`.
  *
  * @see https://platform.openai.com/docs/api-reference/chat/create
  * @module
@@ -14,8 +15,39 @@ import { warn } from "../../common/replay.ts";
 import type { ChatRequest, JsonObject, ThinkingEffort, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/validate.ts";
 import { writeOpenAICache } from "./cache.ts";
-import { checkOpenAISampling } from "../../common/openai_effort.ts";
-import type { OpenAIModel } from "../../common/openai_models.ts";
+import { checkOpenAISampling } from "../../common/openai/effort.ts";
+import type { OpenAIModel } from "../../common/openai/models.ts";
+
+/** Chat Completions takes up to 4 stop sequences (API reference, `stop`). */
+const MAX_STOP_SEQUENCES = 4;
+
+/**
+ * Refuses `temperature` and `stopSequences` the model would answer with HTTP 400.
+ *
+ * @param request The validated request.
+ * @param row The model's capabilities.
+ * @param effort The effort being sent.
+ * @throws {ValidationError} Naming `temperature` or `stopSequences`.
+ */
+export function checkOpenAIOptions(
+  request: ChatRequest,
+  row: OpenAIModel,
+  effort: ThinkingEffort | undefined,
+): void {
+  checkOpenAISampling("openai", request, row, effort, "temperature", request.temperature, 1);
+  const stop = request.stopSequences;
+  if (stop === undefined || stop.length === 0) return;
+  if (stop.length > MAX_STOP_SEQUENCES) {
+    refuse(
+      "openai",
+      "stopSequences",
+      `takes at most ${MAX_STOP_SEQUENCES} sequences, got ${stop.length}`,
+    );
+  }
+  if (!row.stop) {
+    refuse("openai", "stopSequences", `cannot be sent: "${request.model}" does not take stop`);
+  }
+}
 
 /**
  * Writes the features a request sets into the body.

@@ -8,7 +8,6 @@
 import { dataUrl } from "../../common/data_url.ts";
 import { blockPath, messagePath } from "../../common/paths.ts";
 import { breakpointMessages } from "../../common/cache.ts";
-import { ValidationError } from "../../common/errors.ts";
 import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import { ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
@@ -21,14 +20,13 @@ import type {
   ToolMessage,
   Warning,
 } from "../../common/types.ts";
-import { validateRequest } from "../../common/validate.ts";
-import { planOpenAIEffort } from "../../common/openai_effort.ts";
-import { openAIModel } from "../../common/openai_models.ts";
+import { refuse, validateRequest } from "../../common/validate.ts";
+import { planOpenAIEffort } from "../../common/openai/effort.ts";
+import { openAIModel } from "../../common/openai/models.ts";
 import { FEATURES, requestFields } from "../../common/fields.ts";
 import { markOpenAIMessage } from "./cache.ts";
 import { openAIDocument } from "./documents.ts";
-import { writeOpenAIFeatures } from "./options.ts";
-import { checkOpenAIOptions } from "./thinking.ts";
+import { checkOpenAIOptions, writeOpenAIFeatures } from "./options.ts";
 
 type WireMessage = Record<string, unknown>;
 
@@ -134,7 +132,7 @@ function userParts(
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     out[b] = block.type === "document"
-      ? openAIDocument(block, `messages[${m}].content[${b}]`, warnings)
+      ? openAIDocument(block, blockPath(m, b), warnings)
       : userPart(block);
   }
   return out;
@@ -235,12 +233,7 @@ function toolMessages(
     if (typeof parts !== "string") {
       content = parts.map((part, p) => {
         if (part.type !== "text") {
-          throw new ValidationError(
-            `Cannot serialize request for openai: ${
-              blockPath(m, r, p)
-            } is an image; tool messages take text only`,
-            { provider: "openai", path: `${blockPath(m, r, p)}` },
-          );
+          refuse("openai", blockPath(m, r, p), "is an image; tool messages take text only");
         }
         return { type: "text", text: part.text };
       });

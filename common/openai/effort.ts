@@ -10,11 +10,11 @@
  * @module
  */
 
-import type { OpenAIModel } from "./openai_models.ts";
-import { warn } from "./replay.ts";
-import { nearestEffort } from "./thinking.ts";
-import type { ChatRequest, ThinkingEffort, Warning } from "./types.ts";
-import { refuse } from "./validate.ts";
+import type { OpenAIModel } from "./models.ts";
+import { warn } from "../replay.ts";
+import { nearestEffort, requireEffort } from "../thinking.ts";
+import type { ChatRequest, ThinkingEffort, Warning } from "../types.ts";
+import { refuse } from "../validate.ts";
 
 /**
  * The effort to send, if any.
@@ -62,15 +62,7 @@ export function planOpenAIEffort(
       "cannot be sent: OpenAI takes an effort, not a budget",
     );
   }
-  if (efforts !== undefined && !efforts.includes(thinking.effort)) {
-    refuse(
-      provider,
-      "thinking.effort",
-      `"${thinking.effort}" is not an effort "${model}" takes (${
-        efforts.join(", ") || "it takes none"
-      })`,
-    );
-  }
+  requireEffort(provider, thinking.effort, efforts, model);
   return thinking.effort;
 }
 

@@ -8,8 +8,8 @@
  * @module
  */
 
-import { type ModelFamily, modelTable } from "./models.ts";
-import type { ThinkingEffort } from "./types.ts";
+import { type ModelFamily, modelTable } from "../models.ts";
+import type { ThinkingEffort } from "../types.ts";
 
 /** What rosetta needs to know of an OpenAI model to send it an acceptable request. */
 export interface OpenAIModel {

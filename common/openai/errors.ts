@@ -7,10 +7,10 @@
  * @module
  */
 
-import { type ErrorCategory, ProviderError } from "./errors.ts";
-import { isJsonObject } from "./json.ts";
-import { type ErrorDetails, providerErrorFromHttp, stringField } from "./provider_error.ts";
-import type { JsonObject } from "./types.ts";
+import { type ErrorCategory, ProviderError } from "../errors.ts";
+import { isJsonObject } from "../json.ts";
+import { type ErrorDetails, providerErrorFromHttp, stringField } from "../provider_error.ts";
+import type { JsonObject } from "../types.ts";
 
 // Codes that mean a policy blocked the request or the answer.
 function isPolicyCode(code: string | undefined): boolean {
@@ -30,7 +30,7 @@ function isPolicyCode(code: string | undefined): boolean {
  * @param error The object holding `message`, `type` and `code`, if there is one.
  * @returns Message, code (else type) and, for policy codes, the content_filter category.
  */
-export function openAIErrorDetails(error: JsonObject | undefined): ErrorDetails {
+function openAIErrorDetails(error: JsonObject | undefined): ErrorDetails {
   const code = stringField(error, "code") ?? stringField(error, "type");
   return {
     message: stringField(error, "message"),
