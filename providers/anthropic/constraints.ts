@@ -42,8 +42,8 @@ export function checkConstraints(
   features: boolean,
   warnings: Warning[] | undefined,
 ): boolean {
-  let on = thinks(plan, request, row);
-  if (on && fitToolTurn(plan, request, row, messages, warnings)) on = thinks(plan, request, row);
+  // The tool-turn rule, when it applies, turns thinking off (or refuses).
+  const on = thinks(plan, request, row) && !fitToolTurn(plan, request, row, messages, warnings);
   checkAnthropicSampling(request, row, on, features);
   if (on) checkToolChoice(request);
   return on;
