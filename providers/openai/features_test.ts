@@ -4,27 +4,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { openai } from "./mod.ts";
+import { doc, serializing } from "../../testing/serialize.ts";
+
+const { wire, warned, refused } = serializing(openai);
 
 const hi: ChatRequest = { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] };
 const tools = [{ name: "f", parameters: { type: "object" } }];
 const schema = { type: "object", properties: { age: { type: "integer" } }, required: ["age"] };
 const PDF = "JVBERi0xLjQ=";
-
-function wire(request: ChatRequest, warnings?: Warning[]) {
-  return JSON.parse(openai.serializeRequest(request, { warnings }));
-}
-function warned(request: ChatRequest): Warning[] {
-  const warnings: Warning[] = [];
-  wire(request, warnings);
-  return warnings;
-}
-function refused(request: ChatRequest, path: string, detail: string): void {
-  assert.throws(() => openai.serializeRequest(request), {
-    name: "ValidationError",
-    path,
-    message: `Cannot serialize request for openai: ${path} ${detail}`,
-  });
-}
 
 test("openai serializeRequest sends structured output as response_format json_schema", () => {
   assert.deepEqual(wire({ ...hi, structuredOutput: { name: "person", schema } }).response_format, {
@@ -165,23 +152,19 @@ test("openai serializeRequest sends PDFs as file parts and plain text as text", 
 });
 
 test("openai serializeRequest refuses documents Chat Completions cannot take", () => {
-  const doc = (block: Record<string, string>): ChatRequest => ({
-    ...hi,
-    messages: [{ role: "user", content: [{ type: "document", ...block } as never] }],
-  });
   const at = "messages[0].content[0]";
   refused(
-    doc({ url: "https://a.example/a.pdf" }),
+    doc(hi, { url: "https://a.example/a.pdf" }),
     `${at}.url`,
     "cannot be sent: Chat Completions takes files by id or data",
   );
   refused(
-    doc({ fileId: "file-1", mediaType: "text/plain" }),
+    doc(hi, { fileId: "file-1", mediaType: "text/plain" }),
     `${at}.mediaType`,
     'must be "application/pdf" for a file id, got "text/plain"',
   );
   refused(
-    doc({ data: "YQ==", mediaType: "image/png" }),
+    doc(hi, { data: "YQ==", mediaType: "image/png" }),
     `${at}.mediaType`,
     'must be "application/pdf" or "text/plain", got "image/png"',
   );
