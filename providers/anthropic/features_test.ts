@@ -1,5 +1,5 @@
 // The request features on the Messages API: structured output, caching, documents, server tools,
-// sampling, parallel tool use, user id and provider options.
+// sampling, parallel tool use and user id (provider options: ../features_test.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
@@ -403,33 +403,5 @@ test("anthropic serializeRequest maps parallelToolCalls false to disable_paralle
   assert.deepEqual(
     choice({ model: "claude-3-7-sonnet-latest", tools: undefined, structuredOutput: output }),
     { type: "tool", name: "person", disable_parallel_tool_use: true },
-  );
-  assert.deepEqual(warned({ ...hi, parallelToolCalls: false }), [
-    {
-      provider: "anthropic",
-      path: "parallelToolCalls",
-      message: "dropped: the request has no tools",
-    },
-  ]);
-});
-
-test("anthropic serializeRequest merges providerOptions.anthropic into the body", () => {
-  const body = wire({
-    ...hi,
-    userId: "u",
-    providerOptions: {
-      anthropic: { service_tier: "standard_only", container: "c_1" },
-      openai: { store: true },
-    },
-  });
-  assert.deepEqual([body.service_tier, body.container, body.store], [
-    "standard_only",
-    "c_1",
-    undefined,
-  ]);
-  refused(
-    { ...hi, userId: "u", providerOptions: { anthropic: { metadata: { user_id: "v" } } } },
-    "providerOptions.anthropic.metadata.user_id",
-    "is already set from a canonical field",
   );
 });

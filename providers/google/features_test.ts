@@ -188,9 +188,6 @@ test("google serializeRequest reports what Gemini has no field for", () => {
     ],
   );
   assert.deepEqual(warned({ ...hi, tools, parallelToolCalls: true, cache: {} }), []);
-  assert.deepEqual(warned({ ...hi, parallelToolCalls: true }), [
-    { provider: "google", path: "parallelToolCalls", message: "dropped: the request has no tools" },
-  ]);
 });
 
 test("google serializeRequest merges safety settings and a cached content name", () => {

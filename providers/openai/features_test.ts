@@ -1,5 +1,5 @@
 // The request features on Chat Completions: structured output, caching, documents, web search,
-// sampling, parallel tool calls, user id and provider options.
+// sampling, parallel tool calls and user id (provider options: ../features_test.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
@@ -249,31 +249,7 @@ test("openai serializeRequest refuses sampling reasoning models do not take", ()
   assert.equal(wire({ ...hi, model: "o3", topP: 1, presencePenalty: 0 }).top_p, 1);
 });
 
-test("openai serializeRequest sends parallel_tool_calls only with tools", () => {
+test("openai serializeRequest sends parallel_tool_calls with tools", () => {
   assert.equal(wire({ ...hi, tools, parallelToolCalls: false }).parallel_tool_calls, false);
   assert.equal(wire({ ...hi, tools, parallelToolCalls: true }).parallel_tool_calls, true);
-  const warnings: Warning[] = [];
-  assert.equal(wire({ ...hi, parallelToolCalls: false }, warnings).parallel_tool_calls, undefined);
-  assert.deepEqual(warnings, [
-    { provider: "openai", path: "parallelToolCalls", message: "dropped: the request has no tools" },
-  ]);
-});
-
-test("openai serializeRequest merges providerOptions.openai into the body", () => {
-  const body = wire({
-    ...hi,
-    providerOptions: {
-      openai: { service_tier: "flex", prompt_cache_retention: "24h", metadata: { run: "7" } },
-      google: { safetySettings: [] },
-    },
-  });
-  assert.deepEqual(
-    [body.service_tier, body.prompt_cache_retention, body.metadata, body.safetySettings],
-    ["flex", "24h", { run: "7" }, undefined],
-  );
-  refused(
-    { ...hi, cache: { key: "a" }, providerOptions: { openai: { prompt_cache_key: "b" } } },
-    "providerOptions.openai.prompt_cache_key",
-    "is already set from a canonical field",
-  );
 });
