@@ -1,9 +1,10 @@
-// Request features every provider handles, one table each: what a provider sends, drops with a
+// Request features several providers handle, one table each: what a provider sends, drops with a
 // warning, or refuses.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import type { DocumentBlock } from "../common/features.ts";
 import type { ChatRequest, Warning } from "../common/types.ts";
-import { serializing, type WireBody } from "../testing/serialize.ts";
+import { doc, serializing, type WireBody } from "../testing/serialize.ts";
 import { type ProviderName, providers } from "./mod.ts";
 
 const MODELS: Record<ProviderName, string> = {
@@ -132,3 +133,114 @@ test("serializeRequest merges providerOptions.<self>, ignores other providers' k
     refused({ ...hi(name), ...clash }, path, "is already set from a canonical field");
   }
 });
+
+const PDF = "JVBERi0xLjQ=";
+const titledPdf = {
+  type: "document",
+  mediaType: "application/pdf",
+  data: PDF,
+  title: "report.pdf",
+} as const;
+const pdf = { type: "document", mediaType: "application/pdf", data: PDF } as const;
+const fileId = { type: "document", fileId: "file-abc123", mediaType: "application/pdf" } as const;
+const text = {
+  type: "document",
+  mediaType: "text/plain",
+  data: btoa("notes"),
+  title: "notes.txt",
+} as const;
+const url = { type: "document", url: "https://a.example/a.pdf" } as const;
+const pdfData = `data:application/pdf;base64,${PDF}`;
+
+// The two OpenAI dialects take PDFs and plain text alike; only the Responses API takes a URL.
+const OPENAI_DOCUMENTS: Array<{
+  name: "openai" | "openai-responses";
+  sends: string;
+  refuses: string;
+  parts: (body: WireBody) => unknown;
+  sent: Array<[DocumentBlock, unknown]>;
+  refused: Array<[Record<string, string>, string, string]>;
+}> = [
+  {
+    name: "openai",
+    sends: "openai serializeRequest sends PDFs as file parts and plain text as text",
+    refuses: "openai serializeRequest refuses documents Chat Completions cannot take",
+    parts: (body) => body.messages[0].content,
+    sent: [
+      [titledPdf, { type: "file", file: { filename: "report.pdf", file_data: pdfData } }],
+      [pdf, { type: "file", file: { filename: "document.pdf", file_data: pdfData } }],
+      [fileId, { type: "file", file: { file_id: "file-abc123" } }],
+      [text, { type: "text", text: "notes" }],
+    ],
+    refused: [
+      [
+        { url: "https://a.example/a.pdf" },
+        "url",
+        "cannot be sent: Chat Completions takes files by id or data",
+      ],
+      [
+        { fileId: "file-1", mediaType: "text/plain" },
+        "mediaType",
+        'must be "application/pdf" for a file id, got "text/plain"',
+      ],
+      [
+        { data: "YQ==", mediaType: "image/png" },
+        "mediaType",
+        'must be "application/pdf" or "text/plain", got "image/png"',
+      ],
+    ],
+  },
+  {
+    name: "openai-responses",
+    sends:
+      "openai-responses serializeRequest sends PDFs and URLs as input_file parts and plain text as input_text",
+    refuses: "openai-responses serializeRequest refuses documents the Responses API cannot take",
+    parts: (body) => body.input[0].content,
+    sent: [
+      [titledPdf, { type: "input_file", filename: "report.pdf", file_data: pdfData }],
+      [pdf, { type: "input_file", filename: "document.pdf", file_data: pdfData }],
+      [fileId, { type: "input_file", file_id: "file-abc123" }],
+      [text, { type: "input_text", text: "notes" }],
+      [url, { type: "input_file", file_url: "https://a.example/a.pdf" }],
+    ],
+    refused: [
+      [
+        { fileId: "file-1", mediaType: "text/plain" },
+        "mediaType",
+        'must be "application/pdf" for a file id or URL',
+      ],
+      [
+        { url: "https://a.example/a.txt", mediaType: "text/plain" },
+        "mediaType",
+        'must be "application/pdf" for a file id or URL',
+      ],
+      [
+        { data: "YQ==", mediaType: "image/png" },
+        "mediaType",
+        'must be "application/pdf" or "text/plain", got "image/png"',
+      ],
+    ],
+  },
+];
+
+for (const { name, sends, refuses, parts, sent, refused: refusals } of OPENAI_DOCUMENTS) {
+  const { wire, refused } = serializing(providers[name]);
+  test(sends, () => {
+    const warnings: Warning[] = [];
+    const body = wire({
+      ...hi(name),
+      messages: [{ role: "user", content: sent.map(([block]) => block) }],
+    }, warnings);
+    assert.deepEqual(parts(body), sent.map(([, part]) => part));
+    assert.deepEqual(warnings, [{
+      provider: name,
+      path: "messages[0].content[3].title",
+      message: "dropped: plain text is sent as a text part",
+    }]);
+  });
+  test(refuses, () => {
+    for (const [block, field, detail] of refusals) {
+      refused(doc(hi(name), block), `messages[0].content[0].${field}`, detail);
+    }
+  });
+}

@@ -1,17 +1,16 @@
-// The request features on Chat Completions: structured output, caching, documents, web search,
-// sampling, parallel tool calls and user id (provider options: ../features_test.ts).
+// The request features on Chat Completions: structured output, caching, web search, sampling,
+// parallel tool calls and user id (provider options and documents: ../features_test.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { openai } from "./mod.ts";
-import { doc, serializing } from "../../testing/serialize.ts";
+import { serializing } from "../../testing/serialize.ts";
 
 const { wire, warned, refused } = serializing(openai);
 
 const hi: ChatRequest = { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] };
 const tools = [{ name: "f", parameters: { type: "object" } }];
 const schema = { type: "object", properties: { age: { type: "integer" } }, required: ["age"] };
-const PDF = "JVBERi0xLjQ=";
 
 test("openai serializeRequest sends structured output as response_format json_schema", () => {
   assert.deepEqual(wire({ ...hi, structuredOutput: { name: "person", schema } }).response_format, {
@@ -116,58 +115,6 @@ test("openai serializeRequest reports breakpoints on models that cache on their 
     path: "cache.breakpoints",
     message: 'dropped: "gpt-4o" caches prompt prefixes automatically, without breakpoints',
   }]);
-});
-
-test("openai serializeRequest sends PDFs as file parts and plain text as text", () => {
-  const warnings: Warning[] = [];
-  const body = wire({
-    ...hi,
-    messages: [{
-      role: "user",
-      content: [
-        { type: "document", mediaType: "application/pdf", data: PDF, title: "report.pdf" },
-        { type: "document", mediaType: "application/pdf", data: PDF },
-        { type: "document", fileId: "file-abc123", mediaType: "application/pdf" },
-        { type: "document", mediaType: "text/plain", data: btoa("notes"), title: "notes.txt" },
-      ],
-    }],
-  }, warnings);
-  assert.deepEqual(body.messages[0].content, [
-    {
-      type: "file",
-      file: { filename: "report.pdf", file_data: `data:application/pdf;base64,${PDF}` },
-    },
-    {
-      type: "file",
-      file: { filename: "document.pdf", file_data: `data:application/pdf;base64,${PDF}` },
-    },
-    { type: "file", file: { file_id: "file-abc123" } },
-    { type: "text", text: "notes" },
-  ]);
-  assert.deepEqual(warnings, [{
-    provider: "openai",
-    path: "messages[0].content[3].title",
-    message: "dropped: plain text is sent as a text part",
-  }]);
-});
-
-test("openai serializeRequest refuses documents Chat Completions cannot take", () => {
-  const at = "messages[0].content[0]";
-  refused(
-    doc(hi, { url: "https://a.example/a.pdf" }),
-    `${at}.url`,
-    "cannot be sent: Chat Completions takes files by id or data",
-  );
-  refused(
-    doc(hi, { fileId: "file-1", mediaType: "text/plain" }),
-    `${at}.mediaType`,
-    'must be "application/pdf" for a file id, got "text/plain"',
-  );
-  refused(
-    doc(hi, { data: "YQ==", mediaType: "image/png" }),
-    `${at}.mediaType`,
-    'must be "application/pdf" or "text/plain", got "image/png"',
-  );
 });
 
 test("openai serializeRequest sends web search to search models and refuses other tools", () => {
