@@ -6,6 +6,7 @@
  */
 
 import assert from "node:assert/strict";
+import { ValidationError } from "../common/errors.ts";
 import type { SerializeOptions } from "../common/provider.ts";
 import type { ChatRequest, Warning } from "../common/types.ts";
 
@@ -44,8 +45,8 @@ export interface Serializing<Options extends SerializeOptions = SerializeOptions
    */
   warned(request: ChatRequest): Warning[];
   /**
-   * Asserts that serializing the request throws a ValidationError of this provider at `path`,
-   * with the message `Cannot serialize request for <provider>: <path> <detail>`.
+   * Asserts that serializing the request throws a {@link ValidationError} of this provider at
+   * `path`, with the message `Cannot serialize request for <provider>: <path> <detail>`.
    *
    * @param request The canonical request.
    * @param path The field path the error names.
@@ -77,11 +78,15 @@ export function serializing<Options extends SerializeOptions>(
       return warnings;
     },
     refused(request: ChatRequest, path: string, detail: string): void {
-      assert.throws(() => provider.serializeRequest(request), {
-        name: "ValidationError",
-        provider: provider.name,
-        path,
-        message: `Cannot serialize request for ${provider.name}: ${path} ${detail}`,
+      assert.throws(() => provider.serializeRequest(request), (error: unknown) => {
+        assert.ok(ValidationError.isInstance(error), `not a ValidationError: ${error}`);
+        assert.deepEqual([error.name, error.provider, error.path, error.message], [
+          "ValidationError",
+          provider.name,
+          path,
+          `Cannot serialize request for ${provider.name}: ${path} ${detail}`,
+        ]);
+        return true;
       });
     },
   };
