@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { Random } from "../testing/random.ts";
 import { Utf8Decoder } from "./utf8.ts";
 
 // What TextDecoder's stream mode makes of the same chunks: the behaviour to keep.
@@ -14,13 +15,12 @@ function decode(chunks: Uint8Array[]): string {
   return chunks.map((chunk) => decoder.decode(chunk)).join("") + decoder.end();
 }
 
-// Splits `bytes` at pseudo-random points (a fixed seed, so that a failure repeats).
+// Splits `bytes` into chunks of 0 to 5 bytes at seeded random points, so that a failure repeats.
 function split(bytes: Uint8Array, seed: number): Uint8Array[] {
+  const random = new Random(seed);
   const chunks: Uint8Array[] = [];
-  let state = seed;
   for (let at = 0; at < bytes.length;) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    const size = state % 6;
+    const size = random.int(6);
     chunks.push(bytes.subarray(at, at + size));
     at += size;
   }
@@ -49,18 +49,24 @@ const invalid = new Uint8Array([
 ]);
 
 test("Utf8Decoder decodes any split of valid UTF-8 as TextDecoder's stream mode does", () => {
+  let empty = 0;
   for (let seed = 1; seed <= 200; seed++) {
     const chunks = split(valid, seed);
+    empty += chunks.filter((chunk) => chunk.length === 0).length;
     assert.equal(decode(chunks), reference(chunks), `seed ${seed}`);
   }
+  assert.ok(empty > 0, "the splits include empty chunks");
   assert.equal(decode([valid]), text.slice(1));
 });
 
 test("Utf8Decoder replaces invalid and cut sequences as TextDecoder's stream mode does", () => {
+  let empty = 0;
   for (let seed = 1; seed <= 200; seed++) {
     const chunks = split(invalid, seed);
+    empty += chunks.filter((chunk) => chunk.length === 0).length;
     assert.equal(decode(chunks), reference(chunks), `seed ${seed}`);
   }
+  assert.ok(empty > 0, "the splits include empty chunks");
   assert.equal(decode([invalid]), reference([invalid]));
 });
 

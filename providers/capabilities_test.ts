@@ -156,74 +156,72 @@ const OPENAI = [
   "my-local-model",
 ];
 
-test("openai serializeRequest obeys the capability table for every combination", () => {
-  for (const model of OPENAI) {
-    const row = openAIModel(model);
-    for (const c of cases(openai, model)) {
-      const { temperature, stopSequences, thinking } = c.request;
-      const stops = stopSequences?.length ?? 0;
-      checkCommon(
-        c,
-        stops > 4 || (stops > 0 && !row.stop) || (temperature === 0.5 && !row.temperature) ||
-          (typeof thinking === "object" && "budgetTokens" in thinking),
-        row.efforts?.length === 0 && thinking !== "none",
-      );
-      const body = c.body;
-      if (body === undefined) continue;
-      const at = `${model} ${label(c)}`;
-      const effort = body.reasoning_effort;
-      if (effort !== undefined) assert.ok(row.efforts?.includes(effort) ?? true, at);
-      if (typeof thinking === "object" && "effort" in thinking) {
-        assert.equal(effort, thinking.effort, at);
-      }
-      assert.equal(body.temperature, temperature, at);
-      if (temperature === 0.5) {
-        assert.ok(
-          row.temperature === true ||
-            (row.temperature === "without-reasoning" && (effort ?? "none") === "none"),
-          at,
-        );
-      }
-      assert.deepEqual(body.stop, stopSequences, at);
+// The Responses API serves the same models by the same table; it takes no stop sequences.
+const OPENAI_DIALECTS: Array<{
+  provider: Provider;
+  title: string;
+  effort: (body: Body) => ThinkingEffort | undefined;
+  refusesStops: (stops: number, row: ReturnType<typeof openAIModel>) => boolean;
+  checkBody: (body: Body, c: Case, row: ReturnType<typeof openAIModel>, at: string) => void;
+}> = [
+  {
+    provider: openai,
+    title: "openai serializeRequest obeys the capability table for every combination",
+    effort: (body) => body.reasoning_effort,
+    refusesStops: (stops, row) => stops > 4 || (stops > 0 && !row.stop),
+    checkBody: (body, c, row, at) => {
+      assert.deepEqual(body.stop, c.request.stopSequences, at);
       assert.equal(body.messages[0].role, row.reasoning ? "developer" : "system", at);
       assert.equal(body.max_completion_tokens, c.request.maxOutputTokens, at);
-    }
-  }
-});
-
-// The Responses API serves the same models by the same table; it takes no stop sequences.
-test("openai-responses serializeRequest obeys the OpenAI capability table for every combination", () => {
-  for (const model of OPENAI) {
-    const row = openAIModel(model);
-    for (const c of cases(openaiResponses, model)) {
-      const { temperature, stopSequences, thinking } = c.request;
-      checkCommon(
-        c,
-        (stopSequences?.length ?? 0) > 0 || (temperature === 0.5 && !row.temperature) ||
-          (typeof thinking === "object" && "budgetTokens" in thinking),
-        row.efforts?.length === 0 && thinking !== "none",
-      );
-      const body = c.body;
-      if (body === undefined) continue;
-      const at = `${model} ${label(c)}`;
-      const effort = body.reasoning?.effort;
-      if (effort !== undefined) assert.ok(row.efforts?.includes(effort) ?? true, at);
-      if (typeof thinking === "object" && "effort" in thinking) {
-        assert.equal(effort, thinking.effort, at);
-      }
-      assert.equal(body.temperature, temperature, at);
-      if (temperature === 0.5) {
-        assert.ok(
-          row.temperature === true ||
-            (row.temperature === "without-reasoning" && (effort ?? "none") === "none"),
-          at,
-        );
-      }
+    },
+  },
+  {
+    provider: openaiResponses,
+    title:
+      "openai-responses serializeRequest obeys the OpenAI capability table for every combination",
+    effort: (body) => body.reasoning?.effort,
+    refusesStops: (stops) => stops > 0,
+    checkBody: (body, c, _row, at) => {
       assert.equal(body.instructions, "S", at);
       assert.equal(body.max_output_tokens, c.request.maxOutputTokens, at);
+    },
+  },
+];
+
+for (const dialect of OPENAI_DIALECTS) {
+  test(dialect.title, () => {
+    for (const model of OPENAI) {
+      const row = openAIModel(model);
+      for (const c of cases(dialect.provider, model)) {
+        const { temperature, stopSequences, thinking } = c.request;
+        checkCommon(
+          c,
+          dialect.refusesStops(stopSequences?.length ?? 0, row) ||
+            (temperature === 0.5 && !row.temperature) ||
+            (typeof thinking === "object" && "budgetTokens" in thinking),
+          row.efforts?.length === 0 && thinking !== "none",
+        );
+        const body = c.body;
+        if (body === undefined) continue;
+        const at = `${model} ${label(c)}`;
+        const effort = dialect.effort(body);
+        if (effort !== undefined) assert.ok(row.efforts?.includes(effort) ?? true, at);
+        if (typeof thinking === "object" && "effort" in thinking) {
+          assert.equal(effort, thinking.effort, at);
+        }
+        assert.equal(body.temperature, temperature, at);
+        if (temperature === 0.5) {
+          assert.ok(
+            row.temperature === true ||
+              (row.temperature === "without-reasoning" && (effort ?? "none") === "none"),
+            at,
+          );
+        }
+        dialect.checkBody(body, c, row, at);
+      }
     }
-  }
-});
+  });
+}
 
 const GOOGLE = [
   "gemini-2.5-pro",

@@ -138,6 +138,23 @@ test("openai parseResponse exposes further choices as alternatives", () => {
   ]);
 });
 
+test("openai-responses parseResponse keeps a web search call and cites the text", () => {
+  const wire = readJsonFixture<Wire>("openai-responses/web_search.json");
+  const response = both("openai-responses", "web_search");
+  assert.deepEqual(response.content[0], {
+    type: "provider",
+    provider: "openai-responses",
+    blockType: "web_search_call",
+    data: wire.output[0],
+  });
+  assert.deepEqual((response.content[1] as TextBlock).citations, [{
+    provider: "openai-responses",
+    url: "https://weather.example/paris",
+    title: "Paris weather forecast",
+    data: wire.output[1].content[0].annotations[0],
+  }]);
+});
+
 test("google parseResponse keeps executableCode and codeExecutionResult parts, in order", () => {
   const wire = readJsonFixture<Wire>("google/code_execution.json");
   const response = both("google", "code_execution");

@@ -6,8 +6,11 @@ import type { ChatRequest, Warning } from "../common/types.ts";
 import { readJsonFixture } from "../testing/fixtures.ts";
 import { providers } from "./mod.ts";
 
+// deno-lint-ignore no-explicit-any
+type Wire = Record<string, any>;
+
 const features = readJsonFixture<ChatRequest>("benchmarks/request_features.json");
-const serialize = (name: keyof typeof providers, warnings: Warning[]) => {
+const serialize = (name: keyof typeof providers, warnings: Warning[]): Wire => {
   const provider = providers[name];
   const request = { ...features, model: provider.profile.models.thinking };
   return JSON.parse(provider.serializeRequest(request, { warnings }));
@@ -21,35 +24,65 @@ test("bench request_features.json is a one-page PDF, a structured output and cac
   assert.deepEqual(features.cache, { breakpoints: ["system", 0], ttl: "1h", key: "invoices" });
 });
 
-test("bench request_features.json serializes for anthropic with breakpoints and a format", () => {
-  const warnings: Warning[] = [];
-  const body = serialize("anthropic", warnings);
-  const control = { type: "ephemeral", ttl: "1h" };
-  assert.deepEqual(body.system[0].cache_control, control);
-  assert.equal(body.messages[0].content[0].type, "document");
-  assert.deepEqual(body.messages[0].content[1].cache_control, control);
-  assert.equal(body.output_config.format.type, "json_schema");
-  assert.deepEqual(warnings.map((w) => w.path), ["cache.key"]);
-});
+const control = { type: "ephemeral", ttl: "1h" };
+const rows: Array<{
+  name: keyof typeof providers;
+  carries: string;
+  sent: (body: Wire) => unknown[];
+  expected: unknown[];
+  warned: string[];
+}> = [
+  {
+    name: "anthropic",
+    carries: "breakpoints and a format",
+    sent: (body) => [
+      body.system[0].cache_control,
+      body.messages[0].content[0].type,
+      body.messages[0].content[1].cache_control,
+      body.output_config.format.type,
+    ],
+    expected: [control, "document", control, "json_schema"],
+    warned: ["cache.key"],
+  },
+  {
+    name: "openai",
+    carries: "a file part and response_format",
+    sent: (body) => [
+      body.messages[1].content[0].type,
+      body.response_format.json_schema.strict,
+      body.prompt_cache_key,
+    ],
+    expected: ["file", true, "invoices"],
+    warned: ["cache.ttl", "cache.breakpoints"],
+  },
+  {
+    name: "google",
+    carries: "inlineData and a response schema",
+    sent: (body) => [
+      body.contents[0].parts[0].inlineData.mimeType,
+      body.generationConfig.responseMimeType,
+    ],
+    expected: ["application/pdf", "application/json"],
+    warned: ["messages[0].content[0].title", "cache.breakpoints", "cache.ttl", "cache.key"],
+  },
+  {
+    name: "openai-responses",
+    carries: "an input_file part and text.format",
+    sent: (body) => [
+      body.input[0].content.map((part: Wire) => part.type),
+      body.text.format.type,
+      body.text.format.strict,
+      body.prompt_cache_key,
+    ],
+    expected: [["input_file", "input_text"], "json_schema", true, "invoices"],
+    warned: ["cache"],
+  },
+];
 
-test("bench request_features.json serializes for openai with a file part and response_format", () => {
-  const warnings: Warning[] = [];
-  const body = serialize("openai", warnings);
-  assert.equal(body.messages[1].content[0].type, "file");
-  assert.equal(body.response_format.json_schema.strict, true);
-  assert.equal(body.prompt_cache_key, "invoices");
-  assert.deepEqual(warnings.map((w) => w.path), ["cache.ttl", "cache.breakpoints"]);
-});
-
-test("bench request_features.json serializes for google with inlineData and a response schema", () => {
-  const warnings: Warning[] = [];
-  const body = serialize("google", warnings);
-  assert.equal(body.contents[0].parts[0].inlineData.mimeType, "application/pdf");
-  assert.equal(body.generationConfig.responseMimeType, "application/json");
-  assert.deepEqual(warnings.map((w) => w.path), [
-    "messages[0].content[0].title",
-    "cache.breakpoints",
-    "cache.ttl",
-    "cache.key",
-  ]);
-});
+for (const { name, carries, sent, expected, warned } of rows) {
+  test(`bench request_features.json serializes for ${name} with ${carries}`, () => {
+    const warnings: Warning[] = [];
+    assert.deepEqual(sent(serialize(name, warnings)), expected);
+    assert.deepEqual(warnings.map((w) => w.path), warned);
+  });
+}

@@ -1,9 +1,12 @@
 // The request features on the Messages API: structured output, caching, documents, server tools,
-// sampling, parallel tool use, user id and provider options.
+// sampling, parallel tool use and user id (provider options: ../features_test.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { anthropic } from "./mod.ts";
+import { doc, serializing } from "../../testing/serialize.ts";
+
+const { wire, warned, refused } = serializing(anthropic);
 
 const hi: ChatRequest = { model: "claude-sonnet-4-5", messages: [{ role: "user", content: "Hi" }] };
 const tools = [{ name: "f", parameters: { type: "object" } }];
@@ -17,22 +20,6 @@ const schema = {
 };
 const output = { name: "person", schema };
 const PDF = "JVBERi0xLjQ=";
-
-function wire(request: ChatRequest, warnings?: Warning[]) {
-  return JSON.parse(anthropic.serializeRequest(request, { warnings }));
-}
-function warned(request: ChatRequest): Warning[] {
-  const warnings: Warning[] = [];
-  wire(request, warnings);
-  return warnings;
-}
-function refused(request: ChatRequest, path: string, detail: string): void {
-  assert.throws(() => anthropic.serializeRequest(request), {
-    name: "ValidationError",
-    path,
-    message: `Cannot serialize request for anthropic: ${path} ${detail}`,
-  });
-}
 
 test("anthropic serializeRequest sends structured output as output_config.format", () => {
   const warnings: Warning[] = [];
@@ -269,34 +256,26 @@ test("anthropic serializeRequest sends documents by base64, text, URL and file i
 });
 
 test("anthropic buildHttpRequest adds the Files API beta only for a document by file id", () => {
-  const doc = (block: Record<string, string>): ChatRequest => ({
-    ...hi,
-    messages: [{ role: "user", content: [{ type: "document", ...block } as never] }],
-  });
   const headers = (request: ChatRequest) =>
     anthropic.buildHttpRequest(request, { apiKey: "k" }).headers["anthropic-beta"];
-  assert.equal(headers(doc({ fileId: "file_1" })), "files-api-2025-04-14");
-  assert.equal(headers(doc({ url: "https://a.example/r.pdf" })), undefined);
+  assert.equal(headers(doc(hi, { fileId: "file_1" })), "files-api-2025-04-14");
+  assert.equal(headers(doc(hi, { url: "https://a.example/r.pdf" })), undefined);
 });
 
 test("anthropic serializeRequest refuses documents Anthropic cannot read", () => {
-  const doc = (block: Record<string, string>): ChatRequest => ({
-    ...hi,
-    messages: [{ role: "user", content: [{ type: "document", ...block } as never] }],
-  });
   const at = "messages[0].content[0]";
   refused(
-    doc({ mediaType: "text/csv", data: "YQ==" }),
+    doc(hi, { mediaType: "text/csv", data: "YQ==" }),
     `${at}.mediaType`,
     'must be "application/pdf" or "text/plain", got "text/csv"',
   );
   refused(
-    doc({ url: "https://a.example/a.txt", mediaType: "text/plain" }),
+    doc(hi, { url: "https://a.example/a.txt", mediaType: "text/plain" }),
     `${at}.mediaType`,
     'must be "application/pdf" for a URL, got "text/plain"',
   );
-  refused(doc({ mediaType: "text/plain", data: "%%%" }), `${at}.data`, "is not valid base64");
-  refused(doc({ mediaType: "text/plain", data: "/w==" }), `${at}.data`, "is not UTF-8 text");
+  refused(doc(hi, { mediaType: "text/plain", data: "%%%" }), `${at}.data`, "is not valid base64");
+  refused(doc(hi, { mediaType: "text/plain", data: "/w==" }), `${at}.data`, "is not UTF-8 text");
 });
 
 test("anthropic serializeRequest sends provider tools as server tools after the client tools", () => {
@@ -424,33 +403,5 @@ test("anthropic serializeRequest maps parallelToolCalls false to disable_paralle
   assert.deepEqual(
     choice({ model: "claude-3-7-sonnet-latest", tools: undefined, structuredOutput: output }),
     { type: "tool", name: "person", disable_parallel_tool_use: true },
-  );
-  assert.deepEqual(warned({ ...hi, parallelToolCalls: false }), [
-    {
-      provider: "anthropic",
-      path: "parallelToolCalls",
-      message: "dropped: the request has no tools",
-    },
-  ]);
-});
-
-test("anthropic serializeRequest merges providerOptions.anthropic into the body", () => {
-  const body = wire({
-    ...hi,
-    userId: "u",
-    providerOptions: {
-      anthropic: { service_tier: "standard_only", container: "c_1" },
-      openai: { store: true },
-    },
-  });
-  assert.deepEqual([body.service_tier, body.container, body.store], [
-    "standard_only",
-    "c_1",
-    undefined,
-  ]);
-  refused(
-    { ...hi, userId: "u", providerOptions: { anthropic: { metadata: { user_id: "v" } } } },
-    "providerOptions.anthropic.metadata.user_id",
-    "is already set from a canonical field",
   );
 });

@@ -3,11 +3,12 @@ import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { readFixture, readJsonFixture } from "../../testing/fixtures.ts";
 import { anthropic } from "./mod.ts";
+import { serializing } from "../../testing/serialize.ts";
+
+const { wire } = serializing(anthropic);
 
 const complex = readJsonFixture<ChatRequest>("benchmarks/request_complex.json");
 const hi: ChatRequest = { model: "claude-sonnet-4-5", messages: [{ role: "user", content: "Hi" }] };
-const wire = (request: ChatRequest, warnings?: Warning[]) =>
-  JSON.parse(anthropic.serializeRequest(request, { warnings }));
 
 test("anthropic serializeRequest writes the complex request exactly", () => {
   const warnings: Warning[] = [];

@@ -2,17 +2,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Message, Warning } from "../../common/types.ts";
 import { anthropic } from "./mod.ts";
+import { serializing } from "../../testing/serialize.ts";
+
+const { wire, refused } = serializing(anthropic);
 
 const hi: ChatRequest = { model: "claude-sonnet-4-5", messages: [{ role: "user", content: "Hi" }] };
-const wire = (request: ChatRequest, warnings?: Warning[]) =>
-  JSON.parse(anthropic.serializeRequest(request, { warnings }));
-const refused = (request: ChatRequest, path: string, message: string) =>
-  assert.throws(() => anthropic.serializeRequest(request), {
-    name: "ValidationError",
-    provider: "anthropic",
-    path,
-    message: `Cannot serialize request for anthropic: ${message}`,
-  });
 
 test("anthropic serializeRequest keeps max_tokens within the model's output limit", () => {
   assert.equal(wire({ ...hi, thinking: "high" }).max_tokens, 64000);
@@ -37,7 +31,7 @@ test("anthropic serializeRequest lowers a level's budget to fit an explicit maxO
   refused(
     { ...hi, thinking: "low", maxOutputTokens: 1024 },
     "maxOutputTokens",
-    'maxOutputTokens must be above 1024 when thinking is "low", got 1024',
+    'must be above 1024 when thinking is "low", got 1024',
   );
 });
 
@@ -45,12 +39,12 @@ test("anthropic serializeRequest refuses maxOutputTokens above the model's limit
   refused(
     { ...hi, maxOutputTokens: 64001 },
     "maxOutputTokens",
-    'maxOutputTokens must be at most 64000 for "claude-sonnet-4-5", got 64001',
+    'must be at most 64000 for "claude-sonnet-4-5", got 64001',
   );
   refused(
     { ...hi, model: "claude-3-5-haiku-latest", maxOutputTokens: 15000 },
     "maxOutputTokens",
-    'maxOutputTokens must be at most 8192 for "claude-3-5-haiku-latest", got 15000',
+    'must be at most 8192 for "claude-3-5-haiku-latest", got 15000',
   );
   assert.equal(wire({ ...hi, model: "claude-next", maxOutputTokens: 500000 }).max_tokens, 500000);
 });
@@ -60,12 +54,12 @@ test("anthropic serializeRequest refuses thinking on a model without extended th
   refused(
     { ...haiku, thinking: "high" },
     "thinking",
-    'thinking "high" needs a model with extended thinking, got "claude-3-5-haiku-20241022"',
+    '"high" needs a model with extended thinking, got "claude-3-5-haiku-20241022"',
   );
   refused(
     { ...haiku, thinking: { budgetTokens: 2048 } },
     "thinking.budgetTokens",
-    'thinking.budgetTokens cannot be sent: "claude-3-5-haiku-20241022" has no extended thinking',
+    'cannot be sent: "claude-3-5-haiku-20241022" has no extended thinking',
   );
   assert.deepEqual(wire({ ...haiku, thinking: "none" }), {
     model: "claude-3-5-haiku-20241022",
@@ -84,17 +78,17 @@ test("anthropic serializeRequest sends an exact budget as given", () => {
   refused(
     { ...hi, thinking: { budgetTokens: 500 } },
     "thinking.budgetTokens",
-    "thinking.budgetTokens must be at least 1024, got 500",
+    "must be at least 1024, got 500",
   );
   refused(
     { ...hi, thinking: { budgetTokens: 4000 }, maxOutputTokens: 4000 },
     "thinking.budgetTokens",
-    "thinking.budgetTokens must be below maxOutputTokens 4000, got 4000",
+    "must be below maxOutputTokens 4000, got 4000",
   );
   refused(
     { ...hi, thinking: { budgetTokens: 64000 } },
     "thinking.budgetTokens",
-    'thinking.budgetTokens must be below 64000, the output limit of "claude-sonnet-4-5", got 64000',
+    'must be below 64000, the output limit of "claude-sonnet-4-5", got 64000',
   );
 });
 
@@ -115,12 +109,12 @@ test("anthropic serializeRequest sends adaptive thinking and an effort to 4.6 an
   refused(
     { ...hi, model: "claude-opus-4-7", thinking: { budgetTokens: 2048 } },
     "thinking.budgetTokens",
-    'thinking.budgetTokens cannot be sent: "claude-opus-4-7" takes adaptive thinking with an effort instead',
+    'cannot be sent: "claude-opus-4-7" takes adaptive thinking with an effort instead',
   );
   refused(
     { ...hi, model: "claude-sonnet-4-6", thinking: { effort: "max" } },
     "thinking.effort",
-    'thinking.effort "max" is not an effort "claude-sonnet-4-6" takes (low, medium, high)',
+    '"max" is not an effort "claude-sonnet-4-6" takes (low, medium, high)',
   );
 });
 
@@ -132,7 +126,7 @@ test("anthropic serializeRequest sends Opus 4.5's effort without turning thinkin
   refused(
     { ...hi, thinking: { effort: "low" } },
     "thinking.effort",
-    'thinking.effort "low" is not an effort "claude-sonnet-4-5" takes (it takes none)',
+    '"low" is not an effort "claude-sonnet-4-5" takes (it takes none)',
   );
 });
 
@@ -140,7 +134,7 @@ test("anthropic serializeRequest refuses temperature on models that take none", 
   refused(
     { ...hi, model: "claude-opus-4-7", temperature: 0.2 },
     "temperature",
-    'temperature must be unset or 1 for "claude-opus-4-7", got 0.2',
+    'must be unset or 1 for "claude-opus-4-7", got 0.2',
   );
   assert.equal(wire({ ...hi, model: "claude-opus-4-7", temperature: 1 }).temperature, 1);
   assert.equal(wire({ ...hi, model: "claude-opus-4-6", temperature: 0.2 }).temperature, 0.2);
@@ -190,6 +184,6 @@ test("anthropic serializeRequest turns thinking off when the last tool turn has 
   refused(
     { ...hi, model: "claude-opus-5-5", messages: toolTurn("openai", false) },
     "messages[1]",
-    'messages[1] cannot be replayed: the last tool-use turn (from openai) has no Anthropic thinking block and "claude-opus-5-5" always thinks',
+    'cannot be replayed: the last tool-use turn (from openai) has no Anthropic thinking block and "claude-opus-5-5" always thinks',
   );
 });

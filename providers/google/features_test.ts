@@ -4,27 +4,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { google } from "./mod.ts";
+import { serializing } from "../../testing/serialize.ts";
+
+const { wire, warned, refused } = serializing(google);
 
 const hi: ChatRequest = { model: "gemini-2.5-flash", messages: [{ role: "user", content: "Hi" }] };
 const gemini3 = { ...hi, model: "gemini-3-flash-preview" };
 const tools = [{ name: "f", parameters: { type: "object" } }];
 const PDF = "JVBERi0xLjQ=";
-
-function wire(request: ChatRequest, warnings?: Warning[]) {
-  return JSON.parse(google.serializeRequest(request, { warnings }));
-}
-function warned(request: ChatRequest): Warning[] {
-  const warnings: Warning[] = [];
-  wire(request, warnings);
-  return warnings;
-}
-function refused(request: ChatRequest, path: string, detail: string): void {
-  assert.throws(() => google.serializeRequest(request), {
-    name: "ValidationError",
-    path,
-    message: `Cannot serialize request for google: ${path} ${detail}`,
-  });
-}
 
 test("google serializeRequest sends structured output in Gemini's schema dialect", () => {
   const warnings: Warning[] = [];
@@ -201,9 +188,6 @@ test("google serializeRequest reports what Gemini has no field for", () => {
     ],
   );
   assert.deepEqual(warned({ ...hi, tools, parallelToolCalls: true, cache: {} }), []);
-  assert.deepEqual(warned({ ...hi, parallelToolCalls: true }), [
-    { provider: "google", path: "parallelToolCalls", message: "dropped: the request has no tools" },
-  ]);
 });
 
 test("google serializeRequest merges safety settings and a cached content name", () => {

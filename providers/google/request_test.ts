@@ -3,11 +3,12 @@ import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { readFixture, readJsonFixture } from "../../testing/fixtures.ts";
 import { google } from "./mod.ts";
+import { serializing } from "../../testing/serialize.ts";
+
+const { wire } = serializing(google);
 
 const complex = readJsonFixture<ChatRequest>("benchmarks/request_complex.json");
 const hi: ChatRequest = { model: "gemini-2.5-flash", messages: [{ role: "user", content: "Hi" }] };
-const wire = (request: ChatRequest, warnings?: Warning[]) =>
-  JSON.parse(google.serializeRequest(request, { warnings }));
 const thinking = (model: string, level: ChatRequest["thinking"], warnings?: Warning[]) =>
   wire({ ...hi, model, thinking: level }, warnings).generationConfig.thinkingConfig;
 

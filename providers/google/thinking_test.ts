@@ -2,23 +2,17 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Message, Warning } from "../../common/types.ts";
 import { google } from "./mod.ts";
+import { serializing } from "../../testing/serialize.ts";
+
+const { wire, refused } = serializing(google);
 
 const hi: ChatRequest = { model: "gemini-2.5-flash", messages: [{ role: "user", content: "Hi" }] };
-const wire = (request: ChatRequest, warnings?: Warning[]) =>
-  JSON.parse(google.serializeRequest(request, { warnings }));
-const refused = (request: ChatRequest, path: string, message: string) =>
-  assert.throws(() => google.serializeRequest(request), {
-    name: "ValidationError",
-    provider: "google",
-    path,
-    message: `Cannot serialize request for google: ${message}`,
-  });
 
 test("google serializeRequest refuses thinking on a model without it", () => {
   refused(
     { ...hi, model: "gemini-2.0-flash", thinking: "low" },
     "thinking",
-    'thinking "low" needs a thinking model, got "gemini-2.0-flash"',
+    '"low" needs a thinking model, got "gemini-2.0-flash"',
   );
   assert.equal(
     wire({ ...hi, model: "gemini-2.0-flash", thinking: "none" }).generationConfig,
@@ -43,12 +37,12 @@ test("google serializeRequest sends an exact budget within the model's range", (
   refused(
     { ...hi, model: "gemini-2.5-pro", thinking: { budgetTokens: 0 } },
     "thinking.budgetTokens",
-    'thinking.budgetTokens cannot be 0: "gemini-2.5-pro" cannot turn thinking off',
+    'cannot be 0: "gemini-2.5-pro" cannot turn thinking off',
   );
   refused(
     { ...hi, model: "gemini-2.5-flash-lite", thinking: { budgetTokens: 100 } },
     "thinking.budgetTokens",
-    'thinking.budgetTokens must be within 512–24576 for "gemini-2.5-flash-lite", got 100',
+    'must be within 512–24576 for "gemini-2.5-flash-lite", got 100',
   );
 });
 
@@ -61,12 +55,12 @@ test("google serializeRequest sends an exact level the model takes and refuses o
   refused(
     { ...hi, model: "gemini-3-pro-preview", thinking: { effort: "minimal" } },
     "thinking.effort",
-    'thinking.effort "minimal" is not a thinking level "gemini-3-pro-preview" takes (low, high)',
+    '"minimal" is not a thinking level "gemini-3-pro-preview" takes (low, high)',
   );
   refused(
     { ...hi, thinking: { effort: "low" } },
     "thinking.effort",
-    'thinking.effort cannot be sent: "gemini-2.5-flash" takes a thinking budget, not a level',
+    'cannot be sent: "gemini-2.5-flash" takes a thinking budget, not a level',
   );
 });
 
@@ -76,7 +70,7 @@ test("google serializeRequest refuses more than 5 stop sequences", () => {
   refused(
     { ...hi, stopSequences: [...stop, "f"] },
     "stopSequences",
-    "stopSequences takes at most 5 sequences, got 6",
+    "takes at most 5 sequences, got 6",
   );
 });
 

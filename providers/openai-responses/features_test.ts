@@ -1,12 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { type ChatRequest, openaiResponses, ValidationError, type Warning } from "../../mod.ts";
+import { type ChatRequest, openaiResponses, type Warning } from "../../mod.ts";
+import { serializing } from "../../testing/serialize.ts";
 
+const { wire, refused } = serializing(openaiResponses);
 const hi: ChatRequest = { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] };
 
 test("openaiResponses serializeRequest writes the features the Responses API has a field for", () => {
   const warnings: Warning[] = [];
-  const body = JSON.parse(openaiResponses.serializeRequest({
+  const body = wire({
     ...hi,
     parallelToolCalls: false,
     userId: "user-1",
@@ -14,35 +16,44 @@ test("openaiResponses serializeRequest writes the features the Responses API has
     cache: { key: "docs-v1", breakpoints: ["system"] },
     seed: 7,
     providerOptions: { "openai-responses": { service_tier: "flex" } },
-  }, { warnings }));
+  }, warnings);
   assert.equal(body.parallel_tool_calls, false);
   assert.equal(body.safety_identifier, "user-1");
   assert.equal(body.prompt_cache_key, "docs-v1");
   assert.equal(body.service_tier, "flex");
   assert.equal(body.seed, undefined);
-  assert.deepEqual(warnings.map((w) => w.path), ["cache", "seed"]);
+  assert.deepEqual(warnings, [
+    {
+      provider: "openai-responses",
+      path: "cache",
+      message: "breakpoints and ttl dropped: OpenAI caches prefixes itself",
+    },
+    {
+      provider: "openai-responses",
+      path: "seed",
+      message: "dropped: not mapped for the Responses API yet",
+    },
+  ]);
 });
 
 test("openaiResponses serializeRequest sends structured output as text.format", () => {
   const schema = { type: "object", properties: { n: { type: "integer" } }, required: ["n"] };
-  const body = JSON.parse(openaiResponses.serializeRequest({
-    ...hi,
-    structuredOutput: { name: "answer", schema, strict: true },
-  }));
+  const body = wire({ ...hi, structuredOutput: { name: "answer", schema, strict: true } });
   assert.deepEqual(body.text, {
     format: { type: "json_schema", name: "answer", schema, strict: true },
   });
 });
 
 test("openaiResponses serializeRequest refuses provider tools for now", () => {
-  assert.throws(
-    () => openaiResponses.serializeRequest({ ...hi, providerTools: [{ type: "web_search" }] }),
-    (e) => ValidationError.isInstance(e) && e.path === "providerTools",
+  refused(
+    { ...hi, providerTools: [{ type: "web_search" }] },
+    "providerTools",
+    "are not supported by this dialect yet: use openai",
   );
 });
 
 test("openaiResponses serializeRequest sends a PDF as an input_file part", () => {
-  const body = JSON.parse(openaiResponses.serializeRequest({
+  const body = wire({
     ...hi,
     messages: [{
       role: "user",
@@ -56,7 +67,7 @@ test("openaiResponses serializeRequest sends a PDF as an input_file part", () =>
         text: "Summarize",
       }],
     }],
-  }));
+  });
   assert.deepEqual(body.input[0].content, [
     { type: "input_file", filename: "a.pdf", file_data: "data:application/pdf;base64,JVBERi0=" },
     { type: "input_text", text: "Summarize" },

@@ -2,18 +2,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Message, Warning } from "../../common/types.ts";
 import { openaiResponses } from "./mod.ts";
-import type { OpenAIResponsesSerializeOptions } from "./request.ts";
+import { serializing } from "../../testing/serialize.ts";
+
+const { wire, refused } = serializing(openaiResponses);
 
 const hi: ChatRequest = { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] };
-const wire = (request: ChatRequest, options?: OpenAIResponsesSerializeOptions) =>
-  JSON.parse(openaiResponses.serializeRequest(request, options));
-const refused = (request: ChatRequest, path: string, message: string) =>
-  assert.throws(() => openaiResponses.serializeRequest(request), {
-    name: "ValidationError",
-    provider: "openai-responses",
-    path,
-    message: `Cannot serialize request for openai-responses: ${message}`,
-  });
 
 test("openai-responses serializeRequest sends instructions, input items, function tools and the choice", () => {
   const body = wire({
@@ -83,7 +76,7 @@ test("openai-responses serializeRequest asks a reasoning model for its summary a
 test("openai-responses serializeRequest maps thinking by the model table Chat Completions uses", () => {
   const warnings: Warning[] = [];
   assert.equal(
-    wire({ ...hi, model: "gpt-5", thinking: "none" }, { warnings }).reasoning.effort,
+    wire({ ...hi, model: "gpt-5", thinking: "none" }, warnings).reasoning.effort,
     "minimal",
   );
   assert.deepEqual(warnings, [{
@@ -94,12 +87,12 @@ test("openai-responses serializeRequest maps thinking by the model table Chat Co
   refused(
     { ...hi, thinking: "low" },
     "thinking",
-    'thinking "low" needs a reasoning model, got "gpt-4o"',
+    '"low" needs a reasoning model, got "gpt-4o"',
   );
   refused(
     { ...hi, model: "o3", temperature: 0.5 },
     "temperature",
-    'temperature must be unset or 1 for "o3", got 0.5',
+    'must be unset or 1 for "o3", got 0.5',
   );
 });
 
@@ -107,12 +100,12 @@ test("openai-responses serializeRequest refuses what the Responses API does not 
   refused(
     { ...hi, stopSequences: ["END"] },
     "stopSequences",
-    "stopSequences cannot be sent: the Responses API takes no stop sequences",
+    "cannot be sent: the Responses API takes no stop sequences",
   );
   refused(
     { ...hi, maxOutputTokens: 15 },
     "maxOutputTokens",
-    "maxOutputTokens must be at least 16, got 15",
+    "must be at least 16, got 15",
   );
   assert.equal(wire({ ...hi, stopSequences: [] }).stop, undefined);
 });
@@ -137,7 +130,7 @@ test("openai-responses serializeRequest sends tool results as function_call_outp
         }],
       },
     ],
-  }, { warnings });
+  }, warnings);
   assert.deepEqual(body.input.slice(1), [
     { type: "function_call", call_id: "call_1", name: "f", arguments: '{"a":1}' },
     {
@@ -161,6 +154,7 @@ const conversation: Message[] = [
 test("openai-responses serializeRequest continues a stored response with what follows its last turn", () => {
   const body = wire(
     { ...hi, model: "o3", messages: conversation },
+    undefined,
     { previousResponseId: "resp_123" },
   );
   assert.deepEqual(body.input, [{
@@ -173,8 +167,11 @@ test("openai-responses serializeRequest continues a stored response with what fo
     undefined,
     "resp_123",
   ]);
-  assert.equal(wire(hi, { store: true }).store, true);
-  const stateless = wire({ ...hi, model: "o3" }, { previousResponseId: "resp_1", store: false });
+  assert.equal(wire(hi, undefined, { store: true }).store, true);
+  const stateless = wire({ ...hi, model: "o3" }, undefined, {
+    previousResponseId: "resp_1",
+    store: false,
+  });
   assert.deepEqual([stateless.store, stateless.include], [false, ["reasoning.encrypted_content"]]);
 });
 

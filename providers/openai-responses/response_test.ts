@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError } from "../../common/errors.ts";
-import type { TextBlock } from "../../common/types.ts";
 import { readFixture, readJsonFixture } from "../../testing/fixtures.ts";
 import { sseEvents } from "../../testing/mutate.ts";
 import { openaiResponses } from "./mod.ts";
@@ -113,23 +112,6 @@ test("openai-responses parseResponse maps a refusal to content_filter and keeps 
   assert.deepEqual(response.content, [{
     type: "text",
     text: "I'm sorry, I can't help with that request.",
-  }]);
-});
-
-test("openai-responses parseResponse keeps a web search call and cites the text", () => {
-  const wire = readJsonFixture<Wire>("openai-responses/web_search.json");
-  const response = parse("web_search");
-  assert.deepEqual(response.content[0], {
-    type: "provider",
-    provider: "openai-responses",
-    blockType: "web_search_call",
-    data: wire.output[0],
-  });
-  assert.deepEqual((response.content[1] as TextBlock).citations, [{
-    provider: "openai-responses",
-    url: "https://weather.example/paris",
-    title: "Paris weather forecast",
-    data: wire.output[1].content[0].annotations[0],
   }]);
 });
 

@@ -1,30 +1,16 @@
-// The request features on Chat Completions: structured output, caching, documents, web search,
-// sampling, parallel tool calls, user id and provider options.
+// The request features on Chat Completions: structured output, caching, web search, sampling,
+// parallel tool calls and user id (provider options and documents: ../features_test.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { openai } from "./mod.ts";
+import { serializing } from "../../testing/serialize.ts";
+
+const { wire, warned, refused } = serializing(openai);
 
 const hi: ChatRequest = { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] };
 const tools = [{ name: "f", parameters: { type: "object" } }];
 const schema = { type: "object", properties: { age: { type: "integer" } }, required: ["age"] };
-const PDF = "JVBERi0xLjQ=";
-
-function wire(request: ChatRequest, warnings?: Warning[]) {
-  return JSON.parse(openai.serializeRequest(request, { warnings }));
-}
-function warned(request: ChatRequest): Warning[] {
-  const warnings: Warning[] = [];
-  wire(request, warnings);
-  return warnings;
-}
-function refused(request: ChatRequest, path: string, detail: string): void {
-  assert.throws(() => openai.serializeRequest(request), {
-    name: "ValidationError",
-    path,
-    message: `Cannot serialize request for openai: ${path} ${detail}`,
-  });
-}
 
 test("openai serializeRequest sends structured output as response_format json_schema", () => {
   assert.deepEqual(wire({ ...hi, structuredOutput: { name: "person", schema } }).response_format, {
@@ -131,62 +117,6 @@ test("openai serializeRequest reports breakpoints on models that cache on their 
   }]);
 });
 
-test("openai serializeRequest sends PDFs as file parts and plain text as text", () => {
-  const warnings: Warning[] = [];
-  const body = wire({
-    ...hi,
-    messages: [{
-      role: "user",
-      content: [
-        { type: "document", mediaType: "application/pdf", data: PDF, title: "report.pdf" },
-        { type: "document", mediaType: "application/pdf", data: PDF },
-        { type: "document", fileId: "file-abc123", mediaType: "application/pdf" },
-        { type: "document", mediaType: "text/plain", data: btoa("notes"), title: "notes.txt" },
-      ],
-    }],
-  }, warnings);
-  assert.deepEqual(body.messages[0].content, [
-    {
-      type: "file",
-      file: { filename: "report.pdf", file_data: `data:application/pdf;base64,${PDF}` },
-    },
-    {
-      type: "file",
-      file: { filename: "document.pdf", file_data: `data:application/pdf;base64,${PDF}` },
-    },
-    { type: "file", file: { file_id: "file-abc123" } },
-    { type: "text", text: "notes" },
-  ]);
-  assert.deepEqual(warnings, [{
-    provider: "openai",
-    path: "messages[0].content[3].title",
-    message: "dropped: plain text is sent as a text part",
-  }]);
-});
-
-test("openai serializeRequest refuses documents Chat Completions cannot take", () => {
-  const doc = (block: Record<string, string>): ChatRequest => ({
-    ...hi,
-    messages: [{ role: "user", content: [{ type: "document", ...block } as never] }],
-  });
-  const at = "messages[0].content[0]";
-  refused(
-    doc({ url: "https://a.example/a.pdf" }),
-    `${at}.url`,
-    "cannot be sent: Chat Completions takes files by id or data",
-  );
-  refused(
-    doc({ fileId: "file-1", mediaType: "text/plain" }),
-    `${at}.mediaType`,
-    'must be "application/pdf" for a file id, got "text/plain"',
-  );
-  refused(
-    doc({ data: "YQ==", mediaType: "image/png" }),
-    `${at}.mediaType`,
-    'must be "application/pdf" or "text/plain", got "image/png"',
-  );
-});
-
 test("openai serializeRequest sends web search to search models and refuses other tools", () => {
   const warnings: Warning[] = [];
   const body = wire({
@@ -266,31 +196,7 @@ test("openai serializeRequest refuses sampling reasoning models do not take", ()
   assert.equal(wire({ ...hi, model: "o3", topP: 1, presencePenalty: 0 }).top_p, 1);
 });
 
-test("openai serializeRequest sends parallel_tool_calls only with tools", () => {
+test("openai serializeRequest sends parallel_tool_calls with tools", () => {
   assert.equal(wire({ ...hi, tools, parallelToolCalls: false }).parallel_tool_calls, false);
   assert.equal(wire({ ...hi, tools, parallelToolCalls: true }).parallel_tool_calls, true);
-  const warnings: Warning[] = [];
-  assert.equal(wire({ ...hi, parallelToolCalls: false }, warnings).parallel_tool_calls, undefined);
-  assert.deepEqual(warnings, [
-    { provider: "openai", path: "parallelToolCalls", message: "dropped: the request has no tools" },
-  ]);
-});
-
-test("openai serializeRequest merges providerOptions.openai into the body", () => {
-  const body = wire({
-    ...hi,
-    providerOptions: {
-      openai: { service_tier: "flex", prompt_cache_retention: "24h", metadata: { run: "7" } },
-      google: { safetySettings: [] },
-    },
-  });
-  assert.deepEqual(
-    [body.service_tier, body.prompt_cache_retention, body.metadata, body.safetySettings],
-    ["flex", "24h", { run: "7" }, undefined],
-  );
-  refused(
-    { ...hi, cache: { key: "a" }, providerOptions: { openai: { prompt_cache_key: "b" } } },
-    "providerOptions.openai.prompt_cache_key",
-    "is already set from a canonical field",
-  );
 });

@@ -3,11 +3,12 @@ import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { readFixture, readJsonFixture } from "../../testing/fixtures.ts";
 import { isOpenAIReasoningModel, openai } from "./mod.ts";
+import { serializing } from "../../testing/serialize.ts";
+
+const { wire } = serializing(openai);
 
 const complex = readJsonFixture<ChatRequest>("benchmarks/request_complex.json");
 const hi: ChatRequest = { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] };
-const wire = (request: ChatRequest, warnings?: Warning[]) =>
-  JSON.parse(openai.serializeRequest(request, { warnings }));
 
 test("openai serializeRequest writes the complex request exactly", () => {
   const warnings: Warning[] = [];
