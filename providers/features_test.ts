@@ -207,12 +207,12 @@ const OPENAI_DOCUMENTS: Array<{
       [
         { fileId: "file-1", mediaType: "text/plain" },
         "mediaType",
-        'must be "application/pdf" for a file id or URL',
+        'must be "application/pdf" for a file id or URL, got "text/plain"',
       ],
       [
         { url: "https://a.example/a.txt", mediaType: "text/plain" },
         "mediaType",
-        'must be "application/pdf" for a file id or URL',
+        'must be "application/pdf" for a file id or URL, got "text/plain"',
       ],
       [
         { data: "YQ==", mediaType: "image/png" },

@@ -28,7 +28,11 @@ export function responsesDocument(
   warnings: Warning[] | undefined,
 ): Record<string, unknown> {
   if (block.mediaType !== undefined && block.mediaType !== PDF && !("data" in block)) {
-    refuse(PROVIDER, `${path}.mediaType`, `must be "${PDF}" for a file id or URL`);
+    refuse(
+      PROVIDER,
+      `${path}.mediaType`,
+      `must be "${PDF}" for a file id or URL, got "${block.mediaType}"`,
+    );
   }
   if ("fileId" in block) return { type: "input_file", file_id: block.fileId };
   if ("url" in block) return { type: "input_file", file_url: block.url };
