@@ -3,8 +3,11 @@
  * many shapes (each set of fields is one), so reading a field a request lacks is a megamorphic
  * lookup of a few nanoseconds, and a request has a dozen fields it can lack; a pass over the few
  * keys it has costs less. That pass sees own enumerable properties, as object literals, spreads
- * and `JSON.parse` make them; any other object (a class instance with getters, say) counts as
- * having every field, so that nothing it carries goes out unchecked.
+ * and `JSON.parse` make them. An object whose required `messages` is not one (a class instance
+ * with getters, say) counts as having every field, so that nothing it carries goes out
+ * unchecked; asking every request for its prototype instead cost V8 ~10 ns (serialize: simple
+ * read 5–10% slower side by side). An object with its own `messages` but other fields behind
+ * getters is still read as plain data.
  *
  * @module
  */
@@ -29,11 +32,15 @@ export const STOP_SEQUENCES = 64;
  * `structuredOutput`, `cache`, `providerTools` or `providerOptions`. */
 export const FEATURES = 128;
 const ALL_FIELDS = 255;
+// Marks the required `messages`, seen in the same pass; never among the bits returned.
+const MESSAGES = 256;
 
 // A switch rather than a Map: hashing each key costs about three times as much (30–40 ns a
 // request on Deno, Node and Bun against 10–12).
 function bit(key: string): number {
   switch (key) {
+    case "messages":
+      return MESSAGES;
     case "system":
       return SYSTEM;
     case "tools":
@@ -72,14 +79,9 @@ function bit(key: string): number {
  * @returns The bits of {@link SYSTEM} … {@link FEATURES} for the fields present.
  */
 export function requestFields(request: ChatRequest): number {
-  // Anything but a plain object (not an object at all, which validation then refuses, too).
-  if (!isPlain(request)) return ALL_FIELDS;
   let fields = 0;
   for (const key in request) fields |= bit(key);
-  return fields;
-}
-
-function isPlain(value: unknown): boolean {
-  return typeof value === "object" && value !== null &&
-    Object.getPrototypeOf(value) === Object.prototype;
+  // `messages` is required: a request that does not have it as an own enumerable property is
+  // not plain data (a class instance with getters, say), or not a request at all.
+  return (fields & MESSAGES) === 0 ? ALL_FIELDS : fields & ~MESSAGES;
 }
