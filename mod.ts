@@ -34,18 +34,19 @@ export type {
   HttpRequest,
   HttpRequestOptions,
   ParseOptions,
-  ProviderDialect,
+  Provider,
   ProviderProfile,
   SerializeOptions,
+  StreamDecoder,
+  StreamDecoderOptions,
 } from "./common/provider.ts";
 export type * from "./common/events.ts";
-export { EventStream } from "./common/event_stream.ts";
-export { EventTransformStream } from "./common/stream.ts";
-export type { StreamDecoder, StreamDecoderOptions } from "./common/stream.ts";
-export { defineTool } from "./common/tool.ts";
-export type { AnyTool, DefineToolOptions, Tool, ToolContext } from "./common/tool.ts";
-export { defineOutput, parseOutput } from "./common/output.ts";
-export type { DefineOutputOptions, Output } from "./common/output.ts";
+export { EventStream } from "./codec/event_stream.ts";
+export { EventTransformStream } from "./codec/stream.ts";
+export { defineTool } from "./tools/tool.ts";
+export type { AnyTool, DefineToolOptions, Tool, ToolContext } from "./tools/tool.ts";
+export { defineOutput, parseOutput } from "./tools/output.ts";
+export type { DefineOutputOptions, Output } from "./tools/output.ts";
 export {
   errorResult,
   executeToolCalls,
@@ -53,16 +54,16 @@ export {
   prepareToolCall,
   runToolRound,
   toolResultMessage,
-} from "./common/dispatch.ts";
-export type { DispatchOptions, PreparedCall } from "./common/dispatch.ts";
-export { createClient } from "./common/client.ts";
-export type { CallOptions, Client, ClientOptions, ProviderCallOptions } from "./common/client.ts";
-export type { FetchFunction } from "./common/call.ts";
-export type * from "./common/client_events.ts";
-export type { Sleep } from "./common/retry.ts";
+} from "./tools/dispatch.ts";
+export type { DispatchOptions, PreparedCall } from "./tools/dispatch.ts";
+export { createClient } from "./client/client.ts";
+export type { CallOptions, Client, ClientOptions, ProviderCallOptions } from "./client/client.ts";
+export type { FetchFunction } from "./client/call.ts";
+export type * from "./client/events.ts";
+export type { Sleep } from "./client/retry.ts";
 export { anthropic } from "./providers/anthropic/mod.ts";
 export { openai } from "./providers/openai/mod.ts";
 export { google } from "./providers/google/mod.ts";
 export { openaiResponses } from "./providers/openai-responses/mod.ts";
 export { getProvider, providers } from "./providers/mod.ts";
-export type { Provider, ProviderName } from "./providers/mod.ts";
+export type { ProviderName } from "./providers/mod.ts";

@@ -13,12 +13,12 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import process from "node:process";
+import { LIBRARY_PATHS } from "./reference.ts";
 import { systemInfo } from "./runtime.ts";
 
 const checkout = new URL("../", import.meta.url).pathname;
 const results = `${checkout}bench/results/imports/`;
 const runtime = systemInfo().runtime;
-const SOURCES = ["mod.ts", "common", "providers"];
 
 // Builds a library copy's JavaScript into `out` the way `npm run build` does.
 function build(root: string, out: string): void {
@@ -58,7 +58,12 @@ export function entryPoints(root: string, providers: string[]): Map<string, stri
   }
   const folder = `${results}${role}/`;
   rmSync(folder, { recursive: true, force: true });
-  for (const path of SOURCES) cpSync(`${root}${path}`, `${folder}${path}`, { recursive: true });
+  for (const path of LIBRARY_PATHS) {
+    // A reference from before a folder existed simply lacks it.
+    if (existsSync(`${root}${path}`)) {
+      cpSync(`${root}${path}`, `${folder}${path}`, { recursive: true });
+    }
+  }
   return new Map([
     ["root", `${folder}mod.ts`],
     ...providers.map((p) => [p, `${folder}providers/${p}/mod.ts`] as const),

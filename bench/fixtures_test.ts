@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type ChatRequest, providers, seededIdGenerator, type StreamEvent } from "../mod.ts";
-import { readFixture, readJsonFixture } from "../testing/fixtures.ts";
+import { readFixture, readJsonFixture } from "../testing/internal/fixtures.ts";
 
 for (const provider of Object.values(providers)) {
   const fixture = (file: string) => readFixture(`benchmarks/${provider.name}/${file}`);

@@ -7,7 +7,7 @@
 
 import { createParser, type EventSourceParser } from "eventsource-parser";
 import { type ChatRequest, type Provider, type ProviderName, providers } from "../mod.ts";
-import { readFixture, readJsonFixture } from "../testing/fixtures.ts";
+import { readFixture, readJsonFixture } from "../testing/internal/fixtures.ts";
 import type { Library } from "./bench.ts";
 
 /**
@@ -16,7 +16,7 @@ import type { Library } from "./bench.ts";
  * @param lib The library under measurement.
  * @returns Its providers.
  */
-export function providersOf(lib: Library): Provider[] {
+export function providersOf(lib: Library): Provider<ProviderName>[] {
   return Object.values(lib.providers);
 }
 
@@ -68,7 +68,7 @@ export function request(
  * @param req The request.
  * @returns The floor function.
  */
-export function stringifyFloor(provider: Provider, req: ChatRequest): () => string {
+export function stringifyFloor(provider: Provider<ProviderName>, req: ChatRequest): () => string {
   const wire = JSON.parse(provider.serializeRequest(req));
   return () => JSON.stringify(wire);
 }

@@ -9,8 +9,7 @@
  * @module
  */
 
-import type { BenchCase } from "./bench.ts";
-import { caseId, sink } from "./bench.ts";
+import { type BenchCase, caseId, sink } from "./bench.ts";
 import type { MeasureSettings } from "./gates.ts";
 
 /** One case's figures. Times are µs per unit of work (per call, or per stream event). */

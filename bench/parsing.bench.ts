@@ -3,7 +3,7 @@
 // arguments), which every reader that returns arguments as objects must parse.
 import { existsSync } from "node:fs";
 import type { ProviderName } from "../mod.ts";
-import { readFixture } from "../testing/fixtures.ts";
+import { readFixture } from "../testing/internal/fixtures.ts";
 import { suite } from "./bench.ts";
 import { benchFixture, parseFloor, providersOf } from "./inputs.ts";
 

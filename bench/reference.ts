@@ -11,7 +11,15 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 
 /** What a library copy is made of: `mod.ts` and the folders it imports from. */
-const LIBRARY_PATHS = ["mod.ts", "common", "providers", "testing"];
+export const LIBRARY_PATHS: readonly string[] = [
+  "mod.ts",
+  "common",
+  "codec",
+  "providers",
+  "client",
+  "tools",
+  "testing",
+];
 const root = new URL("../", import.meta.url).pathname;
 
 /** A materialised reference. */

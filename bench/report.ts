@@ -11,9 +11,17 @@ import { type Balance, balanceLine, judgeBalance } from "./gates.ts";
 import type { Measurement } from "./measure.ts";
 import type { SystemInfo } from "./runtime.ts";
 
-// Labels and colours come from the providers' profiles; other case names stand as they are.
+// Labels come from the providers' profiles; other case names stand as they are.
 const profile = (name: string) =>
   Object.hasOwn(providers, name) ? providers[name as ProviderName].profile : undefined;
+
+// Chart colours are the report's concern, not the provider interface's.
+const COLORS: Record<string, string> = {
+  anthropic: "#c96442",
+  openai: "#10a37f",
+  google: "#4285f4",
+  "openai-responses": "#7c5cff",
+};
 
 /** A label for a case name. */
 export const label = (name: string): string => profile(name)?.label ?? name;
@@ -173,7 +181,7 @@ export function chart(results: Measurement[]): string {
     members.map((m) => ({
       label: label(m.name),
       value: m.p50,
-      color: profile(m.name)?.color ?? "#888",
+      color: COLORS[m.name] ?? "#888",
       text: micros(m.p50),
     })),
   ]);

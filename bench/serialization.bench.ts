@@ -1,6 +1,6 @@
 // Request serialization: canonical ChatRequest → wire JSON string, per provider.
 // Floor: JSON.stringify of the same wire body.
-import { type ChatRequest, type Provider, providers } from "../mod.ts";
+import { type ChatRequest, type Provider, type ProviderName, providers } from "../mod.ts";
 import { suite } from "./bench.ts";
 import { benchModel, providersOf, request, requestFixture, stringifyFloor } from "./inputs.ts";
 
@@ -19,7 +19,7 @@ const features = requestFixture<ChatRequest>("benchmarks/request_features.json")
 // features refuses the document, so the case is new to it), made on first use: the request's
 // shape then reaches the serializer when this group runs, not while the groups before it are
 // measured against a reference that never sees it.
-function featuresFloor(provider: Provider, req: ChatRequest): () => string {
+function featuresFloor(provider: Provider<ProviderName>, req: ChatRequest): () => string {
   let wire: unknown;
   return () => JSON.stringify(wire ??= JSON.parse(provider.serializeRequest(req)));
 }

@@ -18,7 +18,7 @@ const callback = (event: { type: string }) => event.type.length;
 
 // One text delta into a live decoder; the decoder is renewed every 4096 events so that its
 // fragments do not pile up over millions of calls.
-function singleEvent(provider: Provider, bench: Register): void {
+function singleEvent(provider: Provider<ProviderName>, bench: Register): void {
   const basic = benchFixture(provider.name, "stream_basic.txt");
   const events = basic.split(/\r?\n\r?\n/).filter(Boolean);
   const delta = bytesOf(`${events[Math.floor(events.length / 2)]}\n\n`);
@@ -46,7 +46,7 @@ function singleEvent(provider: Provider, bench: Register): void {
 // The tool-call stream through EventStream, one chunk per event as a fetch body delivers them:
 // what the async iteration adds to the decoder. Floor: the same body read with its reader,
 // eventsource-parser + JSON.parse.
-function eventStream(lib: Library, provider: Provider, bench: Register): void {
+function eventStream(lib: Library, provider: Provider<ProviderName>, bench: Register): void {
   const text = benchFixture(provider.name, "stream_tools.txt");
   const chunks = eventChunks(text);
   const body = () => chunkedBody(chunks, 0);

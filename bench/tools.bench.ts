@@ -1,6 +1,6 @@
 // Tool dispatch: extraction, id generation, argument validation, result serialization, and
 // the full round trip (extract → execute a no-op → result message).
-import { loopRequest, timeTool, weatherTool } from "../testing/tool_loop.ts";
+import { loopRequest, timeTool, weatherTool } from "../testing/internal/tool_loop.ts";
 import { suite } from "./bench.ts";
 import { benchFixture, providersOf, stringifyFloor } from "./inputs.ts";
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError, ResponseParseError, RosettaError, ValidationError } from "./errors.ts";
-import { emptyUsage } from "./usage.ts";
+import { emptyUsage } from "../codec/usage.ts";
 
 test("RosettaError subclasses set name, provider and path", () => {
   const error = new ValidationError("Cannot serialize request for google: x", {

@@ -6,14 +6,8 @@
  */
 
 import type { ProviderError, ResponseParseError } from "./errors.ts";
-import type {
-  Citation,
-  FinishReason,
-  ImageBlock,
-  JsonObject,
-  ProviderBlock,
-  Usage,
-} from "./types.ts";
+import type { Citation, FinishReason, ImageBlock, ProviderBlock, Usage } from "./types.ts";
+import type { JsonObject } from "./json_object.ts";
 
 /** The stream began; the provider named its response id and model. */
 export interface StartEvent {

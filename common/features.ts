@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { JsonObject } from "./types.ts";
+import type { JsonObject } from "./json_object.ts";
 
 /**
  * Structured output: the model answers with JSON matching `schema`. OpenAI `response_format`

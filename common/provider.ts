@@ -7,10 +7,38 @@
 
 import type { ProviderError } from "./errors.ts";
 import type { IdGenerator } from "./ids.ts";
-import type { StreamDecoder, StreamDecoderOptions } from "./stream.ts";
+import type { StreamEvent } from "./events.ts";
 import type { ChatRequest, ChatResponse, Warning } from "./types.ts";
 
-/** Options of {@link ProviderDialect.serializeRequest}. */
+/** Options of a provider's `createStreamDecoder`. */
+export interface StreamDecoderOptions {
+  /**
+   * Makes tool-call ids where the provider sends none (Google).
+   * @default randomId
+   */
+  generateId?: IdGenerator;
+  /**
+   * Largest SSE event or line, in characters, before `event_too_large`.
+   * @default 16777216
+   */
+  maxEventSize?: number;
+}
+
+/** Bytes or text in, canonical events out; `end()` gives the accumulated response. */
+export interface StreamDecoder {
+  /** The provider whose stream this decodes. */
+  readonly provider: string;
+  /** Feeds a chunk, split anywhere; returns the events it completed (possibly none). */
+  push(chunk: Uint8Array | string): StreamEvent[];
+  /**
+   * Ends the input and returns the final response.
+   * @throws The first in-stream error, an unreadable event, bad tool arguments, or a stream cut
+   * before its terminal event — each with `partial`, the response accumulated so far.
+   */
+  end(): ChatResponse;
+}
+
+/** Options of {@link Provider.serializeRequest}. */
 export interface SerializeOptions {
   /**
    * Serialize for a streamed response (`stream: true` and the like).
@@ -21,7 +49,7 @@ export interface SerializeOptions {
   warnings?: Warning[];
 }
 
-/** Options of {@link ProviderDialect.buildHttpRequest}. */
+/** Options of {@link Provider.buildHttpRequest}. */
 export interface HttpRequestOptions extends SerializeOptions {
   /** The API key. */
   apiKey: string;
@@ -44,7 +72,7 @@ export interface HttpRequest {
   body: string;
 }
 
-/** Options of {@link ProviderDialect.parseResponse}. */
+/** Options of {@link Provider.parseResponse}. */
 export interface ParseOptions {
   /**
    * Makes tool-call ids where the provider sends none (Google).
@@ -53,12 +81,10 @@ export interface ParseOptions {
   generateId?: IdGenerator;
 }
 
-/** What tests, benchmarks and reports need to know about a provider, kept in its folder. */
+/** What tests, benchmarks and examples need to know about a provider, kept in its folder. */
 export interface ProviderProfile {
   /** Display name, e.g. `Anthropic`. */
   readonly label: string;
-  /** Chart colour, a CSS hex colour such as `#c96442`. */
-  readonly color: string;
   /** A model id per purpose. */
   readonly models: {
     /** A general chat model with tool use. */
@@ -69,12 +95,13 @@ export interface ProviderProfile {
 }
 
 /**
- * One provider's dialect: serialize, parse and map errors. The registry's `Provider` is this,
- * named like the registered providers.
+ * One provider's dialect: serialize, parse and map errors. Every registered provider is one
+ * (`getProvider(name)` returns `Provider<ProviderName>`); a provider defined outside this package
+ * names itself with `Name`.
  *
  * @typeParam Name The provider's name, e.g. `"anthropic"`.
  */
-export interface ProviderDialect<Name extends string = string> {
+export interface Provider<Name extends string = string> {
   /** The provider's name, as the registry and every error and response spell it. */
   readonly name: Name;
   /** Display name, chart colour and model ids. */

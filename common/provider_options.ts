@@ -6,11 +6,6 @@
  * @module
  */
 
-import { describeValue } from "./describe.ts";
-import { isJsonObject } from "./json.ts";
-import type { JsonObject } from "./types.ts";
-import { refuse } from "./validate.ts";
-
 /** Anthropic Messages body fields, e.g. `service_tier`, `container`, `context_management`. */
 export interface AnthropicOptions {
   /** Priority capacity when available, or standard only. */
@@ -81,41 +76,4 @@ export interface ProviderOptions {
   google?: GoogleOptions;
   /** Merged into OpenAI Responses bodies: any top-level field, e.g. `service_tier`. */
   "openai-responses"?: { [field: string]: unknown };
-}
-
-/**
- * Merges a provider's options into the body being built. A field the body lacks is added; an
- * object field the body has too is merged one level deep (`generationConfig`, `output_config`,
- * `metadata`) and an array field is appended to (`tools`); a value rosetta already wrote from a
- * canonical field is refused, so that the canonical field stays the one way to set it.
- *
- * @param body The wire body, changed in place (objects and arrays rosetta made are replaced).
- * @param options The provider's options from the request.
- * @param provider The provider, named in errors and in the path.
- * @throws {ValidationError} Naming `providerOptions.<provider>.<field>` on a collision.
- */
-export function mergeProviderOptions(
-  body: JsonObject,
-  options: unknown,
-  provider: string,
-): void {
-  const at = `providerOptions.${provider}`;
-  if (!isJsonObject(options)) {
-    refuse(provider, at, `must be an object, got ${describeValue(options)}`);
-  }
-  for (const key in options) {
-    const value = options[key];
-    if (value === undefined) continue;
-    const mine = body[key];
-    if (mine === undefined) body[key] = value;
-    else if (Array.isArray(mine) && Array.isArray(value)) body[key] = [...mine, ...value];
-    else if (isJsonObject(mine) && isJsonObject(value)) {
-      for (const inner in value) {
-        if (mine[inner] !== undefined) {
-          refuse(provider, `${at}.${key}.${inner}`, "is already set from a canonical field");
-        }
-      }
-      body[key] = { ...mine, ...value };
-    } else refuse(provider, `${at}.${key}`, "is already set from a canonical field");
-  }
 }

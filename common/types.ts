@@ -6,7 +6,10 @@
  */
 
 import type { DocumentBlock, PromptCache, ProviderTool, StructuredOutput } from "./features.ts";
+import type { JsonObject } from "./json_object.ts";
 import type { ProviderOptions } from "./provider_options.ts";
+
+export type { JsonObject };
 
 /**
  * A source that a text block cites, in one shape for every provider: Anthropic `citations`
@@ -58,9 +61,6 @@ export interface RedactedThinkingBlock {
   /** Opaque encrypted payload. */
   data: string;
 }
-
-/** A JSON object: what tool arguments always are. */
-export type JsonObject = { [key: string]: unknown };
 
 /** A model's request to call a tool. */
 export interface ToolCallBlock {

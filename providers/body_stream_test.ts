@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { seededIdGenerator } from "../common/ids.ts";
 import { chunkings, decodeChunks } from "../testing/chunkings.ts";
-import { generate } from "../testing/generate.ts";
+import { generate } from "../testing/internal/generate.ts";
 import { type ProviderName, providers } from "./mod.ts";
 
 const SEEDS = 300;

@@ -5,7 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ValidationError } from "../common/errors.ts";
-import type { Provider } from "./mod.ts";
+import type { Provider } from "../common/provider.ts";
+import type { ProviderName } from "./mod.ts";
 import type { ChatRequest, Thinking, ThinkingEffort } from "../common/types.ts";
 import { anthropic, anthropicModel } from "./anthropic/mod.ts";
 import { google, googleModel } from "./google/mod.ts";
@@ -39,7 +40,7 @@ const FIELDS = new Set([
   "maxOutputTokens",
 ]);
 
-function* cases(provider: Provider, model: string): Generator<Case> {
+function* cases(provider: Provider<ProviderName>, model: string): Generator<Case> {
   for (const thinking of THINKING) {
     for (const temperature of TEMPERATURE) {
       for (const stopSequences of STOP) {
@@ -158,7 +159,7 @@ const OPENAI = [
 
 // The Responses API serves the same models by the same table; it takes no stop sequences.
 const OPENAI_DIALECTS: Array<{
-  provider: Provider;
+  provider: Provider<ProviderName>;
   title: string;
   effort: (body: Body) => ThinkingEffort | undefined;
   refusesStops: (stops: number, row: ReturnType<typeof openAIModel>) => boolean;

@@ -3,7 +3,8 @@ import { errorContract, responseContract, streamContract } from "../testing/cont
 import { providers } from "./mod.ts";
 
 for (const provider of Object.values(providers)) {
-  responseContract(provider);
-  errorContract(provider);
-  streamContract(provider);
+  const fixtures = new URL(`../fixtures/${provider.name}/`, import.meta.url);
+  responseContract(provider, fixtures);
+  errorContract(provider, fixtures);
+  streamContract(provider, fixtures);
 }

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { DocumentBlock } from "../common/features.ts";
 import type { ChatRequest, Warning } from "../common/types.ts";
-import { doc, serializing, type WireBody } from "../testing/serialize.ts";
+import { doc, serializing, type WireBody } from "../testing/internal/serialize.ts";
 import { type ProviderName, providers } from "./mod.ts";
 
 const MODELS: Record<ProviderName, string> = {

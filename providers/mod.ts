@@ -7,7 +7,7 @@
  */
 
 import { ValidationError } from "../common/errors.ts";
-import type { ProviderDialect } from "../common/provider.ts";
+import type { Provider } from "../common/provider.ts";
 import { anthropic } from "./anthropic/mod.ts";
 import { google } from "./google/mod.ts";
 import { openai } from "./openai/mod.ts";
@@ -25,14 +25,6 @@ export const providers: Readonly<{
 export type ProviderName = keyof typeof providers;
 
 /**
- * A provider's dialect: serialize, parse and map errors. Named by default like the registered
- * providers; a provider defined outside this package can name itself with `Name`.
- *
- * @typeParam Name The provider's name.
- */
-export type Provider<Name extends string = ProviderName> = ProviderDialect<Name>;
-
-/**
  * Looks a provider up by name.
  *
  * @param name A registered provider's name.
@@ -47,7 +39,7 @@ export type Provider<Name extends string = ProviderName> = ProviderDialect<Name>
  * assert.throws(() => getProvider("gemini"), /is not one of anthropic, openai, google, openai-responses$/);
  * ```
  */
-export function getProvider(name: string): Provider {
+export function getProvider(name: string): Provider<ProviderName> {
   if (Object.hasOwn(providers, name)) return providers[name as ProviderName];
   throw new ValidationError(
     `Cannot find provider: ${JSON.stringify(name)} is not one of ${

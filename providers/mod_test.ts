@@ -6,11 +6,10 @@ test("providers registers each provider under its own name", () => {
   for (const [name, provider] of Object.entries(providers)) assert.equal(provider.name, name);
 });
 
-test("providers gives each provider a profile with a label, a colour and its models", () => {
+test("providers gives each provider a profile with a label and its models", () => {
   for (const provider of Object.values(providers)) {
-    const { label, color, models } = provider.profile;
+    const { label, models } = provider.profile;
     assert.ok(label !== "", provider.name);
-    assert.match(color, /^#[0-9a-f]{6}$/);
     assert.ok(models.chat !== "" && models.thinking !== "", provider.name);
   }
 });

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { seededIdGenerator } from "../common/ids.ts";
 import type { ChatResponse, TextBlock } from "../common/types.ts";
 import { decodeChunks } from "../testing/chunkings.ts";
-import { readFixture, readJsonFixture } from "../testing/fixtures.ts";
+import { readFixture, readJsonFixture } from "../testing/internal/fixtures.ts";
 import { type ProviderName, providers } from "./mod.ts";
 
 // Wire fixtures are read as loosely typed JSON.

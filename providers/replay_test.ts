@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, ChatResponse, Warning } from "../common/types.ts";
-import { readFixture, readJsonFixture } from "../testing/fixtures.ts";
+import { readFixture, readJsonFixture } from "../testing/internal/fixtures.ts";
 import { type ProviderName, providers } from "./mod.ts";
 
 // deno-lint-ignore no-explicit-any

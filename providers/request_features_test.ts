@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../common/types.ts";
-import { readJsonFixture } from "../testing/fixtures.ts";
+import { readJsonFixture } from "../testing/internal/fixtures.ts";
 import { providers } from "./mod.ts";
 
 // deno-lint-ignore no-explicit-any

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { SerializeOptions } from "../common/provider.ts";
 import type { ChatRequest } from "../common/types.ts";
-import { readJsonFixture } from "../testing/fixtures.ts";
+import { readJsonFixture } from "../testing/internal/fixtures.ts";
 import { providers } from "./mod.ts";
 
 const simple = readJsonFixture<ChatRequest>("benchmarks/request_simple.json");

@@ -2,13 +2,13 @@
 // (whole body, and the same reply streamed) → execution → the next request body, exactly.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { runToolRound } from "../common/dispatch.ts";
+import { runToolRound } from "../tools/dispatch.ts";
 import { seededIdGenerator } from "../common/ids.ts";
 import type { ChatResponse, Message } from "../common/types.ts";
-import { readFixture } from "../testing/fixtures.ts";
-import { loopRequest, timeTool, weatherTool } from "../testing/tool_loop.ts";
+import { readFixture } from "../testing/internal/fixtures.ts";
+import { loopRequest, timeTool, weatherTool } from "../testing/internal/tool_loop.ts";
 import { providers } from "./mod.ts";
-import { emptyUsage } from "../common/usage.ts";
+import { emptyUsage } from "../codec/usage.ts";
 
 const tools = [weatherTool, timeTool];
 

@@ -11,5 +11,5 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 out=$1
 root=${2:-$here}
 cd "$root"
-"$here/node_modules/.bin/bun" build mod.ts providers/*/mod.ts testing/mod.ts \
+"$here/node_modules/.bin/bun" build mod.ts providers/*/mod.ts testing/mod.ts testing/contract.ts \
   --splitting --format=esm --target=node --packages=external --root . --outdir "$out" >/dev/null

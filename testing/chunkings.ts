@@ -7,7 +7,7 @@
 
 import type { ChatResponse } from "../common/types.ts";
 import type { StreamEvent } from "../common/events.ts";
-import type { StreamDecoder } from "../common/stream.ts";
+import type { StreamDecoder } from "../common/provider.ts";
 
 /** A named way of cutting a byte string into chunks. */
 export interface Chunking {

@@ -10,21 +10,23 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync } from "node:fs";
-import { categoryForStatus } from "../common/http.ts";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { categoryForStatus } from "../codec/http.ts";
 import { seededIdGenerator } from "../common/ids.ts";
 import { ProviderError, ResponseParseError, RosettaError } from "../common/errors.ts";
-import type { ProviderDialect as Provider } from "../common/provider.ts";
+import type { Provider } from "../common/provider.ts";
 import type { StreamEvent } from "../common/events.ts";
 import { chunkings, decodeChunks } from "./chunkings.ts";
-import { readFixture } from "./fixtures.ts";
 import { mutations, sseEvents, sseText } from "./mutate.ts";
 
-const FIXTURES = new URL("../fixtures/", import.meta.url);
+/** The text of one fixture file. */
+function readFixture(fixtures: URL, name: string): string {
+  return readFileSync(new URL(name, fixtures), "utf8");
+}
 
 /** A provider's fixture names with the given extension, without it. */
-function fixtureNames(provider: Provider, extension: string): string[] {
-  return readdirSync(new URL(`${provider.name}/`, FIXTURES))
+function fixtureNames(fixtures: URL, extension: string): string[] {
+  return readdirSync(fixtures)
     .filter((file) => file.endsWith(extension))
     .map((file) => file.slice(0, -extension.length))
     .sort();
@@ -37,18 +39,19 @@ const options = () => ({ generateId: seededIdGenerator(7) });
  * typed error, and no field of any value makes a parser throw anything but a rosetta error.
  *
  * @param provider The provider under test.
+ * @param fixtures The folder of its fixtures (a `file:` URL ending in `/`).
  */
-export function responseContract(provider: Provider): void {
-  responseScenarios(provider);
-  responseOddInputs(provider);
+export function responseContract(provider: Provider, fixtures: URL): void {
+  responseScenarios(provider, fixtures);
+  responseOddInputs(provider, fixtures);
 }
 
-function responseScenarios(provider: Provider): void {
+function responseScenarios(provider: Provider, fixtures: URL): void {
   const p = provider.name;
   const parse = (body: string) => provider.parseResponse(body, options());
 
   test(`${p} parseResponse reads text.json as one text block that stopped`, () => {
-    const response = parse(readFixture(`${p}/text.json`));
+    const response = parse(readFixture(fixtures, "text.json"));
     assert.equal(response.provider, p);
     assert.deepEqual(response.content.map((b) => b.type), ["text"]);
     assert.equal(response.finishReason, "stop");
@@ -59,7 +62,7 @@ function responseScenarios(provider: Provider): void {
   });
 
   test(`${p} parseResponse reads tool_calls.json as the three calls, in order`, () => {
-    const response = parse(readFixture(`${p}/tool_calls.json`));
+    const response = parse(readFixture(fixtures, "tool_calls.json"));
     assert.equal(response.finishReason, "tool_use");
     const calls = response.content.filter((b) => b.type === "tool_call");
     assert.deepEqual(calls.map((c) => c.type === "tool_call" && [c.name, c.arguments]), [
@@ -72,7 +75,7 @@ function responseScenarios(provider: Provider): void {
   });
 }
 
-function responseOddInputs(provider: Provider): void {
+function responseOddInputs(provider: Provider, fixtures: URL): void {
   const p = provider.name;
   const parse = (body: string) => provider.parseResponse(body, options());
 
@@ -88,7 +91,7 @@ function responseOddInputs(provider: Provider): void {
   test(`${p} parseResponse throws a ProviderError for an error body`, () => {
     const error = (() => {
       try {
-        parse(readFixture(`${p}/error_400.json`));
+        parse(readFixture(fixtures, "error_400.json"));
       } catch (error) {
         return error;
       }
@@ -98,13 +101,13 @@ function responseOddInputs(provider: Provider): void {
   });
 
   test(`${p} parseResponse reads a null error field as no error`, () => {
-    const body = JSON.parse(readFixture(`${p}/text.json`));
+    const body = JSON.parse(readFixture(fixtures, "text.json"));
     assert.deepEqual(parse(JSON.stringify({ ...body, error: null })), parse(JSON.stringify(body)));
   });
 
   test(`${p} parseResponse fails only with rosetta errors, whatever a field holds`, () => {
-    for (const name of fixtureNames(provider, ".json").filter((n) => !n.startsWith("request"))) {
-      for (const { path, value } of mutations(JSON.parse(readFixture(`${p}/${name}.json`)))) {
+    for (const name of fixtureNames(fixtures, ".json").filter((n) => !n.startsWith("request"))) {
+      for (const { path, value } of mutations(JSON.parse(readFixture(fixtures, `${name}.json`)))) {
         try {
           parse(JSON.stringify(value));
         } catch (error) {
@@ -121,13 +124,14 @@ function responseOddInputs(provider: Provider): void {
  * the body's message, and odd bodies still give a ProviderError.
  *
  * @param provider The provider under test.
+ * @param fixtures The folder of its fixtures (a `file:` URL ending in `/`).
  */
-export function errorContract(provider: Provider): void {
+export function errorContract(provider: Provider, fixtures: URL): void {
   const p = provider.name;
-  for (const name of fixtureNames(provider, ".json").filter((n) => /^error_\d+$/.test(n))) {
+  for (const name of fixtureNames(fixtures, ".json").filter((n) => /^error_\d+$/.test(n))) {
     const status = Number(name.slice(6));
     test(`${p} errorFromResponse maps ${name}.json to the ${categoryForStatus(status)} category`, () => {
-      const error = provider.errorFromResponse(status, readFixture(`${p}/${name}.json`));
+      const error = provider.errorFromResponse(status, readFixture(fixtures, `${name}.json`));
       assert.ok(error instanceof ProviderError);
       assert.deepEqual([error.provider, error.status, error.category], [
         p,
@@ -141,7 +145,8 @@ export function errorContract(provider: Provider): void {
   test(`${p} errorFromResponse reads a retry-after header in seconds`, () => {
     const headers = new Headers({ "retry-after": "7" });
     assert.equal(
-      provider.errorFromResponse(500, readFixture(`${p}/error_500.json`), headers).retryAfterMs,
+      provider.errorFromResponse(500, readFixture(fixtures, "error_500.json"), headers)
+        .retryAfterMs,
       7000,
     );
   });
@@ -171,11 +176,12 @@ function decode(provider: Provider, text: string | Uint8Array) {
  * oversized events behave alike; no field of any event makes a decoder throw.
  *
  * @param provider The provider under test.
+ * @param fixtures The folder of its fixtures (a `file:` URL ending in `/`).
  */
-export function streamContract(provider: Provider): void {
+export function streamContract(provider: Provider, fixtures: URL): void {
   const p = provider.name;
-  for (const name of fixtureNames(provider, ".sse")) {
-    const bytes = new TextEncoder().encode(readFixture(`${p}/${name}.sse`));
+  for (const name of fixtureNames(fixtures, ".sse")) {
+    const bytes = new TextEncoder().encode(readFixture(fixtures, `${name}.sse`));
     test(`${p} stream ${name}.sse decodes the same however it is split`, () => {
       const whole = decode(provider, bytes);
       assert.ok(whole.events.length > 0);
@@ -184,23 +190,23 @@ export function streamContract(provider: Provider): void {
         assert.deepStrictEqual(split, whole, `${name}.sse split ${cut}`);
       }
     });
-    if (!existsSync(new URL(`${p}/${name}.json`, FIXTURES))) continue;
+    if (!existsSync(new URL(`${name}.json`, fixtures))) continue;
     test(`${p} stream ${name}.sse accumulates to the same response as ${name}.json`, () => {
       const streamed = decode(provider, bytes);
       assert.equal(streamed.error, undefined);
-      const parsed = provider.parseResponse(readFixture(`${p}/${name}.json`), options());
+      const parsed = provider.parseResponse(readFixture(fixtures, `${name}.json`), options());
       assert.deepStrictEqual(streamed.response, parsed);
     });
   }
-  streamEventContract(provider);
-  streamFailureContract(provider);
-  streamOddInputs(provider);
+  streamEventContract(provider, fixtures);
+  streamFailureContract(provider, fixtures);
+  streamOddInputs(provider, fixtures);
 }
 
-function streamEventContract(provider: Provider): void {
+function streamEventContract(provider: Provider, fixtures: URL): void {
   const p = provider.name;
   test(`${p} stream text.sse starts, deltas the text, finishes once and reports final usage`, () => {
-    const { events, response } = decode(provider, readFixture(`${p}/text.sse`));
+    const { events, response } = decode(provider, readFixture(fixtures, "text.sse"));
     assert.equal(events[0].type, "start");
     const text = events.map((e) => e.type === "text_delta" && e.index === 0 ? e.text : "").join("");
     assert.deepEqual(response?.content, [{ type: "text", text }]);
@@ -210,7 +216,7 @@ function streamEventContract(provider: Provider): void {
   });
 
   test(`${p} stream tool_calls.sse ends each call once, after its pieces, with its arguments`, () => {
-    const { events, response } = decode(provider, readFixture(`${p}/tool_calls.sse`));
+    const { events, response } = decode(provider, readFixture(fixtures, "tool_calls.sse"));
     const ends = events.filter((e) => e.type === "tool_call_end");
     const calls = response!.content.filter((b) => b.type === "tool_call");
     assert.deepEqual(
@@ -228,10 +234,10 @@ function streamEventContract(provider: Provider): void {
   });
 }
 
-function streamFailureContract(provider: Provider): void {
+function streamFailureContract(provider: Provider, fixtures: URL): void {
   const p = provider.name;
   test(`${p} stream error.sse reports the provider's error and throws it with the partial text`, () => {
-    const { events, error } = decode(provider, readFixture(`${p}/error.sse`));
+    const { events, error } = decode(provider, readFixture(fixtures, "error.sse"));
     const last = events.at(-1) as Extract<StreamEvent, { type: "error" }>;
     assert.ok(last.type === "error" && last.error instanceof ProviderError);
     assert.deepEqual([last.error.provider, last.error.category], [p, "server"]);
@@ -240,7 +246,7 @@ function streamFailureContract(provider: Provider): void {
   });
 
   test(`${p} stream truncated.sse throws truncated_stream keeping what arrived`, () => {
-    const { error } = decode(provider, readFixture(`${p}/truncated.sse`));
+    const { error } = decode(provider, readFixture(fixtures, "truncated.sse"));
     assert.ok(error instanceof ResponseParseError);
     assert.equal(error.type, "truncated_stream");
     assert.match(error.message, new RegExp(`^Cannot finish ${p} stream: it ended before `));
@@ -248,7 +254,7 @@ function streamFailureContract(provider: Provider): void {
   });
 
   test(`${p} stream reports a malformed event by number and reads on`, () => {
-    const events = sseEvents(readFixture(`${p}/text.sse`));
+    const events = sseEvents(readFixture(fixtures, "text.sse"));
     events.splice(1, 0, { data: "{" });
     const { error, events: out } = decode(provider, sseText(events));
     assert.ok(error instanceof ResponseParseError);
@@ -258,10 +264,10 @@ function streamFailureContract(provider: Provider): void {
   });
 }
 
-function streamOddInputs(provider: Provider): void {
+function streamOddInputs(provider: Provider, fixtures: URL): void {
   const p = provider.name;
   test(`${p} stream refuses to buffer an event over maxEventSize`, () => {
-    const text = readFixture(`${p}/text.sse`);
+    const text = readFixture(fixtures, "text.sse");
     const decoder = provider.createStreamDecoder({ maxEventSize: 64 });
     assert.throws(() => {
       for (let i = 0; i < text.length; i += 16) decoder.push(text.slice(i, i + 16));
@@ -269,20 +275,20 @@ function streamOddInputs(provider: Provider): void {
   });
 
   test(`${p} stream reads a null error field on every event as no error`, () => {
-    const events = sseEvents(readFixture(`${p}/text.sse`)).map((e) =>
+    const events = sseEvents(readFixture(fixtures, "text.sse")).map((e) =>
       e.data.startsWith("{")
         ? { ...e, data: JSON.stringify({ ...JSON.parse(e.data), error: null }) }
         : e
     );
     assert.deepStrictEqual(
       decode(provider, sseText(events)),
-      decode(provider, readFixture(`${p}/text.sse`)),
+      decode(provider, readFixture(fixtures, "text.sse")),
     );
   });
 
   test(`${p} stream fails only with rosetta errors, whatever a field of an event holds`, () => {
-    for (const name of fixtureNames(provider, ".sse").filter((n) => n !== "truncated")) {
-      const events = sseEvents(readFixture(`${p}/${name}.sse`));
+    for (const name of fixtureNames(fixtures, ".sse").filter((n) => n !== "truncated")) {
+      const events = sseEvents(readFixture(fixtures, `${name}.sse`));
       events.forEach((event, i) => {
         if (!event.data.startsWith("{")) return;
         for (const { path, value } of mutations(JSON.parse(event.data))) {

@@ -6,16 +6,7 @@
  * @module
  */
 
-/** A fetch-style handler. */
-export type Handler = (request: Request) => Response | Promise<Response>;
-
-/** A running server. */
-export interface Listener {
-  /** Its origin, e.g. `http://127.0.0.1:41234`. */
-  url: string;
-  /** Stops it and closes every connection. */
-  close: () => Promise<void>;
-}
+import type { Handler, Listener } from "./listener.ts";
 
 // Only the few members used here, so that type checks need no runtime's type package.
 interface DenoRuntime {

@@ -9,7 +9,7 @@
 /// <reference types="node" />
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Handler, Listener } from "./listen.ts";
+import type { Handler, Listener } from "./listener.ts";
 
 async function toRequest(req: IncomingMessage): Promise<Request> {
   const headers = new Headers();

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { JsonObject } from "../common/types.ts";
+import type { JsonObject } from "../common/json_object.ts";
 import type { ProviderName } from "../providers/mod.ts";
 
 /** A block of a scripted reply. */

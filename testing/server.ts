@@ -8,13 +8,14 @@
  */
 
 import { Hono } from "hono";
-import { redactHeaders, scrubText } from "../common/redact.ts";
-import type { JsonObject } from "../common/types.ts";
+import { redactHeaders, scrubText } from "../client/redact.ts";
+import type { JsonObject } from "../common/json_object.ts";
 import type { ProviderName } from "../providers/mod.ts";
 import { DIALECTS } from "./dialects/mod.ts";
 import type { MockDialect, MockEvent } from "./dialects/dialect.ts";
 import { cutBody, faultyBody } from "./faults.ts";
-import { listen, type Listener } from "./listen.ts";
+import { listen } from "./listen.ts";
+import type { Listener } from "./listener.ts";
 import { type MockReply, type MockScript, type RecordedRequest, reply, text } from "./script.ts";
 
 /** Options of {@link createMockServer}. */

@@ -3,16 +3,21 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError } from "../common/errors.ts";
-import type { Provider } from "../providers/mod.ts";
-import { providers } from "../providers/mod.ts";
+import type { Provider } from "../common/provider.ts";
+import { type ProviderName, providers } from "../providers/mod.ts";
 import { cutBody } from "./faults.ts";
-import { ask } from "./http_harness.ts";
+import { ask } from "./internal/http_harness.ts";
 import { createMockServer, type MockServer } from "./server.ts";
 import { failure, reply, text, thinking, toolCall, usage } from "./script.ts";
 
 const KEY = "mock-test-key";
 
-function send(mock: MockServer, provider: Provider, stream: boolean, key = KEY): Promise<Response> {
+function send(
+  mock: MockServer,
+  provider: Provider<ProviderName>,
+  stream: boolean,
+  key = KEY,
+): Promise<Response> {
   const http = provider.buildHttpRequest(ask(provider.name), {
     apiKey: key,
     baseUrl: mock.baseUrl(provider.name),

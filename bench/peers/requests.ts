@@ -7,7 +7,7 @@
  */
 
 import { type ChatRequest, type Message, providers } from "../../mod.ts";
-import { readJsonFixture } from "../../testing/fixtures.ts";
+import { readJsonFixture } from "../../testing/internal/fixtures.ts";
 import type { PeerProvider } from "./wire.ts";
 
 type Json = Record<string, unknown>;

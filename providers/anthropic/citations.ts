@@ -6,8 +6,8 @@
  * @module
  */
 
-import { citationOf } from "../../common/citation.ts";
-import { invalidField, isJsonObject } from "../../common/json.ts";
+import { citationOf } from "../../codec/citation.ts";
+import { invalidField, isJsonObject } from "../../codec/json.ts";
 import type { Citation } from "../../common/types.ts";
 
 /**

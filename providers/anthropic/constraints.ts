@@ -7,10 +7,10 @@
  * @module
  */
 
-import { messagePath } from "../../common/paths.ts";
-import { warn } from "../../common/replay.ts";
+import { messagePath } from "../../codec/paths.ts";
+import { warn } from "../../codec/replay.ts";
 import type { ChatRequest, Warning } from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import { refuse } from "../../common/refuse.ts";
 import type { AnthropicModel } from "./models.ts";
 import { checkAnthropicSampling } from "./sampling.ts";
 import { type AnthropicThinkingPlan, describeThinking } from "./thinking.ts";

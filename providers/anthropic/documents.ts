@@ -6,10 +6,10 @@
  * @module
  */
 
-import { decodeTextDocument, PDF } from "../../common/document.ts";
+import { decodeTextDocument, PDF } from "../../codec/document.ts";
 import type { DocumentBlock } from "../../common/features.ts";
 import type { ChatRequest } from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import { refuse } from "../../common/refuse.ts";
 
 /**
  * A document block.

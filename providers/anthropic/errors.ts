@@ -6,10 +6,10 @@
  */
 
 import { ProviderError } from "../../common/errors.ts";
-import { categoryForStatus } from "../../common/http.ts";
-import { isJsonObject } from "../../common/json.ts";
-import { providerErrorFromHttp, stringField } from "../../common/provider_error.ts";
-import type { JsonObject } from "../../common/types.ts";
+import { categoryForStatus } from "../../codec/http.ts";
+import { isJsonObject } from "../../codec/json.ts";
+import { providerErrorFromHttp, stringField } from "../../codec/provider_error.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 
 /**
  * Maps an Anthropic error response (status, body, headers) to a canonical error.

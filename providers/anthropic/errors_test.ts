@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError } from "../../common/errors.ts";
-import { readFixture } from "../../testing/fixtures.ts";
+import { readFixture } from "../../testing/internal/fixtures.ts";
 import { anthropic } from "./mod.ts";
 
 const cases: Array<[number, string, string, string]> = [

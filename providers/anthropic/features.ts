@@ -6,9 +6,10 @@
  * @module
  */
 
-import { mergeProviderOptions } from "../../common/provider_options.ts";
-import { warn } from "../../common/replay.ts";
-import type { ChatRequest, JsonObject, Warning } from "../../common/types.ts";
+import { mergeProviderOptions } from "../../codec/provider_options.ts";
+import { warn } from "../../codec/replay.ts";
+import type { ChatRequest, Warning } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import { writeAnthropicCache } from "./cache.ts";
 import type { AnthropicModel } from "./models.ts";
 import { writeAnthropicOutput } from "./output.ts";

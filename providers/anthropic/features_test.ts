@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { anthropic } from "./mod.ts";
-import { doc, serializing } from "../../testing/serialize.ts";
+import { doc, serializing } from "../../testing/internal/serialize.ts";
 
 const { wire, warned, refused } = serializing(anthropic);
 

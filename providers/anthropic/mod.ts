@@ -15,7 +15,7 @@
  * @module
  */
 
-import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
+import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { refersToFile } from "./documents.ts";
 import { anthropicErrorFromResponse } from "./errors.ts";
@@ -53,11 +53,10 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The Anthropic provider. */
-export const anthropic: ProviderDialect<"anthropic"> = {
+export const anthropic: Provider<"anthropic"> = {
   name: "anthropic",
   profile: {
     label: "Anthropic",
-    color: "#c96442",
     models: { chat: "claude-haiku-4-5", thinking: "claude-sonnet-4-5" },
   },
   serializeRequest: serializeAnthropicRequest,

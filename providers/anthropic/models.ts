@@ -6,8 +6,8 @@
  * @module
  */
 
-import { type ModelFamily, modelTable } from "../../common/models.ts";
-import type { BudgetRange } from "../../common/thinking.ts";
+import { type ModelFamily, modelTable } from "../../codec/models.ts";
+import type { BudgetRange } from "../../codec/thinking.ts";
 import type { ThinkingEffort } from "../../common/types.ts";
 
 /** What rosetta needs to know of a Claude model to send it an acceptable request. */

@@ -6,10 +6,11 @@
  * @module
  */
 
-import { warnNotes } from "../../common/schema_notes.ts";
-import type { ChatRequest, JsonObject, Warning } from "../../common/types.ts";
+import { warnNotes } from "../../codec/schema_notes.ts";
+import type { ChatRequest, Warning } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import type { StructuredOutput } from "../../common/features.ts";
-import { refuse } from "../../common/validate.ts";
+import { refuse } from "../../common/refuse.ts";
 import type { AnthropicModel } from "./models.ts";
 import { toAnthropicSchema } from "./schema.ts";
 

@@ -11,7 +11,7 @@
  * @module
  */
 
-import type { ResponseAccumulator } from "../../common/accumulator.ts";
+import type { ResponseAccumulator } from "../../codec/accumulator.ts";
 import { anthropicCitation } from "./citations.ts";
 import {
   assignPresent,
@@ -20,9 +20,10 @@ import {
   optionalObject,
   requireIndex,
   requireString,
-} from "../../common/json.ts";
+} from "../../codec/json.ts";
 import type { ResponseParseError } from "../../common/errors.ts";
-import type { JsonObject, ToolCallBlock } from "../../common/types.ts";
+import type { ToolCallBlock } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
 
 // Fields of a message, message_delta or its delta that the canonical response maps.

@@ -5,24 +5,24 @@
  * @module
  */
 
-import { blockPath } from "../../common/paths.ts";
-import { breakpointMessages } from "../../common/cache.ts";
+import { blockPath } from "../../codec/paths.ts";
+import { breakpointMessages } from "../../codec/cache.ts";
 import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
-import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
+import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../codec/replay.ts";
 import type {
   AssistantBlock,
   AssistantMessage,
   ChatRequest,
   ImageBlock,
-  JsonObject,
   TextBlock,
   ToolChoice,
   ToolResultBlock,
   Warning,
 } from "../../common/types.ts";
-import { validateRequest } from "../../common/validate.ts";
-import { FEATURES, requestFields } from "../../common/fields.ts";
+import type { JsonObject } from "../../common/json_object.ts";
+import { validateRequest } from "../../codec/validate.ts";
+import { FEATURES, requestFields } from "../../codec/fields.ts";
 import { cacheControl, markLastBlock } from "./cache.ts";
 import { anthropicDocument } from "./documents.ts";
 import { writeAnthropicFeatures } from "./features.ts";

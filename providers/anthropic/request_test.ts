@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
-import { readFixture, readJsonFixture } from "../../testing/fixtures.ts";
+import { readFixture, readJsonFixture } from "../../testing/internal/fixtures.ts";
 import { anthropic } from "./mod.ts";
-import { serializing } from "../../testing/serialize.ts";
+import { serializing } from "../../testing/internal/serialize.ts";
 
 const { wire } = serializing(anthropic);
 

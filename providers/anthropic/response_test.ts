@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFixture } from "../../testing/fixtures.ts";
+import { readFixture } from "../../testing/internal/fixtures.ts";
 import { anthropic } from "./mod.ts";
 
 const parse = (name: string) => anthropic.parseResponse(readFixture(`anthropic/${name}.json`));

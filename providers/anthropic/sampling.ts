@@ -9,9 +9,10 @@
  * @module
  */
 
-import { warn } from "../../common/replay.ts";
-import type { ChatRequest, JsonObject, Warning } from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import { warn } from "../../codec/replay.ts";
+import type { ChatRequest, Warning } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
+import { refuse } from "../../common/refuse.ts";
 import type { AnthropicModel } from "./models.ts";
 import { describeThinking } from "./thinking.ts";
 

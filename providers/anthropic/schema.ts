@@ -8,10 +8,10 @@
  * @module
  */
 
-import { isJsonObject } from "../../common/json.ts";
-import { type ConvertedSchema, SchemaCache, type SchemaNote } from "../../common/schema_notes.ts";
-import type { JsonObject } from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import { isJsonObject } from "../../codec/json.ts";
+import { type ConvertedSchema, SchemaCache, type SchemaNote } from "../../codec/schema_notes.ts";
+import type { JsonObject } from "../../common/json_object.ts";
+import { refuse } from "../../common/refuse.ts";
 
 const FORMATS = new Set([
   "date-time",

@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ValidationError } from "../../common/errors.ts";
 import { anthropic } from "./mod.ts";
-import type { ChatRequest, JsonObject } from "../../common/types.ts";
+import type { ChatRequest } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 
 const withSchema = (schema: JsonObject): ChatRequest => ({
   model: "claude-sonnet-4-5",

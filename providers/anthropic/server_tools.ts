@@ -7,8 +7,9 @@
  */
 
 import type { ProviderTool } from "../../common/features.ts";
-import type { ChatRequest, JsonObject } from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import type { ChatRequest } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
+import { refuse } from "../../common/refuse.ts";
 
 const VERSIONS = {
   web_search: "web_search_20250305",

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type ProviderError, ResponseParseError } from "../../common/errors.ts";
 import { decodeChunks } from "../../testing/chunkings.ts";
-import { readFixture } from "../../testing/fixtures.ts";
+import { readFixture } from "../../testing/internal/fixtures.ts";
 import { anthropic } from "./mod.ts";
 
 const sse = (events: Array<Record<string, unknown>>) =>

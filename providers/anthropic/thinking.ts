@@ -11,10 +11,10 @@
  * @module
  */
 
-import { warn } from "../../common/replay.ts";
-import { budgetForLevel, nearestEffort, requireEffort } from "../../common/thinking.ts";
+import { warn } from "../../codec/replay.ts";
+import { budgetForLevel, nearestEffort, requireEffort } from "../../codec/thinking.ts";
 import type { ChatRequest, ThinkingEffort, ThinkingLevel, Warning } from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import { refuse } from "../../common/refuse.ts";
 import type { AnthropicModel } from "./models.ts";
 
 /** `max_tokens` when the request sets none and nothing needs more; also the answer's share. */

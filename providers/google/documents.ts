@@ -7,9 +7,9 @@
  */
 
 import type { DocumentBlock } from "../../common/features.ts";
-import { warn } from "../../common/replay.ts";
+import { warn } from "../../codec/replay.ts";
 import type { Warning } from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import { refuse } from "../../common/refuse.ts";
 
 /**
  * A document's part.

@@ -7,14 +7,14 @@
  */
 
 import { ProviderError } from "../../common/errors.ts";
-import { categoryForStatus } from "../../common/http.ts";
-import { isJsonObject } from "../../common/json.ts";
+import { categoryForStatus } from "../../codec/http.ts";
+import { isJsonObject } from "../../codec/json.ts";
 import {
   type ErrorDetails,
   providerErrorFromHttp,
   stringField,
-} from "../../common/provider_error.ts";
-import type { JsonObject } from "../../common/types.ts";
+} from "../../codec/provider_error.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 
 /**
  * Reads a protobuf Duration string such as `"34.4s"` as milliseconds.

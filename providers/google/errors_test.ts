@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFixture } from "../../testing/fixtures.ts";
-import { durationToMs, google } from "./mod.ts";
+import { readFixture } from "../../testing/internal/fixtures.ts";
+import { durationToMs } from "./errors.ts";
+import { google } from "./mod.ts";
 
 const cases: Array<[number, string, string]> = [
   [400, "invalid_request", "INVALID_ARGUMENT"],

@@ -5,7 +5,8 @@
  * @module
  */
 
-import type { FinishReason, JsonObject, Usage } from "../../common/types.ts";
+import type { FinishReason, Usage } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 
 /**
  * Maps `finishReason`; STOP becomes tool_use when the candidate called functions.

@@ -15,14 +15,14 @@
  * @module
  */
 
-import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
+import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { googleErrorFromResponse } from "./errors.ts";
 import { serializeGoogleRequest } from "./request.ts";
 import { parseGoogleResponse } from "./response.ts";
 import { createGoogleStreamDecoder } from "./stream.ts";
 
-export { durationToMs, googleErrorFromResponse } from "./errors.ts";
+export { googleErrorFromResponse } from "./errors.ts";
 export { serializeGoogleRequest } from "./request.ts";
 export { createGoogleStreamDecoder } from "./stream.ts";
 export { mapGoogleFinishReason, mapGoogleUsage } from "./mappers.ts";
@@ -45,11 +45,10 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The Google Gemini provider. */
-export const google: ProviderDialect<"google"> = {
+export const google: Provider<"google"> = {
   name: "google",
   profile: {
     label: "Google",
-    color: "#4285f4",
     models: { chat: "gemini-2.5-flash", thinking: "gemini-2.5-flash" },
   },
   serializeRequest: serializeGoogleRequest,

@@ -8,12 +8,13 @@
  * @module
  */
 
-import { warn } from "../../common/replay.ts";
-import type { ChatRequest, JsonObject, Warning } from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import { warn } from "../../codec/replay.ts";
+import type { ChatRequest, Warning } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
+import { refuse } from "../../common/refuse.ts";
 import type { GoogleModel } from "./models.ts";
 import { toGeminiSchema } from "./schema.ts";
-import { warnNotes } from "../../common/schema_notes.ts";
+import { warnNotes } from "../../codec/schema_notes.ts";
 
 const BUILT_IN = {
   web_search: "googleSearch",

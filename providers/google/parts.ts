@@ -10,11 +10,12 @@
  * @module
  */
 
-import type { ResponseAccumulator } from "../../common/accumulator.ts";
+import type { ResponseAccumulator } from "../../codec/accumulator.ts";
 import type { IdGenerator } from "../../common/ids.ts";
-import { invalidField, isJsonObject } from "../../common/json.ts";
+import { invalidField, isJsonObject } from "../../codec/json.ts";
 import type { ResponseParseError } from "../../common/errors.ts";
-import type { JsonObject, TextBlock, ThinkingBlock, ToolCallBlock } from "../../common/types.ts";
+import type { TextBlock, ThinkingBlock, ToolCallBlock } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 
 /**
  * A candidate being read: its accumulator and its current run of parts. The first candidate's

@@ -9,13 +9,13 @@
  * @module
  */
 
-import { citationOf } from "../../common/citation.ts";
-import { invalidField, isJsonObject, optionalArray, optionalObject } from "../../common/json.ts";
+import { citationOf } from "../../codec/citation.ts";
+import { invalidField, isJsonObject, optionalArray, optionalObject } from "../../codec/json.ts";
 import { googleStreamError } from "./errors.ts";
 import { mapGoogleFinishReason, mapGoogleUsage } from "./mappers.ts";
 import { CandidateRead, onPart } from "./parts.ts";
 import type { ResponseParseError } from "../../common/errors.ts";
-import type { JsonObject } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 
 // Fields of a response that the canonical response maps; every other non-null one is kept,
 // raw, for providerMetadata. A switch per kind of object: a kept field is compared with every

@@ -5,29 +5,30 @@
  * @module
  */
 
-import type { StringLookup } from "../../common/string_map.ts";
-import { blockPath } from "../../common/paths.ts";
+import type { StringLookup } from "../../codec/string_map.ts";
+import { blockPath } from "../../codec/paths.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
-import { mergeProviderOptions } from "../../common/provider_options.ts";
-import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
+import { mergeProviderOptions } from "../../codec/provider_options.ts";
+import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../codec/replay.ts";
 import type {
   AssistantBlock,
   AssistantMessage,
   ChatRequest,
   ImageBlock,
-  JsonObject,
   TextBlock,
   ToolChoice,
   ToolMessage,
   Warning,
 } from "../../common/types.ts";
-import { refuse, validateRequest } from "../../common/validate.ts";
-import { FEATURES, requestFields } from "../../common/fields.ts";
+import type { JsonObject } from "../../common/json_object.ts";
+import { validateRequest } from "../../codec/validate.ts";
+import { refuse } from "../../common/refuse.ts";
+import { FEATURES, requestFields } from "../../codec/fields.ts";
 import { googleDocument } from "./documents.ts";
 import { googleModel } from "./models.ts";
 import { writeGoogleOptions } from "./options.ts";
 import { convertedGeminiSchema, toGeminiSchema } from "./schema.ts";
-import { warnNotes } from "../../common/schema_notes.ts";
+import { warnNotes } from "../../codec/schema_notes.ts";
 import { googleThinkingConfig } from "./thinking.ts";
 
 type Part = Record<string, unknown>;

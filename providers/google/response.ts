@@ -6,9 +6,9 @@
  * @module
  */
 
-import { ResponseAccumulator } from "../../common/accumulator.ts";
+import { ResponseAccumulator } from "../../codec/accumulator.ts";
 import { randomId } from "../../common/ids.ts";
-import { invalidField, isJsonObject, parseJson } from "../../common/json.ts";
+import { invalidField, isJsonObject, parseJson } from "../../codec/json.ts";
 import type { ParseOptions } from "../../common/provider.ts";
 import type { ChatResponse } from "../../common/types.ts";
 import { googleStreamError } from "./errors.ts";

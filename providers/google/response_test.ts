@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { seededIdGenerator } from "../../common/ids.ts";
-import { readFixture } from "../../testing/fixtures.ts";
+import { readFixture } from "../../testing/internal/fixtures.ts";
 import { google } from "./mod.ts";
 
 const parse = (name: string) =>

@@ -8,9 +8,9 @@
  */
 
 import { ValidationError } from "../../common/errors.ts";
-import { isJsonObject } from "../../common/json.ts";
-import { type ConvertedSchema, SchemaCache, type SchemaNote } from "../../common/schema_notes.ts";
-import type { JsonObject } from "../../common/types.ts";
+import { isJsonObject } from "../../codec/json.ts";
+import { type ConvertedSchema, SchemaCache, type SchemaNote } from "../../codec/schema_notes.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 
 const KEPT = new Set([
   "format",

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { JsonObject } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import { toGeminiSchema } from "./schema.ts";
 
 const convert = (schema: JsonObject) => toGeminiSchema(schema, "tools[0].parameters");

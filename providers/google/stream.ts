@@ -7,15 +7,12 @@
  * @module
  */
 
-import { ResponseAccumulator } from "../../common/accumulator.ts";
-import { EventBuffer } from "../../common/sink.ts";
+import { ResponseAccumulator } from "../../codec/accumulator.ts";
+import { EventBuffer } from "../../codec/sink.ts";
 import { randomId } from "../../common/ids.ts";
-import { invalidField, isJsonObject } from "../../common/json.ts";
-import {
-  assembleStreamDecoder,
-  type StreamDecoder,
-  type StreamDecoderOptions,
-} from "../../common/stream.ts";
+import { invalidField, isJsonObject } from "../../codec/json.ts";
+import { assembleStreamDecoder } from "../../codec/stream.ts";
+import type { StreamDecoder, StreamDecoderOptions } from "../../common/provider.ts";
 import { onChunk } from "./reader.ts";
 import { CandidateRead } from "./parts.ts";
 

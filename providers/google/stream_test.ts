@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { ProviderError, ResponseParseError } from "../../common/errors.ts";
 import { seededIdGenerator } from "../../common/ids.ts";
 import { decodeChunks } from "../../testing/chunkings.ts";
-import { readFixture } from "../../testing/fixtures.ts";
+import { readFixture } from "../../testing/internal/fixtures.ts";
 import { google } from "./mod.ts";
 
 const run = (text: string) =>

@@ -9,16 +9,11 @@
  * @module
  */
 
-import { warn } from "../../common/replay.ts";
-import { budgetForLevel, nearestEffort } from "../../common/thinking.ts";
-import type {
-  ChatRequest,
-  JsonObject,
-  ThinkingEffort,
-  ThinkingLevel,
-  Warning,
-} from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import { warn } from "../../codec/replay.ts";
+import { budgetForLevel, nearestEffort } from "../../codec/thinking.ts";
+import type { ChatRequest, ThinkingEffort, ThinkingLevel, Warning } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
+import { refuse } from "../../common/refuse.ts";
 import type { GoogleModel } from "./models.ts";
 
 /**

@@ -10,8 +10,8 @@
  */
 
 import type { ProviderError } from "../../common/errors.ts";
-import { openAIErrorOf, openAIHttpError } from "../../common/openai/errors.ts";
-import type { JsonObject } from "../../common/types.ts";
+import { openAIErrorOf, openAIHttpError } from "../openai-shared/errors.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import { PROVIDER } from "./mappers.ts";
 
 /**

@@ -9,12 +9,13 @@
  * @module
  */
 
-import { checkOpenAISampling } from "../../common/openai/effort.ts";
-import type { OpenAIModel } from "../../common/openai/models.ts";
-import { mergeProviderOptions } from "../../common/provider_options.ts";
-import { warn } from "../../common/replay.ts";
-import type { ChatRequest, JsonObject, ThinkingEffort, Warning } from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import { checkOpenAISampling } from "../openai-shared/effort.ts";
+import type { OpenAIModel } from "../openai-shared/models.ts";
+import { mergeProviderOptions } from "../../codec/provider_options.ts";
+import { warn } from "../../codec/replay.ts";
+import type { ChatRequest, ThinkingEffort, Warning } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
+import { refuse } from "../../common/refuse.ts";
 import { PROVIDER } from "./mappers.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type ChatRequest, openaiResponses, type Warning } from "../../mod.ts";
-import { serializing } from "../../testing/serialize.ts";
+import { serializing } from "../../testing/internal/serialize.ts";
 
 const { wire, refused } = serializing(openaiResponses);
 const hi: ChatRequest = { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] };

@@ -11,10 +11,10 @@
  * @module
  */
 
-import { dataUrl } from "../../common/data_url.ts";
-import { blockPath } from "../../common/paths.ts";
+import { dataUrl } from "../../codec/data_url.ts";
+import { blockPath } from "../../codec/paths.ts";
 import { responsesDocument } from "./documents.ts";
-import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
+import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../codec/replay.ts";
 import type {
   AssistantMessage,
   ImageBlock,

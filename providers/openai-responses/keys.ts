@@ -7,7 +7,7 @@
  * @module
  */
 
-import { invalidField, requireIndex } from "../../common/json.ts";
+import { invalidField, requireIndex } from "../../codec/json.ts";
 import { PROVIDER } from "./mappers.ts";
 
 // Parts per output item, and where an item's reasoning_text parts begin within them.

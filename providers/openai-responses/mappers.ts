@@ -6,8 +6,9 @@
  * @module
  */
 
-import { isJsonObject } from "../../common/json.ts";
-import type { FinishReason, JsonObject, Usage } from "../../common/types.ts";
+import { isJsonObject } from "../../codec/json.ts";
+import type { FinishReason, Usage } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 
 /** The registry name of the Responses dialect, as errors, warnings and responses spell it. */
 export const PROVIDER = "openai-responses";
@@ -25,13 +26,13 @@ export const PROVIDER = "openai-responses";
  *
  * @example
  * ```ts
- * import { mapResponsesFinishReason } from "@rosetta/llm/openai-responses";
+ * import { mapOpenAIResponsesFinishReason } from "@rosetta/llm/openai-responses";
  * import assert from "node:assert/strict";
- * assert.equal(mapResponsesFinishReason("incomplete", "max_output_tokens", false, false), "length");
- * assert.equal(mapResponsesFinishReason("completed", undefined, true, false), "tool_use");
+ * assert.equal(mapOpenAIResponsesFinishReason("incomplete", "max_output_tokens", false, false), "length");
+ * assert.equal(mapOpenAIResponsesFinishReason("completed", undefined, true, false), "tool_use");
  * ```
  */
-export function mapResponsesFinishReason(
+export function mapOpenAIResponsesFinishReason(
   status: unknown,
   reason: unknown,
   calledTools: boolean,
@@ -63,16 +64,16 @@ function count(object: unknown, key: string): number {
  *
  * @example
  * ```ts
- * import { mapResponsesUsage } from "@rosetta/llm/openai-responses";
+ * import { mapOpenAIResponsesUsage } from "@rosetta/llm/openai-responses";
  * import assert from "node:assert/strict";
- * const usage = mapResponsesUsage({
+ * const usage = mapOpenAIResponsesUsage({
  *   input_tokens: 100, input_tokens_details: { cached_tokens: 80 },
  *   output_tokens: 50, output_tokens_details: { reasoning_tokens: 30 }, total_tokens: 150,
  * });
  * assert.deepEqual([usage.outputTokens, usage.thinkingTokens, usage.cacheReadTokens], [20, 30, 80]);
  * ```
  */
-export function mapResponsesUsage(usage: JsonObject): Usage {
+export function mapOpenAIResponsesUsage(usage: JsonObject): Usage {
   const input = count(usage, "input_tokens");
   const output = count(usage, "output_tokens");
   const reasoning = count(usage.output_tokens_details, "reasoning_tokens");

@@ -18,7 +18,7 @@
  * @module
  */
 
-import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
+import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { openAIResponsesErrorFromResponse } from "./errors.ts";
 import {
@@ -32,7 +32,7 @@ export { openAIResponsesErrorFromResponse } from "./errors.ts";
 export { serializeOpenAIResponsesRequest } from "./request.ts";
 export type { OpenAIResponsesSerializeOptions } from "./request.ts";
 export { createOpenAIResponsesStreamDecoder } from "./stream.ts";
-export { mapResponsesFinishReason, mapResponsesUsage } from "./mappers.ts";
+export { mapOpenAIResponsesFinishReason, mapOpenAIResponsesUsage } from "./mappers.ts";
 export { parseOpenAIResponsesResponse } from "./response.ts";
 
 /** Options of {@link OpenAIResponsesProvider.buildHttpRequest}: auth, and stored conversations. */
@@ -40,7 +40,7 @@ export interface OpenAIResponsesHttpOptions
   extends HttpRequestOptions, OpenAIResponsesSerializeOptions {}
 
 /** The Responses dialect: the provider interface, its serializer taking stored conversations. */
-export interface OpenAIResponsesProvider extends ProviderDialect<"openai-responses"> {
+export interface OpenAIResponsesProvider extends Provider<"openai-responses"> {
   /** Canonical request → wire JSON body; `store` and `previousResponseId` as options. */
   serializeRequest(request: ChatRequest, options?: OpenAIResponsesSerializeOptions): string;
   /** Canonical request → URL, headers and body for `fetch`. */
@@ -61,7 +61,6 @@ export const openaiResponses: OpenAIResponsesProvider = {
   name: "openai-responses",
   profile: {
     label: "OpenAI Responses",
-    color: "#7c5cff",
     models: { chat: "gpt-4o", thinking: "gpt-5-mini" },
   },
   serializeRequest: serializeOpenAIResponsesRequest,

@@ -8,12 +8,13 @@
  * @module
  */
 
-import { citationOf } from "../../common/citation.ts";
-import { invalidField, isJsonObject } from "../../common/json.ts";
-import type { Citation, JsonObject } from "../../common/types.ts";
+import { citationOf } from "../../codec/citation.ts";
+import { invalidField, isJsonObject } from "../../codec/json.ts";
+import type { Citation } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import { partPath } from "./keys.ts";
 import { PROVIDER } from "./mappers.ts";
-import type { ResponsesReader } from "./reader.ts";
+import type { ResponsesReader } from "./state.ts";
 
 /**
  * Reads a message part (`output_text`, `refusal`) or reasoning part (`summary_text`,

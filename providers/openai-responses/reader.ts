@@ -17,36 +17,18 @@
  * @module
  */
 
-import type { ResponseAccumulator } from "../../common/accumulator.ts";
-import { invalidField, isJsonObject, optionalObject } from "../../common/json.ts";
-import type { JsonObject } from "../../common/types.ts";
+import { invalidField, isJsonObject, optionalObject } from "../../codec/json.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import { responsesError } from "./errors.ts";
 import {
-  mapResponsesFinishReason,
-  mapResponsesUsage,
+  mapOpenAIResponsesFinishReason,
+  mapOpenAIResponsesUsage,
   PROVIDER,
   reasoningSignature,
 } from "./mappers.ts";
 import { itemPath, partIndex, partKey, REASONING_TEXT } from "./keys.ts";
 import { readPart } from "./parts.ts";
-
-/** What a read keeps between events. */
-export interface ResponsesReader {
-  /** Where the response is built. */
-  acc: ResponseAccumulator;
-  /** Whether a message part was a refusal: a completed response then stopped for its content. */
-  refused: boolean;
-}
-
-/**
- * A fresh read over an accumulator.
- *
- * @param acc Where the response is built.
- * @returns The read.
- */
-export function responsesReader(acc: ResponseAccumulator): ResponsesReader {
-  return { acc, refused: false };
-}
+import type { ResponsesReader } from "./state.ts";
 
 // Fields of the response object that the canonical response maps (`output_text` is an SDK
 // convenience some servers send too); every other non-null field is kept for providerMetadata.
@@ -105,7 +87,7 @@ export function onResponseEnd(
   if (!inBody) onResponseStart(reader, response, inBody);
   const acc = reader.acc;
   const usage = optionalObject(PROVIDER, response.usage, inBody ? "usage" : "response.usage");
-  if (usage !== undefined) acc.usage(mapResponsesUsage(usage), usage);
+  if (usage !== undefined) acc.usage(mapOpenAIResponsesUsage(usage), usage);
   const details = optionalObject(
     PROVIDER,
     response.incomplete_details,
@@ -114,7 +96,7 @@ export function onResponseEnd(
   const reason = details?.reason;
   const status = response.status;
   acc.finish(
-    mapResponsesFinishReason(status, reason, acc.hasToolCalls, reader.refused),
+    mapOpenAIResponsesFinishReason(status, reason, acc.hasToolCalls, reader.refused),
     typeof reason === "string" ? reason : status,
   );
   const error = optionalObject(PROVIDER, response.error, inBody ? "error" : "response.error");

@@ -11,13 +11,14 @@
  * @module
  */
 
-import { describeValue } from "../../common/describe.ts";
-import { checkOpenAISampling, planOpenAIEffort } from "../../common/openai/effort.ts";
-import { openAIModel } from "../../common/openai/models.ts";
+import { describeValue } from "../../codec/describe.ts";
+import { checkOpenAISampling, planOpenAIEffort } from "../openai-shared/effort.ts";
+import { openAIModel } from "../openai-shared/models.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import type { ChatRequest, Message, ToolChoice } from "../../common/types.ts";
-import { refuse, validateRequest } from "../../common/validate.ts";
-import { FEATURES, requestFields } from "../../common/fields.ts";
+import { validateRequest } from "../../codec/validate.ts";
+import { refuse } from "../../common/refuse.ts";
+import { FEATURES, requestFields } from "../../codec/fields.ts";
 import { writeResponsesFeatures } from "./features.ts";
 import { inputItems } from "./input.ts";
 import { PROVIDER } from "./mappers.ts";

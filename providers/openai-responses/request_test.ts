@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Message, Warning } from "../../common/types.ts";
 import { openaiResponses } from "./mod.ts";
-import { serializing } from "../../testing/serialize.ts";
+import { serializing } from "../../testing/internal/serialize.ts";
 
 const { wire, refused } = serializing(openaiResponses);
 

@@ -6,12 +6,14 @@
  * @module
  */
 
-import { ResponseAccumulator } from "../../common/accumulator.ts";
-import { invalidField, isJsonObject, parseJson } from "../../common/json.ts";
-import type { ChatResponse, JsonObject } from "../../common/types.ts";
+import { ResponseAccumulator } from "../../codec/accumulator.ts";
+import { invalidField, isJsonObject, parseJson } from "../../codec/json.ts";
+import type { ChatResponse } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import { responsesError } from "./errors.ts";
 import { PROVIDER } from "./mappers.ts";
-import { onItemDone, onResponseEnd, onResponseStart, responsesReader } from "./reader.ts";
+import { onItemDone, onResponseEnd, onResponseStart } from "./reader.ts";
+import { responsesReader } from "./state.ts";
 
 /**
  * Parses a Responses API body (`POST /v1/responses`, or a stored response fetched again).

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError } from "../../common/errors.ts";
-import { readFixture, readJsonFixture } from "../../testing/fixtures.ts";
+import { readFixture, readJsonFixture } from "../../testing/internal/fixtures.ts";
 import { sseEvents } from "../../testing/mutate.ts";
 import { openaiResponses } from "./mod.ts";
 

@@ -11,27 +11,18 @@
  * @module
  */
 
-import { ResponseAccumulator } from "../../common/accumulator.ts";
-import { EventBuffer } from "../../common/sink.ts";
-import { invalidField, isJsonObject, requireString } from "../../common/json.ts";
-import {
-  assembleStreamDecoder,
-  type StreamDecoder,
-  type StreamDecoderOptions,
-} from "../../common/stream.ts";
-import type { JsonObject } from "../../common/types.ts";
+import { ResponseAccumulator } from "../../codec/accumulator.ts";
+import { EventBuffer } from "../../codec/sink.ts";
+import { invalidField, isJsonObject, requireString } from "../../codec/json.ts";
+import { assembleStreamDecoder } from "../../codec/stream.ts";
+import type { StreamDecoder, StreamDecoderOptions } from "../../common/provider.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import { responsesError } from "./errors.ts";
 import { outputIndex, partIndex, partKey, REASONING_TEXT } from "./keys.ts";
 import { PROVIDER } from "./mappers.ts";
 import { annotationOf, readPart } from "./parts.ts";
-import {
-  onItemAdded,
-  onItemDone,
-  onResponseEnd,
-  onResponseStart,
-  type ResponsesReader,
-  responsesReader,
-} from "./reader.ts";
+import { onItemAdded, onItemDone, onResponseEnd, onResponseStart } from "./reader.ts";
+import { type ResponsesReader, responsesReader } from "./state.ts";
 
 function objectField(json: JsonObject, field: string): JsonObject {
   const value = json[field];

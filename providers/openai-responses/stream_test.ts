@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError } from "../../common/errors.ts";
 import { decodeChunks } from "../../testing/chunkings.ts";
-import { readFixture, readJsonFixture } from "../../testing/fixtures.ts";
+import { readFixture, readJsonFixture } from "../../testing/internal/fixtures.ts";
 import { type SseEvent, sseEvents, sseText } from "../../testing/mutate.ts";
 import { openaiResponses } from "./mod.ts";
 

@@ -8,8 +8,9 @@
  */
 
 import type { PromptCache } from "../../common/features.ts";
-import { warn } from "../../common/replay.ts";
-import type { JsonObject, Warning } from "../../common/types.ts";
+import { warn } from "../../codec/replay.ts";
+import type { Warning } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 
 type WireMessage = Record<string, unknown>;
 

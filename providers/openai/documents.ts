@@ -7,11 +7,11 @@
  * @module
  */
 
-import { PDF } from "../../common/document.ts";
+import { PDF } from "../../codec/document.ts";
 import type { DocumentBlock } from "../../common/features.ts";
-import { inlineOpenAIDocument } from "../../common/openai/documents.ts";
+import { inlineOpenAIDocument } from "../openai-shared/documents.ts";
 import type { Warning } from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import { refuse } from "../../common/refuse.ts";
 
 /**
  * A document's content part.

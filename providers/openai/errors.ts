@@ -7,8 +7,8 @@
  */
 
 import type { ProviderError } from "../../common/errors.ts";
-import { openAIErrorOf, openAIHttpError } from "../../common/openai/errors.ts";
-import type { JsonObject } from "../../common/types.ts";
+import { openAIErrorOf, openAIHttpError } from "../openai-shared/errors.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 
 /**
  * Maps an OpenAI error response to a canonical error.

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFixture } from "../../testing/fixtures.ts";
+import { readFixture } from "../../testing/internal/fixtures.ts";
 import { openai } from "./mod.ts";
 
 const cases: Array<[number, string, string | undefined]> = [

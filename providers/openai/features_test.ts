@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { openai } from "./mod.ts";
-import { serializing } from "../../testing/serialize.ts";
+import { serializing } from "../../testing/internal/serialize.ts";
 
 const { wire, warned, refused } = serializing(openai);
 

@@ -5,8 +5,9 @@
  * @module
  */
 
-import { isJsonObject } from "../../common/json.ts";
-import type { FinishReason, JsonObject, Usage } from "../../common/types.ts";
+import { isJsonObject } from "../../codec/json.ts";
+import type { FinishReason, Usage } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 
 /**
  * Maps `finish_reason` to a canonical finish reason.

@@ -15,7 +15,7 @@
  * @module
  */
 
-import type { HttpRequest, HttpRequestOptions, ProviderDialect } from "../../common/provider.ts";
+import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { openAIErrorFromResponse } from "./errors.ts";
 import { serializeOpenAIRequest } from "./request.ts";
@@ -24,8 +24,8 @@ import { createOpenAIStreamDecoder } from "./stream.ts";
 
 export { openAIErrorFromResponse } from "./errors.ts";
 export { serializeOpenAIRequest } from "./request.ts";
-export { isOpenAIReasoningModel, openAIModel } from "../../common/openai/models.ts";
-export type { OpenAIModel } from "../../common/openai/models.ts";
+export { isOpenAIReasoningModel, openAIModel } from "../openai-shared/models.ts";
+export type { OpenAIModel } from "../openai-shared/models.ts";
 export { createOpenAIStreamDecoder } from "./stream.ts";
 export { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
 export { parseOpenAIResponse } from "./response.ts";
@@ -40,11 +40,10 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The OpenAI provider. */
-export const openai: ProviderDialect<"openai"> = {
+export const openai: Provider<"openai"> = {
   name: "openai",
   profile: {
     label: "OpenAI",
-    color: "#10a37f",
     models: { chat: "gpt-4o", thinking: "o4-mini" },
   },
   serializeRequest: serializeOpenAIRequest,

@@ -10,13 +10,14 @@
  */
 
 import type { StructuredOutput } from "../../common/features.ts";
-import { mergeProviderOptions } from "../../common/provider_options.ts";
-import { warn } from "../../common/replay.ts";
-import type { ChatRequest, JsonObject, ThinkingEffort, Warning } from "../../common/types.ts";
-import { refuse } from "../../common/validate.ts";
+import { mergeProviderOptions } from "../../codec/provider_options.ts";
+import { warn } from "../../codec/replay.ts";
+import type { ChatRequest, ThinkingEffort, Warning } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
+import { refuse } from "../../common/refuse.ts";
 import { writeOpenAICache } from "./cache.ts";
-import { checkOpenAISampling } from "../../common/openai/effort.ts";
-import type { OpenAIModel } from "../../common/openai/models.ts";
+import { checkOpenAISampling } from "../openai-shared/effort.ts";
+import type { OpenAIModel } from "../openai-shared/models.ts";
 
 /** Chat Completions takes up to 4 stop sequences (API reference, `stop`). */
 const MAX_STOP_SEQUENCES = 4;

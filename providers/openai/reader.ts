@@ -12,8 +12,8 @@
  * @module
  */
 
-import type { ResponseAccumulator } from "../../common/accumulator.ts";
-import { citationOf } from "../../common/citation.ts";
+import type { ResponseAccumulator } from "../../codec/accumulator.ts";
+import { citationOf } from "../../codec/citation.ts";
 import {
   hasOtherKeys,
   invalidField,
@@ -21,9 +21,9 @@ import {
   optionalArray,
   optionalObject,
   present,
-} from "../../common/json.ts";
+} from "../../codec/json.ts";
 import type { ResponseParseError } from "../../common/errors.ts";
-import type { JsonObject } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import { openAIStreamError } from "./errors.ts";
 import { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
 

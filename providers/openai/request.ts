@@ -5,12 +5,12 @@
  * @module
  */
 
-import { dataUrl } from "../../common/data_url.ts";
-import { blockPath, messagePath } from "../../common/paths.ts";
-import { breakpointMessages } from "../../common/cache.ts";
+import { dataUrl } from "../../codec/data_url.ts";
+import { blockPath, messagePath } from "../../codec/paths.ts";
+import { breakpointMessages } from "../../codec/cache.ts";
 import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
-import { ownCitations, ownProviderBlock, warn } from "../../common/replay.ts";
+import { ownCitations, ownProviderBlock, warn } from "../../codec/replay.ts";
 import type {
   AssistantMessage,
   ChatRequest,
@@ -20,10 +20,11 @@ import type {
   ToolMessage,
   Warning,
 } from "../../common/types.ts";
-import { refuse, validateRequest } from "../../common/validate.ts";
-import { planOpenAIEffort } from "../../common/openai/effort.ts";
-import { openAIModel } from "../../common/openai/models.ts";
-import { FEATURES, requestFields } from "../../common/fields.ts";
+import { validateRequest } from "../../codec/validate.ts";
+import { refuse } from "../../common/refuse.ts";
+import { planOpenAIEffort } from "../openai-shared/effort.ts";
+import { openAIModel } from "../openai-shared/models.ts";
+import { FEATURES, requestFields } from "../../codec/fields.ts";
 import { markOpenAIMessage } from "./cache.ts";
 import { openAIDocument } from "./documents.ts";
 import { checkOpenAIOptions, writeOpenAIFeatures } from "./options.ts";

@@ -6,8 +6,8 @@
  * @module
  */
 
-import { ResponseAccumulator } from "../../common/accumulator.ts";
-import { invalidField, isJsonObject, parseJson } from "../../common/json.ts";
+import { ResponseAccumulator } from "../../codec/accumulator.ts";
+import { invalidField, isJsonObject, parseJson } from "../../codec/json.ts";
 import type { ChatResponse } from "../../common/types.ts";
 import { openAIStreamError } from "./errors.ts";
 import { onChunk } from "./reader.ts";

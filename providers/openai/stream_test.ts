@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ProviderError, ResponseParseError } from "../../common/errors.ts";
 import { decodeChunks } from "../../testing/chunkings.ts";
-import { readFixture } from "../../testing/fixtures.ts";
+import { readFixture } from "../../testing/internal/fixtures.ts";
 import { openai } from "./mod.ts";
 
 const run = (text: string) => decodeChunks(openai.createStreamDecoder(), [text]);

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { JsonObject } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import { finishOf, type MockBlock, pieces } from "../script.ts";
 import { fragments, type MockDialect, type MockEvent, retryHeaders } from "./dialect.ts";
 

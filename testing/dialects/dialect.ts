@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { JsonObject } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import type { MockReply } from "../script.ts";
 
 /** One SSE event: its `event:` name, if the API uses names, and its data. */

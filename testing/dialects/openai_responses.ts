@@ -9,7 +9,7 @@
  * @module
  */
 
-import type { JsonObject } from "../../common/types.ts";
+import type { JsonObject } from "../../common/json_object.ts";
 import { finishOf, type MockBlock, type MockReply, pieces } from "../script.ts";
 import { fragments, type MockDialect, type MockEvent } from "./dialect.ts";
 import { openAIMock } from "./openai.ts";

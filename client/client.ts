@@ -1,0 +1,229 @@
+/**
+ * The HTTP client: sends a canonical request to any provider with `fetch` and gives back a
+ * {@link ChatResponse} or an {@link EventStream}, with retries, timeouts, abort and a
+ * concurrency cap. It speaks to the provider only through the {@link Provider} interface.
+ *
+ * @module
+ */
+
+import { Call, type CallSettings, type FetchFunction } from "./call.ts";
+import type { ClientEvent } from "./events.ts";
+import { ClientEventStream } from "./stream.ts";
+import { ValidationError } from "../common/errors.ts";
+import { Limiter } from "./limiter.ts";
+import type { HttpRequest, Provider, SerializeOptions } from "../common/provider.ts";
+import { type Sleep, sleep } from "./retry.ts";
+import type { EventStream } from "../codec/event_stream.ts";
+import type { ChatRequest, ChatResponse, Warning } from "../common/types.ts";
+
+/** Options of {@link createClient}. */
+export interface ClientOptions<P extends Provider = Provider> {
+  /** The provider to call, e.g. `anthropic` or `getProvider(name)`. */
+  provider: P;
+  /** The API key; it never appears in an error or a hook event. */
+  apiKey: string;
+  /**
+   * API root including its version segment: a proxy, an OpenAI-compatible server, a mock.
+   * @default the provider's public endpoint
+   */
+  baseUrl?: string;
+  /** Headers added to every request (over the provider's own). */
+  headers?: Record<string, string>;
+  /**
+   * Sends the requests; it must honour `init.signal` as the standard one does.
+   * @default globalThis.fetch
+   */
+  fetch?: FetchFunction;
+  /**
+   * Retries after a transient failure (rate limit, overload or 5xx, network error, a stream's
+   * timeout before its response began); 0 for none.
+   * @default 2
+   */
+  maxRetries?: number;
+  /**
+   * Limit on a whole call in ms: queueing, every attempt, the waits between them and reading the
+   * body (a stream to its end). Infinity for none.
+   * @default 600000
+   */
+  timeoutMs?: number;
+  /**
+   * Streams only: the longest wait in ms for the response headers and then for each chunk. A
+   * stall ends the stream with a `timeout` {@link ProviderError} carrying the partial response.
+   * @default no limit
+   */
+  idleTimeoutMs?: number;
+  /**
+   * Calls in flight at once (a stream counts until it ends); the rest wait in FIFO order.
+   * @default Infinity
+   */
+  concurrency?: number;
+  /** Hears every request, response, scheduled retry and end of call; credentials redacted. */
+  onEvent?: (event: ClientEvent) => void;
+  /**
+   * The retry jitter: a number in [0, 1). Inject one for deterministic tests.
+   * @default Math.random
+   */
+  random?: () => number;
+  /**
+   * Waits between attempts; it must reject with the signal's reason when the signal aborts.
+   * @default a timer
+   */
+  sleep?: Sleep;
+}
+
+/** Options of one call. */
+export interface CallOptions {
+  /** Aborts the call at any point; the call rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Receives lossy-but-legal conversions made while serializing the request. */
+  warnings?: Warning[];
+}
+
+/**
+ * What a provider's serializer takes beyond the common options, passed through a call: the
+ * Responses dialect's `store` and `previousResponseId`; nothing for the others.
+ */
+export type ProviderCallOptions<P extends Provider> = P extends {
+  serializeRequest(request: ChatRequest, options?: infer Options): string;
+} ? Omit<Options, keyof SerializeOptions>
+  : Record<never, never>;
+
+/** Sends canonical requests to one provider. */
+export interface Client<P extends Provider = Provider> {
+  /** The provider this client calls. */
+  readonly provider: P;
+  /**
+   * Sends a request and parses the whole response.
+   *
+   * @param request The canonical request.
+   * @param options Abort signal, warnings list, and the provider's own serializer options.
+   * @returns The response.
+   * @throws {ValidationError} Before sending, for a request the provider cannot take.
+   * @throws {ProviderError} When the provider fails (after retries), with `attempts`.
+   */
+  complete(
+    request: ChatRequest,
+    options?: CallOptions & ProviderCallOptions<P>,
+  ): Promise<ChatResponse>;
+  /**
+   * Sends a request for a streamed response; the request leaves at once. Iterate the stream, or
+   * call `response()`; stopping early cancels the request.
+   *
+   * @param request The canonical request.
+   * @param options Abort signal, warnings list, and the provider's own serializer options.
+   * @returns The events and the final response.
+   * @throws {ValidationError} At once, for a request the provider cannot take.
+   */
+  stream(request: ChatRequest, options?: CallOptions & ProviderCallOptions<P>): EventStream;
+}
+
+function setting(
+  options: ClientOptions<Provider>,
+  field: "maxRetries" | "timeoutMs" | "idleTimeoutMs" | "concurrency",
+  fallback: number,
+  min: number,
+): number {
+  const value = options[field] ?? fallback;
+  const whole = field === "maxRetries" || field === "concurrency";
+  if (
+    typeof value !== "number" || Number.isNaN(value) || value < min ||
+    (whole && value !== Infinity && !Number.isInteger(value))
+  ) {
+    const what = whole ? `an integer of at least ${min}` : `a number of at least ${min}`;
+    throw new ValidationError(
+      `Cannot create ${options.provider.name} client: ${field} must be ${what}, got ${value}`,
+      { provider: options.provider.name, path: field },
+    );
+  }
+  return value;
+}
+
+/**
+ * Creates a client for one provider.
+ *
+ * @param options Provider, key, endpoint, retries, timeouts, concurrency and the hook.
+ * @returns The client.
+ * @throws {ValidationError} For a provider that is not a provider object, a negative retry
+ * count, a non-positive timeout or concurrency.
+ *
+ * @example A call against the in-process mock server
+ * ```ts
+ * import { anthropic, createClient } from "@rosetta/llm";
+ * import { createMockServer, reply, text } from "@rosetta/llm/testing";
+ * import assert from "node:assert/strict";
+ * const mock = createMockServer({ script: reply(text("Hello!")) });
+ * const client = createClient({
+ *   provider: anthropic,
+ *   apiKey: "sk-ant-test",
+ *   baseUrl: mock.baseUrl("anthropic"),
+ *   fetch: mock.fetch,
+ * });
+ * const request = { model: "claude-haiku-4-5", messages: [{ role: "user" as const, content: "Hi" }] };
+ * const response = await client.complete(request);
+ * assert.deepEqual(response.content, [{ type: "text", text: "Hello!" }]);
+ * ```
+ */
+export function createClient<P extends Provider>(options: ClientOptions<P>): Client<P> {
+  const provider = options.provider;
+  if (typeof provider?.buildHttpRequest !== "function") {
+    throw new ValidationError(
+      `Cannot create client: provider must be a provider object such as anthropic or getProvider(name), got ${
+        JSON.stringify(provider)
+      }`,
+      { path: "provider" },
+    );
+  }
+  const concurrency = setting(options, "concurrency", Infinity, 1);
+  const settings: CallSettings = {
+    provider,
+    apiKey: options.apiKey,
+    fetch: options.fetch ?? globalThis.fetch,
+    maxRetries: setting(options, "maxRetries", 2, 0),
+    timeoutMs: setting(options, "timeoutMs", 600_000, 1),
+    idleTimeoutMs: options.idleTimeoutMs === undefined
+      ? undefined
+      : setting(options, "idleTimeoutMs", 0, 1),
+    limiter: concurrency === Infinity ? undefined : new Limiter(concurrency),
+    onEvent: options.onEvent,
+    random: options.random ?? Math.random,
+    sleep: options.sleep ?? sleep,
+  };
+  const build = (request: ChatRequest, stream: boolean, callOptions: CallOptions): HttpRequest => {
+    const { signal: _, ...serialize } = callOptions;
+    const http = provider.buildHttpRequest(request, {
+      ...serialize,
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl,
+      stream,
+    });
+    if (options.headers !== undefined) http.headers = { ...http.headers, ...options.headers };
+    return http;
+  };
+  return {
+    provider,
+    async complete(request, callOptions: CallOptions = {}) {
+      const call = new Call(
+        settings,
+        build(request, false, callOptions),
+        false,
+        callOptions.signal,
+      );
+      try {
+        const response = provider.parseResponse(await call.connect((res) => res.text()));
+        call.finish();
+        return response;
+      } catch (error) {
+        throw call.finish(error);
+      }
+    },
+    stream(request, callOptions: CallOptions = {}) {
+      const call = new Call(
+        settings,
+        build(request, true, callOptions),
+        true,
+        callOptions.signal,
+      );
+      return new ClientEventStream(provider.createStreamDecoder(), call);
+    },
+  };
+}
