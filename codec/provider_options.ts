@@ -13,8 +13,10 @@ import { isJsonObject } from "./json.ts";
 /**
  * Merges a provider's options into the body being built. A field the body lacks is added; an
  * object field the body has too is merged one level deep (`generationConfig`, `output_config`,
- * `metadata`) and an array field is appended to (`tools`); a value rosetta already wrote from a
- * canonical field is refused, so that the canonical field stays the one way to set it.
+ * `metadata`) and `tools` is appended to (provider tools beside the canonical ones); any other
+ * value rosetta already wrote from a canonical field is refused, so that the canonical field stays
+ * the one way to set it — the conversation above all (`messages`, `input`, `contents`: raw turns
+ * would bypass validation), and arrays such as `stop` (joined, they would pass the API's limit).
  *
  * @param body The wire body, changed in place (objects and arrays rosetta made are replaced).
  * @param options The provider's options from the request.
@@ -35,7 +37,9 @@ export function mergeProviderOptions(
     if (value === undefined) continue;
     const mine = body[key];
     if (mine === undefined) body[key] = value;
-    else if (Array.isArray(mine) && Array.isArray(value)) body[key] = [...mine, ...value];
+    else if (key === "tools" && Array.isArray(mine) && Array.isArray(value)) {
+      body[key] = [...mine, ...value];
+    }
     else if (isJsonObject(mine) && isJsonObject(value)) {
       for (const inner in value) {
         if (mine[inner] !== undefined) {

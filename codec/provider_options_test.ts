@@ -47,6 +47,29 @@ test("mergeProviderOptions refuses a field set from a canonical field", () => {
   });
 });
 
+test("mergeProviderOptions refuses the conversation and arrays other than tools", () => {
+  const cases: Array<[string, string, JsonObject, JsonObject]> = [
+    ["openai", "messages", { messages: [{ role: "user", content: "Hi" }] }, {
+      messages: [{ role: "user", content: "raw" }],
+    }],
+    ["openai-responses", "input", { input: [] }, { input: [{ role: "user", content: "raw" }] }],
+    ["google", "contents", { contents: [] }, { contents: [{ role: "user", parts: [] }] }],
+    ["anthropic", "messages", { messages: [] }, { messages: [] }],
+    // Joined, four canonical stop sequences and one more would pass OpenAI's limit of four.
+    ["openai", "stop", { stop: ["a", "b", "c", "d"] }, { stop: ["e"] }],
+  ];
+  for (const [provider, key, body, options] of cases) {
+    const before = JSON.stringify(body);
+    assert.throws(() => mergeProviderOptions(body, options, provider), {
+      name: "ValidationError",
+      path: `providerOptions.${provider}.${key}`,
+      message:
+        `Cannot serialize request for ${provider}: providerOptions.${provider}.${key} is already set from a canonical field`,
+    });
+    assert.equal(JSON.stringify(body), before, `${provider} ${key}: the body is left as it was`);
+  }
+});
+
 test("mergeProviderOptions refuses options that are not an object", () => {
   assert.throws(() => mergeProviderOptions({}, ["x"], "anthropic"), {
     path: "providerOptions.anthropic",

@@ -11,6 +11,7 @@
 
 import type { StructuredOutput } from "../../common/features.ts";
 import { mergeProviderOptions } from "../../codec/provider_options.ts";
+import { strictSchemas } from "../openai-shared/strict_schema.ts";
 import { warn } from "../../codec/replay.ts";
 import type { ChatRequest, ThinkingEffort, Warning } from "../../common/types.ts";
 import type { JsonObject } from "../../common/json_object.ts";
@@ -111,6 +112,8 @@ export function writeOpenAIFeatures(
   }
 }
 
+const strict = strictSchemas("openai");
+
 function responseFormat(output: StructuredOutput, model: string, row: OpenAIModel): JsonObject {
   if (row.structuredOutput === false) {
     refuse(
@@ -119,9 +122,13 @@ function responseFormat(output: StructuredOutput, model: string, row: OpenAIMode
       `cannot be sent: "${model}" has no structured outputs (response_format json_schema)`,
     );
   }
-  const schema = output.strict === undefined
-    ? { name: output.name, schema: output.schema }
-    : { name: output.name, schema: output.schema, strict: output.strict };
+  const schema = output.strict === undefined ? { name: output.name, schema: output.schema } : {
+    name: output.name,
+    schema: output.strict
+      ? strict.convert(output.schema, "structuredOutput.schema").schema
+      : output.schema,
+    strict: output.strict,
+  };
   return { type: "json_schema", json_schema: schema };
 }
 

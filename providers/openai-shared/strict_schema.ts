@@ -1,0 +1,101 @@
+/**
+ * JSON Schema → what OpenAI's strict structured outputs accept (Chat `response_format.json_schema`
+ * and Responses `text.format` with `strict: true`). Strict mode compiles the schema into a decoding
+ * grammar and answers 400 unless every object is closed (`additionalProperties: false`) and every
+ * property is listed in `required`. Objects are closed here; an optional property or an open
+ * object is refused with its path, since making it nullable would change the answer's shape
+ * (`null` where the caller's schema, and `parseOutput`, expect the key to be absent). Results are
+ * cached per schema object.
+ *
+ * @see https://platform.openai.com/docs/guides/structured-outputs#supported-schemas
+ * @module
+ */
+
+import { isJsonObject } from "../../codec/json.ts";
+import { SchemaCache } from "../../codec/schema_notes.ts";
+import type { JsonObject } from "../../common/json_object.ts";
+import { refuse } from "../../common/refuse.ts";
+
+// Keywords whose values are one schema, or a list or map of schemas, to close as well.
+const ONE = ["items", "additionalItems", "not"] as const;
+const LIST = ["anyOf", "oneOf", "allOf", "prefixItems"] as const;
+const MAP = ["$defs", "definitions"] as const;
+
+/**
+ * A converter to strict schemas for one dialect, caching per schema object: `convert(schema, at)`
+ * gives the closed schema, or throws a {@link ValidationError} for an optional property or an
+ * object left open.
+ *
+ * @param provider The dialect, named in refusals.
+ * @returns The converter.
+ */
+export function strictSchemas(provider: string): SchemaCache {
+  return new SchemaCache((schema, at) => close(provider, schema, at, ""));
+}
+
+function close(provider: string, node: JsonObject, at: string, path: string): JsonObject {
+  const out: JsonObject = { ...node };
+  for (const key of ONE) {
+    if (isJsonObject(node[key])) out[key] = close(provider, node[key], at, `${path}.${key}`);
+  }
+  for (const key of LIST) {
+    const list = node[key];
+    if (Array.isArray(list)) {
+      out[key] = list.map((item, i) =>
+        isJsonObject(item) ? close(provider, item, at, `${path}.${key}[${i}]`) : item
+      );
+    }
+  }
+  for (const key of MAP) {
+    const map = node[key];
+    if (isJsonObject(map)) {
+      const closed: JsonObject = {};
+      for (const name in map) {
+        const sub = map[name];
+        closed[name] = isJsonObject(sub) ? close(provider, sub, at, `${path}.${key}.${name}`) : sub;
+      }
+      out[key] = closed;
+    }
+  }
+  if (isJsonObject(node.properties)) closeObject(provider, node, out, at, path);
+  else if (node.type === "object" && node.additionalProperties !== false) {
+    refuse(
+      provider,
+      at + path,
+      "is an object without properties: strict mode needs every object's properties listed (or set strict: false)",
+    );
+  }
+  return out;
+}
+
+function closeObject(
+  provider: string,
+  node: JsonObject,
+  out: JsonObject,
+  at: string,
+  path: string,
+): void {
+  const properties = node.properties as JsonObject;
+  if (node.additionalProperties !== undefined && node.additionalProperties !== false) {
+    refuse(
+      provider,
+      `${at}${path}.additionalProperties`,
+      "must be false in strict mode (every object closed), or set strict: false",
+    );
+  }
+  const required = Array.isArray(node.required) ? node.required : [];
+  const closed: JsonObject = {};
+  for (const name in properties) {
+    if (!required.includes(name)) {
+      refuse(
+        provider,
+        `${at}${path}.properties.${name}`,
+        "is optional: strict mode needs every property required (make it nullable instead, e.g. z.string().nullable(), or set strict: false)",
+      );
+    }
+    const sub = properties[name];
+    closed[name] = isJsonObject(sub) ? close(provider, sub, at, `${path}.properties.${name}`) : sub;
+  }
+  out.properties = closed;
+  out.additionalProperties = false;
+}
