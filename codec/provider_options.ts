@@ -39,8 +39,7 @@ export function mergeProviderOptions(
     if (mine === undefined) body[key] = value;
     else if (key === "tools" && Array.isArray(mine) && Array.isArray(value)) {
       body[key] = [...mine, ...value];
-    }
-    else if (isJsonObject(mine) && isJsonObject(value)) {
+    } else if (isJsonObject(mine) && isJsonObject(value)) {
       for (const inner in value) {
         if (mine[inner] !== undefined) {
           refuse(provider, `${at}.${key}.${inner}`, "is already set from a canonical field");
