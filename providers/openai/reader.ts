@@ -4,8 +4,8 @@
  * {@link ResponseAccumulator}. Handles `content`, `refusal` (content_filter), reasoning text
  * from compatible servers (`reasoning_content`, `reasoning`), `tool_calls` by index (id and
  * name in the first piece, or everything in one; repeated or empty ids), `annotations`
- * (citations), `logprobs` (joined across chunks), further choices (`n` > 1) and an `error`
- * object.
+ * (citations), `logprobs` (joined across chunks), further choices (`n` > 1), an `error` object,
+ * and `content` as a list of typed chunks (Mistral's reasoning models: `thinking` and `text`).
  *
  * @see https://platform.openai.com/docs/api-reference/chat/object
  * @see https://platform.openai.com/docs/api-reference/chat-streaming
@@ -33,6 +33,8 @@ import { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
 const REASONING = -1;
 const CONTENT = -2;
 const REFUSAL = -3;
+// Content chunks of kinds not read (Mistral's `reference`, …), each kept under a key of its own.
+const OTHER_CHUNKS = -4;
 
 // Fields of a chunk or body that are read, or kept by name.
 function isChunkField(key: string): boolean {
@@ -169,6 +171,61 @@ function noText(value: unknown, key: string, position: number, inBody: boolean):
   throw invalidField("openai", at(position, inBody, `.${key}`), "a string or null", value);
 }
 
+// `content` is a string on OpenAI; Mistral's reasoning models send a list of typed chunks.
+function contentField(
+  acc: ResponseAccumulator,
+  value: unknown,
+  position: number,
+  inBody: boolean,
+): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return contentChunks(acc, value, position, inBody);
+  return noText(value, "content", position, inBody);
+}
+
+/**
+ * Reads Mistral's content chunks: `text` chunks are the answer, `thinking` chunks (whose
+ * `thinking` is a list of text chunks) the reasoning; any other kind (`reference`, …) is kept as a
+ * provider block. Returns "" once written, so the caller adds nothing more.
+ *
+ * @see https://docs.mistral.ai/capabilities/reasoning
+ */
+function contentChunks(
+  acc: ResponseAccumulator,
+  chunks: unknown[],
+  position: number,
+  inBody: boolean,
+): string {
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i];
+    const path = `.content[${i}]`;
+    if (!isJsonObject(chunk)) throw notObject(chunk, at(position, inBody, path));
+    if (chunk.type === "text") {
+      const text = chunkText(chunk.text, position, inBody, `${path}.text`);
+      if (text !== "") acc.text(CONTENT, text);
+    } else if (chunk.type === "thinking") {
+      const parts = listField(chunk.thinking, `content[${i}].thinking`, position, inBody) ?? [];
+      for (let j = 0; j < parts.length; j++) {
+        const part = parts[j];
+        const where = `${path}.thinking[${j}]`;
+        if (!isJsonObject(part)) throw notObject(part, at(position, inBody, where));
+        const text = chunkText(part.text, position, inBody, `${where}.text`);
+        if (text !== "") acc.thinking(REASONING, text);
+      }
+    } else {
+      let key = OTHER_CHUNKS;
+      while (acc.has(key)) key--;
+      acc.providerBlock(key, typeof chunk.type === "string" ? chunk.type : "content", chunk);
+    }
+  }
+  return "";
+}
+
+function chunkText(value: unknown, position: number, inBody: boolean, path: string): string {
+  if (typeof value === "string") return value;
+  throw invalidField("openai", at(position, inBody, path), "a string", value);
+}
+
 // A list field of a message or delta; the path is built only for the error.
 function listField(
   value: unknown,
@@ -197,7 +254,7 @@ function onDelta(
   const reasoning = textField(delta.reasoning_content, "reasoning_content", position, inBody) ||
     textField(delta.reasoning, "reasoning", position, inBody);
   if (reasoning !== "") acc.thinking(REASONING, reasoning);
-  const content = textField(delta.content, "content", position, inBody);
+  const content = contentField(acc, delta.content, position, inBody);
   if (content !== "") acc.text(CONTENT, content);
   const refusal = textField(delta.refusal, "refusal", position, inBody);
   if (refusal !== "") acc.text(REFUSAL, refusal);
