@@ -76,4 +76,9 @@ export interface ProviderOptions {
   google?: GoogleOptions;
   /** Merged into OpenAI Responses bodies: any top-level field, e.g. `service_tier`. */
   "openai-responses"?: { [field: string]: unknown };
+  /**
+   * Merged into the bodies sent to the host of that name (`deepseek`, `groq`, `azure`, …: a
+   * host preset's `name`), e.g. `{ deepseek: { thinking: { type: "disabled" } } }`.
+   */
+  [host: string]: { [field: string]: unknown } | undefined;
 }

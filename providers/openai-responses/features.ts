@@ -12,14 +12,12 @@
 import { checkOpenAISampling } from "../openai-shared/effort.ts";
 import type { OpenAIModel } from "../openai-shared/models.ts";
 import { mergeProviderOptions } from "../../codec/provider_options.ts";
-import { strictSchemas } from "../openai-shared/strict_schema.ts";
+import { strictSchema } from "../openai-shared/strict_schema.ts";
 import { warn } from "../../codec/replay.ts";
 import type { ChatRequest, ThinkingEffort, Warning } from "../../common/types.ts";
 import type { JsonObject } from "../../common/json_object.ts";
 import { refuse } from "../../common/refuse.ts";
 import { PROVIDER } from "./mappers.ts";
-
-const strict = strictSchemas(PROVIDER);
 
 /**
  * Writes the feature fields of a request into a Responses body.
@@ -43,7 +41,7 @@ export function writeResponsesFeatures(
   const output = request.structuredOutput;
   if (output !== undefined) {
     const schema = output.strict === true
-      ? strict.convert(output.schema, "structuredOutput.schema").schema
+      ? strictSchema(PROVIDER, output.schema, "structuredOutput.schema")
       : output.schema;
     const format: JsonObject = { type: "json_schema", name: output.name, schema };
     if (output.strict !== undefined) format.strict = output.strict;

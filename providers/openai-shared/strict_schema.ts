@@ -4,15 +4,13 @@
  * grammar and answers 400 unless every object is closed (`additionalProperties: false`) and every
  * property is listed in `required`. Objects are closed here; an optional property or an open
  * object is refused with its path, since making it nullable would change the answer's shape
- * (`null` where the caller's schema, and `parseOutput`, expect the key to be absent). Results are
- * cached per schema object.
+ * (`null` where the caller's schema, and `parseOutput`, expect the key to be absent).
  *
  * @see https://platform.openai.com/docs/guides/structured-outputs#supported-schemas
  * @module
  */
 
 import { isJsonObject } from "../../codec/json.ts";
-import { SchemaCache } from "../../codec/schema_notes.ts";
 import type { JsonObject } from "../../common/json_object.ts";
 import { refuse } from "../../common/refuse.ts";
 
@@ -21,16 +19,26 @@ const ONE = ["items", "additionalItems", "not"] as const;
 const LIST = ["anyOf", "oneOf", "allOf", "prefixItems"] as const;
 const MAP = ["$defs", "definitions"] as const;
 
+// Closed schemas per caller schema object: what a conversion gives does not depend on the dialect
+// (only a refusal names it, and refusals are not kept).
+const closedSchemas = new WeakMap<JsonObject, JsonObject>();
+
 /**
- * A converter to strict schemas for one dialect, caching per schema object: `convert(schema, at)`
- * gives the closed schema, or throws a {@link ValidationError} for an optional property or an
- * object left open.
+ * The schema to send under `strict: true`, converted once per schema object.
  *
- * @param provider The dialect, named in refusals.
- * @returns The converter.
+ * @param provider The dialect or host serializing, named in refusals.
+ * @param schema The caller's JSON Schema (treated as immutable once passed here).
+ * @param at Its path in the request, e.g. `structuredOutput.schema`.
+ * @returns The closed schema.
+ * @throws {ValidationError} For an optional property or an object left open.
  */
-export function strictSchemas(provider: string): SchemaCache {
-  return new SchemaCache((schema, at) => close(provider, schema, at, ""));
+export function strictSchema(provider: string, schema: JsonObject, at: string): JsonObject {
+  let closed = closedSchemas.get(schema);
+  if (closed === undefined) {
+    closed = close(provider, schema, at, "");
+    closedSchemas.set(schema, closed);
+  }
+  return closed;
 }
 
 function close(provider: string, node: JsonObject, at: string, path: string): JsonObject {

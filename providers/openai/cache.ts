@@ -19,12 +19,14 @@ const BREAKPOINT = { mode: "explicit" } as const;
 /**
  * Marks the last content part of the wire messages made from one canonical message.
  *
+ * @param name The provider serializing, named in warnings.
  * @param out The wire messages so far.
  * @param start How many there were before the message was converted.
  * @param m The message's index.
  * @param warnings Receives a breakpoint that has no part to ride on.
  */
 export function markOpenAIMessage(
+  name: string,
   out: WireMessage[],
   start: number,
   m: number,
@@ -41,7 +43,7 @@ export function markOpenAIMessage(
   } else {
     warn(
       warnings,
-      "openai",
+      name,
       "cache.breakpoints",
       `breakpoint at message ${m} dropped: that turn sends no content part to carry it`,
     );
@@ -51,12 +53,14 @@ export function markOpenAIMessage(
 /**
  * Writes the key and the system breakpoint, and reports what the model has no field for.
  *
+ * @param name The provider serializing, named in warnings.
  * @param body The wire body.
  * @param cache The request's cache settings.
  * @param breakpoints Whether the model takes explicit breakpoints.
  * @param warnings Receives dropped settings.
  */
 export function writeOpenAICache(
+  name: string,
   body: JsonObject,
   cache: PromptCache,
   breakpoints: boolean,
@@ -64,14 +68,14 @@ export function writeOpenAICache(
 ): void {
   if (cache.key !== undefined) body.prompt_cache_key = cache.key;
   if (cache.ttl !== undefined) {
-    warn(warnings, "openai", "cache.ttl", "dropped: OpenAI sets cache lifetimes itself");
+    warn(warnings, name, "cache.ttl", "dropped: OpenAI sets cache lifetimes itself");
   }
   const points = cache.breakpoints;
   if (points === undefined || points.length === 0) return;
   if (!breakpoints) {
     warn(
       warnings,
-      "openai",
+      name,
       "cache.breakpoints",
       `dropped: "${body.model}" caches prompt prefixes automatically, without breakpoints`,
     );
@@ -80,7 +84,7 @@ export function writeOpenAICache(
   if (points.includes("tools")) {
     warn(
       warnings,
-      "openai",
+      name,
       "cache.breakpoints",
       `"tools" dropped: Chat Completions marks breakpoints on content parts only`,
     );

@@ -16,6 +16,7 @@ import { refuse } from "../../common/refuse.ts";
 /**
  * A document's content part.
  *
+ * @param name The provider serializing, named in errors and warnings.
  * @param block The canonical document.
  * @param path Its path in the request.
  * @param warnings Receives a dropped title.
@@ -23,24 +24,25 @@ import { refuse } from "../../common/refuse.ts";
  * @throws {ValidationError} For a URL, or a media type other than PDF and plain text.
  */
 export function openAIDocument(
+  name: string,
   block: DocumentBlock,
   path: string,
   warnings: Warning[] | undefined,
 ): Record<string, unknown> {
   if ("url" in block) {
-    refuse("openai", `${path}.url`, "cannot be sent: Chat Completions takes files by id or data");
+    refuse(name, `${path}.url`, "cannot be sent: Chat Completions takes files by id or data");
   }
   if ("fileId" in block) {
     if (block.mediaType !== undefined && block.mediaType !== PDF) {
       refuse(
-        "openai",
+        name,
         `${path}.mediaType`,
         `must be "${PDF}" for a file id, got "${block.mediaType}"`,
       );
     }
     return { type: "file", file: { file_id: block.fileId } };
   }
-  const inline = inlineOpenAIDocument(block, "openai", path, warnings);
+  const inline = inlineOpenAIDocument(block, name, path, warnings);
   return typeof inline === "string"
     ? { type: "text", text: inline }
     : { type: "file", file: inline };

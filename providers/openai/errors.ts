@@ -38,9 +38,10 @@ export function openAIErrorFromResponse(
 /**
  * Maps an `error` object sent inside a stream (no HTTP status: the response was a 200).
  *
+ * @param provider The provider reading it (`openai` or a host).
  * @param json The chunk holding `error`.
  * @returns The error, categorized by its type or code.
  */
-export function openAIStreamError(json: JsonObject): ProviderError {
-  return openAIErrorOf("openai", json.error as JsonObject);
+export function openAIStreamError(provider: string, json: JsonObject): ProviderError {
+  return openAIErrorOf(provider, json.error as JsonObject);
 }

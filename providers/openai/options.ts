@@ -11,7 +11,7 @@
 
 import type { StructuredOutput } from "../../common/features.ts";
 import { mergeProviderOptions } from "../../codec/provider_options.ts";
-import { strictSchemas } from "../openai-shared/strict_schema.ts";
+import { strictSchema } from "../openai-shared/strict_schema.ts";
 import { warn } from "../../codec/replay.ts";
 import type { ChatRequest, ThinkingEffort, Warning } from "../../common/types.ts";
 import type { JsonObject } from "../../common/json_object.ts";
@@ -26,34 +26,38 @@ const MAX_STOP_SEQUENCES = 4;
 /**
  * Refuses `temperature` and `stopSequences` the model would answer with HTTP 400.
  *
+ * @param name The provider serializing (`openai` or a host), named in errors.
  * @param request The validated request.
  * @param row The model's capabilities.
  * @param effort The effort being sent.
  * @throws {ValidationError} Naming `temperature` or `stopSequences`.
  */
 export function checkOpenAIOptions(
+  name: string,
   request: ChatRequest,
   row: OpenAIModel,
   effort: ThinkingEffort | undefined,
 ): void {
-  checkOpenAISampling("openai", request, row, effort, "temperature", request.temperature, 1);
+  checkOpenAISampling(name, request, row, effort, "temperature", request.temperature, 1);
   const stop = request.stopSequences;
   if (stop === undefined || stop.length === 0) return;
   if (stop.length > MAX_STOP_SEQUENCES) {
     refuse(
-      "openai",
+      name,
       "stopSequences",
       `takes at most ${MAX_STOP_SEQUENCES} sequences, got ${stop.length}`,
     );
   }
   if (!row.stop) {
-    refuse("openai", "stopSequences", `cannot be sent: "${request.model}" does not take stop`);
+    refuse(name, "stopSequences", `cannot be sent: "${request.model}" does not take stop`);
   }
 }
 
 /**
  * Writes the features a request sets into the body.
  *
+ * @param name The provider serializing (`openai` or a host), named in errors and warnings; its
+ * `providerOptions` are merged.
  * @param body The wire body, with its tools set.
  * @param request The request.
  * @param row The model's capabilities.
@@ -63,15 +67,16 @@ export function checkOpenAIOptions(
  * take, or a provider option that collides with a canonical field.
  */
 export function writeOpenAIFeatures(
+  name: string,
   body: JsonObject,
   request: ChatRequest,
   row: OpenAIModel,
   effort: ThinkingEffort | undefined,
   warnings: Warning[] | undefined,
 ): void {
-  checkOpenAISampling("openai", request, row, effort, "topP", request.topP, 1);
+  checkOpenAISampling(name, request, row, effort, "topP", request.topP, 1);
   checkOpenAISampling(
-    "openai",
+    name,
     request,
     row,
     effort,
@@ -80,7 +85,7 @@ export function writeOpenAIFeatures(
     0,
   );
   checkOpenAISampling(
-    "openai",
+    name,
     request,
     row,
     effort,
@@ -89,35 +94,38 @@ export function writeOpenAIFeatures(
     0,
   );
   if (request.topP !== undefined) body.top_p = request.topP;
-  if (request.topK !== undefined) warn(warnings, "openai", "topK", "dropped: OpenAI has no top_k");
+  if (request.topK !== undefined) warn(warnings, name, "topK", "dropped: OpenAI has no top_k");
   if (request.seed !== undefined) body.seed = request.seed;
   if (request.presencePenalty !== undefined) body.presence_penalty = request.presencePenalty;
   if (request.frequencyPenalty !== undefined) body.frequency_penalty = request.frequencyPenalty;
   if (request.parallelToolCalls !== undefined) {
     // parallel_tool_calls without tools is a 400.
     if (body.tools === undefined) {
-      warn(warnings, "openai", "parallelToolCalls", "dropped: the request has no tools");
+      warn(warnings, name, "parallelToolCalls", "dropped: the request has no tools");
     } else body.parallel_tool_calls = request.parallelToolCalls;
   }
   if (request.userId !== undefined) body.safety_identifier = request.userId;
   if (request.structuredOutput !== undefined) {
-    body.response_format = responseFormat(request.structuredOutput, request.model, row);
+    body.response_format = responseFormat(name, request.structuredOutput, request.model, row);
   }
-  if (request.providerTools !== undefined) writeProviderTools(body, request, row, warnings);
+  if (request.providerTools !== undefined) writeProviderTools(name, body, request, row, warnings);
   if (request.cache !== undefined) {
-    writeOpenAICache(body, request.cache, row.cacheBreakpoints === true, warnings);
+    writeOpenAICache(name, body, request.cache, row.cacheBreakpoints === true, warnings);
   }
-  if (request.providerOptions?.openai !== undefined) {
-    mergeProviderOptions(body, request.providerOptions.openai, "openai");
+  if (request.providerOptions?.[name] !== undefined) {
+    mergeProviderOptions(body, request.providerOptions[name], name);
   }
 }
 
-const strict = strictSchemas("openai");
-
-function responseFormat(output: StructuredOutput, model: string, row: OpenAIModel): JsonObject {
+function responseFormat(
+  name: string,
+  output: StructuredOutput,
+  model: string,
+  row: OpenAIModel,
+): JsonObject {
   if (row.structuredOutput === false) {
     refuse(
-      "openai",
+      name,
       "structuredOutput",
       `cannot be sent: "${model}" has no structured outputs (response_format json_schema)`,
     );
@@ -125,7 +133,7 @@ function responseFormat(output: StructuredOutput, model: string, row: OpenAIMode
   const schema = output.strict === undefined ? { name: output.name, schema: output.schema } : {
     name: output.name,
     schema: output.strict
-      ? strict.convert(output.schema, "structuredOutput.schema").schema
+      ? strictSchema(name, output.schema, "structuredOutput.schema")
       : output.schema,
     strict: output.strict,
   };
@@ -133,6 +141,7 @@ function responseFormat(output: StructuredOutput, model: string, row: OpenAIMode
 }
 
 function writeProviderTools(
+  name: string,
   body: JsonObject,
   request: ChatRequest,
   row: OpenAIModel,
@@ -143,18 +152,18 @@ function writeProviderTools(
     const tool = tools[t];
     const at = `providerTools[${t}]`;
     if (tool.type !== "web_search") {
-      refuse("openai", at, `cannot be sent: Chat Completions has no ${tool.type} tool`);
+      refuse(name, at, `cannot be sent: Chat Completions has no ${tool.type} tool`);
     }
     if (!row.webSearch) {
       refuse(
-        "openai",
+        name,
         at,
         `cannot be sent: "${request.model}" has no web search (the search models have)`,
       );
     }
     for (const key of ["maxUses", "allowedDomains", "blockedDomains"] as const) {
       if (tool[key] !== undefined) {
-        warn(warnings, "openai", `${at}.${key}`, "dropped: web_search_options has no such field");
+        warn(warnings, name, `${at}.${key}`, "dropped: web_search_options has no such field");
       }
     }
     const location = tool.userLocation;

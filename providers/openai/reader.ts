@@ -101,18 +101,20 @@ function at(position: number, inBody: boolean, rest: string): string {
  * @param inBody Whether choices carry `message` (a body) rather than `delta`.
  */
 export function onChunk(acc: ResponseAccumulator, json: JsonObject, inBody: boolean): void {
-  if (json.error !== undefined && json.error !== null) return acc.fail(openAIStreamError(json));
+  if (json.error !== undefined && json.error !== null) {
+    return acc.fail(openAIStreamError(acc.provider, json));
+  }
   // Azure's first chunk may carry only prompt filter results, with empty id and model.
   if (!acc.started && typeof json.model === "string" && json.model !== "") {
     acc.start(typeof json.id === "string" ? json.id : undefined, json.model);
   }
   keepChunkExtras(acc, json);
-  const choices = optionalArray("openai", json.choices, "choices");
+  const choices = optionalArray(acc.provider, json.choices, "choices");
   if (choices !== undefined) {
     for (let i = 0; i < choices.length; i++) onChoice(acc, choices[i], i, inBody);
   }
   // The usage chunk comes last, with empty choices (stream_options.include_usage).
-  const usage = optionalObject("openai", json.usage, "usage");
+  const usage = optionalObject(acc.provider, json.usage, "usage");
   if (usage !== undefined) {
     acc.usage(mapOpenAIUsage(usage), usage);
   }
@@ -124,7 +126,7 @@ function onChoice(
   position: number,
   inBody: boolean,
 ): void {
-  if (!isJsonObject(value)) throw notObject(value, `choices[${position}]`);
+  if (!isJsonObject(value)) throw notObject(first.provider, value, `choices[${position}]`);
   const index = value.index;
   const acc = first.choice(typeof index === "number" ? index : position);
   const logprobs = value.logprobs;
@@ -139,7 +141,7 @@ function onChoice(
   if (logprobs !== null && logprobs !== undefined) joinLogprobs(acc, logprobs);
   if (isJsonObject(delta)) onDelta(acc, delta, position, inBody);
   else if (inBody || (delta !== undefined && delta !== null)) {
-    throw notObject(delta, at(position, inBody, ""));
+    throw notObject(acc.provider, delta, at(position, inBody, ""));
   }
   if (reason !== null && reason !== undefined) {
     // Refusal text makes the choice a content_filter stop, whatever the raw reason.
@@ -162,13 +164,25 @@ function joinLogprobs(acc: ResponseAccumulator, value: unknown): void {
 
 // Field readers take the value, not the key: a named load at the call site stays fast. They
 // leave the rest to a function of its own, so that each stays small enough for V8 to inline.
-function textField(value: unknown, key: string, position: number, inBody: boolean): string {
-  return typeof value === "string" ? value : noText(value, key, position, inBody);
+function textField(
+  provider: string,
+  value: unknown,
+  key: string,
+  position: number,
+  inBody: boolean,
+): string {
+  return typeof value === "string" ? value : noText(provider, value, key, position, inBody);
 }
 
-function noText(value: unknown, key: string, position: number, inBody: boolean): string {
+function noText(
+  provider: string,
+  value: unknown,
+  key: string,
+  position: number,
+  inBody: boolean,
+): string {
   if (value === undefined || value === null) return "";
-  throw invalidField("openai", at(position, inBody, `.${key}`), "a string or null", value);
+  throw invalidField(provider, at(position, inBody, `.${key}`), "a string or null", value);
 }
 
 // `content` is a string on OpenAI; Mistral's reasoning models send a list of typed chunks.
@@ -180,7 +194,7 @@ function contentField(
 ): string {
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return contentChunks(acc, value, position, inBody);
-  return noText(value, "content", position, inBody);
+  return noText(acc.provider, value, "content", position, inBody);
 }
 
 /**
@@ -199,17 +213,18 @@ function contentChunks(
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
     const path = `.content[${i}]`;
-    if (!isJsonObject(chunk)) throw notObject(chunk, at(position, inBody, path));
+    if (!isJsonObject(chunk)) throw notObject(acc.provider, chunk, at(position, inBody, path));
     if (chunk.type === "text") {
-      const text = chunkText(chunk.text, position, inBody, `${path}.text`);
+      const text = chunkText(acc.provider, chunk.text, position, inBody, `${path}.text`);
       if (text !== "") acc.text(CONTENT, text);
     } else if (chunk.type === "thinking") {
-      const parts = listField(chunk.thinking, `content[${i}].thinking`, position, inBody) ?? [];
+      const parts =
+        listField(acc.provider, chunk.thinking, `content[${i}].thinking`, position, inBody) ?? [];
       for (let j = 0; j < parts.length; j++) {
         const part = parts[j];
         const where = `${path}.thinking[${j}]`;
-        if (!isJsonObject(part)) throw notObject(part, at(position, inBody, where));
-        const text = chunkText(part.text, position, inBody, `${where}.text`);
+        if (!isJsonObject(part)) throw notObject(acc.provider, part, at(position, inBody, where));
+        const text = chunkText(acc.provider, part.text, position, inBody, `${where}.text`);
         if (text !== "") acc.thinking(REASONING, text);
       }
     } else {
@@ -221,28 +236,41 @@ function contentChunks(
   return "";
 }
 
-function chunkText(value: unknown, position: number, inBody: boolean, path: string): string {
+function chunkText(
+  provider: string,
+  value: unknown,
+  position: number,
+  inBody: boolean,
+  path: string,
+): string {
   if (typeof value === "string") return value;
-  throw invalidField("openai", at(position, inBody, path), "a string", value);
+  throw invalidField(provider, at(position, inBody, path), "a string", value);
 }
 
 // A list field of a message or delta; the path is built only for the error.
 function listField(
+  provider: string,
   value: unknown,
   key: string,
   position: number,
   inBody: boolean,
 ): unknown[] | undefined {
-  return Array.isArray(value) ? value : noList(value, key, position, inBody);
+  return Array.isArray(value) ? value : noList(provider, value, key, position, inBody);
 }
 
-function noList(value: unknown, key: string, position: number, inBody: boolean): undefined {
+function noList(
+  provider: string,
+  value: unknown,
+  key: string,
+  position: number,
+  inBody: boolean,
+): undefined {
   if (value === undefined || value === null) return undefined;
-  throw invalidField("openai", at(position, inBody, `.${key}`), "an array", value);
+  throw invalidField(provider, at(position, inBody, `.${key}`), "an array", value);
 }
 
-function notObject(value: unknown, path: string): ResponseParseError {
-  return invalidField("openai", path, "an object", value);
+function notObject(provider: string, value: unknown, path: string): ResponseParseError {
+  return invalidField(provider, path, "an object", value);
 }
 
 function onDelta(
@@ -251,20 +279,21 @@ function onDelta(
   position: number,
   inBody: boolean,
 ): void {
-  const reasoning = textField(delta.reasoning_content, "reasoning_content", position, inBody) ||
-    textField(delta.reasoning, "reasoning", position, inBody);
+  const reasoning =
+    textField(acc.provider, delta.reasoning_content, "reasoning_content", position, inBody) ||
+    textField(acc.provider, delta.reasoning, "reasoning", position, inBody);
   if (reasoning !== "") acc.thinking(REASONING, reasoning);
   const content = contentField(acc, delta.content, position, inBody);
   if (content !== "") acc.text(CONTENT, content);
-  const refusal = textField(delta.refusal, "refusal", position, inBody);
+  const refusal = textField(acc.provider, delta.refusal, "refusal", position, inBody);
   if (refusal !== "") acc.text(REFUSAL, refusal);
-  const annotations = listField(delta.annotations, "annotations", position, inBody);
+  const annotations = listField(acc.provider, delta.annotations, "annotations", position, inBody);
   if (annotations !== undefined) {
     for (let i = 0; i < annotations.length; i++) {
       onAnnotation(acc, annotations[i], position, inBody, i);
     }
   }
-  const calls = listField(delta.tool_calls, "tool_calls", position, inBody);
+  const calls = listField(acc.provider, delta.tool_calls, "tool_calls", position, inBody);
   if (calls !== undefined) {
     for (let i = 0; i < calls.length; i++) onToolCallPiece(acc, calls[i], i, position, inBody);
   }
@@ -278,12 +307,17 @@ function onAnnotation(
   i: number,
 ): void {
   if (!isJsonObject(value)) {
-    throw invalidField("openai", at(position, inBody, `.annotations[${i}]`), "an object", value);
+    throw invalidField(
+      acc.provider,
+      at(position, inBody, `.annotations[${i}]`),
+      "an object",
+      value,
+    );
   }
   // `url_citation` keeps its details under a key named like its type.
   const type = value.type;
   const details = typeof type === "string" && isJsonObject(value[type]) ? value[type] : value;
-  acc.citation(CONTENT, citationOf("openai", value, details.url, details.title, undefined));
+  acc.citation(CONTENT, citationOf(acc.provider, value, details.url, details.title, undefined));
 }
 
 function onToolCallPiece(
@@ -294,7 +328,7 @@ function onToolCallPiece(
   inBody: boolean,
 ): void {
   if (!isJsonObject(piece)) {
-    throw invalidField("openai", at(position, inBody, `.tool_calls[${i}]`), "an object", piece);
+    throw invalidField(acc.provider, at(position, inBody, `.tool_calls[${i}]`), "an object", piece);
   }
   // Some compatible servers omit the index (and a body has none): pieces come in order.
   const index = typeof piece.index === "number" ? piece.index : i;
@@ -302,7 +336,7 @@ function onToolCallPiece(
   const fn: JsonObject = isJsonObject(wire) ? wire : {};
   if (wire !== undefined && wire !== null && fn !== wire) {
     throw invalidField(
-      "openai",
+      acc.provider,
       at(position, inBody, `.tool_calls[${i}].function`),
       "an object",
       wire,
@@ -312,7 +346,7 @@ function onToolCallPiece(
   const args = fn.arguments ?? "";
   if (typeof args !== "string") {
     throw invalidField(
-      "openai",
+      acc.provider,
       at(position, inBody, `.tool_calls[${i}].function.arguments`),
       "a string",
       args,
@@ -323,7 +357,7 @@ function onToolCallPiece(
     const { name } = fn;
     if (typeof id !== "string" || id === "") {
       throw invalidField(
-        "openai",
+        acc.provider,
         at(position, inBody, `.tool_calls[${i}].id`),
         "a non-empty string in a call's first piece",
         id,
@@ -331,7 +365,7 @@ function onToolCallPiece(
     }
     if (typeof name !== "string" || name === "") {
       throw invalidField(
-        "openai",
+        acc.provider,
         at(position, inBody, `.tool_calls[${i}].function.name`),
         "a non-empty string in a call's first piece",
         name,

@@ -10,11 +10,12 @@ import { blockPath, messagePath } from "../../codec/paths.ts";
 import { breakpointMessages } from "../../codec/cache.ts";
 import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
-import { ownCitations, ownProviderBlock, warn } from "../../codec/replay.ts";
+import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../codec/replay.ts";
 import type {
   AssistantMessage,
   ChatRequest,
   ImageBlock,
+  Message,
   TextBlock,
   ToolChoice,
   ToolMessage,
@@ -23,9 +24,9 @@ import type {
 import { validateRequest } from "../../codec/validate.ts";
 import { refuse } from "../../common/refuse.ts";
 import { planOpenAIEffort } from "../openai-shared/effort.ts";
-import { openAIModel } from "../openai-shared/models.ts";
 import { FEATURES, requestFields } from "../../codec/fields.ts";
 import { markOpenAIMessage } from "./cache.ts";
+import { type ChatDialect, OPENAI_CHAT } from "./dialect.ts";
 import { openAIDocument } from "./documents.ts";
 import { checkOpenAIOptions, writeOpenAIFeatures } from "./options.ts";
 
@@ -51,12 +52,30 @@ export function serializeOpenAIRequest(
   request: ChatRequest,
   options: SerializeOptions = {},
 ): string {
+  return serializeChatRequest(OPENAI_CHAT, request, options);
+}
+
+/**
+ * Serializes a request for a server that speaks Chat Completions: OpenAI or a host.
+ *
+ * @param dialect The server's name, model table and replay rule.
+ * @param request The canonical request.
+ * @param options `stream` and a `warnings` list.
+ * @returns The JSON body.
+ * @throws {ValidationError} When the request is malformed or asks what the model cannot do.
+ */
+export function serializeChatRequest(
+  dialect: ChatDialect,
+  request: ChatRequest,
+  options: SerializeOptions,
+): string {
+  const name = dialect.name;
   const fields = requestFields(request);
   const features = (fields & FEATURES) !== 0;
-  validateRequest(request, "openai", fields);
-  const row = openAIModel(request.model);
-  const effort = planOpenAIEffort("openai", request, row, options.warnings);
-  checkOpenAIOptions(request, row, effort);
+  validateRequest(request, name, fields);
+  const row = dialect.model(request.model);
+  const effort = planOpenAIEffort(name, request, row, options.warnings);
+  checkOpenAIOptions(name, request, row, effort);
   const messages: WireMessage[] = [];
   if (request.system !== undefined) {
     // Reasoning models take instructions as `developer` messages.
@@ -66,7 +85,7 @@ export function serializeOpenAIRequest(
   const marked = features && request.cache !== undefined && row.cacheBreakpoints
     ? breakpointMessages(request.cache)
     : undefined;
-  convertMessages(request, messages, options.warnings, marked);
+  convertMessages(dialect, request, messages, options.warnings, marked);
   const body: Record<string, unknown> = { model: request.model, messages };
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = request.tools.map((tool) => ({
@@ -83,7 +102,7 @@ export function serializeOpenAIRequest(
   if (request.stopSequences !== undefined && request.stopSequences.length > 0) {
     body.stop = request.stopSequences;
   }
-  if (features) writeOpenAIFeatures(body, request, row, effort, options.warnings);
+  if (features) writeOpenAIFeatures(name, body, request, row, effort, options.warnings);
   if (options.stream) {
     body.stream = true;
     body.stream_options = { include_usage: true };
@@ -98,12 +117,16 @@ function toolChoice(choice: ToolChoice): unknown {
 }
 
 function convertMessages(
+  dialect: ChatDialect,
   request: ChatRequest,
   out: WireMessage[],
   warnings: Warning[] | undefined,
   marked: Set<number> | undefined,
 ): void {
   const messages = request.messages;
+  const loops = dialect.reasoningReplay === "reasoning_content"
+    ? toolLoopTurns(messages)
+    : undefined;
   for (let m = 0; m < messages.length; m++) {
     const message = messages[m];
     const start = out.length;
@@ -112,19 +135,23 @@ function convertMessages(
         role: "user",
         content: typeof message.content === "string"
           ? message.content
-          : userParts(message.content, m, warnings),
+          : userParts(dialect.name, message.content, m, warnings),
       });
     } else if (message.role === "assistant") {
-      const turn = assistantMessage(message, m, warnings);
+      const reasoning = loops !== undefined && loops.has(m) && acceptsOpaque(message, dialect.name);
+      const turn = assistantMessage(dialect, message, m, warnings, reasoning);
       if (turn !== undefined) out.push(turn);
     } else {
-      toolMessages(message, m, out, warnings);
+      toolMessages(dialect.name, message, m, out, warnings);
     }
-    if (marked !== undefined && marked.has(m)) markOpenAIMessage(out, start, m, warnings);
+    if (marked !== undefined && marked.has(m)) {
+      markOpenAIMessage(dialect.name, out, start, m, warnings);
+    }
   }
 }
 
 function userParts(
+  name: string,
   blocks: Array<TextBlock | ImageBlock | DocumentBlock>,
   m: number,
   warnings: Warning[] | undefined,
@@ -133,7 +160,7 @@ function userParts(
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     out[b] = block.type === "document"
-      ? openAIDocument(block, blockPath(m, b), warnings)
+      ? openAIDocument(name, block, blockPath(m, b), warnings)
       : userPart(block);
   }
   return out;
@@ -145,13 +172,39 @@ function userPart(block: TextBlock | ImageBlock): Record<string, unknown> {
   return { type: "image_url", image_url: { url } };
 }
 
+// DeepSeek needs the reasoning of every assistant turn between two user turns in which it called
+// tools, in all later requests (a 400 without it); elsewhere it ignores reasoning sent back:
+// https://api-docs.deepseek.com/guides/thinking_mode
+function toolLoopTurns(messages: readonly Message[]): Set<number> {
+  const loops = new Set<number>();
+  let span: number[] = [];
+  let called = false;
+  for (let m = 0; m <= messages.length; m++) {
+    const message = messages[m];
+    if (message === undefined || message.role === "user") {
+      if (called) { for (const turn of span) loops.add(turn); }
+      span = [];
+      called = false;
+    } else if (message.role === "assistant") {
+      span.push(m);
+      if (typeof message.content !== "string") {
+        called ||= message.content.some((block) => block.type === "tool_call");
+      }
+    }
+  }
+  return loops;
+}
+
 function assistantMessage(
+  dialect: ChatDialect,
   message: AssistantMessage,
   m: number,
   warnings: Warning[] | undefined,
+  replayReasoning = false,
 ): WireMessage | undefined {
   if (typeof message.content === "string") return { role: "assistant", content: message.content };
   const texts: string[] = [];
+  let reasoning = "";
   const calls: unknown[] = [];
   const blocks = message.content;
   for (let b = 0; b < blocks.length; b++) {
@@ -160,7 +213,7 @@ function assistantMessage(
       texts.push(block.text);
       // Chat Completions takes no annotations back; another provider's citations are reported.
       if (block.citations !== undefined) {
-        ownCitations(block, "openai", warnings, blockPath(m, b));
+        ownCitations(block, dialect.name, warnings, blockPath(m, b));
       }
     } else if (block.type === "tool_call") {
       calls.push({
@@ -168,17 +221,19 @@ function assistantMessage(
         type: "function",
         function: { name: block.name, arguments: JSON.stringify(block.arguments) },
       });
+    } else if (block.type === "thinking" && replayReasoning) {
+      reasoning += block.text;
     } else if (block.type !== "provider") {
       warn(
         warnings,
-        "openai",
+        dialect.name,
         blockPath(m, b),
         `${block.type} block dropped: ${WHY[block.type]}`,
       );
-    } else if (ownProviderBlock(block, "openai", warnings, blockPath(m, b)) !== undefined) {
+    } else if (ownProviderBlock(block, dialect.name, warnings, blockPath(m, b)) !== undefined) {
       warn(
         warnings,
-        "openai",
+        dialect.name,
         blockPath(m, b),
         `${block.blockType} block dropped: Chat Completions cannot replay it`,
       );
@@ -186,7 +241,7 @@ function assistantMessage(
     if ("signature" in block && block.signature !== undefined) {
       warn(
         warnings,
-        "openai",
+        dialect.name,
         `${blockPath(m, b)}.signature`,
         "dropped: OpenAI has no signatures",
       );
@@ -196,7 +251,7 @@ function assistantMessage(
     // `{"role":"assistant","content":null}` without tool calls is a 400: leave the turn out.
     warn(
       warnings,
-      "openai",
+      dialect.name,
       messagePath(m),
       "assistant turn dropped: nothing in it can be sent to OpenAI",
     );
@@ -211,6 +266,7 @@ function assistantMessage(
       : texts.map((text) => ({ type: "text", text })),
   };
   if (calls.length > 0) out.tool_calls = calls;
+  if (reasoning !== "") out.reasoning_content = reasoning;
   return out;
 }
 
@@ -221,6 +277,7 @@ const WHY: Record<string, string> = {
 };
 
 function toolMessages(
+  name: string,
   message: ToolMessage,
   m: number,
   out: WireMessage[],
@@ -234,7 +291,7 @@ function toolMessages(
     if (typeof parts !== "string") {
       content = parts.map((part, p) => {
         if (part.type !== "text") {
-          refuse("openai", blockPath(m, r, p), "is an image; tool messages take text only");
+          refuse(name, blockPath(m, r, p), "is an image; tool messages take text only");
         }
         return { type: "text", text: part.text };
       });
@@ -242,7 +299,7 @@ function toolMessages(
     if (result.isError) {
       warn(
         warnings,
-        "openai",
+        name,
         `${blockPath(m, r)}.isError`,
         "dropped: Chat Completions tool messages have no error flag; the content is sent as the result",
       );

@@ -39,15 +39,28 @@ import { onChunk } from "./reader.ts";
  * ```
  */
 export function parseOpenAIResponse(body: string): ChatResponse {
-  const data = parseJson("openai", body, "response body");
-  if (!isJsonObject(data)) throw invalidField("openai", "(body)", "an object", data);
-  if (data.error !== undefined && data.error !== null) throw openAIStreamError(data);
-  if (typeof data.model !== "string") throw invalidField("openai", "model", "a string", data.model);
+  return parseChatResponse("openai", body);
+}
+
+/**
+ * Parses a Chat Completions body from OpenAI or a host.
+ *
+ * @param provider Who answered (`openai` or a host's name), named in the response and errors.
+ * @param body The response body text.
+ * @returns The canonical response.
+ * @throws {ResponseParseError} When the body is not a Chat Completions response.
+ * @throws {ProviderError} When it holds an `error` object.
+ */
+export function parseChatResponse(provider: string, body: string): ChatResponse {
+  const data = parseJson(provider, body, "response body");
+  if (!isJsonObject(data)) throw invalidField(provider, "(body)", "an object", data);
+  if (data.error !== undefined && data.error !== null) throw openAIStreamError(provider, data);
+  if (typeof data.model !== "string") throw invalidField(provider, "model", "a string", data.model);
   const choices = data.choices;
   if (!Array.isArray(choices) || choices.length === 0) {
-    throw invalidField("openai", "choices", "a non-empty array", choices);
+    throw invalidField(provider, "choices", "a non-empty array", choices);
   }
-  const acc = new ResponseAccumulator("openai");
+  const acc = new ResponseAccumulator(provider);
   onChunk(acc, data, true);
   acc.terminate();
   return acc.finalize("the end of the body");

@@ -31,11 +31,25 @@ import { onChunk } from "./reader.ts";
  * ```
  */
 export function createOpenAIStreamDecoder(options: StreamDecoderOptions = {}): StreamDecoder {
-  const acc = new ResponseAccumulator("openai", new EventBuffer());
+  return createChatStreamDecoder("openai", options);
+}
+
+/**
+ * A decoder for a Chat Completions stream from OpenAI or a host.
+ *
+ * @param provider Who answers (`openai` or a host's name), named in events and errors.
+ * @param options Decoder options.
+ * @returns The decoder.
+ */
+export function createChatStreamDecoder(
+  provider: string,
+  options: StreamDecoderOptions,
+): StreamDecoder {
+  const acc = new ResponseAccumulator(provider, new EventBuffer());
   return assembleStreamDecoder(acc, "data: [DONE]", options, (_event, data) => {
     if (data === "[DONE]") return acc.terminate();
     const json = JSON.parse(data);
-    if (!isJsonObject(json)) throw invalidField("openai", "chunk", "an object", json);
+    if (!isJsonObject(json)) throw invalidField(provider, "chunk", "an object", json);
     onChunk(acc, json, false);
   });
 }

@@ -1,0 +1,29 @@
+/**
+ * What an OpenAI-compatible host changes in the Chat Completions dialect: the name it answers
+ * to, its models' capability rows, and how reasoning goes back to it. The reader needs none of
+ * it (it reads every documented shape); the serializer is given one of these.
+ *
+ * @module
+ */
+
+import { type OpenAIModel, openAIModel } from "../openai-shared/models.ts";
+
+/** How a replayed assistant turn's reasoning goes back to the server. */
+export type ReasoningReplay =
+  /** As `reasoning_content` on the assistant turns of a span with tool calls (DeepSeek). */
+  | "reasoning_content"
+  /** As the `reasoning_details` the server sent, unchanged (OpenRouter). */
+  | "reasoning_details";
+
+/** The Chat Completions dialect as one server speaks it. */
+export interface ChatDialect {
+  /** The provider's name: the `providerOptions` key, and what errors, warnings and responses say. */
+  readonly name: string;
+  /** The capability row of a model id (unknown ids get a permissive row). */
+  readonly model: (id: string) => OpenAIModel;
+  /** How reasoning is replayed; unset: it is not (OpenAI takes none back). */
+  readonly reasoningReplay?: ReasoningReplay;
+}
+
+/** OpenAI's own Chat Completions. */
+export const OPENAI_CHAT: ChatDialect = { name: "openai", model: openAIModel };
