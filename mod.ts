@@ -67,3 +67,10 @@ export { google } from "./providers/google/mod.ts";
 export { openaiResponses } from "./providers/openai-responses/mod.ts";
 export { getProvider, providers } from "./providers/mod.ts";
 export type { ProviderName } from "./providers/mod.ts";
+export { azureOpenAI, getHost, hosts, openaiCompatible } from "./hosts/mod.ts";
+export type {
+  AzureOpenAIOptions,
+  HostName,
+  HostProvider,
+  OpenAICompatibleOptions,
+} from "./hosts/mod.ts";

@@ -11,5 +11,10 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 out=$1
 root=${2:-$here}
 cd "$root"
-"$here/node_modules/.bin/bun" build mod.ts providers/*/mod.ts testing/mod.ts testing/contract.ts \
+# The entry points this copy has (a reference from before an entry existed lacks it).
+entries=()
+for entry in mod.ts providers/*/mod.ts hosts/mod.ts testing/mod.ts testing/contract.ts; do
+  [ -e "$entry" ] && entries+=("$entry")
+done
+"$here/node_modules/.bin/bun" build "${entries[@]}" \
   --splitting --format=esm --target=node --packages=external --root . --outdir "$out" >/dev/null

@@ -34,6 +34,15 @@ export function planOpenAIEffort(
 ): ThinkingEffort | undefined {
   const thinking = request.thinking;
   if (thinking === undefined) return undefined;
+  if (row.reasonsAlways === true) {
+    warn(
+      warnings,
+      provider,
+      "thinking",
+      `dropped: "${request.model}" reasons by itself and takes no reasoning control`,
+    );
+    return undefined;
+  }
   const efforts = row.efforts;
   const model = request.model;
   if (typeof thinking === "string") {

@@ -39,6 +39,12 @@ export interface OpenAIModel {
    * @default false
    */
   cacheBreakpoints?: boolean;
+  /**
+   * Whether the model reasons by itself and takes no reasoning control (some hosts' models):
+   * a `thinking` setting is then dropped with a warning instead of sent or refused.
+   * @default false
+   */
+  reasonsAlways?: boolean;
 }
 
 // Reasoning models take only the default temperature (400 "Only the default (1) value is

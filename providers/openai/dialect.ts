@@ -23,6 +23,18 @@ export interface ChatDialect {
   readonly model: (id: string) => OpenAIModel;
   /** How reasoning is replayed; unset: it is not (OpenAI takes none back). */
   readonly reasoningReplay?: ReasoningReplay;
+  /**
+   * The field `maxOutputTokens` goes in: servers that predate `max_completion_tokens` (or refuse
+   * fields they do not document, as Mistral does) take `max_tokens`.
+   * @default "max_completion_tokens"
+   */
+  readonly maxTokensField?: "max_tokens" | "max_completion_tokens";
+  /**
+   * Whether a stream asks for usage with `stream_options.include_usage`; false for servers that
+   * send usage anyway and refuse the field.
+   * @default true
+   */
+  readonly streamOptions?: boolean;
 }
 
 /** OpenAI's own Chat Completions. */

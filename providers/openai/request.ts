@@ -97,7 +97,10 @@ export function serializeChatRequest(
   }
   if (request.toolChoice !== undefined) body.tool_choice = toolChoice(request.toolChoice);
   if (effort !== undefined) body.reasoning_effort = effort;
-  if (request.maxOutputTokens !== undefined) body.max_completion_tokens = request.maxOutputTokens;
+  if (request.maxOutputTokens !== undefined) {
+    if (dialect.maxTokensField === "max_tokens") body.max_tokens = request.maxOutputTokens;
+    else body.max_completion_tokens = request.maxOutputTokens;
+  }
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.stopSequences !== undefined && request.stopSequences.length > 0) {
     body.stop = request.stopSequences;
@@ -105,7 +108,7 @@ export function serializeChatRequest(
   if (features) writeOpenAIFeatures(name, body, request, row, effort, options.warnings);
   if (options.stream) {
     body.stream = true;
-    body.stream_options = { include_usage: true };
+    if (dialect.streamOptions !== false) body.stream_options = { include_usage: true };
   }
   return JSON.stringify(body);
 }

@@ -1,0 +1,85 @@
+/**
+ * Azure OpenAI: OpenAI's models on a customer's Azure resource, speaking Chat Completions. Two URL
+ * forms: the v1 API (`https://{resource}.openai.azure.com/openai/v1/chat/completions`, where
+ * `model` names the deployment) and the older deployment URLs
+ * (`…/openai/deployments/{deployment}/chat/completions?api-version=…`). The key goes in an
+ * `api-key` header; a Microsoft Entra ID token goes in `Authorization: Bearer`. Content-filter
+ * results (`prompt_filter_results`, each choice's `content_filter_results`) are kept in the
+ * response's `providerMetadata`; a filtered answer finishes as `content_filter`.
+ *
+ * @see https://learn.microsoft.com/azure/ai-foundry/openai/api-version-lifecycle
+ * @see https://learn.microsoft.com/azure/ai-foundry/openai/concepts/content-filter
+ * @module
+ */
+
+import { ValidationError } from "../common/errors.ts";
+import { openAIModel } from "../providers/openai-shared/models.ts";
+import { type HostProvider, openaiCompatible } from "./host.ts";
+
+/** Where an Azure OpenAI resource is and how to reach it. */
+export interface AzureOpenAIOptions {
+  /** The resource name, as in `https://{resource}.openai.azure.com`; or give `endpoint`. */
+  resource?: string;
+  /** The resource's endpoint, e.g. `https://my-res.openai.azure.com` (a proxy's, a sovereign cloud's). */
+  endpoint?: string;
+  /** A deployment, for the deployment URLs; without one the v1 API is used. */
+  deployment?: string;
+  /**
+   * The `api-version` of the deployment URLs (the v1 API takes none).
+   * @default "2024-10-21"
+   */
+  apiVersion?: string;
+  /**
+   * `api-key` for a resource key, `bearer` for a Microsoft Entra ID token.
+   * @default "api-key"
+   */
+  auth?: "api-key" | "bearer";
+}
+
+/**
+ * A provider for an Azure OpenAI resource.
+ *
+ * @param options The resource (or endpoint), and a deployment for the older URL form.
+ * @returns The provider, named `azure`.
+ * @throws {ValidationError} When neither a resource nor an endpoint is given.
+ *
+ * @example Both URL forms
+ * ```ts
+ * import { azureOpenAI } from "@rosetta/llm/hosts";
+ * import assert from "node:assert/strict";
+ * const request = { model: "gpt-4o", messages: [{ role: "user" as const, content: "Hi" }] };
+ * const v1 = azureOpenAI({ resource: "contoso" }).buildHttpRequest(request, { apiKey: "k" });
+ * assert.equal(v1.url, "https://contoso.openai.azure.com/openai/v1/chat/completions");
+ * assert.equal(v1.headers["api-key"], "k");
+ * const old = azureOpenAI({ resource: "contoso", deployment: "gpt4o-prod" });
+ * assert.equal(
+ *   old.buildHttpRequest(request, { apiKey: "k" }).url,
+ *   "https://contoso.openai.azure.com/openai/deployments/gpt4o-prod/chat/completions?api-version=2024-10-21",
+ * );
+ * ```
+ */
+export function azureOpenAI(options: AzureOpenAIOptions): HostProvider<"azure"> {
+  const endpoint = options.endpoint?.replace(/\/+$/, "") ??
+    (options.resource === undefined ? undefined : `https://${options.resource}.openai.azure.com`);
+  if (endpoint === undefined) {
+    throw new ValidationError("Cannot create azureOpenAI: resource or endpoint is required", {
+      provider: "azure",
+      path: "resource",
+    });
+  }
+  const deployment = options.deployment;
+  return openaiCompatible({
+    name: "azure",
+    label: "Azure OpenAI",
+    baseUrl: deployment === undefined
+      ? `${endpoint}/openai/v1`
+      : `${endpoint}/openai/deployments/${encodeURIComponent(deployment)}`,
+    chatPath: deployment === undefined
+      ? "/chat/completions"
+      : `/chat/completions?api-version=${encodeURIComponent(options.apiVersion ?? "2024-10-21")}`,
+    auth: options.auth ?? "api-key",
+    apiKeyEnv: ["AZURE_OPENAI_API_KEY"],
+    models: openAIModel,
+    examples: { chat: "gpt-4o", thinking: "o4-mini" },
+  });
+}
