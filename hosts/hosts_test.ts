@@ -7,7 +7,17 @@ import type { AssistantMessage, ChatRequest, ChatResponse, Message, Warning } fr
 import { openai } from "../mod.ts";
 import { chunkings, decodeChunks } from "../testing/chunkings.ts";
 import { readFixture } from "../testing/internal/fixtures.ts";
-import { azureOpenAI, deepseek, getHost, groq, hosts, mistral, ollama, xai } from "./mod.ts";
+import {
+  azureOpenAI,
+  deepseek,
+  getHost,
+  groq,
+  hosts,
+  mistral,
+  ollama,
+  openrouter,
+  xai,
+} from "./mod.ts";
 import type { HostProvider } from "./host.ts";
 
 interface Expected {
@@ -43,6 +53,14 @@ const FAMILIES: Record<string, Expected> = {
     calls: [],
     finish: "stop",
     usage: { inputTokens: 20, cacheReadTokens: 6, thinkingTokens: 376 },
+  },
+  openrouter_reasoning_details: {
+    host: openrouter,
+    thinking: "The user asks for a haiku about rain. Five, seven, five syllables.",
+    text: "Soft rain on the roof\nwhispers to the sleeping town\npuddles hold the sky",
+    calls: [],
+    finish: "stop",
+    usage: { inputTokens: 42, thinkingTokens: 24 },
   },
   azure_content_filter: {
     host: azureOpenAI({ resource: "contoso" }),
@@ -290,4 +308,44 @@ test("deepseek serializeRequest keeps another provider's reasoning out, with a w
 test("openai serializeRequest never sends reasoning_content, even for a tool loop", () => {
   const body = openai.serializeRequest({ model: "gpt-4o", messages: conversation() });
   assert.equal(body.includes("reasoning_content"), false);
+});
+
+test("openrouter reasoning_details go back unchanged on the turn they came with", () => {
+  // openrouter.ai/docs/use-cases/reasoning-tokens#preserving-reasoning-blocks
+  const text = readFixture("hosts/openrouter_reasoning_details.json");
+  const received = JSON.stringify(JSON.parse(text).choices[0].message.reasoning_details);
+  const streamed = openrouter.createStreamDecoder();
+  streamed.push(readFixture("hosts/openrouter_reasoning_details.sse"));
+  for (
+    const [how, response] of [["body", openrouter.parseResponse(text)], [
+      "stream",
+      streamed.end(),
+    ]] as const
+  ) {
+    const messages: Message[] = [
+      { role: "user", content: "A haiku about rain?" },
+      { role: "assistant", provider: response.provider, content: response.content },
+      { role: "user", content: "Another" },
+    ];
+    const warnings: Warning[] = [];
+    const body = JSON.parse(
+      openrouter.serializeRequest({ model: "anthropic/claude-sonnet-4.5", messages }, { warnings }),
+    );
+    // A body's list goes back as received, byte for byte; a stream's merged pieces hold the
+    // same entries (their keys in the order the pieces brought them).
+    if (how === "body") assert.equal(JSON.stringify(body.messages[1].reasoning_details), received);
+    else assert.deepEqual(body.messages[1].reasoning_details, JSON.parse(received));
+    assert.equal(body.messages[1].reasoning_content, undefined);
+    assert.deepEqual(warnings, [], "the reasoning text travels inside reasoning_details");
+    // To another server the details are another provider's data: dropped, with a warning.
+    const elsewhere: Warning[] = [];
+    const other = JSON.parse(groq.serializeRequest({ model: "llama-3.3-70b-versatile", messages }, {
+      warnings: elsewhere,
+    }));
+    assert.equal(other.messages[1].reasoning_details, undefined);
+    assert.deepEqual(elsewhere.map((w) => w.path), [
+      "messages[1].content[0]",
+      "messages[1].content[1]",
+    ]);
+  }
 });

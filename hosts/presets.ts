@@ -117,7 +117,10 @@ export const xai: HostProvider<"xai"> = openaiCompatible({
 
 /**
  * OpenRouter: one key for many vendors' models, named `vendor/model`; reasoning arrives in
- * `reasoning` (and `reasoning_details`, kept in the response's metadata).
+ * `reasoning` and in `reasoning_details` (the vendor's signed or encrypted reasoning), which goes
+ * back unchanged on the assistant turns it came with.
+ *
+ * @see https://openrouter.ai/docs/use-cases/reasoning-tokens#preserving-reasoning-blocks
  *
  * @see https://openrouter.ai/docs/api-reference/overview
  */
@@ -126,7 +129,8 @@ export const openrouter: HostProvider<"openrouter"> = openaiCompatible({
   label: "OpenRouter",
   baseUrl: "https://openrouter.ai/api/v1",
   apiKeyEnv: ["OPENROUTER_API_KEY"],
-  examples: { chat: "openai/gpt-4o-mini", thinking: "deepseek/deepseek-r1" },
+  reasoningReplay: "reasoning_details",
+  examples: { chat: "openai/gpt-4o-mini", thinking: "anthropic/claude-sonnet-4.5" },
 });
 
 /** Together AI. @see https://docs.together.ai/docs/openai-api-compatibility */

@@ -165,3 +165,31 @@ write_pair("azure_content_filter", completion(AZ_ID, AZ_MODEL, AZ_T, {
         chunker(AZ_ID, AZ_MODEL, AZ_T, "fp_ee1d74bde0")({}, "stop")),
     chunker(AZ_ID, AZ_MODEL, AZ_T, "fp_ee1d74bde0")(None, choices=False, usage=AZ_USAGE),
 ])
+
+# OpenRouter, a Claude model thinking: `reasoning` beside `reasoning_details`, whose signed text
+# must go back unchanged; streamed, the details arrive as pieces of one entry (its `index`), the
+# signature last (https://openrouter.ai/docs/use-cases/reasoning-tokens).
+OR_ID, OR_MODEL, OR_T = "gen-1764950900-Xk2mP9qR4sT6vW8yZ0aB", "anthropic/claude-sonnet-4.5", 1764950900
+OR_REASONING = ["The user asks for a haiku about rain. ", "Five, seven, five syllables."]
+OR_ANSWER = ["Soft rain on the roof\n", "whispers to the sleeping town\n", "puddles hold the sky"]
+OR_SIGNATURE = "EqQBCkgIBxABGAIqQHh3Yk1vZGVsU2lnbmF0dXJlRXhhbXBsZUZvclRlc3RzT25seQ=="
+OR_FORMAT = "anthropic-claude-v1"
+OR_USAGE = {"prompt_tokens": 42, "completion_tokens": 61, "total_tokens": 103,
+            "completion_tokens_details": {"reasoning_tokens": 24}, "cost": 0.000975}
+write_pair("openrouter_reasoning_details", completion(OR_ID, OR_MODEL, OR_T, {
+    "role": "assistant", "content": "".join(OR_ANSWER), "refusal": None,
+    "reasoning": "".join(OR_REASONING),
+    "reasoning_details": [{"type": "reasoning.text", "text": "".join(OR_REASONING),
+                           "signature": OR_SIGNATURE, "format": OR_FORMAT, "index": 0}],
+}, "stop", OR_USAGE, {"provider": "Anthropic"}, {"native_finish_reason": "end_turn"}), (lambda c: [
+    c({"role": "assistant", "content": ""}, provider="Anthropic"),
+    *[c({"role": "assistant", "content": "", "reasoning": t, "reasoning_details": [
+        {"type": "reasoning.text", "text": t, "format": OR_FORMAT, "index": 0}]}, provider="Anthropic")
+      for t in OR_REASONING],
+    c({"role": "assistant", "content": "", "reasoning_details": [
+        {"type": "reasoning.text", "text": "", "signature": OR_SIGNATURE, "format": OR_FORMAT, "index": 0}]},
+      provider="Anthropic"),
+    *[c({"role": "assistant", "content": t}, provider="Anthropic") for t in OR_ANSWER],
+    (lambda k: {**k, "choices": [{**k["choices"][0], "native_finish_reason": "end_turn"}]})(
+        c({"role": "assistant", "content": ""}, "stop", OR_USAGE, provider="Anthropic")),
+])(chunker(OR_ID, OR_MODEL, OR_T)))

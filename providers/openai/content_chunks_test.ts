@@ -82,3 +82,28 @@ test("openai parseResponse refuses a malformed content chunk with its path", () 
     });
   }
 });
+
+test("openai parseResponse refuses malformed reasoning_details with their path", () => {
+  const withDetails = (details: unknown) =>
+    JSON.stringify({
+      id: "c",
+      model: "m",
+      choices: [{
+        index: 0,
+        message: { role: "assistant", content: "x", reasoning_details: details },
+        finish_reason: "stop",
+      }],
+    });
+  assert.throws(() => openai.parseResponse(withDetails("t")), {
+    name: "ResponseParseError",
+    path: "choices[0].message.reasoning_details",
+  });
+  const decoder = openai.createStreamDecoder();
+  decoder.push(
+    'data: {"id":"c","model":"m","choices":[{"index":0,"delta":{"reasoning_details":[5]}}]}\n\n',
+  );
+  assert.throws(() => decoder.end(), {
+    name: "ResponseParseError",
+    path: "choices[0].delta.reasoning_details[0]",
+  });
+});

@@ -22,19 +22,11 @@ import {
   optionalObject,
   present,
 } from "../../codec/json.ts";
-import type { ResponseParseError } from "../../common/errors.ts";
 import type { JsonObject } from "../../common/json_object.ts";
 import { openAIStreamError } from "./errors.ts";
+import { at, CONTENT, listField, notObject, REASONING, REFUSAL, textField } from "./fields.ts";
+import { contentField, reasoningDetails } from "./host_shapes.ts";
 import { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
-
-// Block keys for the accumulator: the three text channels, then tool calls by their index
-// (0 up). Numbers all: keys of two types made every key comparison a generic one (V8's
-// StrictEqual builtin, ~150 instructions for the complex bench body).
-const REASONING = -1;
-const CONTENT = -2;
-const REFUSAL = -3;
-// Content chunks of kinds not read (Mistral's `reference`, …), each kept under a key of its own.
-const OTHER_CHUNKS = -4;
 
 // Fields of a chunk or body that are read, or kept by name.
 function isChunkField(key: string): boolean {
@@ -86,11 +78,6 @@ function isChoiceField(key: string): boolean {
       return true;
   }
   return false;
-}
-
-// Where a choice's message or delta is, for errors.
-function at(position: number, inBody: boolean, rest: string): string {
-  return `choices[${position}].${inBody ? "message" : "delta"}${rest}`;
 }
 
 /**
@@ -162,117 +149,6 @@ function joinLogprobs(acc: ResponseAccumulator, value: unknown): void {
   }
 }
 
-// Field readers take the value, not the key: a named load at the call site stays fast. They
-// leave the rest to a function of its own, so that each stays small enough for V8 to inline.
-function textField(
-  provider: string,
-  value: unknown,
-  key: string,
-  position: number,
-  inBody: boolean,
-): string {
-  return typeof value === "string" ? value : noText(provider, value, key, position, inBody);
-}
-
-function noText(
-  provider: string,
-  value: unknown,
-  key: string,
-  position: number,
-  inBody: boolean,
-): string {
-  if (value === undefined || value === null) return "";
-  throw invalidField(provider, at(position, inBody, `.${key}`), "a string or null", value);
-}
-
-// `content` is a string on OpenAI; Mistral's reasoning models send a list of typed chunks.
-function contentField(
-  acc: ResponseAccumulator,
-  value: unknown,
-  position: number,
-  inBody: boolean,
-): string {
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return contentChunks(acc, value, position, inBody);
-  return noText(acc.provider, value, "content", position, inBody);
-}
-
-/**
- * Reads Mistral's content chunks: `text` chunks are the answer, `thinking` chunks (whose
- * `thinking` is a list of text chunks) the reasoning; any other kind (`reference`, …) is kept as a
- * provider block. Returns "" once written, so the caller adds nothing more.
- *
- * @see https://docs.mistral.ai/capabilities/reasoning
- */
-function contentChunks(
-  acc: ResponseAccumulator,
-  chunks: unknown[],
-  position: number,
-  inBody: boolean,
-): string {
-  for (let i = 0; i < chunks.length; i++) {
-    const chunk = chunks[i];
-    const path = `.content[${i}]`;
-    if (!isJsonObject(chunk)) throw notObject(acc.provider, chunk, at(position, inBody, path));
-    if (chunk.type === "text") {
-      const text = chunkText(acc.provider, chunk.text, position, inBody, `${path}.text`);
-      if (text !== "") acc.text(CONTENT, text);
-    } else if (chunk.type === "thinking") {
-      const parts =
-        listField(acc.provider, chunk.thinking, `content[${i}].thinking`, position, inBody) ?? [];
-      for (let j = 0; j < parts.length; j++) {
-        const part = parts[j];
-        const where = `${path}.thinking[${j}]`;
-        if (!isJsonObject(part)) throw notObject(acc.provider, part, at(position, inBody, where));
-        const text = chunkText(acc.provider, part.text, position, inBody, `${where}.text`);
-        if (text !== "") acc.thinking(REASONING, text);
-      }
-    } else {
-      let key = OTHER_CHUNKS;
-      while (acc.has(key)) key--;
-      acc.providerBlock(key, typeof chunk.type === "string" ? chunk.type : "content", chunk);
-    }
-  }
-  return "";
-}
-
-function chunkText(
-  provider: string,
-  value: unknown,
-  position: number,
-  inBody: boolean,
-  path: string,
-): string {
-  if (typeof value === "string") return value;
-  throw invalidField(provider, at(position, inBody, path), "a string", value);
-}
-
-// A list field of a message or delta; the path is built only for the error.
-function listField(
-  provider: string,
-  value: unknown,
-  key: string,
-  position: number,
-  inBody: boolean,
-): unknown[] | undefined {
-  return Array.isArray(value) ? value : noList(provider, value, key, position, inBody);
-}
-
-function noList(
-  provider: string,
-  value: unknown,
-  key: string,
-  position: number,
-  inBody: boolean,
-): undefined {
-  if (value === undefined || value === null) return undefined;
-  throw invalidField(provider, at(position, inBody, `.${key}`), "an array", value);
-}
-
-function notObject(provider: string, value: unknown, path: string): ResponseParseError {
-  return invalidField(provider, path, "an object", value);
-}
-
 function onDelta(
   acc: ResponseAccumulator,
   delta: JsonObject,
@@ -283,6 +159,8 @@ function onDelta(
     textField(acc.provider, delta.reasoning_content, "reasoning_content", position, inBody) ||
     textField(acc.provider, delta.reasoning, "reasoning", position, inBody);
   if (reasoning !== "") acc.thinking(REASONING, reasoning);
+  const details = delta.reasoning_details;
+  if (details !== undefined && details !== null) reasoningDetails(acc, details, position, inBody);
   const content = contentField(acc, delta.content, position, inBody);
   if (content !== "") acc.text(CONTENT, content);
   const refusal = textField(acc.provider, delta.refusal, "refusal", position, inBody);

@@ -141,7 +141,8 @@ function convertMessages(
           : userParts(dialect.name, message.content, m, warnings),
       });
     } else if (message.role === "assistant") {
-      const reasoning = loops !== undefined && loops.has(m) && acceptsOpaque(message, dialect.name);
+      const reasoning = acceptsOpaque(message, dialect.name) &&
+        (loops === undefined ? dialect.reasoningReplay !== undefined : loops.has(m));
       const turn = assistantMessage(dialect, message, m, warnings, reasoning);
       if (turn !== undefined) out.push(turn);
     } else {
@@ -208,6 +209,7 @@ function assistantMessage(
   if (typeof message.content === "string") return { role: "assistant", content: message.content };
   const texts: string[] = [];
   let reasoning = "";
+  let details: unknown;
   const calls: unknown[] = [];
   const blocks = message.content;
   for (let b = 0; b < blocks.length; b++) {
@@ -225,7 +227,13 @@ function assistantMessage(
         function: { name: block.name, arguments: JSON.stringify(block.arguments) },
       });
     } else if (block.type === "thinking" && replayReasoning) {
-      reasoning += block.text;
+      // OpenRouter's reasoning goes back inside reasoning_details, which hold this text too.
+      if (dialect.reasoningReplay === "reasoning_content") reasoning += block.text;
+    } else if (
+      block.type === "provider" && block.blockType === "reasoning_details" && replayReasoning &&
+      block.provider === dialect.name
+    ) {
+      details = block.data.reasoning_details;
     } else if (block.type !== "provider") {
       warn(
         warnings,
@@ -270,6 +278,7 @@ function assistantMessage(
   };
   if (calls.length > 0) out.tool_calls = calls;
   if (reasoning !== "") out.reasoning_content = reasoning;
+  if (details !== undefined) out.reasoning_details = details;
   return out;
 }
 
