@@ -14,6 +14,7 @@ import type { ChatRequest } from "../common/types.ts";
 import {
   FEATURES,
   MAX_OUTPUT_TOKENS,
+  REQUEST_KEYS,
   requestFields,
   STOP_SEQUENCES,
   SYSTEM,
@@ -21,8 +22,36 @@ import {
   THINKING,
   TOOL_CHOICE,
   TOOLS,
+  UNKNOWN,
 } from "./fields.ts";
-import { type Fail, validateDocument, validateFeatures } from "./validate_features.ts";
+import { didYouMean } from "./suggest.ts";
+import {
+  type Fail,
+  notObjectSchema,
+  validateDocument,
+  validateFeatures,
+} from "./validate_features.ts";
+
+/**
+ * What a dialect's API takes for the fields checked before anything is sent, from its capability
+ * table (`providers/<name>/models.ts`). Ranges the dialects share (topP 0–1, penalties −2…2, topK
+ * ≥ 1) are checked for all.
+ */
+export interface RequestLimits {
+  /** The highest `temperature` (the lowest is 0). */
+  readonly maxTemperature: number;
+  /** What a tool (function) name must match. */
+  readonly toolName: RegExp;
+  /** The same rule in words, for the error. */
+  readonly toolNameRule: string;
+}
+
+/** The limits of a dialect not otherwise known: OpenAI's. */
+export const DEFAULT_LIMITS: RequestLimits = {
+  maxTemperature: 2,
+  toolName: /^[a-zA-Z0-9_-]{1,64}$/,
+  toolNameRule: "1-64 letters, digits, _ or -",
+};
 
 const EFFORTS = new Set(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
 
@@ -52,6 +81,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * @param provider The provider it is being serialized for, named in errors.
  * @param fields The request's {@link requestFields}, when the caller has them: only the fields
  * present are checked.
+ * @param limits The dialect's ranges and name rules.
  * @returns Tool call id → tool name, for every call in the conversation.
  * @throws {ValidationError} On the first field that does not fit the canonical model.
  */
@@ -59,9 +89,11 @@ export function validateRequest(
   request: ChatRequest,
   provider: string,
   fields: number = requestFields(request),
+  limits: RequestLimits = DEFAULT_LIMITS,
 ): StringLookup {
   const fail: Fail = (path, detail) => refuse(provider, path, detail);
   if (!isObject(request)) fail("request", `must be an object, got ${describeValue(request)}`);
+  if ((fields & UNKNOWN) !== 0) refuseUnknownKey(request, fail);
   if (typeof request.model !== "string" || request.model === "") {
     fail("model", `must be a non-empty string, got ${describeValue(request.model)}`);
   }
@@ -73,10 +105,16 @@ export function validateRequest(
   if (!Array.isArray(request.messages) || request.messages.length === 0) {
     fail("messages", "must be a non-empty array");
   }
-  const toolNames = (fields & TOOLS) === 0 ? NONE : validateTools(request, fail);
-  if (fields !== 0) validateOptions(request, fields, toolNames, fail);
+  const toolNames = (fields & TOOLS) === 0 ? NONE : validateTools(request, limits, fail);
+  if (fields !== 0) validateOptions(request, fields, toolNames, limits, fail);
   if ((fields & FEATURES) !== 0) validateFeatures(request, toolNames, fail);
   return validateMessages(request.messages, fail);
+}
+
+// Only on failure: the one-pass key scan saw a key that is no field; find it to name it.
+function refuseUnknownKey(request: Record<string, unknown>, fail: Fail): never {
+  const key = Object.keys(request).find((k) => !REQUEST_KEYS.includes(k))!;
+  return fail(key, `is not a request field${didYouMean(key, REQUEST_KEYS)}`);
 }
 
 // The shared empty answer, so that a request without tools or tool calls allocates none.
@@ -242,7 +280,7 @@ function validateCitations(citations: unknown, path: string, fail: Fail): void {
   }
 }
 
-function validateTools(request: ChatRequest, fail: Fail): StringLookup {
+function validateTools(request: ChatRequest, limits: RequestLimits, fail: Fail): StringLookup {
   if (request.tools === undefined) return NONE;
   const names = new StringMap();
   if (!Array.isArray(request.tools)) {
@@ -252,8 +290,8 @@ function validateTools(request: ChatRequest, fail: Fail): StringLookup {
     const tool = request.tools[t];
     // The path is built only when a check fails.
     if (!isObject(tool)) fail(`tools[${t}]`, `must be an object, got ${describeValue(tool)}`);
-    if (typeof tool.name !== "string" || tool.name === "") {
-      fail(`tools[${t}].name`, `must be a non-empty string, got ${describeValue(tool.name)}`);
+    if (typeof tool.name !== "string" || !limits.toolName.test(tool.name)) {
+      fail(`tools[${t}].name`, `must be ${limits.toolNameRule}, got ${describeValue(tool.name)}`);
     }
     if (names.has(tool.name)) {
       fail(`tools[${t}].name`, `${describeValue(tool.name)} is defined twice`);
@@ -262,11 +300,8 @@ function validateTools(request: ChatRequest, fail: Fail): StringLookup {
     if (tool.description !== undefined && typeof tool.description !== "string") {
       fail(`tools[${t}].description`, `must be a string, got ${describeValue(tool.description)}`);
     }
-    if (!isObject(tool.parameters)) {
-      fail(
-        `tools[${t}].parameters`,
-        `must be a JSON Schema object, got ${describeValue(tool.parameters)}`,
-      );
+    if (!isObject(tool.parameters) || tool.parameters.type !== "object") {
+      fail(`tools[${t}].parameters`, notObjectSchema(tool.name, tool.parameters));
     }
   }
   return names;
@@ -276,6 +311,7 @@ function validateOptions(
   request: ChatRequest,
   fields: number,
   toolNames: StringLookup,
+  limits: RequestLimits,
   fail: Fail,
 ): void {
   const choice = (fields & TOOL_CHOICE) === 0 ? undefined : request.toolChoice;
@@ -301,8 +337,15 @@ function validateOptions(
     fail("maxOutputTokens", `must be a positive integer, got ${describeValue(max)}`);
   }
   const temperature = (fields & TEMPERATURE) === 0 ? undefined : request.temperature;
-  if (temperature !== undefined && (typeof temperature !== "number" || !(temperature >= 0))) {
-    fail("temperature", `must be a number >= 0, got ${describeValue(temperature)}`);
+  const maxTemperature = limits.maxTemperature;
+  if (
+    temperature !== undefined &&
+    (typeof temperature !== "number" || !(temperature >= 0 && temperature <= maxTemperature))
+  ) {
+    fail(
+      "temperature",
+      `must be a number from 0 to ${maxTemperature}, got ${describeValue(temperature)}`,
+    );
   }
   const stop = (fields & STOP_SEQUENCES) === 0 ? undefined : request.stopSequences;
   if (stop !== undefined && (!Array.isArray(stop) || stop.some((s) => typeof s !== "string"))) {

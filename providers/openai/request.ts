@@ -23,7 +23,7 @@ import type {
 import { validateRequest } from "../../codec/validate.ts";
 import { refuse } from "../../common/refuse.ts";
 import { planOpenAIEffort } from "../openai-shared/effort.ts";
-import { openAIModel } from "../openai-shared/models.ts";
+import { OPENAI_LIMITS, openAIModel } from "../openai-shared/models.ts";
 import { FEATURES, requestFields } from "../../codec/fields.ts";
 import { markOpenAIMessage } from "./cache.ts";
 import { openAIDocument } from "./documents.ts";
@@ -53,7 +53,7 @@ export function serializeOpenAIRequest(
 ): string {
   const fields = requestFields(request);
   const features = (fields & FEATURES) !== 0;
-  validateRequest(request, "openai", fields);
+  validateRequest(request, "openai", fields, OPENAI_LIMITS);
   const row = openAIModel(request.model);
   const effort = planOpenAIEffort("openai", request, row, options.warnings);
   checkOpenAIOptions(request, row, effort);
