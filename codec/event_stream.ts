@@ -7,7 +7,7 @@
  * @module
  */
 
-import { ProviderError, type RosettaError } from "../common/errors.ts";
+import { ProviderError, type RosettaError, ValidationError } from "../common/errors.ts";
 import type { StreamEvent } from "../common/events.ts";
 import type { StreamDecoder } from "../common/provider.ts";
 import type { ChatResponse } from "../common/types.ts";
@@ -92,7 +92,12 @@ export class EventStream implements AsyncIterable<StreamEvent> {
     const pull = async (): Promise<IteratorResult<StreamEvent, undefined>> => {
       if (source === undefined) {
         if (this.#consumed) {
-          throw new TypeError("Cannot iterate EventStream: it was already iterated");
+          const provider = decoder.provider;
+          throw new ValidationError(
+            `Cannot iterate ${provider} stream: it was already iterated; iterate it once, ` +
+              "then call response()",
+            { provider, path: "stream" },
+          );
         }
         this.#consumed = true;
         source = this.open();
@@ -170,8 +175,12 @@ export class EventStream implements AsyncIterable<StreamEvent> {
     }
     if (this.#error !== undefined) throw this.#error;
     if (this.#response === undefined) {
+      const provider = this.#decoder.provider;
       throw this.settle(
-        new TypeError("Cannot give the response: the stream was not read to its end"),
+        new ValidationError(
+          `Cannot give the ${provider} response: the stream was stopped before its end`,
+          { provider, path: "stream" },
+        ),
       );
     }
     return this.#response;

@@ -92,6 +92,11 @@ export interface ProviderProfile {
     /** A model that takes every thinking level. */
     readonly thinking: string;
   };
+  /**
+   * The environment variables a client reads the API key from when none is given, in order of
+   * precedence (those the provider's official SDK reads).
+   */
+  readonly apiKeyEnv?: readonly string[];
 }
 
 /**

@@ -15,6 +15,7 @@
  * @module
  */
 
+import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { refersToFile } from "./documents.ts";
@@ -37,15 +38,17 @@ export const ANTHROPIC_VERSION = "2023-06-01";
 const FILES_BETA = "files-api-2025-04-14";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const apiKey = apiKeyOf("anthropic", options);
+  const root = apiRoot("anthropic", options.baseUrl, "https://api.anthropic.com/v1");
   const body = serializeAnthropicRequest(request, options);
   const headers: Record<string, string> = {
     "content-type": "application/json",
-    "x-api-key": options.apiKey,
+    "x-api-key": apiKey,
     "anthropic-version": ANTHROPIC_VERSION,
   };
   if (refersToFile(request)) headers["anthropic-beta"] = FILES_BETA;
   return {
-    url: `${options.baseUrl ?? "https://api.anthropic.com/v1"}/messages`,
+    url: `${root}/messages`,
     method: "POST",
     headers,
     body,
@@ -58,6 +61,7 @@ export const anthropic: Provider<"anthropic"> = {
   profile: {
     label: "Anthropic",
     models: { chat: "claude-haiku-4-5", thinking: "claude-sonnet-4-5" },
+    apiKeyEnv: ["ANTHROPIC_API_KEY"],
   },
   serializeRequest: serializeAnthropicRequest,
   buildHttpRequest,

@@ -18,6 +18,7 @@
  * @module
  */
 
+import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { openAIResponsesErrorFromResponse } from "./errors.ts";
@@ -48,10 +49,11 @@ export interface OpenAIResponsesProvider extends Provider<"openai-responses"> {
 }
 
 function buildHttpRequest(request: ChatRequest, options: OpenAIResponsesHttpOptions): HttpRequest {
+  const apiKey = apiKeyOf("openai-responses", options);
   return {
-    url: `${options.baseUrl ?? "https://api.openai.com/v1"}/responses`,
+    url: `${apiRoot("openai-responses", options.baseUrl, "https://api.openai.com/v1")}/responses`,
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${options.apiKey}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
     body: serializeOpenAIResponsesRequest(request, options),
   };
 }
@@ -62,6 +64,7 @@ export const openaiResponses: OpenAIResponsesProvider = {
   profile: {
     label: "OpenAI Responses",
     models: { chat: "gpt-4o", thinking: "gpt-5-mini" },
+    apiKeyEnv: ["OPENAI_API_KEY"],
   },
   serializeRequest: serializeOpenAIResponsesRequest,
   buildHttpRequest,

@@ -15,6 +15,7 @@
  * @module
  */
 
+import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { openAIErrorFromResponse } from "./errors.ts";
@@ -31,10 +32,11 @@ export { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
 export { parseOpenAIResponse } from "./response.ts";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const apiKey = apiKeyOf("openai", options);
   return {
-    url: `${options.baseUrl ?? "https://api.openai.com/v1"}/chat/completions`,
+    url: `${apiRoot("openai", options.baseUrl, "https://api.openai.com/v1")}/chat/completions`,
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${options.apiKey}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
     body: serializeOpenAIRequest(request, options),
   };
 }
@@ -45,6 +47,7 @@ export const openai: Provider<"openai"> = {
   profile: {
     label: "OpenAI",
     models: { chat: "gpt-4o", thinking: "o4-mini" },
+    apiKeyEnv: ["OPENAI_API_KEY"],
   },
   serializeRequest: serializeOpenAIRequest,
   buildHttpRequest,
