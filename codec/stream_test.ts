@@ -34,8 +34,8 @@ test("EventStream yields the decoder's events and then the response", async () =
     "text_delta",
     "text_delta",
     "text_delta",
-    "finish",
     "usage",
+    "finish",
   ]);
   const response = await stream.response();
   assert.deepEqual(response.content, [{

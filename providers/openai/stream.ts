@@ -31,9 +31,15 @@ import { onChunk } from "./reader.ts";
  * ```
  */
 export function createOpenAIStreamDecoder(options: StreamDecoderOptions = {}): StreamDecoder {
-  const acc = new ResponseAccumulator("openai", new EventBuffer());
+  // The finish chunk comes before the usage chunk: its event waits, so usage comes first as on
+  // every dialect.
+  const events = new EventBuffer(true);
+  const acc = new ResponseAccumulator("openai", events);
   return assembleStreamDecoder(acc, "data: [DONE]", options, (_event, data) => {
-    if (data === "[DONE]") return acc.terminate();
+    if (data === "[DONE]") {
+      events.release();
+      return acc.terminate();
+    }
     const json = JSON.parse(data);
     if (!isJsonObject(json)) throw invalidField("openai", "chunk", "an object", json);
     onChunk(acc, json, false);
