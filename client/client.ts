@@ -11,7 +11,7 @@ import type { ClientEvent } from "./events.ts";
 import { ClientEventStream } from "./stream.ts";
 import { ValidationError } from "../common/errors.ts";
 import { describeValue } from "../codec/describe.ts";
-import { apiRoot } from "../codec/endpoint.ts";
+import { isHttpUrl } from "../codec/endpoint.ts";
 import { readApiKey } from "./env.ts";
 import { Limiter } from "./limiter.ts";
 import type { HttpRequest, Provider, SerializeOptions } from "../common/provider.ts";
@@ -193,13 +193,20 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
       `Cannot create client: provider must be a provider object such as anthropic or getProvider(name), got ${
         JSON.stringify(provider)
       }`,
-      { path: "provider" },
+      { provider: typeof provider === "string" ? provider : undefined, path: "provider" },
     );
   }
   const concurrency = setting(options, "concurrency", Infinity, 1);
   const apiKey = clientApiKey(provider, options.apiKey);
   // Checked now, so that a bad root fails here rather than on the first call.
-  apiRoot(provider.name, options.baseUrl, "");
+  if (options.baseUrl !== undefined && !isHttpUrl(options.baseUrl)) {
+    throw new ValidationError(
+      `Cannot create ${provider.name} client: baseUrl must be an http:// or https:// URL, got ${
+        describeValue(options.baseUrl)
+      }`,
+      { provider: provider.name, path: "baseUrl" },
+    );
+  }
   const settings: CallSettings = {
     provider,
     apiKey,

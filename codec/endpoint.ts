@@ -40,6 +40,16 @@ export function apiKeyOf(provider: string, options: { apiKey?: unknown } | undef
 }
 
 /**
+ * Whether a value is a string starting with `http://` or `https://`: what a `baseUrl` must be.
+ *
+ * @param value The value given.
+ * @returns True for an http(s) URL.
+ */
+export function isHttpUrl(value: unknown): value is string {
+  return typeof value === "string" && (value.startsWith("https://") || value.startsWith("http://"));
+}
+
+/**
  * The API root to append a path to: `baseUrl` without its trailing slashes, or the provider's
  * public endpoint.
  *
@@ -59,10 +69,7 @@ export function apiKeyOf(provider: string, options: { apiKey?: unknown } | undef
  */
 export function apiRoot(provider: string, baseUrl: unknown, fallback: string): string {
   if (baseUrl === undefined) return fallback;
-  if (
-    typeof baseUrl !== "string" ||
-    !(baseUrl.startsWith("https://") || baseUrl.startsWith("http://"))
-  ) {
+  if (!isHttpUrl(baseUrl)) {
     refuse(
       provider,
       "baseUrl",
