@@ -52,6 +52,7 @@ if [ "${ROSETTA_CHECKS:-1}" = 1 ]; then
   check deno-check "$BIN/deno" check mod.ts "${FILES[@]}" bench/main.ts bench/compare.ts bench/baseline.ts bench/selftest.ts
   check tsc "$BIN/tsc" -p .
   check build bash scripts/build.sh "$log/dist"
+  check subpaths "$BIN/deno" run -A scripts/check_subpaths.ts "$log/dist"
   check publish "$BIN/deno" publish --dry-run --allow-dirty
   check doc-examples "$BIN/deno" test --doc -A "${SOURCES[@]}"
 fi
