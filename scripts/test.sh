@@ -5,7 +5,8 @@
 #
 #   ROSETTA_RUNTIMES="deno bun node"  which runners (CI's matrix runs one each)
 #   ROSETTA_NODE=path                 the node binary (default: Node 24 from npm run setup)
-#   ROSETTA_CHECKS=0                  skip lint, fmt, type checks, the publish dry-run and the
+#   ROSETTA_CHECKS=0                  skip lint, fmt, type checks, the README's code blocks, the
+#                                     build and its subpath check, the publish dry-run and the
 #                                     @example blocks (deno test --doc)
 #   ROSETTA_COMPARE=1                 also run the benchmark gates (deno task compare) as a check
 set -u
@@ -51,6 +52,7 @@ if [ "${ROSETTA_CHECKS:-1}" = 1 ]; then
   check fmt "$BIN/deno" fmt --check
   check deno-check "$BIN/deno" check mod.ts "${FILES[@]}" bench/main.ts bench/compare.ts bench/baseline.ts bench/selftest.ts
   check tsc "$BIN/tsc" -p .
+  check readme "$BIN/deno" run -A scripts/check_readme.ts
   check build bash scripts/build.sh "$log/dist"
   check subpaths "$BIN/deno" run -A scripts/check_subpaths.ts "$log/dist"
   check publish "$BIN/deno" publish --dry-run --allow-dirty
