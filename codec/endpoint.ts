@@ -44,6 +44,14 @@ export function apiKeyOf(provider: string, options: { apiKey?: unknown } | undef
  *
  * @param value The value given.
  * @returns True for an http(s) URL.
+ *
+ * @example
+ * ```ts
+ * import { isHttpUrl } from "./endpoint.ts";
+ * import assert from "node:assert/strict";
+ * assert.ok(isHttpUrl("http://127.0.0.1:8080/v1"));
+ * assert.ok(!isHttpUrl("api.openai.com/v1"));
+ * ```
  */
 export function isHttpUrl(value: unknown): value is string {
   return typeof value === "string" && (value.startsWith("https://") || value.startsWith("http://"));

@@ -84,6 +84,14 @@ export function suggestName(name: string, known: readonly string[]): string | un
  * @param name The name given.
  * @param known The names that exist.
  * @returns The tail, or an empty string when nothing is close.
+ *
+ * @example
+ * ```ts
+ * import { didYouMean } from "./suggest.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(didYouMean("gemini", ["anthropic", "google"]), '; did you mean "google"?');
+ * assert.equal(didYouMean("zzz", ["anthropic", "google"]), "");
+ * ```
  */
 export function didYouMean(name: string, known: readonly string[]): string {
   const suggestion = suggestName(name, known);

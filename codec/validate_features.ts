@@ -51,6 +51,13 @@ function strings(value: unknown, path: string, fail: Fail): void {
  * @param name The tool's or output's name.
  * @param schema What was given.
  * @returns The detail, read after the path.
+ *
+ * @example
+ * ```ts
+ * import { notObjectSchema } from "./validate_features.ts";
+ * import assert from "node:assert/strict";
+ * assert.match(notObjectSchema("echo", { type: "string" }), /got type "string"$/);
+ * ```
  */
 export function notObjectSchema(name: string, schema: unknown): string {
   const got = isJsonObject(schema)
