@@ -10,7 +10,10 @@ import { createMockServer, reply, text } from "../testing/mod.ts";
 const KEYS = ["ANTHROPIC_API_KEY", "OPENAI_API_KEY", "GOOGLE_API_KEY", "GEMINI_API_KEY"];
 
 // Runs `body` with exactly these variables set, restoring the environment after.
-async function withEnv(env: Record<string, string>, body: () => Promise<void>): Promise<void> {
+async function withEnv(
+  env: Record<string, string>,
+  body: () => Promise<void> | void,
+): Promise<void> {
   const saved = KEYS.map((key) => process.env[key]);
   for (const key of KEYS) delete process.env[key];
   Object.assign(process.env, env);
@@ -68,7 +71,7 @@ test("createClient takes a given key over the environment", async () => {
 });
 
 test("createClient without a key anywhere throws before any request", async () => {
-  await withEnv({}, async () => {
+  await withEnv({}, () => {
     assert.throws(() => createClient({ provider: anthropic }), {
       name: "ValidationError",
       provider: "anthropic",
