@@ -25,33 +25,10 @@ import {
   UNKNOWN,
 } from "./fields.ts";
 import { didYouMean } from "./suggest.ts";
-import {
-  type Fail,
-  notObjectSchema,
-  validateDocument,
-  validateFeatures,
-} from "./validate_features.ts";
+import { type Fail, validateDocument, validateFeatures } from "./validate_features.ts";
+import { DEFAULT_LIMITS, NONE, type RequestLimits, validateTools } from "./validate_tools.ts";
 
-/**
- * What a dialect's API takes for the fields checked before anything is sent, from its capability
- * table (`providers/<name>/models.ts`). Ranges the dialects share (topP 0–1, penalties −2…2, topK
- * ≥ 1) are checked for all.
- */
-export interface RequestLimits {
-  /** The highest `temperature` (the lowest is 0). */
-  readonly maxTemperature: number;
-  /** What a tool (function) name must match. */
-  readonly toolName: RegExp;
-  /** The same rule in words, for the error. */
-  readonly toolNameRule: string;
-}
-
-/** The limits of a dialect not otherwise known: OpenAI's. */
-export const DEFAULT_LIMITS: RequestLimits = {
-  maxTemperature: 2,
-  toolName: /^[a-zA-Z0-9_-]{1,64}$/,
-  toolNameRule: "1-64 letters, digits, _ or -",
-};
+export { DEFAULT_LIMITS, type RequestLimits } from "./validate_tools.ts";
 
 const EFFORTS = new Set(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
 
@@ -116,9 +93,6 @@ function refuseUnknownKey(request: Record<string, unknown>, fail: Fail): never {
   const key = Object.keys(request).find((k) => !REQUEST_KEYS.includes(k))!;
   return fail(key, `is not a request field${didYouMean(key, REQUEST_KEYS)}`);
 }
-
-// The shared empty answer, so that a request without tools or tool calls allocates none.
-const NONE: StringLookup = new StringMap();
 
 // Paths are built only when a check fails: this runs for every block of every request.
 function validateMessages(messages: unknown[], fail: Fail): StringLookup {
@@ -280,33 +254,6 @@ function validateCitations(citations: unknown, path: string, fail: Fail): void {
   }
 }
 
-function validateTools(request: ChatRequest, limits: RequestLimits, fail: Fail): StringLookup {
-  if (request.tools === undefined) return NONE;
-  const names = new StringMap();
-  if (!Array.isArray(request.tools)) {
-    fail("tools", `must be an array, got ${describeValue(request.tools)}`);
-  }
-  for (let t = 0; t < request.tools.length; t++) {
-    const tool = request.tools[t];
-    // The path is built only when a check fails.
-    if (!isObject(tool)) fail(`tools[${t}]`, `must be an object, got ${describeValue(tool)}`);
-    if (typeof tool.name !== "string" || !limits.toolName.test(tool.name)) {
-      fail(`tools[${t}].name`, `must be ${limits.toolNameRule}, got ${describeValue(tool.name)}`);
-    }
-    if (names.has(tool.name)) {
-      fail(`tools[${t}].name`, `${describeValue(tool.name)} is defined twice`);
-    }
-    names.set(tool.name, tool.name);
-    if (tool.description !== undefined && typeof tool.description !== "string") {
-      fail(`tools[${t}].description`, `must be a string, got ${describeValue(tool.description)}`);
-    }
-    if (!isObject(tool.parameters) || tool.parameters.type !== "object") {
-      fail(`tools[${t}].parameters`, notObjectSchema(tool.name, tool.parameters));
-    }
-  }
-  return names;
-}
-
 function validateOptions(
   request: ChatRequest,
   fields: number,
@@ -337,14 +284,15 @@ function validateOptions(
     fail("maxOutputTokens", `must be a positive integer, got ${describeValue(max)}`);
   }
   const temperature = (fields & TEMPERATURE) === 0 ? undefined : request.temperature;
-  const maxTemperature = limits.maxTemperature;
+  // A comparison more than the lower bound alone: the upper bound is the dialect's.
   if (
     temperature !== undefined &&
-    (typeof temperature !== "number" || !(temperature >= 0 && temperature <= maxTemperature))
+    (typeof temperature !== "number" ||
+      !(temperature >= 0 && temperature <= limits.maxTemperature))
   ) {
     fail(
       "temperature",
-      `must be a number from 0 to ${maxTemperature}, got ${describeValue(temperature)}`,
+      `must be a number from 0 to ${limits.maxTemperature}, got ${describeValue(temperature)}`,
     );
   }
   const stop = (fields & STOP_SEQUENCES) === 0 ? undefined : request.stopSequences;

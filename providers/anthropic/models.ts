@@ -9,7 +9,7 @@
 import { type ModelFamily, modelTable } from "../../codec/models.ts";
 import type { BudgetRange } from "../../codec/thinking.ts";
 import type { ThinkingEffort } from "../../common/types.ts";
-import type { RequestLimits } from "../../codec/validate.ts";
+import type { RequestLimits } from "../../codec/validate_tools.ts";
 
 /**
  * What every Claude model takes: `temperature` from 0 to 1, tool names of 1–64 letters, digits,

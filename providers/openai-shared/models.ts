@@ -10,7 +10,7 @@
 
 import { type ModelFamily, modelTable } from "../../codec/models.ts";
 import type { ThinkingEffort } from "../../common/types.ts";
-import type { RequestLimits } from "../../codec/validate.ts";
+import type { RequestLimits } from "../../codec/validate_tools.ts";
 
 /**
  * What every OpenAI model takes, in both dialects: `temperature` from 0 to 2, function names of
