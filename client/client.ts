@@ -187,11 +187,11 @@ function clientApiKey(provider: Provider, given: unknown): string {
  * ```
  */
 export function createClient<P extends Provider>(options: ClientOptions<P>): Client<P> {
-  const provider = options.provider;
+  const provider = options?.provider;
   if (typeof provider?.buildHttpRequest !== "function") {
     throw new ValidationError(
       `Cannot create client: provider must be a provider object such as anthropic or getProvider(name), got ${
-        JSON.stringify(provider)
+        describeValue(provider)
       }`,
       { provider: typeof provider === "string" ? provider : undefined, path: "provider" },
     );

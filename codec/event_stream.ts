@@ -11,6 +11,7 @@ import { ProviderError, type RosettaError, ValidationError } from "../common/err
 import type { StreamEvent } from "../common/events.ts";
 import type { StreamDecoder } from "../common/provider.ts";
 import type { ChatResponse } from "../common/types.ts";
+import { describeValue } from "./describe.ts";
 
 /** Where an {@link EventStream} reads its bytes: a body's reader, or a client call's. */
 export interface ChunkSource {
@@ -50,6 +51,15 @@ export class EventStream implements AsyncIterable<StreamEvent> {
    * @param body The response body.
    */
   constructor(decoder: StreamDecoder, body: ReadableStream<Uint8Array>) {
+    if (typeof decoder?.push !== "function" || typeof body?.getReader !== "function") {
+      const bad = typeof decoder?.push !== "function" ? "decoder" : "body";
+      throw new ValidationError(
+        `Cannot create EventStream: ${bad} must be ${
+          bad === "decoder" ? "a provider's createStreamDecoder()" : "a ReadableStream (res.body)"
+        }, got ${describeValue(bad === "decoder" ? decoder : body)}`,
+        { provider: decoder?.provider, path: bad },
+      );
+    }
     this.#decoder = decoder;
     this.#body = body;
   }

@@ -16,7 +16,9 @@ import {
   google,
   openai,
   openaiResponses,
+  parseOutput,
   RosettaError,
+  runToolRound,
 } from "../mod.ts";
 import { readFixture } from "../testing/internal/fixtures.ts";
 
@@ -279,6 +281,44 @@ const MISTAKES: Mistake[] = [
     provider: "openai",
     path: "stream",
     message: "Cannot give the openai response: the stream was stopped before its end",
+  },
+  {
+    mistake: "a parsed object pushed to a stream decoder",
+    run: () => google.createStreamDecoder().push({ candidates: [] } as never),
+    name: "ValidationError",
+    provider: "google",
+    path: "chunk",
+    message: "Cannot decode google stream: push takes a Uint8Array or a string, got an object",
+  },
+  {
+    mistake: "an EventStream over no body",
+    run: () => new EventStream(anthropic.createStreamDecoder(), undefined as never),
+    name: "ValidationError",
+    provider: "anthropic",
+    path: "body",
+    message: "Cannot create EventStream: body must be a ReadableStream (res.body), got nothing",
+  },
+  {
+    mistake: "runToolRound on a stream instead of its response",
+    run: () => runToolRound("stream" as never, []),
+    name: "ValidationError",
+    path: "response",
+    message: 'Cannot run tools: response must be a ChatResponse, got "stream"',
+  },
+  {
+    mistake: "parseOutput with a zod schema instead of an output",
+    run: () => parseOutput(z.object({}) as never, "{}"),
+    name: "ValidationError",
+    path: "output",
+    message: "Cannot read structured output: output must come from defineOutput, got an object",
+  },
+  {
+    mistake: "createClient with no options",
+    run: () => createClient(undefined as never),
+    name: "ValidationError",
+    path: "provider",
+    message: "Cannot create client: provider must be a provider object such as anthropic or " +
+      "getProvider(name), got nothing",
   },
   {
     mistake: "a body that is not JSON",

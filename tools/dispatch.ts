@@ -267,6 +267,14 @@ export async function executeToolCalls(
   options: DispatchOptions = {},
 ): Promise<ToolResultBlock[]> {
   options.signal?.throwIfAborted();
+  for (const [name, list] of [["calls", calls], ["tools", tools]] as const) {
+    if (!Array.isArray(list)) {
+      throw new ValidationError(
+        `Cannot run tools: ${name} must be an array, got ${describeValue(list)}`,
+        { path: name },
+      );
+    }
+  }
   const prepared = calls.map((call) => prepareToolCall(call, tools, options.maxArgumentsSize));
   const limit = options.concurrency ?? Infinity;
   // The same rule, and the same error, as the client's `concurrency`.
@@ -328,6 +336,12 @@ export async function runToolRound(
   tools: readonly AnyTool[],
   options: DispatchOptions = {},
 ): Promise<Message[]> {
+  if (typeof response !== "object" || response === null || !Array.isArray(response.content)) {
+    throw new ValidationError(
+      `Cannot run tools: response must be a ChatResponse, got ${describeValue(response)}`,
+      { path: "response" },
+    );
+  }
   if (response.content.length === 0) return [];
   const assistant: AssistantMessage = {
     role: "assistant",

@@ -7,7 +7,8 @@
  */
 
 import type { z } from "zod";
-import { type OutputIssue, StructuredOutputError } from "../common/errors.ts";
+import { type OutputIssue, StructuredOutputError, ValidationError } from "../common/errors.ts";
+import { describeValue } from "../codec/describe.ts";
 import type { StructuredOutput } from "../common/features.ts";
 import type { ChatResponse } from "../common/types.ts";
 import { objectJsonSchema } from "./schema.ts";
@@ -56,7 +57,7 @@ export function defineOutput<Schema extends z.ZodType>(
   options: DefineOutputOptions<Schema>,
 ): Output<z.output<Schema>> {
   // `io: "input"` describes what the model must write: zod then parses it into the output type.
-  const schema = objectJsonSchema("output", options.name, "output", options.output);
+  const schema = objectJsonSchema("output", options?.name, "output", options?.output);
   const output: Output<z.output<Schema>> = {
     name: options.name,
     schema,
@@ -88,6 +89,14 @@ export function defineOutput<Schema extends z.ZodType>(
  * ```
  */
 export function parseOutput<Value>(output: Output<Value>, answer: ChatResponse | string): Value {
+  if (typeof output?.output?.safeParse !== "function") {
+    throw new ValidationError(
+      `Cannot read structured output: output must come from defineOutput, got ${
+        describeValue(output)
+      }`,
+      { path: "output" },
+    );
+  }
   const what = `Cannot read structured output "${output.name}"`;
   let value: unknown;
   let raw: string;

@@ -75,7 +75,7 @@ export interface DefineToolOptions<Schema extends z.ZodType, Output> {
 export function defineTool<Schema extends z.ZodType, Output>(
   options: DefineToolOptions<Schema, Output>,
 ): Tool<z.output<Schema>, Output> {
-  const parameters = objectJsonSchema("tool", options.name, "input", options.input);
+  const parameters = objectJsonSchema("tool", options?.name, "input", options?.input);
   const tool: Tool<z.output<Schema>, Output> = {
     name: options.name,
     ...(options.description === undefined ? {} : { description: options.description }),
