@@ -10,6 +10,9 @@ import { Call, type CallSettings, type FetchFunction } from "./call.ts";
 import type { ClientEvent } from "./events.ts";
 import { ClientEventStream } from "./stream.ts";
 import { ValidationError } from "../common/errors.ts";
+import { describeValue } from "../codec/describe.ts";
+import { isHttpUrl } from "../codec/endpoint.ts";
+import { readApiKey } from "./env.ts";
 import { Limiter } from "./limiter.ts";
 import type { HttpRequest, Provider, SerializeOptions } from "../common/provider.ts";
 import { type Sleep, sleep } from "./retry.ts";
@@ -20,8 +23,14 @@ import type { ChatRequest, ChatResponse, Warning } from "../common/types.ts";
 export interface ClientOptions<P extends Provider = Provider> {
   /** The provider to call, e.g. `anthropic` or `getProvider(name)`. */
   provider: P;
-  /** The API key; it never appears in an error or a hook event. */
-  apiKey: string;
+  /**
+   * The API key; it never appears in an error or a hook event. When left out, the client reads
+   * the provider's usual environment variable where the runtime has one (`ANTHROPIC_API_KEY`,
+   * `OPENAI_API_KEY`, `GOOGLE_API_KEY` then `GEMINI_API_KEY`; `process.env`, or `Deno.env` when
+   * permitted).
+   * @default the provider's environment variable
+   */
+  apiKey?: string;
   /**
    * API root including its version segment: a proxy, an OpenAI-compatible server, a mock.
    * @default the provider's public endpoint
@@ -138,13 +147,28 @@ function setting(
   return value;
 }
 
+function clientApiKey(provider: Provider, given: unknown): string {
+  const names = provider.profile?.apiKeyEnv ?? [];
+  const key = given === undefined ? readApiKey(names) : given;
+  if (typeof key === "string" && key !== "") return key;
+  if (key === undefined && provider.profile?.keyless === true) return "";
+  const where = names.length === 0 ? "" : ` or set ${names.join(" or ")}`;
+  throw new ValidationError(
+    `Cannot create ${provider.name} client: apiKey ${
+      given === undefined ? "is missing" : `must be a non-empty string, got ${describeValue(given)}`
+    }: pass apiKey${where}`,
+    { provider: provider.name, path: "apiKey" },
+  );
+}
+
 /**
  * Creates a client for one provider.
  *
  * @param options Provider, key, endpoint, retries, timeouts, concurrency and the hook.
  * @returns The client.
- * @throws {ValidationError} For a provider that is not a provider object, a negative retry
- * count, a non-positive timeout or concurrency.
+ * @throws {ValidationError} For a provider that is not a provider object, no API key (given or
+ * in the environment), a `baseUrl` that is not an http(s) URL, a negative retry count, a
+ * non-positive timeout or concurrency.
  *
  * @example A call against the in-process mock server
  * ```ts
@@ -164,19 +188,29 @@ function setting(
  * ```
  */
 export function createClient<P extends Provider>(options: ClientOptions<P>): Client<P> {
-  const provider = options.provider;
+  const provider = options?.provider;
   if (typeof provider?.buildHttpRequest !== "function") {
     throw new ValidationError(
       `Cannot create client: provider must be a provider object such as anthropic or getProvider(name), got ${
-        JSON.stringify(provider)
+        describeValue(provider)
       }`,
-      { path: "provider" },
+      { provider: typeof provider === "string" ? provider : undefined, path: "provider" },
     );
   }
   const concurrency = setting(options, "concurrency", Infinity, 1);
+  const apiKey = clientApiKey(provider, options.apiKey);
+  // Checked now, so that a bad root fails here rather than on the first call.
+  if (options.baseUrl !== undefined && !isHttpUrl(options.baseUrl)) {
+    throw new ValidationError(
+      `Cannot create ${provider.name} client: baseUrl must be an http:// or https:// URL, got ${
+        describeValue(options.baseUrl)
+      }`,
+      { provider: provider.name, path: "baseUrl" },
+    );
+  }
   const settings: CallSettings = {
     provider,
-    apiKey: options.apiKey,
+    apiKey,
     fetch: options.fetch ?? globalThis.fetch,
     maxRetries: setting(options, "maxRetries", 2, 0),
     timeoutMs: setting(options, "timeoutMs", 600_000, 1),
@@ -192,7 +226,7 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
     const { signal: _, ...serialize } = callOptions;
     const http = provider.buildHttpRequest(request, {
       ...serialize,
-      apiKey: options.apiKey,
+      apiKey,
       baseUrl: options.baseUrl,
       stream,
     });

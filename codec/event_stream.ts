@@ -7,10 +7,11 @@
  * @module
  */
 
-import { ProviderError, type RosettaError } from "../common/errors.ts";
+import { ProviderError, type RosettaError, ValidationError } from "../common/errors.ts";
 import type { StreamEvent } from "../common/events.ts";
 import type { StreamDecoder } from "../common/provider.ts";
 import type { ChatResponse } from "../common/types.ts";
+import { describeValue } from "./describe.ts";
 
 /** Where an {@link EventStream} reads its bytes: a body's reader, or a client call's. */
 export interface ChunkSource {
@@ -50,6 +51,15 @@ export class EventStream implements AsyncIterable<StreamEvent> {
    * @param body The response body.
    */
   constructor(decoder: StreamDecoder, body: ReadableStream<Uint8Array>) {
+    if (typeof decoder?.push !== "function" || typeof body?.getReader !== "function") {
+      const bad = typeof decoder?.push !== "function" ? "decoder" : "body";
+      throw new ValidationError(
+        `Cannot create EventStream: ${bad} must be ${
+          bad === "decoder" ? "a provider's createStreamDecoder()" : "a ReadableStream (res.body)"
+        }, got ${describeValue(bad === "decoder" ? decoder : body)}`,
+        { provider: decoder?.provider, path: bad },
+      );
+    }
     this.#decoder = decoder;
     this.#body = body;
   }
@@ -92,7 +102,12 @@ export class EventStream implements AsyncIterable<StreamEvent> {
     const pull = async (): Promise<IteratorResult<StreamEvent, undefined>> => {
       if (source === undefined) {
         if (this.#consumed) {
-          throw new TypeError("Cannot iterate EventStream: it was already iterated");
+          const provider = decoder.provider;
+          throw new ValidationError(
+            `Cannot iterate ${provider} stream: it was already iterated; iterate it once, ` +
+              "then call response()",
+            { provider, path: "stream" },
+          );
         }
         this.#consumed = true;
         source = this.open();
@@ -170,8 +185,12 @@ export class EventStream implements AsyncIterable<StreamEvent> {
     }
     if (this.#error !== undefined) throw this.#error;
     if (this.#response === undefined) {
+      const provider = this.#decoder.provider;
       throw this.settle(
-        new TypeError("Cannot give the response: the stream was not read to its end"),
+        new ValidationError(
+          `Cannot give the ${provider} response: the stream was stopped before its end`,
+          { provider, path: "stream" },
+        ),
       );
     }
     return this.#response;

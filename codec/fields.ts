@@ -7,7 +7,8 @@
  * with getters, say) counts as having every field, so that nothing it carries goes out
  * unchecked; asking every request for its prototype instead cost V8 ~10 ns (serialize: simple
  * read 5–10% slower side by side). An object with its own `messages` but other fields behind
- * getters is still read as plain data.
+ * getters is still read as plain data. The same pass flags a key that is no request field
+ * ({@link UNKNOWN}); which key it was is looked for again only then, to name it.
  *
  * @module
  */
@@ -34,6 +35,32 @@ export const FEATURES = 128;
 const ALL_FIELDS = 255;
 // Marks the required `messages`, seen in the same pass; never among the bits returned.
 const MESSAGES = 256;
+/** A key that is no field of {@link ChatRequest} (a typo, another SDK's name): refused. */
+export const UNKNOWN = 512;
+
+/** Every top-level field of {@link ChatRequest}, for naming the nearest one to an unknown key. */
+export const REQUEST_KEYS: readonly string[] = [
+  "model",
+  "messages",
+  "system",
+  "tools",
+  "toolChoice",
+  "thinking",
+  "maxOutputTokens",
+  "temperature",
+  "stopSequences",
+  "topP",
+  "topK",
+  "seed",
+  "presencePenalty",
+  "frequencyPenalty",
+  "parallelToolCalls",
+  "userId",
+  "structuredOutput",
+  "cache",
+  "providerTools",
+  "providerOptions",
+];
 
 // A switch rather than a Map: hashing each key costs about three times as much (30–40 ns a
 // request on Deno, Node and Bun against 10–12).
@@ -41,6 +68,8 @@ function bit(key: string): number {
   switch (key) {
     case "messages":
       return MESSAGES;
+    case "model":
+      return 0;
     case "system":
       return SYSTEM;
     case "tools":
@@ -68,7 +97,7 @@ function bit(key: string): number {
     case "providerOptions":
       return FEATURES;
     default:
-      return 0;
+      return UNKNOWN;
   }
 }
 
@@ -76,7 +105,8 @@ function bit(key: string): number {
  * The optional fields a request has (even when set to undefined), as bits.
  *
  * @param request The request.
- * @returns The bits of {@link SYSTEM} … {@link FEATURES} for the fields present.
+ * @returns The bits of {@link SYSTEM} … {@link FEATURES} for the fields present, and
+ * {@link UNKNOWN} when a key is no request field.
  */
 export function requestFields(request: ChatRequest): number {
   let fields = 0;

@@ -40,7 +40,7 @@ function unreadable(provider: string, text: string, what: string, cause: unknown
   return new ResponseParseError(
     "invalid_json",
     `Cannot parse ${provider} ${what}: ${(cause as Error).message}`,
-    { provider, cause, raw: text },
+    { provider, path: "body", cause, raw: text },
   );
 }
 

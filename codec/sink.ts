@@ -12,9 +12,23 @@ import type { StreamEvent } from "../common/events.ts";
 import type { Citation, FinishReason, ImageBlock, ProviderBlock, Usage } from "../common/types.ts";
 import type { JsonObject } from "../common/json_object.ts";
 
-/** Keeps a stream's events until they are drained. */
+/**
+ * Keeps a stream's events until they are drained. Every dialect emits the final `usage` before
+ * `finish`; a dialect whose usage arrives after its finish reason (OpenAI Chat's usage chunk
+ * follows the finish chunk) builds its buffer with `holdFinish`, and the finish event waits for
+ * the usage, an error or {@link EventBuffer.release} at the terminal event.
+ */
 export class EventBuffer {
   private events: StreamEvent[] = [];
+  private readonly holdFinish: boolean;
+  private held: StreamEvent | undefined = undefined;
+
+  /**
+   * @param holdFinish Whether `finish` waits for the usage (see the class).
+   */
+  constructor(holdFinish = false) {
+    this.holdFinish = holdFinish;
+  }
 
   /** A block that arrived with its content: the events of what it holds. */
   block(index: number, block: WholeBlock): void {
@@ -85,17 +99,25 @@ export class EventBuffer {
   /** Usage so far. */
   usage(usage: Usage): void {
     this.events.push({ type: "usage", usage });
+    if (this.held !== undefined) this.release();
   }
   /** Generation stopped. */
   finish(finishReason: FinishReason, rawFinishReason: string | undefined): void {
-    this.events.push(
-      rawFinishReason === undefined
-        ? { type: "finish", finishReason }
-        : { type: "finish", finishReason, rawFinishReason },
-    );
+    const event: StreamEvent = rawFinishReason === undefined
+      ? { type: "finish", finishReason }
+      : { type: "finish", finishReason, rawFinishReason };
+    if (this.holdFinish) this.held = event;
+    else this.events.push(event);
+  }
+  /** Emits a finish event held for the usage (the stream's terminal event came). */
+  release(): void {
+    if (this.held === undefined) return;
+    this.events.push(this.held);
+    this.held = undefined;
   }
   /** An error, in the stream or reading it. */
   error(error: ProviderError | ResponseParseError): void {
+    if (this.held !== undefined) this.release();
     this.events.push({ type: "error", error });
   }
   /** The events since the last call, in an array the caller owns. */

@@ -8,7 +8,8 @@
  */
 
 import { createParser } from "eventsource-parser";
-import { ResponseParseError } from "../common/errors.ts";
+import { ResponseParseError, ValidationError } from "../common/errors.ts";
+import { describeValue } from "./describe.ts";
 import { Utf8Decoder } from "./utf8.ts";
 
 /** Called once per complete event. `event` is the `event:` field, if any. */
@@ -69,7 +70,20 @@ export function createSseDecoder(
   };
   return {
     push(chunk) {
-      feed(typeof chunk === "string" ? chunk : decoder.decode(chunk));
+      if (typeof chunk === "string") return feed(chunk);
+      let text: string;
+      try {
+        text = decoder.decode(chunk);
+      } catch (cause) {
+        // Not bytes (a number, a parsed object): the caller's mistake, named as such.
+        throw new ValidationError(
+          `Cannot decode ${provider} stream: push takes a Uint8Array or a string, got ${
+            describeValue(chunk)
+          }`,
+          { provider, path: "chunk", cause },
+        );
+      }
+      feed(text);
     },
     end() {
       feed(decoder.end());

@@ -34,8 +34,8 @@ test("EventStream yields the decoder's events and then the response", async () =
     "text_delta",
     "text_delta",
     "text_delta",
-    "finish",
     "usage",
+    "finish",
   ]);
   const response = await stream.response();
   assert.deepEqual(response.content, [{
@@ -54,7 +54,11 @@ test("EventStream refuses a second iteration", async () => {
   await stream.response();
   await assert.rejects(async () => {
     for await (const _ of stream) { /* nothing */ }
-  }, { name: "TypeError", message: "Cannot iterate EventStream: it was already iterated" });
+  }, {
+    name: "ValidationError",
+    message:
+      "Cannot iterate openai stream: it was already iterated; iterate it once, then call response()",
+  });
 });
 
 test("EventStream cancels the body when the consumer stops early", async () => {
@@ -71,7 +75,7 @@ test("EventStream cancels the body when the consumer stops early", async () => {
   for await (const _ of stream) break;
   assert.ok(cancelled);
   await assert.rejects(stream.response(), {
-    message: "Cannot give the response: the stream was not read to its end",
+    message: "Cannot give the openai response: the stream was stopped before its end",
   });
 });
 

@@ -14,6 +14,7 @@ import type { ChatRequest } from "../common/types.ts";
 import {
   FEATURES,
   MAX_OUTPUT_TOKENS,
+  REQUEST_KEYS,
   requestFields,
   STOP_SEQUENCES,
   SYSTEM,
@@ -21,8 +22,13 @@ import {
   THINKING,
   TOOL_CHOICE,
   TOOLS,
+  UNKNOWN,
 } from "./fields.ts";
+import { didYouMean } from "./suggest.ts";
 import { type Fail, validateDocument, validateFeatures } from "./validate_features.ts";
+import { DEFAULT_LIMITS, NONE, type RequestLimits, validateTools } from "./validate_tools.ts";
+
+export { DEFAULT_LIMITS, type RequestLimits } from "./validate_tools.ts";
 
 const EFFORTS = new Set(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
 
@@ -52,6 +58,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * @param provider The provider it is being serialized for, named in errors.
  * @param fields The request's {@link requestFields}, when the caller has them: only the fields
  * present are checked.
+ * @param limits The dialect's ranges and name rules.
  * @returns Tool call id → tool name, for every call in the conversation.
  * @throws {ValidationError} On the first field that does not fit the canonical model.
  */
@@ -59,9 +66,11 @@ export function validateRequest(
   request: ChatRequest,
   provider: string,
   fields: number = requestFields(request),
+  limits: RequestLimits = DEFAULT_LIMITS,
 ): StringLookup {
   const fail: Fail = (path, detail) => refuse(provider, path, detail);
   if (!isObject(request)) fail("request", `must be an object, got ${describeValue(request)}`);
+  if ((fields & UNKNOWN) !== 0) refuseUnknownKey(request, fail);
   if (typeof request.model !== "string" || request.model === "") {
     fail("model", `must be a non-empty string, got ${describeValue(request.model)}`);
   }
@@ -73,14 +82,17 @@ export function validateRequest(
   if (!Array.isArray(request.messages) || request.messages.length === 0) {
     fail("messages", "must be a non-empty array");
   }
-  const toolNames = (fields & TOOLS) === 0 ? NONE : validateTools(request, fail);
-  if (fields !== 0) validateOptions(request, fields, toolNames, fail);
+  const toolNames = (fields & TOOLS) === 0 ? NONE : validateTools(request, limits, fail);
+  if (fields !== 0) validateOptions(request, fields, toolNames, limits, fail);
   if ((fields & FEATURES) !== 0) validateFeatures(request, toolNames, fail);
   return validateMessages(request.messages, fail);
 }
 
-// The shared empty answer, so that a request without tools or tool calls allocates none.
-const NONE: StringLookup = new StringMap();
+// Only on failure: the one-pass key scan saw a key that is no field; find it to name it.
+function refuseUnknownKey(request: Record<string, unknown>, fail: Fail): never {
+  const key = Object.keys(request).find((k) => !REQUEST_KEYS.includes(k))!;
+  return fail(key, `is not a request field${didYouMean(key, REQUEST_KEYS)}`);
+}
 
 // Paths are built only when a check fails: this runs for every block of every request.
 function validateMessages(messages: unknown[], fail: Fail): StringLookup {
@@ -242,40 +254,11 @@ function validateCitations(citations: unknown, path: string, fail: Fail): void {
   }
 }
 
-function validateTools(request: ChatRequest, fail: Fail): StringLookup {
-  if (request.tools === undefined) return NONE;
-  const names = new StringMap();
-  if (!Array.isArray(request.tools)) {
-    fail("tools", `must be an array, got ${describeValue(request.tools)}`);
-  }
-  for (let t = 0; t < request.tools.length; t++) {
-    const tool = request.tools[t];
-    // The path is built only when a check fails.
-    if (!isObject(tool)) fail(`tools[${t}]`, `must be an object, got ${describeValue(tool)}`);
-    if (typeof tool.name !== "string" || tool.name === "") {
-      fail(`tools[${t}].name`, `must be a non-empty string, got ${describeValue(tool.name)}`);
-    }
-    if (names.has(tool.name)) {
-      fail(`tools[${t}].name`, `${describeValue(tool.name)} is defined twice`);
-    }
-    names.set(tool.name, tool.name);
-    if (tool.description !== undefined && typeof tool.description !== "string") {
-      fail(`tools[${t}].description`, `must be a string, got ${describeValue(tool.description)}`);
-    }
-    if (!isObject(tool.parameters)) {
-      fail(
-        `tools[${t}].parameters`,
-        `must be a JSON Schema object, got ${describeValue(tool.parameters)}`,
-      );
-    }
-  }
-  return names;
-}
-
 function validateOptions(
   request: ChatRequest,
   fields: number,
   toolNames: StringLookup,
+  limits: RequestLimits,
   fail: Fail,
 ): void {
   const choice = (fields & TOOL_CHOICE) === 0 ? undefined : request.toolChoice;
@@ -301,8 +284,16 @@ function validateOptions(
     fail("maxOutputTokens", `must be a positive integer, got ${describeValue(max)}`);
   }
   const temperature = (fields & TEMPERATURE) === 0 ? undefined : request.temperature;
-  if (temperature !== undefined && (typeof temperature !== "number" || !(temperature >= 0))) {
-    fail("temperature", `must be a number >= 0, got ${describeValue(temperature)}`);
+  // A comparison more than the lower bound alone: the upper bound is the dialect's.
+  if (
+    temperature !== undefined &&
+    (typeof temperature !== "number" ||
+      !(temperature >= 0 && temperature <= limits.maxTemperature))
+  ) {
+    fail(
+      "temperature",
+      `must be a number from 0 to ${limits.maxTemperature}, got ${describeValue(temperature)}`,
+    );
   }
   const stop = (fields & STOP_SEQUENCES) === 0 ? undefined : request.stopSequences;
   if (stop !== undefined && (!Array.isArray(stop) || stop.some((s) => typeof s !== "string"))) {

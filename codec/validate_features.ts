@@ -45,6 +45,28 @@ function strings(value: unknown, path: string, fail: Fail): void {
 }
 
 /**
+ * The detail of a refused tool or output schema: the providers take only object schemas
+ * (`{type: "object", properties}`) for a tool's arguments or a structured answer.
+ *
+ * @param name The tool's or output's name.
+ * @param schema What was given.
+ * @returns The detail, read after the path.
+ *
+ * @example
+ * ```ts
+ * import { notObjectSchema } from "./validate_features.ts";
+ * import assert from "node:assert/strict";
+ * assert.match(notObjectSchema("echo", { type: "string" }), /got type "string"$/);
+ * ```
+ */
+export function notObjectSchema(name: string, schema: unknown): string {
+  const got = isJsonObject(schema)
+    ? schema.type === undefined ? "a schema without type" : `type ${describeValue(schema.type)}`
+    : describeValue(schema);
+  return `of "${name}" must be a JSON Schema of type "object" (wrap a value in z.object), got ${got}`;
+}
+
+/**
  * Checks the feature fields of a request.
  *
  * @param request The request.
@@ -92,11 +114,8 @@ function validateOutput(output: unknown, toolNames: StringLookup, fail: Fail): v
   if (toolNames.has(output.name)) {
     fail("structuredOutput.name", `"${output.name}" is also the name of a tool`);
   }
-  if (!isJsonObject(output.schema)) {
-    fail(
-      "structuredOutput.schema",
-      `must be a JSON Schema object, got ${describeValue(output.schema)}`,
-    );
+  if (!isJsonObject(output.schema) || output.schema.type !== "object") {
+    fail("structuredOutput.schema", notObjectSchema(output.name, output.schema));
   }
   if (output.strict !== undefined && typeof output.strict !== "boolean") {
     fail("structuredOutput.strict", `must be a boolean, got ${describeValue(output.strict)}`);

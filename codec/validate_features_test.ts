@@ -75,7 +75,7 @@ test("validateRequest checks the structured output's name, schema and strict", (
   refused(
     { ...hi, structuredOutput: { name: "o", schema: [] } },
     "structuredOutput.schema",
-    "must be a JSON Schema object, got an array",
+    'of "o" must be a JSON Schema of type "object" (wrap a value in z.object), got an array',
   );
   refused(
     { ...hi, structuredOutput: { name: "o", schema, strict: "yes" } },

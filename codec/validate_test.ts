@@ -147,7 +147,7 @@ test("validateRequest refuses a tool without a parameters schema", () => {
   refused(
     { ...hi, tools: [{ name: "f" }] },
     "tools[0].parameters",
-    "tools[0].parameters must be a JSON Schema object, got nothing",
+    'tools[0].parameters of "f" must be a JSON Schema of type "object" (wrap a value in z.object), got nothing',
   );
 });
 
@@ -211,12 +211,12 @@ test("validateRequest refuses a negative or NaN temperature", () => {
   refused(
     { ...hi, temperature: -1 },
     "temperature",
-    "temperature must be a number >= 0, got -1",
+    "temperature must be a number from 0 to 2, got -1",
   );
   refused(
     { ...hi, temperature: NaN },
     "temperature",
-    "temperature must be a number >= 0, got NaN",
+    "temperature must be a number from 0 to 2, got NaN",
   );
 });
 

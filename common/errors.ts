@@ -66,7 +66,9 @@ export class RosettaError extends Error {
 }
 
 /**
- * A request refused before anything was serialized or sent.
+ * Input refused before anything was sent: a request a provider cannot take, a client or tool
+ * option out of range, a tool schema that cannot be sent, a stream used twice. `path` names the
+ * field (`temperature`, `tools[0].name`, `apiKey`, `concurrency`).
  *
  * @example
  * ```ts

@@ -92,6 +92,13 @@ export interface ProviderProfile {
     /** A model that takes every thinking level. */
     readonly thinking: string;
   };
+  /**
+   * The environment variables a client reads the API key from when none is given, in order of
+   * precedence (those the provider's official SDK reads).
+   */
+  readonly apiKeyEnv?: readonly string[];
+  /** Whether the server needs no key (a local one): a client made without a key sends none. */
+  readonly keyless?: boolean;
 }
 
 /**

@@ -279,9 +279,17 @@ export type FinishReason = "stop" | "length" | "tool_use" | "content_filter" | "
 export interface Usage {
   /** All prompt tokens, cached or not. */
   inputTokens: number;
-  /** Generated tokens excluding thinking (Anthropic reports no split: its thinking is here). */
+  /**
+   * Every token billed as output, thinking included, on every provider (Anthropic
+   * `output_tokens`, OpenAI `completion_tokens` / `output_tokens`, Gemini
+   * `candidatesTokenCount + thoughtsTokenCount`).
+   */
   outputTokens: number;
-  /** Reasoning tokens, where the provider reports them separately. */
+  /**
+   * The part of {@link outputTokens} spent thinking, where the provider reports it (OpenAI
+   * `reasoning_tokens`, Gemini `thoughtsTokenCount`, Anthropic `thinking_tokens` when given);
+   * 0 otherwise. The answer itself is `outputTokens - thinkingTokens`.
+   */
   thinkingTokens: number;
   /** Prompt tokens read from cache. */
   cacheReadTokens: number;

@@ -9,6 +9,7 @@
 
 import type { ModelFamily } from "../codec/models.ts";
 import { modelTable } from "../codec/models.ts";
+import { apiKeyOf, apiRoot } from "../codec/endpoint.ts";
 import type {
   HttpRequest,
   HttpRequestOptions,
@@ -21,7 +22,8 @@ import { serializeChatRequest } from "../providers/openai/request.ts";
 import { parseChatResponse } from "../providers/openai/response.ts";
 import { createChatStreamDecoder } from "../providers/openai/stream.ts";
 import { openAIHttpError } from "../providers/openai-shared/errors.ts";
-import type { OpenAIModel } from "../providers/openai-shared/models.ts";
+import { OPENAI_LIMITS, type OpenAIModel } from "../providers/openai-shared/models.ts";
+import type { RequestLimits } from "../codec/validate_tools.ts";
 
 /** What a model on an unknown host, or an unknown model on a known one, is taken to accept. */
 export const PERMISSIVE: OpenAIModel = { reasoning: false, temperature: true, stop: true };
@@ -56,6 +58,11 @@ export interface OpenAICompatibleOptions<Name extends string> {
    * @default []
    */
   models?: ReadonlyArray<ModelFamily<OpenAIModel>> | ((model: string) => OpenAIModel);
+  /**
+   * Sampling ranges and the tool-name rule.
+   * @default OpenAI's (temperature 0–2, names of 1–64 letters, digits, _ or -)
+   */
+  limits?: RequestLimits;
   /** Model ids the tests and the example use: a chat model and one that reasons. */
   examples: { chat: string; thinking: string };
   /** How reasoning goes back to the host; unset: it is not sent back. */
@@ -111,6 +118,7 @@ export function openaiCompatible<const Name extends string>(
     model: typeof options.models === "function"
       ? options.models
       : modelTable(options.models ?? [], PERMISSIVE),
+    limits: options.limits ?? OPENAI_LIMITS,
     reasoningReplay: options.reasoningReplay,
     maxTokensField: options.maxTokensField,
     streamOptions: options.streamOptions,
@@ -119,11 +127,12 @@ export function openaiCompatible<const Name extends string>(
     serializeChatRequest(dialect, request, serialize);
   function buildHttpRequest(request: ChatRequest, http: HttpRequestOptions): HttpRequest {
     const headers: Record<string, string> = { "content-type": "application/json" };
-    if (http.apiKey !== "" || options.keyless !== true) {
-      if (options.auth === "api-key") headers["api-key"] = http.apiKey;
-      else headers.authorization = `Bearer ${http.apiKey}`;
+    if (options.keyless !== true || (http.apiKey !== undefined && http.apiKey !== "")) {
+      const apiKey = apiKeyOf(name, http);
+      if (options.auth === "api-key") headers["api-key"] = apiKey;
+      else headers.authorization = `Bearer ${apiKey}`;
     }
-    const root = (http.baseUrl ?? options.baseUrl).replace(/\/+$/, "");
+    const root = apiRoot(name, http.baseUrl, options.baseUrl);
     return {
       url: root + (options.chatPath ?? "/chat/completions"),
       method: "POST",
@@ -134,7 +143,12 @@ export function openaiCompatible<const Name extends string>(
   return {
     name,
     host: options,
-    profile: { label: options.label ?? name, models: options.examples },
+    profile: {
+      label: options.label ?? name,
+      models: options.examples,
+      apiKeyEnv: options.apiKeyEnv ?? [],
+      keyless: options.keyless === true,
+    },
     serializeRequest,
     buildHttpRequest,
     parseResponse: (body) => parseChatResponse(name, body),

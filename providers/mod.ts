@@ -7,6 +7,8 @@
  */
 
 import { ValidationError } from "../common/errors.ts";
+import { describeValue } from "../codec/describe.ts";
+import { didYouMean } from "../codec/suggest.ts";
 import type { Provider } from "../common/provider.ts";
 import { anthropic } from "./anthropic/mod.ts";
 import { google } from "./google/mod.ts";
@@ -36,15 +38,24 @@ export type ProviderName = keyof typeof providers;
  * import { getProvider } from "@rosetta/llm";
  * import assert from "node:assert/strict";
  * assert.equal(getProvider("google").name, "google");
- * assert.throws(() => getProvider("gemini"), /is not one of anthropic, openai, google, openai-responses$/);
+ * assert.throws(() => getProvider("gemini"), {
+ *   name: "ValidationError",
+ *   provider: "gemini",
+ *   path: "provider",
+ *   message: 'Cannot find provider: "gemini" is not one of anthropic, openai, google, ' +
+ *     'openai-responses; did you mean "google"?',
+ * });
  * ```
  */
 export function getProvider(name: string): Provider<ProviderName> {
-  if (Object.hasOwn(providers, name)) return providers[name as ProviderName];
+  if (typeof name === "string" && Object.hasOwn(providers, name)) {
+    return providers[name as ProviderName];
+  }
+  const names = Object.keys(providers);
   throw new ValidationError(
-    `Cannot find provider: ${JSON.stringify(name)} is not one of ${
-      Object.keys(providers).join(", ")
+    `Cannot find provider: ${describeValue(name)} is not one of ${names.join(", ")}${
+      typeof name === "string" ? didYouMean(name, names) : ""
     }`,
-    { path: "provider" },
+    { provider: typeof name === "string" ? name : undefined, path: "provider" },
   );
 }

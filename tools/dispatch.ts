@@ -8,6 +8,7 @@
  */
 
 import { describeValue } from "../codec/describe.ts";
+import { ValidationError } from "../common/errors.ts";
 import type { AnyTool } from "./tool.ts";
 import type {
   AssistantMessage,
@@ -258,6 +259,7 @@ async function run(prepared: PreparedCall, options: DispatchOptions): Promise<To
  * @param options Abort signal, per-call timeout, concurrency and argument size limit.
  * @returns One result per call.
  * @throws The signal's reason when `options.signal` aborts.
+ * @throws {ValidationError} For a `concurrency` that is not an integer of at least 1.
  */
 export async function executeToolCalls(
   calls: readonly ToolCallBlock[],
@@ -265,12 +267,26 @@ export async function executeToolCalls(
   options: DispatchOptions = {},
 ): Promise<ToolResultBlock[]> {
   options.signal?.throwIfAborted();
+  for (const [name, list] of [["calls", calls], ["tools", tools]] as const) {
+    if (!Array.isArray(list)) {
+      throw new ValidationError(
+        `Cannot run tools: ${name} must be an array, got ${describeValue(list)}`,
+        { path: name },
+      );
+    }
+  }
   const prepared = calls.map((call) => prepareToolCall(call, tools, options.maxArgumentsSize));
   const limit = options.concurrency ?? Infinity;
-  if (limit >= prepared.length) return Promise.all(prepared.map((p) => run(p, options)));
-  if (!(limit >= 1)) {
-    throw new RangeError(`Cannot run tools: concurrency must be at least 1, got ${limit}`);
+  // The same rule, and the same error, as the client's `concurrency`.
+  if (
+    typeof limit !== "number" || !(limit >= 1) || (limit !== Infinity && !Number.isInteger(limit))
+  ) {
+    throw new ValidationError(
+      `Cannot run tools: concurrency must be an integer of at least 1, got ${describeValue(limit)}`,
+      { path: "concurrency" },
+    );
   }
+  if (limit >= prepared.length) return Promise.all(prepared.map((p) => run(p, options)));
   const results = new Array<ToolResultBlock>(prepared.length);
   let next = 0;
   const worker = async () => {
@@ -320,6 +336,12 @@ export async function runToolRound(
   tools: readonly AnyTool[],
   options: DispatchOptions = {},
 ): Promise<Message[]> {
+  if (typeof response !== "object" || response === null || !Array.isArray(response.content)) {
+    throw new ValidationError(
+      `Cannot run tools: response must be a ChatResponse, got ${describeValue(response)}`,
+      { path: "response" },
+    );
+  }
   if (response.content.length === 0) return [];
   const assistant: AssistantMessage = {
     role: "assistant",

@@ -7,10 +7,11 @@
  */
 
 import type { z } from "zod";
-import { type OutputIssue, StructuredOutputError } from "../common/errors.ts";
+import { type OutputIssue, StructuredOutputError, ValidationError } from "../common/errors.ts";
+import { describeValue } from "../codec/describe.ts";
 import type { StructuredOutput } from "../common/features.ts";
 import type { ChatResponse } from "../common/types.ts";
-import type { JsonObject } from "../common/json_object.ts";
+import { objectJsonSchema } from "./schema.ts";
 
 /** A structured output with the zod schema that reads the answer back. */
 export interface Output<Value = unknown> extends StructuredOutput {
@@ -36,6 +37,8 @@ export interface DefineOutputOptions<Schema extends z.ZodType> {
  *
  * @param options Name, zod schema and `strict`.
  * @returns The output, for `ChatRequest.structuredOutput` and {@link parseOutput}.
+ * @throws {ValidationError} Naming the output, when `output` is not a zod 4 object schema or
+ * holds a type JSON Schema cannot express.
  *
  * @example Define an output from a zod schema
  * ```ts
@@ -54,7 +57,7 @@ export function defineOutput<Schema extends z.ZodType>(
   options: DefineOutputOptions<Schema>,
 ): Output<z.output<Schema>> {
   // `io: "input"` describes what the model must write: zod then parses it into the output type.
-  const { $schema: _, ...schema } = options.output.toJSONSchema({ io: "input" }) as JsonObject;
+  const schema = objectJsonSchema("output", options?.name, "output", options?.output);
   const output: Output<z.output<Schema>> = {
     name: options.name,
     schema,
@@ -86,6 +89,14 @@ export function defineOutput<Schema extends z.ZodType>(
  * ```
  */
 export function parseOutput<Value>(output: Output<Value>, answer: ChatResponse | string): Value {
+  if (typeof output?.output?.safeParse !== "function") {
+    throw new ValidationError(
+      `Cannot read structured output: output must come from defineOutput, got ${
+        describeValue(output)
+      }`,
+      { path: "output" },
+    );
+  }
   const what = `Cannot read structured output "${output.name}"`;
   let value: unknown;
   let raw: string;

@@ -9,7 +9,7 @@
 
 import type { z } from "zod";
 import type { ToolCallBlock, ToolDefinition } from "../common/types.ts";
-import type { JsonObject } from "../common/json_object.ts";
+import { objectJsonSchema } from "./schema.ts";
 
 /** What `execute` receives besides its input. */
 export interface ToolContext {
@@ -51,6 +51,8 @@ export interface DefineToolOptions<Schema extends z.ZodType, Output> {
  *
  * @param options Name, description, input schema and `execute`.
  * @returns The tool, usable in `ChatRequest.tools` for any provider.
+ * @throws {ValidationError} Naming the tool, when `input` is not a zod 4 object schema or holds
+ * a type JSON Schema cannot express (`z.date()`).
  *
  * @example
  * ```ts
@@ -73,8 +75,7 @@ export interface DefineToolOptions<Schema extends z.ZodType, Output> {
 export function defineTool<Schema extends z.ZodType, Output>(
   options: DefineToolOptions<Schema, Output>,
 ): Tool<z.output<Schema>, Output> {
-  // `io: "input"` describes what the model must send (defaults make fields optional).
-  const { $schema: _, ...parameters } = options.input.toJSONSchema({ io: "input" }) as JsonObject;
+  const parameters = objectJsonSchema("tool", options?.name, "input", options?.input);
   const tool: Tool<z.output<Schema>, Output> = {
     name: options.name,
     ...(options.description === undefined ? {} : { description: options.description }),

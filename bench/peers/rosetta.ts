@@ -31,7 +31,7 @@ function outcomeOf(
     toolCalls,
     usage: {
       input: usage.inputTokens,
-      output: usage.outputTokens + usage.thinkingTokens,
+      output: usage.outputTokens, // thinking included, as the peers count it
       reasoning: usage.thinkingTokens,
       cacheRead: usage.cacheReadTokens,
     },

@@ -321,7 +321,7 @@ test("anthropic serializeRequest refuses server tools that clash or take both do
   refused(
     {
       ...hi,
-      tools: [{ name: "web_search", parameters: {} }],
+      tools: [{ name: "web_search", parameters: { type: "object" } }],
       providerTools: [{ type: "web_search" }],
     },
     "providerTools[0]",

@@ -44,8 +44,8 @@ function thinkingTokens(details: unknown): number {
 
 /**
  * Maps Anthropic `usage`. Input counts cached tokens too: Anthropic reports them apart.
- * `output_tokens` includes thinking; `output_tokens_details.thinking_tokens`, when reported,
- * is split out of it into thinking tokens.
+ * `output_tokens` includes thinking and is output as it is; `output_tokens_details.thinking_tokens`,
+ * when reported, is the thinking part of it.
  *
  * @param usage The wire usage object (absent or null fields count as 0).
  * @returns Canonical usage.
@@ -58,7 +58,7 @@ export function mapAnthropicUsage(usage: JsonObject): Usage {
   const thinking = thinkingTokens(usage.output_tokens_details);
   return {
     inputTokens: input,
-    outputTokens: output - thinking,
+    outputTokens: output,
     thinkingTokens: thinking,
     cacheReadTokens: cacheRead,
     cacheWriteTokens: cacheWrite,

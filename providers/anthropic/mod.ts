@@ -15,6 +15,7 @@
  * @module
  */
 
+import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { refersToFile } from "./documents.ts";
@@ -23,6 +24,31 @@ import { serializeAnthropicRequest } from "./request.ts";
 import { parseAnthropicResponse } from "./response.ts";
 import { createAnthropicStreamDecoder } from "./stream.ts";
 
+// What using this dialect alone needs, without the client, tools or other dialects: reading a
+// fetch body as events, the errors it throws, and the canonical types.
+export { EventStream } from "../../codec/event_stream.ts";
+export { EventTransformStream } from "../../codec/stream.ts";
+export {
+  ProviderError,
+  ResponseParseError,
+  RosettaError,
+  StructuredOutputError,
+  ValidationError,
+} from "../../common/errors.ts";
+export type * from "../../common/errors.ts";
+export { randomId, seededIdGenerator } from "../../common/ids.ts";
+export type { IdGenerator } from "../../common/ids.ts";
+export type * from "../../common/types.ts";
+export type * from "../../common/events.ts";
+export type {
+  HttpRequest,
+  HttpRequestOptions,
+  ParseOptions,
+  Provider,
+  SerializeOptions,
+  StreamDecoder,
+  StreamDecoderOptions,
+} from "../../common/provider.ts";
 export { anthropicErrorFromResponse } from "./errors.ts";
 export { serializeAnthropicRequest } from "./request.ts";
 export { createAnthropicStreamDecoder } from "./stream.ts";
@@ -37,15 +63,17 @@ export const ANTHROPIC_VERSION = "2023-06-01";
 const FILES_BETA = "files-api-2025-04-14";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const apiKey = apiKeyOf("anthropic", options);
+  const root = apiRoot("anthropic", options.baseUrl, "https://api.anthropic.com/v1");
   const body = serializeAnthropicRequest(request, options);
   const headers: Record<string, string> = {
     "content-type": "application/json",
-    "x-api-key": options.apiKey,
+    "x-api-key": apiKey,
     "anthropic-version": ANTHROPIC_VERSION,
   };
   if (refersToFile(request)) headers["anthropic-beta"] = FILES_BETA;
   return {
-    url: `${options.baseUrl ?? "https://api.anthropic.com/v1"}/messages`,
+    url: `${root}/messages`,
     method: "POST",
     headers,
     body,
@@ -58,6 +86,7 @@ export const anthropic: Provider<"anthropic"> = {
   profile: {
     label: "Anthropic",
     models: { chat: "claude-haiku-4-5", thinking: "claude-sonnet-4-5" },
+    apiKeyEnv: ["ANTHROPIC_API_KEY"],
   },
   serializeRequest: serializeAnthropicRequest,
   buildHttpRequest,

@@ -9,6 +9,18 @@
 import { type ModelFamily, modelTable } from "../../codec/models.ts";
 import type { BudgetRange } from "../../codec/thinking.ts";
 import type { ThinkingEffort } from "../../common/types.ts";
+import type { RequestLimits } from "../../codec/validate_tools.ts";
+
+/**
+ * What every Claude model takes: `temperature` from 0 to 1, tool names of 1–64 letters, digits,
+ * `_` or `-` (https://docs.anthropic.com/en/api/messages: `temperature` "Ranges from 0.0 to
+ * 1.0"; `tools[].name` matches `^[a-zA-Z0-9_-]{1,64}$`).
+ */
+export const ANTHROPIC_LIMITS: RequestLimits = {
+  maxTemperature: 1,
+  toolName: /^[a-zA-Z0-9_-]{1,64}$/,
+  toolNameRule: "1-64 letters, digits, _ or -",
+};
 
 /** What rosetta needs to know of a Claude model to send it an acceptable request. */
 export interface AnthropicModel {

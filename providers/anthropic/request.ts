@@ -26,7 +26,7 @@ import { FEATURES, requestFields } from "../../codec/fields.ts";
 import { cacheControl, markLastBlock } from "./cache.ts";
 import { anthropicDocument } from "./documents.ts";
 import { writeAnthropicFeatures } from "./features.ts";
-import { anthropicModel } from "./models.ts";
+import { ANTHROPIC_LIMITS, anthropicModel } from "./models.ts";
 import { checkConstraints } from "./constraints.ts";
 import { planAnthropicThinking } from "./thinking.ts";
 
@@ -58,7 +58,7 @@ export function serializeAnthropicRequest(
 ): string {
   const fields = requestFields(request);
   const features = (fields & FEATURES) !== 0;
-  validateRequest(request, "anthropic", fields);
+  validateRequest(request, "anthropic", fields, ANTHROPIC_LIMITS);
   const warnings = options.warnings;
   const row = anthropicModel(request.model);
   const plan = planAnthropicThinking(request, row, warnings);

@@ -43,15 +43,17 @@ function count(value: unknown): number {
 }
 
 /**
- * Maps `usageMetadata`: output is `candidatesTokenCount`, thinking is `thoughtsTokenCount`.
+ * Maps `usageMetadata`: output is `candidatesTokenCount + thoughtsTokenCount` (both billed as
+ * output), thinking is `thoughtsTokenCount`.
  *
  * @param usage The wire usage metadata.
  * @returns Canonical usage.
  */
 export function mapGoogleUsage(usage: JsonObject): Usage {
   const input = count(usage.promptTokenCount) + count(usage.toolUsePromptTokenCount);
-  const output = count(usage.candidatesTokenCount);
   const thinking = count(usage.thoughtsTokenCount);
+  // Gemini counts thoughts apart from candidates; both are billed as output.
+  const output = count(usage.candidatesTokenCount) + thinking;
   const total = usage.totalTokenCount;
   return {
     inputTokens: input,
@@ -59,6 +61,6 @@ export function mapGoogleUsage(usage: JsonObject): Usage {
     thinkingTokens: thinking,
     cacheReadTokens: count(usage.cachedContentTokenCount),
     cacheWriteTokens: 0,
-    totalTokens: typeof total === "number" ? total : input + output + thinking,
+    totalTokens: typeof total === "number" ? total : input + output,
   };
 }

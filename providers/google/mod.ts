@@ -15,6 +15,7 @@
  * @module
  */
 
+import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { googleErrorFromResponse } from "./errors.ts";
@@ -22,6 +23,31 @@ import { serializeGoogleRequest } from "./request.ts";
 import { parseGoogleResponse } from "./response.ts";
 import { createGoogleStreamDecoder } from "./stream.ts";
 
+// What using this dialect alone needs, without the client, tools or other dialects: reading a
+// fetch body as events, the errors it throws, and the canonical types.
+export { EventStream } from "../../codec/event_stream.ts";
+export { EventTransformStream } from "../../codec/stream.ts";
+export {
+  ProviderError,
+  ResponseParseError,
+  RosettaError,
+  StructuredOutputError,
+  ValidationError,
+} from "../../common/errors.ts";
+export type * from "../../common/errors.ts";
+export { randomId, seededIdGenerator } from "../../common/ids.ts";
+export type { IdGenerator } from "../../common/ids.ts";
+export type * from "../../common/types.ts";
+export type * from "../../common/events.ts";
+export type {
+  HttpRequest,
+  HttpRequestOptions,
+  ParseOptions,
+  Provider,
+  SerializeOptions,
+  StreamDecoder,
+  StreamDecoderOptions,
+} from "../../common/provider.ts";
 export { googleErrorFromResponse } from "./errors.ts";
 export { serializeGoogleRequest } from "./request.ts";
 export { createGoogleStreamDecoder } from "./stream.ts";
@@ -31,15 +57,19 @@ export { googleModel } from "./models.ts";
 export type { GoogleBudget, GoogleModel } from "./models.ts";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const apiKey = apiKeyOf("google", options);
+  const root = apiRoot(
+    "google",
+    options.baseUrl,
+    "https://generativelanguage.googleapis.com/v1beta",
+  );
   const body = serializeGoogleRequest(request, options); // validates the model id first
   const model = request.model.startsWith("models/") ? request.model : `models/${request.model}`;
   const method = options.stream ? "streamGenerateContent?alt=sse" : "generateContent";
   return {
-    url: `${
-      options.baseUrl ?? "https://generativelanguage.googleapis.com/v1beta"
-    }/${model}:${method}`,
+    url: `${root}/${model}:${method}`,
     method: "POST",
-    headers: { "content-type": "application/json", "x-goog-api-key": options.apiKey },
+    headers: { "content-type": "application/json", "x-goog-api-key": apiKey },
     body,
   };
 }
@@ -50,6 +80,7 @@ export const google: Provider<"google"> = {
   profile: {
     label: "Google",
     models: { chat: "gemini-2.5-flash", thinking: "gemini-2.5-flash" },
+    apiKeyEnv: ["GOOGLE_API_KEY", "GEMINI_API_KEY"],
   },
   serializeRequest: serializeGoogleRequest,
   buildHttpRequest,

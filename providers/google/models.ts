@@ -9,6 +9,19 @@
 import { type ModelFamily, modelTable } from "../../codec/models.ts";
 import type { BudgetRange } from "../../codec/thinking.ts";
 import type { ThinkingEffort } from "../../common/types.ts";
+import type { RequestLimits } from "../../codec/validate_tools.ts";
+
+/**
+ * What every Gemini model takes: `temperature` from 0 to 2 (the 2.x and 3 models; 1.x took 0–1,
+ * https://ai.google.dev/api/generate-content#generationconfig), function names starting with a
+ * letter or `_`, then letters, digits, `_`, `.`, `:` or `-`, at most 64 characters
+ * (https://ai.google.dev/api/caching#FunctionDeclaration).
+ */
+export const GOOGLE_LIMITS: RequestLimits = {
+  maxTemperature: 2,
+  toolName: /^[a-zA-Z_][a-zA-Z0-9_.:-]{0,63}$/,
+  toolNameRule: "1-64 characters: a letter or _, then letters, digits, _, ., : or -",
+};
 
 /** A `thinkingBudget` range and whether budget 0 turns thinking off. */
 export interface GoogleBudget extends BudgetRange {

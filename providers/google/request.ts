@@ -25,7 +25,7 @@ import { validateRequest } from "../../codec/validate.ts";
 import { refuse } from "../../common/refuse.ts";
 import { FEATURES, requestFields } from "../../codec/fields.ts";
 import { googleDocument } from "./documents.ts";
-import { googleModel } from "./models.ts";
+import { GOOGLE_LIMITS, googleModel } from "./models.ts";
 import { writeGoogleOptions } from "./options.ts";
 import { convertedGeminiSchema, toGeminiSchema } from "./schema.ts";
 import { warnNotes } from "../../codec/schema_notes.ts";
@@ -65,7 +65,7 @@ export function serializeGoogleRequest(
 ): string {
   const fields = requestFields(request);
   const features = (fields & FEATURES) !== 0;
-  const callNames = validateRequest(request, "google", fields);
+  const callNames = validateRequest(request, "google", fields, GOOGLE_LIMITS);
   const warnings = options.warnings;
   const row = googleModel(request.model);
   const contents = convertMessages(request, callNames, row.signatures, warnings);

@@ -43,7 +43,7 @@ test("google parseResponse maps thought parts and keeps the thought signature", 
   ]);
   assert.deepEqual(response.usage, {
     inputTokens: 20,
-    outputTokens: 12,
+    outputTokens: 312,
     thinkingTokens: 300,
     cacheReadTokens: 0,
     cacheWriteTokens: 0,
@@ -74,7 +74,7 @@ test("google parseResponse gives function calls generated ids and maps STOP to t
   ]);
   assert.deepEqual(response.usage, {
     inputTokens: 120,
-    outputTokens: 45,
+    outputTokens: 145,
     thinkingTokens: 100,
     cacheReadTokens: 64,
     cacheWriteTokens: 0,

@@ -56,7 +56,8 @@ function count(object: unknown, key: string): number {
 }
 
 /**
- * Maps Responses `usage`: output excludes `reasoning_tokens`, which become thinking tokens;
+ * Maps Responses `usage`: output is `output_tokens`, reasoning included (`reasoning_tokens` is
+ * the thinking part of it);
  * `cached_tokens` and `cache_write_tokens` are parts of the input.
  *
  * @param usage The wire usage object.
@@ -70,7 +71,7 @@ function count(object: unknown, key: string): number {
  *   input_tokens: 100, input_tokens_details: { cached_tokens: 80 },
  *   output_tokens: 50, output_tokens_details: { reasoning_tokens: 30 }, total_tokens: 150,
  * });
- * assert.deepEqual([usage.outputTokens, usage.thinkingTokens, usage.cacheReadTokens], [20, 30, 80]);
+ * assert.deepEqual([usage.outputTokens, usage.thinkingTokens, usage.cacheReadTokens], [50, 30, 80]);
  * ```
  */
 export function mapOpenAIResponsesUsage(usage: JsonObject): Usage {
@@ -80,7 +81,7 @@ export function mapOpenAIResponsesUsage(usage: JsonObject): Usage {
   const total = usage.total_tokens;
   return {
     inputTokens: input,
-    outputTokens: output - reasoning,
+    outputTokens: output,
     thinkingTokens: reasoning,
     cacheReadTokens: count(usage.input_tokens_details, "cached_tokens"),
     cacheWriteTokens: count(usage.input_tokens_details, "cache_write_tokens"),

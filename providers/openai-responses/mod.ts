@@ -18,6 +18,7 @@
  * @module
  */
 
+import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { openAIResponsesErrorFromResponse } from "./errors.ts";
@@ -28,6 +29,31 @@ import {
 import { parseOpenAIResponsesResponse } from "./response.ts";
 import { createOpenAIResponsesStreamDecoder } from "./stream.ts";
 
+// What using this dialect alone needs, without the client, tools or other dialects: reading a
+// fetch body as events, the errors it throws, and the canonical types.
+export { EventStream } from "../../codec/event_stream.ts";
+export { EventTransformStream } from "../../codec/stream.ts";
+export {
+  ProviderError,
+  ResponseParseError,
+  RosettaError,
+  StructuredOutputError,
+  ValidationError,
+} from "../../common/errors.ts";
+export type * from "../../common/errors.ts";
+export { randomId, seededIdGenerator } from "../../common/ids.ts";
+export type { IdGenerator } from "../../common/ids.ts";
+export type * from "../../common/types.ts";
+export type * from "../../common/events.ts";
+export type {
+  HttpRequest,
+  HttpRequestOptions,
+  ParseOptions,
+  Provider,
+  SerializeOptions,
+  StreamDecoder,
+  StreamDecoderOptions,
+} from "../../common/provider.ts";
 export { openAIResponsesErrorFromResponse } from "./errors.ts";
 export { serializeOpenAIResponsesRequest } from "./request.ts";
 export type { OpenAIResponsesSerializeOptions } from "./request.ts";
@@ -48,10 +74,11 @@ export interface OpenAIResponsesProvider extends Provider<"openai-responses"> {
 }
 
 function buildHttpRequest(request: ChatRequest, options: OpenAIResponsesHttpOptions): HttpRequest {
+  const apiKey = apiKeyOf("openai-responses", options);
   return {
-    url: `${options.baseUrl ?? "https://api.openai.com/v1"}/responses`,
+    url: `${apiRoot("openai-responses", options.baseUrl, "https://api.openai.com/v1")}/responses`,
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${options.apiKey}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
     body: serializeOpenAIResponsesRequest(request, options),
   };
 }
@@ -62,6 +89,7 @@ export const openaiResponses: OpenAIResponsesProvider = {
   profile: {
     label: "OpenAI Responses",
     models: { chat: "gpt-4o", thinking: "gpt-5-mini" },
+    apiKeyEnv: ["OPENAI_API_KEY"],
   },
   serializeRequest: serializeOpenAIResponsesRequest,
   buildHttpRequest,

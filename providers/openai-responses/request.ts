@@ -13,7 +13,7 @@
 
 import { describeValue } from "../../codec/describe.ts";
 import { checkOpenAISampling, planOpenAIEffort } from "../openai-shared/effort.ts";
-import { openAIModel } from "../openai-shared/models.ts";
+import { OPENAI_LIMITS, openAIModel } from "../openai-shared/models.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import type { ChatRequest, Message, ToolChoice } from "../../common/types.ts";
 import { validateRequest } from "../../codec/validate.ts";
@@ -73,7 +73,7 @@ export function serializeOpenAIResponsesRequest(
   options: OpenAIResponsesSerializeOptions = {},
 ): string {
   const fields = requestFields(request);
-  validateRequest(request, PROVIDER, fields);
+  validateRequest(request, PROVIDER, fields, OPENAI_LIMITS);
   const row = openAIModel(request.model);
   const effort = planOpenAIEffort(PROVIDER, request, row, options.warnings);
   checkOpenAISampling(PROVIDER, request, row, effort, "temperature", request.temperature, 1);

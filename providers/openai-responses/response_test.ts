@@ -63,10 +63,10 @@ test("openai-responses parseResponse keeps reasoning without a summary as an emp
   assert.equal(response.finishReason, "tool_use");
 });
 
-test("openai-responses parseResponse splits reasoning tokens out of the output and reads the cache", () => {
+test("openai-responses parseResponse counts reasoning tokens in the output and reads the cache", () => {
   assert.deepEqual(parse("reasoning").usage, {
     inputTokens: 2088,
-    outputTokens: 38,
+    outputTokens: 230,
     thinkingTokens: 192,
     cacheReadTokens: 2048,
     cacheWriteTokens: 0,

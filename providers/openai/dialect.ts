@@ -6,7 +6,8 @@
  * @module
  */
 
-import { type OpenAIModel, openAIModel } from "../openai-shared/models.ts";
+import type { RequestLimits } from "../../codec/validate_tools.ts";
+import { OPENAI_LIMITS, type OpenAIModel, openAIModel } from "../openai-shared/models.ts";
 
 /** How a replayed assistant turn's reasoning goes back to the server. */
 export type ReasoningReplay =
@@ -21,6 +22,8 @@ export interface ChatDialect {
   readonly name: string;
   /** The capability row of a model id (unknown ids get a permissive row). */
   readonly model: (id: string) => OpenAIModel;
+  /** Sampling ranges and the tool-name rule. */
+  readonly limits: RequestLimits;
   /** How reasoning is replayed; unset: it is not (OpenAI takes none back). */
   readonly reasoningReplay?: ReasoningReplay;
   /**
@@ -38,4 +41,8 @@ export interface ChatDialect {
 }
 
 /** OpenAI's own Chat Completions. */
-export const OPENAI_CHAT: ChatDialect = { name: "openai", model: openAIModel };
+export const OPENAI_CHAT: ChatDialect = {
+  name: "openai",
+  model: openAIModel,
+  limits: OPENAI_LIMITS,
+};

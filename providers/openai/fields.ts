@@ -58,7 +58,7 @@ export function listField(
   return Array.isArray(value) ? value : noList(provider, value, key, position, inBody);
 }
 
-export function noList(
+function noList(
   provider: string,
   value: unknown,
   key: string,

@@ -39,7 +39,7 @@ export function contentField(
  *
  * @see https://docs.mistral.ai/capabilities/reasoning
  */
-export function contentChunks(
+function contentChunks(
   acc: ResponseAccumulator,
   chunks: unknown[],
   position: number,
@@ -71,7 +71,7 @@ export function contentChunks(
   return "";
 }
 
-export function chunkText(
+function chunkText(
   provider: string,
   value: unknown,
   position: number,
@@ -83,7 +83,7 @@ export function chunkText(
 }
 
 // A stream's reasoning_details as merged so far, per response being read.
-export const streamedDetails = new WeakMap<ResponseAccumulator, JsonObject[]>();
+const streamedDetails: WeakMap<ResponseAccumulator, JsonObject[]> = new WeakMap();
 
 /**
  * Keeps OpenRouter's `reasoning_details` (reasoning text with the vendor's signatures, summaries,

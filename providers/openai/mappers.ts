@@ -37,7 +37,8 @@ function count(value: unknown): number {
 }
 
 /**
- * Maps OpenAI `usage`: output excludes `reasoning_tokens`, which become thinking tokens.
+ * Maps OpenAI `usage`: output is `completion_tokens`, reasoning included; `reasoning_tokens` is
+ * the thinking part of it.
  *
  * @param usage The wire usage object.
  * @returns Canonical usage.
@@ -51,7 +52,7 @@ export function mapOpenAIUsage(usage: JsonObject): Usage {
   const total = usage.total_tokens;
   return {
     inputTokens: input,
-    outputTokens: completion - reasoning,
+    outputTokens: completion,
     thinkingTokens: reasoning,
     cacheReadTokens: isJsonObject(promptDetails) ? count(promptDetails.cached_tokens) : 0,
     cacheWriteTokens: 0,

@@ -15,6 +15,7 @@
  * @module
  */
 
+import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { openAIErrorFromResponse } from "./errors.ts";
@@ -22,6 +23,31 @@ import { serializeOpenAIRequest } from "./request.ts";
 import { parseOpenAIResponse } from "./response.ts";
 import { createOpenAIStreamDecoder } from "./stream.ts";
 
+// What using this dialect alone needs, without the client, tools or other dialects: reading a
+// fetch body as events, the errors it throws, and the canonical types.
+export { EventStream } from "../../codec/event_stream.ts";
+export { EventTransformStream } from "../../codec/stream.ts";
+export {
+  ProviderError,
+  ResponseParseError,
+  RosettaError,
+  StructuredOutputError,
+  ValidationError,
+} from "../../common/errors.ts";
+export type * from "../../common/errors.ts";
+export { randomId, seededIdGenerator } from "../../common/ids.ts";
+export type { IdGenerator } from "../../common/ids.ts";
+export type * from "../../common/types.ts";
+export type * from "../../common/events.ts";
+export type {
+  HttpRequest,
+  HttpRequestOptions,
+  ParseOptions,
+  Provider,
+  SerializeOptions,
+  StreamDecoder,
+  StreamDecoderOptions,
+} from "../../common/provider.ts";
 export { openAIErrorFromResponse } from "./errors.ts";
 export { serializeOpenAIRequest } from "./request.ts";
 export { isOpenAIReasoningModel, openAIModel } from "../openai-shared/models.ts";
@@ -31,10 +57,11 @@ export { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
 export { parseOpenAIResponse } from "./response.ts";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const apiKey = apiKeyOf("openai", options);
   return {
-    url: `${options.baseUrl ?? "https://api.openai.com/v1"}/chat/completions`,
+    url: `${apiRoot("openai", options.baseUrl, "https://api.openai.com/v1")}/chat/completions`,
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${options.apiKey}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
     body: serializeOpenAIRequest(request, options),
   };
 }
@@ -45,6 +72,7 @@ export const openai: Provider<"openai"> = {
   profile: {
     label: "OpenAI",
     models: { chat: "gpt-4o", thinking: "o4-mini" },
+    apiKeyEnv: ["OPENAI_API_KEY"],
   },
   serializeRequest: serializeOpenAIRequest,
   buildHttpRequest,

@@ -72,7 +72,7 @@ export function serializeChatRequest(
   const name = dialect.name;
   const fields = requestFields(request);
   const features = (fields & FEATURES) !== 0;
-  validateRequest(request, name, fields);
+  validateRequest(request, name, fields, dialect.limits);
   const row = dialect.model(request.model);
   const effort = planOpenAIEffort(name, request, row, options.warnings);
   checkOpenAIOptions(name, request, row, effort);

@@ -30,10 +30,10 @@ test("openai parseResponse maps a text response", () => {
   });
 });
 
-test("openai parseResponse splits reasoning tokens out of the output and reads cached tokens", () => {
+test("openai parseResponse counts reasoning tokens in the output and reads cached tokens", () => {
   assert.deepEqual(parse("reasoning").usage, {
     inputTokens: 2100,
-    outputTokens: 30,
+    outputTokens: 350,
     thinkingTokens: 320,
     cacheReadTokens: 1920,
     cacheWriteTokens: 0,

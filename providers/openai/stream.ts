@@ -45,9 +45,15 @@ export function createChatStreamDecoder(
   provider: string,
   options: StreamDecoderOptions,
 ): StreamDecoder {
-  const acc = new ResponseAccumulator(provider, new EventBuffer());
+  // The finish chunk comes before the usage chunk: its event waits, so usage comes first as on
+  // every dialect.
+  const events = new EventBuffer(true);
+  const acc = new ResponseAccumulator(provider, events);
   return assembleStreamDecoder(acc, "data: [DONE]", options, (_event, data) => {
-    if (data === "[DONE]") return acc.terminate();
+    if (data === "[DONE]") {
+      events.release();
+      return acc.terminate();
+    }
     const json = JSON.parse(data);
     if (!isJsonObject(json)) throw invalidField(provider, "chunk", "an object", json);
     onChunk(acc, json, false);

@@ -7,10 +7,9 @@ import { openai } from "./mod.ts";
 
 const run = (text: string) => decodeChunks(openai.createStreamDecoder(), [text]);
 
-test("openai stream emits finish, then usage from the usage-only chunk", () => {
+test("openai stream emits usage from the usage-only chunk, then the finish it held", () => {
   const { events, response } = run(readFixture("openai/text.sse"));
   assert.deepEqual(events.slice(-2), [
-    { type: "finish", finishReason: "stop", rawFinishReason: "stop" },
     {
       type: "usage",
       usage: {
@@ -22,6 +21,7 @@ test("openai stream emits finish, then usage from the usage-only chunk", () => {
         totalTokens: 29,
       },
     },
+    { type: "finish", finishReason: "stop", rawFinishReason: "stop" },
   ]);
   assert.equal(response?.usage.totalTokens, 29);
 });
