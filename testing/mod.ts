@@ -32,6 +32,7 @@ export { failure, reply, text, thinking, toolCall, usage } from "./script.ts";
 export type {
   MockBlock,
   MockFaults,
+  MockHostName,
   MockReply,
   MockScript,
   MockUsage,

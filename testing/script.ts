@@ -68,10 +68,13 @@ export interface MockReply extends MockFaults {
   finishReason?: "stop" | "length" | "tool_use";
 }
 
+/** A host family the mock speaks besides the providers: `deepseek`, `mistral`, `azure`. */
+export type MockHostName = "deepseek" | "mistral" | "azure";
+
 /** A request as the mock server saw it. */
 export interface RecordedRequest {
-  /** The API it was addressed to. */
-  provider: ProviderName;
+  /** The API it was addressed to: a provider, or a host family. */
+  provider: ProviderName | MockHostName;
   /** Path and query. */
   path: string;
   /** The model named in the body or path. */

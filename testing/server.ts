@@ -12,11 +12,19 @@ import { redactHeaders, scrubText } from "../client/redact.ts";
 import type { JsonObject } from "../common/json_object.ts";
 import type { ProviderName } from "../providers/mod.ts";
 import { DIALECTS } from "./dialects/mod.ts";
+import { HOST_DIALECTS } from "./dialects/hosts.ts";
 import type { MockDialect, MockEvent } from "./dialects/dialect.ts";
 import { cutBody, faultyBody } from "./faults.ts";
 import { listen } from "./listen.ts";
 import type { Listener } from "./listener.ts";
-import { type MockReply, type MockScript, type RecordedRequest, reply, text } from "./script.ts";
+import {
+  type MockHostName,
+  type MockReply,
+  type MockScript,
+  type RecordedRequest,
+  reply,
+  text,
+} from "./script.ts";
 
 /** Options of {@link createMockServer}. */
 export interface MockServerOptions {
@@ -41,9 +49,9 @@ export interface ListeningMockServer {
   readonly url: string;
   /**
    * The `baseUrl` a client of `provider` needs.
-   * @param provider The provider.
+   * @param provider The provider, or a host family (`deepseek`, `mistral`, `azure`).
    */
-  baseUrl(provider: ProviderName): string;
+  baseUrl(provider: ProviderName | MockHostName): string;
   /** Stops listening and closes every connection. */
   close(): Promise<void>;
 }
@@ -61,7 +69,7 @@ export interface MockServer {
    * @param provider The provider.
    * @param origin The server's origin.
    */
-  baseUrl(provider: ProviderName, origin?: string): string;
+  baseUrl(provider: ProviderName | MockHostName, origin?: string): string;
   /** Serves the app on 127.0.0.1 at a free port; the server does not keep the process alive. */
   listen(): Promise<ListeningMockServer>;
 }
@@ -151,7 +159,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       const timer = setTimeout(done, ms);
       waits.add(done);
     });
-  for (const [provider, dialect] of Object.entries(DIALECTS) as [ProviderName, MockDialect][]) {
+  const dialects = [...Object.entries(DIALECTS), ...Object.entries(HOST_DIALECTS)] as Array<
+    [ProviderName | MockHostName, MockDialect]
+  >;
+  for (const [provider, dialect] of dialects) {
     app.post(dialect.route, async (c) => {
       const request = c.req.raw;
       const url = new URL(request.url);
@@ -176,6 +187,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
         const error = dialect.error(401, `mock server: no valid API key in ${dialect.keyHeader}`);
         return json(error.body, 401);
       }
+      const refused = dialect.refuse?.(parsed);
+      if (refused !== undefined) return json(dialect.error(422, refused).body, 422);
       const answer = next(seen);
       if (answer.firstByteDelayMs !== undefined) {
         await delay(answer.firstByteDelayMs);
@@ -188,8 +201,12 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       return body(dialect, answer, target.model, `mock-${++count}`, target.stream);
     });
   }
-  const baseUrl = (provider: ProviderName, origin = IN_PROCESS) =>
-    `${origin}${DIALECTS[provider].basePath}`;
+  const baseUrl = (provider: ProviderName | MockHostName, origin = IN_PROCESS) =>
+    `${origin}${
+      (Object.hasOwn(DIALECTS, provider)
+        ? DIALECTS[provider as ProviderName]
+        : HOST_DIALECTS[provider as MockHostName]).basePath
+    }`;
   return {
     app,
     requests,

@@ -66,6 +66,11 @@ export interface MockDialect {
    */
   events(reply: MockReply, model: string, id: string): MockEvent[];
   /**
+   * Why the API refuses a body it would answer 422, if it refuses fields it does not document.
+   * @param body The parsed body.
+   */
+  refuse?(body: JsonObject): string | undefined;
+  /**
    * An error response.
    * @param status HTTP status.
    * @param message The message.
