@@ -1,9 +1,9 @@
 /**
  * The request features on the Responses API: those with a direct field are written (structured
  * output as `text.format`, `top_p` under the sampling rules Chat Completions applies,
- * `parallel_tool_calls`, `safety_identifier`, `prompt_cache_key`, provider options); the rest
- * are not mapped for this dialect yet, so each is refused where leaving it out would change the
- * answer (provider-run tools) and dropped with a warning where it would not.
+ * `parallel_tool_calls`, `safety_identifier`, `prompt_cache_key`, provider-run tools
+ * (`provider_tools.ts`), provider options); the rest are not mapped for this dialect yet and are
+ * dropped with a warning.
  *
  * @see https://platform.openai.com/docs/api-reference/responses/create
  * @module
@@ -16,8 +16,8 @@ import { strictSchema } from "../openai-shared/strict_schema.ts";
 import { warn } from "../../codec/replay.ts";
 import type { ChatRequest, ThinkingEffort, Warning } from "../../common/types.ts";
 import type { JsonObject } from "../../common/json_object.ts";
-import { refuse } from "../../common/refuse.ts";
 import { PROVIDER } from "./mappers.ts";
+import { writeResponsesProviderTools } from "./provider_tools.ts";
 
 /**
  * Writes the feature fields of a request into a Responses body.
@@ -27,7 +27,7 @@ import { PROVIDER } from "./mappers.ts";
  * @param row The model's capabilities.
  * @param effort The reasoning effort being sent.
  * @param warnings Receives what is dropped.
- * @throws {ValidationError} For provider-run tools, or a `topP` the model refuses.
+ * @throws {ValidationError} For a provider-run tool the API lacks, or a `topP` the model refuses.
  */
 export function writeResponsesFeatures(
   request: ChatRequest,
@@ -48,7 +48,7 @@ export function writeResponsesFeatures(
     body.text = { format };
   }
   if (request.providerTools !== undefined && request.providerTools.length > 0) {
-    refuse(PROVIDER, "providerTools", "are not supported by this dialect yet: use openai");
+    writeResponsesProviderTools(body, request.providerTools, warnings);
   }
   if (request.parallelToolCalls !== undefined) {
     body.parallel_tool_calls = request.parallelToolCalls;

@@ -50,11 +50,43 @@ test("openaiResponses serializeRequest sends structured output as text.format", 
   });
 });
 
-test("openaiResponses serializeRequest refuses provider tools for now", () => {
+test("openaiResponses serializeRequest sends web search and code execution as its tools", () => {
+  // platform.openai.com/docs/guides/tools-web-search, .../tools-code-interpreter
+  const warnings: Warning[] = [];
+  const body = wire({
+    ...hi,
+    tools: [{ name: "f", parameters: { type: "object" } }],
+    providerTools: [
+      {
+        type: "web_search",
+        allowedDomains: ["who.int"],
+        userLocation: { country: "FR", city: "Paris" },
+        maxUses: 3,
+      },
+      { type: "code_execution" },
+    ],
+  }, warnings);
+  assert.deepEqual(body.tools.slice(1), [
+    {
+      type: "web_search",
+      filters: { allowed_domains: ["who.int"] },
+      user_location: { type: "approximate", country: "FR", city: "Paris" },
+    },
+    { type: "code_interpreter", container: { type: "auto" } },
+  ]);
+  assert.equal(body.tools[0].type, "function");
+  assert.deepEqual(warnings, [{
+    provider: "openai-responses",
+    path: "providerTools[0].maxUses",
+    message: "dropped: the web_search tool has no such field",
+  }]);
+});
+
+test("openaiResponses serializeRequest refuses web fetch, which it does not run", () => {
   refused(
-    { ...hi, providerTools: [{ type: "web_search" }] },
-    "providerTools",
-    "are not supported by this dialect yet: use openai",
+    { ...hi, providerTools: [{ type: "web_search" }, { type: "web_fetch" }] },
+    "providerTools[1]",
+    "cannot be sent: the Responses API has no web_fetch tool",
   );
 });
 
