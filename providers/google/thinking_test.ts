@@ -64,16 +64,6 @@ test("google serializeRequest sends an exact level the model takes and refuses o
   );
 });
 
-test("google serializeRequest refuses more than 5 stop sequences", () => {
-  const stop = ["a", "b", "c", "d", "e"];
-  assert.deepEqual(wire({ ...hi, stopSequences: stop }).generationConfig.stopSequences, stop);
-  refused(
-    { ...hi, stopSequences: [...stop, "f"] },
-    "stopSequences",
-    "takes at most 5 sequences, got 6",
-  );
-});
-
 const foreignCalls: Message[] = [
   { role: "user", content: "Weather in Paris and Rome?" },
   {

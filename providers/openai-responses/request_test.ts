@@ -96,18 +96,13 @@ test("openai-responses serializeRequest maps thinking by the model table Chat Co
   );
 });
 
-test("openai-responses serializeRequest refuses what the Responses API does not take", () => {
-  refused(
-    { ...hi, stopSequences: ["END"] },
-    "stopSequences",
-    "cannot be sent: the Responses API takes no stop sequences",
-  );
+test("openai-responses serializeRequest refuses maxOutputTokens under the API's minimum of 16", () => {
   refused(
     { ...hi, maxOutputTokens: 15 },
     "maxOutputTokens",
     "must be at least 16, got 15",
   );
-  assert.equal(wire({ ...hi, stopSequences: [] }).stop, undefined);
+  assert.equal(wire({ ...hi, maxOutputTokens: 16 }).max_output_tokens, 16);
 });
 
 test("openai-responses serializeRequest sends tool results as function_call_output, images included", () => {
@@ -191,13 +186,12 @@ test("openai-responses serializeRequest refuses a previousResponseId it cannot u
   );
 });
 
-test("openai-responses buildHttpRequest posts to /responses with a bearer key and its options", () => {
+test("openai-responses buildHttpRequest passes its serialize options into the body", () => {
   const http = openaiResponses.buildHttpRequest(hi, {
     apiKey: "sk-test",
     baseUrl: "https://proxy.test/v1",
     previousResponseId: "resp_9",
   });
   assert.equal(http.url, "https://proxy.test/v1/responses");
-  assert.equal(http.headers.authorization, "Bearer sk-test");
   assert.equal(JSON.parse(http.body).previous_response_id, "resp_9");
 });
