@@ -73,29 +73,6 @@ test("openai-responses serializeRequest asks a reasoning model for its summary a
   assert.equal(wire(hi).include, undefined);
 });
 
-test("openai-responses serializeRequest maps thinking by the model table Chat Completions uses", () => {
-  const warnings: Warning[] = [];
-  assert.equal(
-    wire({ ...hi, model: "gpt-5", thinking: "none" }, warnings).reasoning.effort,
-    "minimal",
-  );
-  assert.deepEqual(warnings, [{
-    provider: "openai-responses",
-    path: "thinking",
-    message: '"none" sent as "minimal": gpt-5 cannot turn reasoning off',
-  }]);
-  refused(
-    { ...hi, thinking: "low" },
-    "thinking",
-    '"low" needs a reasoning model, got "gpt-4o"',
-  );
-  refused(
-    { ...hi, model: "o3", temperature: 0.5 },
-    "temperature",
-    'must be unset or 1 for "o3", got 0.5',
-  );
-});
-
 test("openai-responses serializeRequest refuses maxOutputTokens under the API's minimum of 16", () => {
   refused(
     { ...hi, maxOutputTokens: 15 },
