@@ -1,75 +1,15 @@
+// The request features only the Responses dialect handles its own way (the rest: ../features_test.ts).
 import { test } from "node:test";
-import assert from "node:assert/strict";
-import { type ChatRequest, openaiResponses, type Warning } from "../../mod.ts";
+import { type ChatRequest, openaiResponses } from "../../mod.ts";
 import { serializing } from "../../testing/internal/serialize.ts";
 
-const { wire, refused } = serializing(openaiResponses);
+const { refused } = serializing(openaiResponses);
 const hi: ChatRequest = { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] };
 
-test("openaiResponses serializeRequest writes the features the Responses API has a field for", () => {
-  const warnings: Warning[] = [];
-  const body = wire({
-    ...hi,
-    parallelToolCalls: false,
-    userId: "user-1",
-    system: "Answer from the docs.",
-    cache: { key: "docs-v1", breakpoints: ["system"] },
-    seed: 7,
-    providerOptions: { "openai-responses": { service_tier: "flex" } },
-  }, warnings);
-  assert.equal(body.parallel_tool_calls, false);
-  assert.equal(body.safety_identifier, "user-1");
-  assert.equal(body.prompt_cache_key, "docs-v1");
-  assert.equal(body.service_tier, "flex");
-  assert.equal(body.seed, undefined);
-  assert.deepEqual(warnings, [
-    {
-      provider: "openai-responses",
-      path: "cache",
-      message: "breakpoints and ttl dropped: OpenAI caches prefixes itself",
-    },
-    {
-      provider: "openai-responses",
-      path: "seed",
-      message: "dropped: not mapped for the Responses API yet",
-    },
-  ]);
-});
-
-test("openaiResponses serializeRequest sends structured output as text.format", () => {
-  const schema = { type: "object", properties: { n: { type: "integer" } }, required: ["n"] };
-  const body = wire({ ...hi, structuredOutput: { name: "answer", schema, strict: true } });
-  assert.deepEqual(body.text, {
-    format: { type: "json_schema", name: "answer", schema, strict: true },
-  });
-});
-
-test("openaiResponses serializeRequest refuses provider tools for now", () => {
+test("openai-responses serializeRequest refuses provider tools for now", () => {
   refused(
     { ...hi, providerTools: [{ type: "web_search" }] },
     "providerTools",
     "are not supported by this dialect yet: use openai",
   );
-});
-
-test("openaiResponses serializeRequest sends a PDF as an input_file part", () => {
-  const body = wire({
-    ...hi,
-    messages: [{
-      role: "user",
-      content: [{
-        type: "document",
-        mediaType: "application/pdf",
-        data: "JVBERi0=",
-        title: "a.pdf",
-      }, {
-        type: "text",
-        text: "Summarize",
-      }],
-    }],
-  });
-  assert.deepEqual(body.input[0].content, [
-    { type: "input_file", filename: "a.pdf", file_data: "data:application/pdf;base64,JVBERi0=" },
-    { type: "input_text", text: "Summarize" },
-  ]);
 });
