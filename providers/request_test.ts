@@ -422,3 +422,47 @@ for (const { name, url, headers, streamUrl, streamed } of HTTP) {
     assert.equal(http.body, provider.serializeRequest(hi(name), { stream: true }));
   });
 }
+
+// Anthropic and Gemini need turns to alternate and merge consecutive user turns; the OpenAI
+// dialects send them as they are.
+const CONSECUTIVE: Array<
+  { name: ProviderName; turns: (body: WireBody) => unknown; sent: unknown }
+> = [
+  {
+    name: "anthropic",
+    turns: (body) => body.messages,
+    sent: [{ role: "user", content: [{ type: "text", text: "a" }, { type: "text", text: "b" }] }],
+  },
+  {
+    name: "google",
+    turns: (body) => body.contents,
+    sent: [{ role: "user", parts: [{ text: "a" }, { text: "b" }] }],
+  },
+  {
+    name: "openai",
+    turns: (body) => body.messages,
+    sent: [{ role: "user", content: "a" }, {
+      role: "user",
+      content: [{ type: "text", text: "b" }],
+    }],
+  },
+  {
+    name: "openai-responses",
+    turns: (body) => body.input,
+    sent: [{ role: "user", content: "a" }, {
+      role: "user",
+      content: [{ type: "input_text", text: "b" }],
+    }],
+  },
+];
+
+for (const { name, turns, sent } of CONSECUTIVE) {
+  test(`${name} serializeRequest sends consecutive user turns as its API takes them`, () => {
+    const { wire } = serializing(providers[name]);
+    const messages: Message[] = [{ role: "user", content: "a" }, {
+      role: "user",
+      content: [{ type: "text", text: "b" }],
+    }];
+    assert.deepEqual(turns(wire({ ...hi(name), messages })), sent);
+  });
+}
