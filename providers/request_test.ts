@@ -466,3 +466,60 @@ for (const { name, turns, sent } of CONSECUTIVE) {
     assert.deepEqual(turns(wire({ ...hi(name), messages })), sent);
   });
 }
+
+// Anthropic's tool_result and the Responses API's function_call_output take images; Gemini's
+// function responses and Chat Completions' tool messages take text only.
+const IMAGE_RESULTS: Array<
+  { name: ProviderName; last: (body: WireBody) => unknown; sent?: unknown; refusal?: string }
+> = [
+  {
+    name: "anthropic",
+    last: (body) => body.messages.at(-1).content[0].content,
+    sent: [{ type: "text", text: "done" }, {
+      type: "image",
+      source: { type: "url", url: "https://x/y.png" },
+    }],
+  },
+  {
+    name: "google",
+    last: () => undefined,
+    refusal: "is an image; function responses take text only",
+  },
+  { name: "openai", last: () => undefined, refusal: "is an image; tool messages take text only" },
+  {
+    name: "openai-responses",
+    last: (body) => body.input.at(-1).output,
+    sent: [{ type: "input_text", text: "done" }, {
+      type: "input_image",
+      image_url: "https://x/y.png",
+      detail: "auto",
+    }],
+  },
+];
+
+for (const { name, last, sent, refusal } of IMAGE_RESULTS) {
+  test(`${name} serializeRequest ${refusal ? "refuses" : "sends"} an image in a tool result`, () => {
+    const { wire, refused } = serializing(providers[name]);
+    const request: ChatRequest = {
+      ...hi(name),
+      messages: [
+        { role: "user", content: "q" },
+        { role: "assistant", content: [{ type: "tool_call", id: "c", name: "f", arguments: {} }] },
+        {
+          role: "tool",
+          content: [{
+            type: "tool_result",
+            toolCallId: "c",
+            content: [{ type: "text", text: "done" }, {
+              type: "image",
+              url: "https://x/y.png",
+              mediaType: "image/png",
+            }],
+          }],
+        },
+      ],
+    };
+    if (refusal !== undefined) refused(request, "messages[2].content[0].content[1]", refusal);
+    else assert.deepEqual(last(wire(request)), sent);
+  });
+}

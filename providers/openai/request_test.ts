@@ -42,27 +42,3 @@ test("openai serializeRequest joins several assistant texts as content parts", (
     content: [{ type: "text", text: "a" }, { type: "text", text: "b" }],
   });
 });
-
-test("openai serializeRequest refuses an image in a tool result", () => {
-  assert.throws(() =>
-    openai.serializeRequest({
-      ...hi,
-      messages: [
-        { role: "user", content: "q" },
-        { role: "assistant", content: [{ type: "tool_call", id: "c", name: "f", arguments: {} }] },
-        {
-          role: "tool",
-          content: [{
-            type: "tool_result",
-            toolCallId: "c",
-            content: [{ type: "image", url: "https://x/y.png" }],
-          }],
-        },
-      ],
-    }), {
-    name: "ValidationError",
-    path: "messages[2].content[0].content[0]",
-    message:
-      "Cannot serialize request for openai: messages[2].content[0].content[0] is an image; tool messages take text only",
-  });
-});
