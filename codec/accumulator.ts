@@ -1,11 +1,11 @@
 /**
- * Builds one {@link ChatResponse} from a provider's blocks, deltas and metadata. A provider has
- * one reader, and it drives this same accumulator for a whole body (quietly) and for a stream
- * (emitting canonical events), so `parseResponse` and a stream decoder's `end()` agree by
- * construction. Blocks are keyed by the provider's own block key (Anthropic's block index,
- * OpenAI's channel or `tool_calls[i]` index, Gemini's part run). Text and argument JSON grow by `+=`,
- * a rope the engine flattens once, when it is first read; tool-call arguments are parsed once,
- * when their block ends — never because a prefix happens to parse.
+ * Builds one {@link ChatResponse} from a provider's blocks (under its own keys, see
+ * {@link BlockKey}), deltas and metadata. A provider has one reader, and it drives this same
+ * accumulator for a whole body (quietly) and for a stream (emitting canonical events), so
+ * `parseResponse` and a stream decoder's `end()` agree by construction. Text and argument JSON
+ * grow by `+=`, a rope the engine flattens once, when it is first read; tool-call arguments are
+ * parsed once, when their block ends — never because a prefix happens to parse. What is rare
+ * (choices, errors, many blocks) is in `rare.ts`.
  *
  * @module
  */
@@ -15,16 +15,14 @@ import {
   closeSlot,
   contentOf,
   hasToolCall,
-  keyIndex,
   kindMismatch,
   SCAN,
   scan,
   Slot,
-  unfinishedJson,
   type WholeBlock,
 } from "./blocks.ts";
 import { assembleResponse } from "./assemble.ts";
-import { type ProviderError, ResponseParseError } from "../common/errors.ts";
+import { extend, failure, indexBlock, type Rare, type ReadError, recordError } from "./rare.ts";
 import type { StreamEvent } from "../common/events.ts";
 import type { EventBuffer } from "./sink.ts";
 import { emptyUsage } from "./usage.ts";
@@ -49,28 +47,13 @@ function isWritten(block: WholeBlock): block is TextBlock | ThinkingBlock {
 const STARTED = 1;
 const TERMINATED = 2;
 
-// What only some responses have (alternatives, errors, many blocks), kept out of the
-// accumulator's own fields so that a plain body's accumulator stays small.
-interface Rare {
-  /** Blocks by key, once there are more than {@link SCAN}. */
-  keys?: Map<BlockKey, Slot>;
-  /** The accumulator of the first choice, for another choice's accumulator. */
-  root?: ResponseAccumulator;
-  /** Accumulators of further choices, by index. */
-  choices?: Map<number, ResponseAccumulator>;
-  /** Errors recorded so far, the first one thrown at the end. */
-  errors?: Array<ProviderError | ResponseParseError>;
-}
-
 /**
- * Accumulates one response. Used by the providers' readers, for bodies and streams alike.
- *
- * Its fields (and a Slot's) are only declared and are set in the constructor: a class field,
- * even one without an initializer, makes JSC run a separate initializer at every construction
- * (~5 ns of a ~400 ns body parse on Bun, sampled).
+ * Accumulates one response. Its fields (and a Slot's) are only declared and are set in the
+ * constructor: a class field, even one without an initializer, makes JSC run a separate
+ * initializer at every construction (~5 ns of a ~400 ns body parse on Bun, sampled).
  */
 export class ResponseAccumulator {
-  /** The provider whose response this is. */
+  /** The provider whose response this is, named in its errors. */
   declare readonly provider: string;
   /** The latest block; blocks form a ring in response order, so `last.next` is the first. */
   declare private last: Slot | undefined;
@@ -84,14 +67,9 @@ export class ResponseAccumulator {
   declare private rawFinishReason: string | undefined;
   /** Raw fields for `providerMetadata`, the wire usage among them. */
   declare private kept: JsonObject | undefined;
-  declare private rare: Rare | undefined;
+  declare private rare: Rare<ResponseAccumulator> | undefined;
 
-  /**
-   * Small enough (under 100 bytes of bytecode) for JSC to inline into a body parse.
-   *
-   * @param provider Named in errors and in the response.
-   * @param sink Where a stream's events go; none for a whole body (nothing to emit).
-   */
+  /** Small enough (under 100 bytes of bytecode) for JSC to inline into a body parse. */
   constructor(provider: string, sink?: EventBuffer) {
     this.provider = provider;
     this.last = undefined;
@@ -137,12 +115,8 @@ export class ResponseAccumulator {
     return index === 0 ? this : this.otherChoice(index);
   }
 
-  // Hot methods stay small and leave what is rare to methods of their own: V8 inlines a call
-  // only while the caller's inlined bytecode stays under a budget, and each call it does not
-  // inline cost a body parse 4–7% (measured by lifting the budget).
   private otherChoice(index: number): ResponseAccumulator {
-    const rare = this.rare ??= {};
-    const choices = rare.choices ??= new Map();
+    const choices = (this.rare ??= {}).choices ??= new Map();
     let choice = choices.get(index);
     if (choice === undefined) {
       choice = new ResponseAccumulator(this.provider);
@@ -152,7 +126,6 @@ export class ResponseAccumulator {
     return choice;
   }
 
-  // `json` is undefined for a complete block, "" for one whose argument JSON may follow.
   private openSlot(key: BlockKey, block: AssistantBlock, json: string | undefined): Slot {
     const last = this.last;
     const slot = new Slot(key, block, json, last === undefined ? 0 : last.index + 1);
@@ -166,9 +139,7 @@ export class ResponseAccumulator {
   }
 
   private indexKey(slot: Slot): void {
-    const rare = this.rare ??= {};
-    if (rare.keys !== undefined) rare.keys.set(slot.key, slot);
-    else rare.keys = keyIndex(slot);
+    indexBlock(this.rare ??= {}, slot);
   }
 
   private findSlot(key: BlockKey): Slot | undefined {
@@ -198,8 +169,7 @@ export class ResponseAccumulator {
   /**
    * Adds a block with what arrived with it: a body's whole block, a whole tool call or image,
    * or a stream's block start (text and thinking then grow by deltas). It opens a new block,
-   * except that in a stream text or thinking under a key already open extends that block (a
-   * block of another kind there is an error), as their deltas would.
+   * except for text or thinking started again in a stream ({@link extend}).
    */
   add(key: BlockKey, block: WholeBlock): void {
     // A body's keys are fresh (array positions, new runs): only a stream can repeat one.
@@ -210,12 +180,8 @@ export class ResponseAccumulator {
     if (this.sink !== undefined) this.sink.block(slot.index, block);
   }
 
-  // A repeated start of text or thinking: its text and signature go to the open block.
   private extend(key: BlockKey, block: TextBlock | ThinkingBlock): void {
-    if (block.text === "") this.open(key, block.type);
-    else if (block.type === "text") this.text(key, block.text);
-    else this.thinking(key, block.text);
-    if (block.signature !== undefined) this.signature(key, block.signature);
+    extend(this, key, block);
   }
 
   /** Appends answer text to the block at `key`, opening it if needed. */
@@ -358,11 +324,8 @@ export class ResponseAccumulator {
   }
 
   /** Records an error as an event; `finalize()` throws the first one. */
-  fail(error: ProviderError | ResponseParseError): void {
-    const rare = this.rare ??= {};
-    if (rare.root !== undefined) return rare.root.fail(error);
-    (rare.errors ??= []).push(error);
-    this.sink?.error(error);
+  fail(error: ReadError): void {
+    recordError(this.rare ??= {}, error, this.sink);
   }
 
   /** Marks the provider's terminal event (`message_stop`, `[DONE]`, a finish reason). */
@@ -397,18 +360,8 @@ export class ResponseAccumulator {
   }
 
   private assemble(id: string | undefined, model: string, usage: Usage): ChatResponse {
-    const { provider, finishReason, rawFinishReason, kept } = this;
-    const content = contentOf(this.last);
-    return assembleResponse(
-      provider,
-      id,
-      model,
-      content,
-      finishReason,
-      rawFinishReason,
-      usage,
-      kept,
-    );
+    const { provider, last, finishReason, rawFinishReason: raw, kept } = this;
+    return assembleResponse(provider, id, model, contentOf(last), finishReason, raw, usage, kept);
   }
 
   /** The response as accumulated so far; unfinished tool calls are left out. */
@@ -419,11 +372,10 @@ export class ResponseAccumulator {
   }
 
   private addAlternatives(response: ChatResponse): void {
+    const { id, model } = this;
     const choices = this.rare!.choices!;
     const indices = [...choices.keys()].sort((a, b) => a - b);
-    response.alternatives = indices.map((i) =>
-      choices.get(i)!.build(this.id, this.model, response.usage)
-    );
+    response.alternatives = indices.map((i) => choices.get(i)!.build(id, model, response.usage));
   }
 
   /**
@@ -440,17 +392,7 @@ export class ResponseAccumulator {
     return response;
   }
 
-  // Throws the first error, or the truncation, with the partial response.
   private refuse(response: ChatResponse, terminal: string): never {
-    const errors = this.rare?.errors;
-    if (errors !== undefined) {
-      errors[0].partial = response;
-      throw errors[0];
-    }
-    throw new ResponseParseError(
-      "truncated_stream",
-      `Cannot finish ${this.provider} stream: it ended before ${terminal}`,
-      { provider: this.provider, partial: response, raw: unfinishedJson(this.last) },
-    );
+    throw failure(this.provider, this.rare?.errors, this.last, response, terminal);
   }
 }

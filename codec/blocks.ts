@@ -14,7 +14,10 @@ import type { JsonObject } from "../common/json_object.ts";
 /** A block that arrives with its content (text and thinking may grow by deltas after). */
 export type WholeBlock = Exclude<AssistantBlock, ProviderBlock>;
 
-/** A block's key: Anthropic's block index, OpenAI's channel or call index, Gemini's run. */
+/**
+ * A block's key, the provider's own: Anthropic's block index, OpenAI's channel or `tool_calls[i]`
+ * index, Gemini's part run.
+ */
 export type BlockKey = number | string;
 
 /**
@@ -135,22 +138,6 @@ export function closeSlot(slot: Slot, provider: string): ResponseParseError | un
   if (block.type === "provider") {
     if (input !== undefined) block.data.input = input;
   } else block.arguments = input ?? block.arguments ?? {};
-  return undefined;
-}
-
-/**
- * The argument JSON of the first unfinished call, for a cut stream's error.
- *
- * @param last The latest block.
- * @returns The JSON text so far, if any.
- */
-export function unfinishedJson(last: Slot | undefined): string | undefined {
-  if (last === undefined) return undefined;
-  let s = last;
-  do {
-    s = s.next;
-    if (s.json !== undefined && s.json !== "") return s.json;
-  } while (s !== last);
   return undefined;
 }
 

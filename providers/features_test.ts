@@ -244,3 +244,260 @@ for (const { name, sends, refuses, parts, sent, refused: refusals } of OPENAI_DO
     }
   });
 }
+
+const personSchema = {
+  type: "object",
+  properties: { age: { type: "integer" } },
+  required: ["age"],
+};
+// strict is passed on by the OpenAI dialects, with every object closed (strict mode refuses an open
+// one: strict_output_test.ts); Anthropic's format and Gemini's schema have no such switch, and the
+// flag is left out without a warning.
+const STRUCTURED: Array<{
+  name: ProviderName;
+  sent: (body: WireBody) => unknown;
+  expected: (strict?: true) => unknown;
+}> = [
+  {
+    name: "anthropic",
+    sent: (body) => body.output_config,
+    expected: () => ({
+      format: { type: "json_schema", schema: { ...personSchema, additionalProperties: false } },
+    }),
+  },
+  {
+    name: "google",
+    sent: (body) => body.generationConfig,
+    expected: () => ({ responseMimeType: "application/json", responseSchema: personSchema }),
+  },
+  {
+    name: "openai",
+    sent: (body) => body.response_format,
+    expected: (strict) => ({
+      type: "json_schema",
+      json_schema: {
+        name: "person",
+        schema: strict ? { ...personSchema, additionalProperties: false } : personSchema,
+        ...(strict && { strict }),
+      },
+    }),
+  },
+  {
+    name: "openai-responses",
+    sent: (body) => body.text,
+    expected: (strict) => ({
+      format: {
+        type: "json_schema",
+        name: "person",
+        schema: strict ? { ...personSchema, additionalProperties: false } : personSchema,
+        ...(strict && { strict }),
+      },
+    }),
+  },
+];
+
+for (const { name, sent, expected } of STRUCTURED) {
+  test(`${name} serializeRequest sends structuredOutput where its API takes a response schema`, () => {
+    const { wire } = serializing(providers[name]);
+    for (const strict of [undefined, true] as const) {
+      const warnings: Warning[] = [];
+      const structuredOutput = { name: "person", schema: personSchema, strict };
+      assert.deepEqual(sent(wire({ ...hi(name), structuredOutput }, warnings)), expected(strict));
+      assert.deepEqual(warnings, [], `${name} strict ${strict}`);
+    }
+  });
+}
+
+// Every sampling field and the end-user id, at once: what each API has a field for is sent, the
+// rest is dropped with a warning. (Anthropic's model here takes temperature beside topP.)
+const SAMPLING: Array<{
+  name: ProviderName;
+  model?: string;
+  sent: (body: WireBody) => unknown;
+  expected: unknown;
+  warned: string[];
+}> = [
+  {
+    name: "anthropic",
+    model: "claude-sonnet-4-20250514",
+    sent: (body) => [body.temperature, body.top_p, body.top_k, body.metadata],
+    expected: [0.3, 0.9, 20, { user_id: "user-hash" }],
+    warned: [
+      "seed: dropped: Anthropic has no seed",
+      "presencePenalty: dropped: Anthropic has no presence penalty",
+      "frequencyPenalty: dropped: Anthropic has no frequency penalty",
+    ],
+  },
+  {
+    name: "google",
+    sent: (body) => body.generationConfig,
+    expected: {
+      temperature: 0.3,
+      topP: 0.9,
+      topK: 20,
+      seed: 7,
+      presencePenalty: 0.5,
+      frequencyPenalty: -0.5,
+    },
+    warned: ["userId: dropped: Gemini has no end-user field"],
+  },
+  {
+    name: "openai",
+    sent: (body) => [
+      body.temperature,
+      body.top_p,
+      body.seed,
+      body.presence_penalty,
+      body.frequency_penalty,
+      body.safety_identifier,
+    ],
+    expected: [0.3, 0.9, 7, 0.5, -0.5, "user-hash"],
+    warned: ["topK: dropped: OpenAI has no top_k"],
+  },
+  {
+    name: "openai-responses",
+    sent: (body) => [body.temperature, body.top_p, body.seed, body.safety_identifier],
+    expected: [0.3, 0.9, undefined, "user-hash"],
+    warned: [
+      "topK: dropped: not mapped for the Responses API yet",
+      "seed: dropped: not mapped for the Responses API yet",
+      "presencePenalty: dropped: not mapped for the Responses API yet",
+      "frequencyPenalty: dropped: not mapped for the Responses API yet",
+    ],
+  },
+];
+
+for (const { name, model, sent, expected, warned } of SAMPLING) {
+  test(`${name} serializeRequest sends the sampling fields and user id its API has, and warns for the rest`, () => {
+    const { wire } = serializing(providers[name]);
+    const warnings: Warning[] = [];
+    const body = wire({
+      ...hi(name),
+      model: model ?? MODELS[name],
+      temperature: 0.3,
+      topP: 0.9,
+      topK: 20,
+      seed: 7,
+      presencePenalty: 0.5,
+      frequencyPenalty: -0.5,
+      userId: "user-hash",
+    }, warnings);
+    assert.deepEqual(sent(body), expected);
+    assert.deepEqual(warnings.map((w) => `${w.path}: ${w.message}`), warned);
+  });
+}
+
+const tools = [{ name: "f", parameters: { type: "object" } }];
+// parallelToolCalls beside tools: false is sent where the API can limit calls (Anthropic as
+// disable_parallel_tool_use in the tool choice), true is the APIs' default.
+const PARALLEL: Array<{
+  name: ProviderName;
+  sent: (body: WireBody) => unknown;
+  off: unknown;
+  on: unknown;
+  warned?: string;
+}> = [
+  {
+    name: "anthropic",
+    sent: (body) => body.tool_choice,
+    off: { type: "auto", disable_parallel_tool_use: true },
+    on: undefined,
+  },
+  {
+    name: "google",
+    sent: (body) => body.toolConfig,
+    off: undefined,
+    on: undefined,
+    warned: "parallelToolCalls: dropped: Gemini cannot limit calls per turn",
+  },
+  { name: "openai", sent: (body) => body.parallel_tool_calls, off: false, on: true },
+  { name: "openai-responses", sent: (body) => body.parallel_tool_calls, off: false, on: true },
+];
+
+for (const { name, sent, off, on, warned } of PARALLEL) {
+  test(`${name} serializeRequest sends parallelToolCalls beside tools where its API can limit calls`, () => {
+    const { wire } = serializing(providers[name]);
+    const warnings: Warning[] = [];
+    assert.deepEqual(sent(wire({ ...hi(name), tools, parallelToolCalls: false }, warnings)), off);
+    assert.deepEqual(warnings.map((w) => `${w.path}: ${w.message}`), warned ? [warned] : []);
+    const none: Warning[] = [];
+    assert.deepEqual(sent(wire({ ...hi(name), tools, parallelToolCalls: true }, none)), on);
+    assert.deepEqual(none, []);
+  });
+}
+
+// A cache key with a TTL, then a breakpoint at the first message, on each provider's plain model.
+// The Responses API reports both under "cache" with one message; Chat Completions names the field.
+const CACHE: Array<{
+  name: ProviderName;
+  keyed: (body: WireBody) => unknown;
+  keyedSent: unknown;
+  keyedWarned: string[];
+  marked: (body: WireBody) => unknown;
+  markedSent: unknown;
+  markedWarned: string[];
+}> = [
+  {
+    name: "anthropic",
+    keyed: (body) => body.cache_control,
+    keyedSent: { type: "ephemeral", ttl: "1h" },
+    keyedWarned: ["cache.key: dropped: Anthropic caches by prefix, with no key"],
+    marked: (body) => body.messages[0].content,
+    markedSent: [{ type: "text", text: "Hi", cache_control: { type: "ephemeral" } }],
+    markedWarned: [],
+  },
+  {
+    name: "google",
+    keyed: (body) => body,
+    keyedSent: { contents: [{ role: "user", parts: [{ text: "Hi" }] }] },
+    keyedWarned: [
+      "cache.ttl: dropped: a Gemini cache's lifetime is set when it is made",
+      "cache.key: dropped: Gemini has no cache key",
+    ],
+    marked: (body) => body,
+    markedSent: { contents: [{ role: "user", parts: [{ text: "Hi" }] }] },
+    markedWarned: [
+      "cache.breakpoints: dropped: Gemini caches prompt prefixes implicitly (name an explicit cache with providerOptions.google.cachedContent)",
+    ],
+  },
+  {
+    name: "openai",
+    keyed: (body) => body.prompt_cache_key,
+    keyedSent: "k",
+    keyedWarned: ["cache.ttl: dropped: OpenAI sets cache lifetimes itself"],
+    marked: (body) => body.messages,
+    markedSent: [{ role: "user", content: "Hi" }],
+    markedWarned: [
+      'cache.breakpoints: dropped: "gpt-4o" caches prompt prefixes automatically, without breakpoints',
+    ],
+  },
+  {
+    name: "openai-responses",
+    keyed: (body) => body.prompt_cache_key,
+    keyedSent: "k",
+    keyedWarned: ["cache: breakpoints and ttl dropped: OpenAI caches prefixes itself"],
+    marked: (body) => body.input,
+    markedSent: [{ role: "user", content: "Hi" }],
+    markedWarned: ["cache: breakpoints and ttl dropped: OpenAI caches prefixes itself"],
+  },
+];
+
+for (const row of CACHE) {
+  const { name } = row;
+  test(`${name} serializeRequest sends the cache settings its API has and warns for the rest`, () => {
+    const { wire } = serializing(providers[name]);
+    const lines = (warnings: Warning[]) => warnings.map((w) => `${w.path}: ${w.message}`);
+    const keyed: Warning[] = [];
+    assert.deepEqual(
+      row.keyed(wire({ ...hi(name), cache: { key: "k", ttl: "1h" } }, keyed)),
+      row.keyedSent,
+    );
+    assert.deepEqual(lines(keyed), row.keyedWarned);
+    const marked: Warning[] = [];
+    assert.deepEqual(
+      row.marked(wire({ ...hi(name), cache: { breakpoints: [0] } }, marked)),
+      row.markedSent,
+    );
+    assert.deepEqual(lines(marked), row.markedWarned);
+  });
+}

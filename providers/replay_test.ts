@@ -227,3 +227,101 @@ test("serializeRequest drops Responses reasoning, calls and citations where only
     ], to);
   }
 });
+
+// An assistant turn from another provider with signed thinking, text and a tool call: the thinking
+// is dropped and so is every signature, with a warning each (Chat Completions also warns of the
+// signature of the thinking block it dropped).
+const SIGNED: Array<
+  {
+    to: ProviderName;
+    from: ProviderName;
+    turn: (body: Wire) => unknown;
+    sent: unknown;
+    warned: string[];
+  }
+> = [
+  {
+    to: "anthropic",
+    from: "google",
+    turn: (body) => body.messages[1],
+    sent: {
+      role: "assistant",
+      content: [
+        { type: "text", text: "a" },
+        { type: "tool_use", id: "c1", name: "f", input: { x: 1 } },
+      ],
+    },
+    warned: [
+      "messages[1].content[0]: thinking block dropped: Anthropic accepts only its own signed thinking",
+      "messages[1].content[1].signature: dropped: Anthropic text blocks carry no signature",
+      "messages[1].content[2].signature: dropped: Anthropic tool calls carry no signature",
+    ],
+  },
+  {
+    to: "google",
+    from: "anthropic",
+    turn: (body) => body.contents[1],
+    sent: {
+      role: "model",
+      parts: [{ text: "a" }, { functionCall: { name: "f", args: { x: 1 } } }],
+    },
+    warned: [
+      "messages[1].content[0]: thinking block from anthropic dropped: Gemini takes back only its own thoughts",
+      "messages[1].content[1].signature: signature from anthropic dropped",
+      "messages[1].content[2].signature: signature from anthropic dropped",
+    ],
+  },
+  {
+    to: "openai",
+    from: "google",
+    turn: (body) => body.messages[1],
+    sent: {
+      role: "assistant",
+      content: "a",
+      tool_calls: [{ id: "c1", type: "function", function: { name: "f", arguments: '{"x":1}' } }],
+    },
+    warned: [
+      "messages[1].content[0]: thinking block dropped: Chat Completions cannot replay reasoning",
+      "messages[1].content[0].signature: dropped: OpenAI has no signatures",
+      "messages[1].content[1].signature: dropped: OpenAI has no signatures",
+      "messages[1].content[2].signature: dropped: OpenAI has no signatures",
+    ],
+  },
+  {
+    to: "openai-responses",
+    from: "google",
+    turn: (body) => body.input.slice(1, 3),
+    sent: [
+      { role: "assistant", content: [{ type: "output_text", text: "a" }] },
+      { type: "function_call", call_id: "c1", name: "f", arguments: '{"x":1}' },
+    ],
+    warned: [
+      "messages[1].content[0]: thinking block from google dropped: only google can take its reasoning back",
+      "messages[1].content[1].signature: dropped: the Responses API has no signatures",
+      "messages[1].content[2].signature: dropped: the Responses API has no signatures",
+    ],
+  },
+];
+
+for (const { to, from, turn, sent, warned } of SIGNED) {
+  test(`${to} serializeRequest drops ${from}'s thinking and signatures with a warning each`, () => {
+    const { body, warnings } = serialize(to, {
+      model: "m",
+      messages: [
+        { role: "user", content: "q" },
+        {
+          role: "assistant",
+          provider: from,
+          content: [
+            { type: "thinking", text: "t", signature: "s1" },
+            { type: "text", text: "a", signature: "s2" },
+            { type: "tool_call", id: "c1", name: "f", arguments: { x: 1 }, signature: "s3" },
+          ],
+        },
+        { role: "tool", content: [{ type: "tool_result", toolCallId: "c1", content: "ok" }] },
+      ],
+    });
+    assert.deepEqual(turn(body), sent);
+    assert.deepEqual(paths(warnings), warned);
+  });
+}

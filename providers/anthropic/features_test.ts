@@ -125,12 +125,9 @@ test("anthropic serializeRequest refuses a forced-tool structured output it cann
   );
 });
 
+// With a TTL: ../features_test.ts.
 test("anthropic serializeRequest asks for whole-prompt caching when no breakpoint is given", () => {
   assert.deepEqual(wire({ ...hi, cache: {} }).cache_control, { type: "ephemeral" });
-  assert.deepEqual(wire({ ...hi, cache: { ttl: "1h" } }).cache_control, {
-    type: "ephemeral",
-    ttl: "1h",
-  });
 });
 
 test("anthropic serializeRequest marks the tools, system and message breakpoints", () => {
@@ -334,37 +331,6 @@ test("anthropic serializeRequest refuses server tools that clash or take both do
   );
 });
 
-test("anthropic serializeRequest sends top_p, top_k and metadata, and reports the rest", () => {
-  const warnings: Warning[] = [];
-  const body = wire({
-    ...hi,
-    model: "claude-sonnet-4-20250514",
-    temperature: 0.3,
-    topP: 0.9,
-    topK: 20,
-    seed: 1,
-    presencePenalty: 0.5,
-    frequencyPenalty: 0.5,
-    userId: "user-hash",
-  }, warnings);
-  assert.deepEqual([body.temperature, body.top_p, body.top_k, body.metadata], [0.3, 0.9, 20, {
-    user_id: "user-hash",
-  }]);
-  assert.deepEqual(warnings, [
-    { provider: "anthropic", path: "seed", message: "dropped: Anthropic has no seed" },
-    {
-      provider: "anthropic",
-      path: "presencePenalty",
-      message: "dropped: Anthropic has no presence penalty",
-    },
-    {
-      provider: "anthropic",
-      path: "frequencyPenalty",
-      message: "dropped: Anthropic has no frequency penalty",
-    },
-  ]);
-});
-
 test("anthropic serializeRequest refuses sampling the model or thinking does not take", () => {
   refused(
     { ...hi, temperature: 0.5, topP: 0.9 },
@@ -385,10 +351,10 @@ test("anthropic serializeRequest refuses sampling the model or thinking does not
   refused({ ...opus, topK: 5 }, "topK", 'cannot be sent: "claude-opus-4-7" refuses it');
 });
 
-test("anthropic serializeRequest maps parallelToolCalls false to disable_parallel_tool_use", () => {
+// With the automatic tool choice: ../features_test.ts.
+test("anthropic serializeRequest maps parallelToolCalls false to disable_parallel_tool_use in every tool choice", () => {
   const choice = (request: Partial<ChatRequest>) =>
     wire({ ...hi, tools, parallelToolCalls: false, ...request }).tool_choice;
-  assert.deepEqual(choice({}), { type: "auto", disable_parallel_tool_use: true });
   assert.deepEqual(choice({ toolChoice: "required" }), {
     type: "any",
     disable_parallel_tool_use: true,
@@ -399,7 +365,6 @@ test("anthropic serializeRequest maps parallelToolCalls false to disable_paralle
     disable_parallel_tool_use: true,
   });
   assert.deepEqual(choice({ toolChoice: "none" }), { type: "none" });
-  assert.equal(wire({ ...hi, tools, parallelToolCalls: true }).tool_choice, undefined);
   assert.deepEqual(
     choice({ model: "claude-3-7-sonnet-latest", tools: undefined, structuredOutput: output }),
     { type: "tool", name: "person", disable_parallel_tool_use: true },

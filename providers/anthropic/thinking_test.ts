@@ -49,13 +49,8 @@ test("anthropic serializeRequest refuses maxOutputTokens above the model's limit
   assert.equal(wire({ ...hi, model: "claude-next", maxOutputTokens: 500000 }).max_tokens, 500000);
 });
 
-test("anthropic serializeRequest refuses thinking on a model without extended thinking", () => {
+test("anthropic serializeRequest refuses a budget on a model without extended thinking", () => {
   const haiku = { ...hi, model: "claude-3-5-haiku-20241022" };
-  refused(
-    { ...haiku, thinking: "high" },
-    "thinking",
-    '"high" needs a model with extended thinking, got "claude-3-5-haiku-20241022"',
-  );
   refused(
     { ...haiku, thinking: { budgetTokens: 2048 } },
     "thinking.budgetTokens",
@@ -185,5 +180,61 @@ test("anthropic serializeRequest turns thinking off when the last tool turn has 
     { ...hi, model: "claude-opus-5-5", messages: toolTurn("openai", false) },
     "messages[1]",
     'cannot be replayed: the last tool-use turn (from openai) has no Anthropic thinking block and "claude-opus-5-5" always thinks',
+  );
+});
+
+test("anthropic serializeRequest maps thinking levels to the model's budget range", () => {
+  const budgets = (model: string) =>
+    (["low", "medium", "high"] as const).map((thinking) =>
+      wire({ ...hi, model, thinking }).thinking.budget_tokens
+    );
+  // 1024 up to the output limit less 4096 for the answer: 64000 → 59904, 32000 → 27904.
+  assert.deepEqual(budgets("claude-sonnet-4-5-20250929"), [20650, 40277, 59904]);
+  assert.deepEqual(budgets("claude-haiku-4-5"), [20650, 40277, 59904]);
+  assert.deepEqual(budgets("claude-3-7-sonnet-latest"), [20650, 40277, 59904]);
+  assert.deepEqual(budgets("claude-opus-4-1"), [9984, 18944, 27904]);
+  assert.deepEqual(budgets("claude-opus-4-20250514"), [9984, 18944, 27904]);
+  // Unknown ids keep the permissive 1024–32000 range.
+  assert.deepEqual(budgets("claude-next"), [11349, 21674, 32000]);
+});
+
+test("anthropic serializeRequest omits thinking for none and unset", () => {
+  assert.equal(wire({ ...hi, thinking: "none" }).thinking, undefined);
+  assert.equal(wire(hi).thinking, undefined);
+});
+
+test("anthropic serializeRequest derives max_tokens from the budget and keeps an explicit one", () => {
+  assert.equal(wire(hi).max_tokens, 4096);
+  assert.equal(wire({ ...hi, model: "claude-haiku-4-5", thinking: "high" }).max_tokens, 64000);
+  assert.equal(wire({ ...hi, model: "claude-next", thinking: "high" }).max_tokens, 32000 + 4096);
+  assert.deepEqual(
+    [wire({ ...hi, thinking: "low", maxOutputTokens: 30000 })].map((b) => [
+      b.max_tokens,
+      b.thinking.budget_tokens,
+    ]),
+    [[30000, 20650]],
+  );
+});
+
+test("anthropic serializeRequest refuses temperature other than 1 with thinking", () => {
+  assert.throws(() => anthropic.serializeRequest({ ...hi, thinking: "low", temperature: 0.5 }), {
+    name: "ValidationError",
+    path: "temperature",
+    message:
+      'Cannot serialize request for anthropic: temperature must be unset or 1, got 0.5, when thinking is "low"',
+  });
+  assert.equal(wire({ ...hi, thinking: "low", temperature: 1 }).temperature, 1);
+});
+
+test("anthropic serializeRequest refuses forced tool use with thinking", () => {
+  const tools = [{ name: "f", parameters: { type: "object" } }];
+  assert.throws(
+    () => anthropic.serializeRequest({ ...hi, tools, toolChoice: "required", thinking: "high" }),
+    {
+      name: "ValidationError",
+      path: "toolChoice",
+      message:
+        'Cannot serialize request for anthropic: toolChoice cannot force tool use when thinking is "high"',
+    },
   );
 });

@@ -147,47 +147,10 @@ test("google serializeRequest sends documents as inlineData and fileData", () =>
   );
 });
 
-test("google serializeRequest sends sampling in generationConfig", () => {
-  const config = wire({
-    ...hi,
-    temperature: 0.4,
-    topP: 0.9,
-    topK: 32,
-    seed: 7,
-    presencePenalty: 0.1,
-    frequencyPenalty: 0.2,
-  }).generationConfig;
-  assert.deepEqual(config, {
-    temperature: 0.4,
-    topP: 0.9,
-    topK: 32,
-    seed: 7,
-    presencePenalty: 0.1,
-    frequencyPenalty: 0.2,
-  });
-});
-
-test("google serializeRequest reports what Gemini has no field for", () => {
-  assert.deepEqual(
-    warned({
-      ...hi,
-      tools,
-      parallelToolCalls: false,
-      userId: "u",
-      cache: { breakpoints: [0], ttl: "1h", key: "k" },
-    }).map((w) => [w.path, w.message]),
-    [
-      ["parallelToolCalls", "dropped: Gemini cannot limit calls per turn"],
-      ["userId", "dropped: Gemini has no end-user field"],
-      [
-        "cache.breakpoints",
-        "dropped: Gemini caches prompt prefixes implicitly (name an explicit cache with providerOptions.google.cachedContent)",
-      ],
-      ["cache.ttl", "dropped: a Gemini cache's lifetime is set when it is made"],
-      ["cache.key", "dropped: Gemini has no cache key"],
-    ],
-  );
-  assert.deepEqual(warned({ ...hi, tools, parallelToolCalls: true, cache: {} }), []);
+// What Gemini has no field for (parallelToolCalls, userId, cache settings) is warned of in
+// ../features_test.ts's tables.
+test("google serializeRequest takes an empty cache setting without a warning", () => {
+  assert.deepEqual(warned({ ...hi, cache: {} }), []);
 });
 
 test("google serializeRequest merges safety settings and a cached content name", () => {

@@ -7,18 +7,8 @@ import { serializing } from "../../testing/internal/serialize.ts";
 const { wire, refused } = serializing(google);
 
 const hi: ChatRequest = { model: "gemini-2.5-flash", messages: [{ role: "user", content: "Hi" }] };
-
-test("google serializeRequest refuses thinking on a model without it", () => {
-  refused(
-    { ...hi, model: "gemini-2.0-flash", thinking: "low" },
-    "thinking",
-    '"low" needs a thinking model, got "gemini-2.0-flash"',
-  );
-  assert.equal(
-    wire({ ...hi, model: "gemini-2.0-flash", thinking: "none" }).generationConfig,
-    undefined,
-  );
-});
+const thinking = (model: string, level: ChatRequest["thinking"], warnings?: Warning[]) =>
+  wire({ ...hi, model, thinking: level }, warnings).generationConfig.thinkingConfig;
 
 test("google serializeRequest sends an exact budget within the model's range", () => {
   const config = (request: ChatRequest) => wire(request).generationConfig.thinkingConfig;
@@ -61,16 +51,6 @@ test("google serializeRequest sends an exact level the model takes and refuses o
     { ...hi, thinking: { effort: "low" } },
     "thinking.effort",
     'cannot be sent: "gemini-2.5-flash" takes a thinking budget, not a level',
-  );
-});
-
-test("google serializeRequest refuses more than 5 stop sequences", () => {
-  const stop = ["a", "b", "c", "d", "e"];
-  assert.deepEqual(wire({ ...hi, stopSequences: stop }).generationConfig.stopSequences, stop);
-  refused(
-    { ...hi, stopSequences: [...stop, "f"] },
-    "stopSequences",
-    "takes at most 5 sequences, got 6",
   );
 });
 
@@ -124,4 +104,62 @@ test("google serializeRequest keeps Gemini's own signature on Gemini 3", () => {
   const body = wire({ ...hi, model: "gemini-3-flash-preview", messages: own }, warnings);
   assert.equal(body.contents[1].parts[0].thoughtSignature, "real");
   assert.deepEqual(warnings, []);
+});
+
+test("google serializeRequest maps 2.5 thinking levels to budgets by model prefix", () => {
+  const budgets = (model: string) =>
+    (["low", "medium", "high"] as const).map((level) => thinking(model, level).thinkingBudget);
+  assert.deepEqual(budgets("gemini-2.5-pro"), [11008, 21888, 32768]);
+  assert.deepEqual(budgets("gemini-2.5-flash-lite"), [8533, 16554, 24576]);
+  assert.deepEqual(budgets("gemini-2.5-flash"), [8192, 16384, 24576]);
+  assert.deepEqual(budgets("models/gemini-2.5-flash-preview-09-2025"), [8192, 16384, 24576]);
+  assert.deepEqual(budgets("gemini-exp-1206"), [8192, 16384, 24576]);
+  assert.deepEqual(thinking("gemini-2.5-pro", "low"), {
+    thinkingBudget: 11008,
+    includeThoughts: true,
+  });
+});
+
+test("google serializeRequest turns thinking off with budget 0 where the model allows", () => {
+  assert.deepEqual(thinking("gemini-2.5-flash", "none"), { thinkingBudget: 0 });
+  assert.deepEqual(thinking("gemini-2.5-flash-lite", "none"), { thinkingBudget: 0 });
+});
+
+test("google serializeRequest sends the minimum budget for none on gemini-2.5-pro", () => {
+  const warnings: Warning[] = [];
+  assert.deepEqual(thinking("gemini-2.5-pro", "none", warnings), { thinkingBudget: 128 });
+  assert.deepEqual(warnings, [{
+    provider: "google",
+    path: "thinking",
+    message: '"none" sent as the minimum budget 128: gemini-2.5-pro cannot turn thinking off',
+  }]);
+});
+
+test("google serializeRequest sends thinkingLevel to Gemini 3", () => {
+  const warnings: Warning[] = [];
+  assert.deepEqual(thinking("gemini-3-flash-preview", "none", warnings), {
+    thinkingLevel: "minimal",
+  });
+  assert.deepEqual(thinking("gemini-3-flash-preview", "medium"), {
+    thinkingLevel: "medium",
+    includeThoughts: true,
+  });
+  assert.deepEqual(thinking("gemini-3-pro-preview", "low"), {
+    thinkingLevel: "low",
+    includeThoughts: true,
+  });
+  assert.deepEqual(thinking("gemini-3-pro-preview", "medium", warnings), {
+    thinkingLevel: "high",
+    includeThoughts: true,
+  });
+  assert.deepEqual(thinking("gemini-3-pro-preview", "none", warnings), { thinkingLevel: "low" });
+  assert.deepEqual(thinking("gemini-3.1-pro-preview", "medium"), {
+    thinkingLevel: "medium",
+    includeThoughts: true,
+  });
+  assert.deepEqual(warnings.map((w) => w.message), [
+    '"none" sent as "minimal": gemini-3-flash-preview cannot turn thinking off',
+    '"medium" sent as "high": gemini-3-pro-preview has no closer level',
+    '"none" sent as "low": gemini-3-pro-preview cannot turn thinking off',
+  ]);
 });
