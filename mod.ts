@@ -48,14 +48,14 @@ export type { AnyTool, DefineToolOptions, Tool, ToolContext } from "./tools/tool
 export { defineOutput, parseOutput } from "./tools/output.ts";
 export type { DefineOutputOptions, Output } from "./tools/output.ts";
 export {
-  errorResult,
   executeToolCalls,
   extractToolCalls,
-  prepareToolCall,
   runToolRound,
   toolResultMessage,
 } from "./tools/dispatch.ts";
-export type { DispatchOptions, PreparedCall } from "./tools/dispatch.ts";
+export type { DispatchOptions } from "./tools/dispatch.ts";
+export { errorResult, prepareToolCall } from "./tools/prepare.ts";
+export type { PreparedCall } from "./tools/prepare.ts";
 export { createClient } from "./client/client.ts";
 export type { CallOptions, Client, ClientOptions, ProviderCallOptions } from "./client/client.ts";
 export type { FetchFunction } from "./client/call.ts";
