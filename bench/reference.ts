@@ -16,6 +16,7 @@ export const LIBRARY_PATHS: readonly string[] = [
   "common",
   "codec",
   "providers",
+  "hosts",
   "client",
   "tools",
   "testing",
