@@ -38,6 +38,15 @@ export interface DispatchOptions {
   maxArgumentsSize?: number;
 }
 
+function notAnArray(name: string, value: unknown): never {
+  throw new ValidationError(
+    `Cannot run tools: ${name} must be an array, got ${describeValue(value)}`,
+    {
+      path: name,
+    },
+  );
+}
+
 /**
  * The tool calls of a response, in call order.
  *
@@ -148,14 +157,8 @@ export async function executeToolCalls(
   options: DispatchOptions = {},
 ): Promise<ToolResultBlock[]> {
   options.signal?.throwIfAborted();
-  for (const [name, list] of [["calls", calls], ["tools", tools]] as const) {
-    if (!Array.isArray(list)) {
-      throw new ValidationError(
-        `Cannot run tools: ${name} must be an array, got ${describeValue(list)}`,
-        { path: name },
-      );
-    }
-  }
+  if (!Array.isArray(calls)) notAnArray("calls", calls);
+  if (!Array.isArray(tools)) notAnArray("tools", tools);
   const prepared = calls.map((call) => prepareToolCall(call, tools, options.maxArgumentsSize));
   const limit = options.concurrency ?? Infinity;
   // The same rule, and the same error, as the client's `concurrency`.
