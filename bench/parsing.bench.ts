@@ -6,6 +6,7 @@ import type { ProviderName } from "../mod.ts";
 import { readFixture } from "../testing/internal/fixtures.ts";
 import { suite } from "./bench.ts";
 import { benchFixture, parseFloor, providersOf } from "./inputs.ts";
+import { hostFamilies } from "./hosts_input.ts";
 
 const floorName = "JSON.parse of the body (and of tool arguments sent as text)";
 // A dialect that returns no reasoning text (Chat Completions) has reasoning.json instead: its
@@ -35,6 +36,16 @@ export default await suite((lib, bench) => {
         floorName,
       });
     }
+  }
+  for (const family of hostFamilies(lib)) {
+    bench({
+      group: "parse: host shapes",
+      name: family.name,
+      category: "parsing",
+      fn: () => family.provider.parseResponse(family.body),
+      floor: parseFloor(family.body),
+      floorName,
+    });
   }
   for (const provider of providersOf(lib)) {
     const text = readFixture(`${provider.name}/error_429.json`);

@@ -12,6 +12,7 @@ import {
   readSseBody,
   sseFloor,
 } from "./inputs.ts";
+import { hostFamilies } from "./hosts_input.ts";
 
 const floorName = "eventsource-parser + JSON.parse";
 const callback = (event: { type: string }) => event.type.length;
@@ -79,6 +80,22 @@ const streams: Array<[string, (provider: ProviderName) => string, boolean, boole
 ];
 
 export default await suite((lib, bench) => {
+  for (const family of hostFamilies(lib)) {
+    const bytes = bytesOf(family.stream);
+    bench({
+      group: "stream: host shapes",
+      name: family.name,
+      category: "streaming",
+      perCall: countEvents(bytes),
+      fn: () => {
+        const decoder = family.provider.createStreamDecoder();
+        decoder.push(bytes);
+        return decoder.end();
+      },
+      floor: sseFloor(bytes),
+      floorName,
+    });
+  }
   for (const provider of providersOf(lib)) singleEvent(provider, bench);
   for (const provider of providersOf(lib)) eventStream(lib, provider, bench);
   for (const [scenario, text, dispatch, accumulate] of streams) {
