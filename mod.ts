@@ -67,9 +67,16 @@ export { google } from "./providers/google/mod.ts";
 export { openaiResponses } from "./providers/openai-responses/mod.ts";
 export { getProvider, providers } from "./providers/mod.ts";
 export type { ProviderName } from "./providers/mod.ts";
-export { azureOpenAI, getHost, hosts, openaiCompatible } from "./hosts/mod.ts";
+export {
+  azureOpenAI,
+  azureOpenAIResponses,
+  getHost,
+  hosts,
+  openaiCompatible,
+} from "./hosts/mod.ts";
 export type {
   AzureOpenAIOptions,
+  AzureResponsesProvider,
   HostName,
   HostProvider,
   OpenAICompatibleOptions,

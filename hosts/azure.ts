@@ -12,8 +12,18 @@
  * @module
  */
 
+import { apiKeyOf } from "../codec/endpoint.ts";
 import { ValidationError } from "../common/errors.ts";
+import type { HttpRequest, HttpRequestOptions, Provider } from "../common/provider.ts";
+import type { ChatRequest } from "../common/types.ts";
+import { openAIHttpError } from "../providers/openai-shared/errors.ts";
 import { openAIModel } from "../providers/openai-shared/models.ts";
+import {
+  type OpenAIResponsesSerializeOptions,
+  serializeResponsesRequest,
+} from "../providers/openai-responses/request.ts";
+import { parseResponsesResponse } from "../providers/openai-responses/response.ts";
+import { createResponsesStreamDecoder } from "../providers/openai-responses/stream.ts";
 import { type HostProvider, openaiCompatible } from "./host.ts";
 
 /** Where an Azure OpenAI resource is and how to reach it. */
@@ -59,14 +69,7 @@ export interface AzureOpenAIOptions {
  * ```
  */
 export function azureOpenAI(options: AzureOpenAIOptions): HostProvider<"azure"> {
-  const endpoint = options.endpoint?.replace(/\/+$/, "") ??
-    (options.resource === undefined ? undefined : `https://${options.resource}.openai.azure.com`);
-  if (endpoint === undefined) {
-    throw new ValidationError("Cannot create azureOpenAI: resource or endpoint is required", {
-      provider: "azure",
-      path: "resource",
-    });
-  }
+  const endpoint = endpointOf("azureOpenAI", "azure", options);
   const deployment = options.deployment;
   return openaiCompatible({
     name: "azure",
@@ -82,4 +85,78 @@ export function azureOpenAI(options: AzureOpenAIOptions): HostProvider<"azure"> 
     models: openAIModel,
     examples: { chat: "gpt-4o", thinking: "o4-mini" },
   });
+}
+
+function endpointOf(maker: string, name: string, options: AzureOpenAIOptions): string {
+  const endpoint = options.endpoint?.replace(/\/+$/, "") ??
+    (options.resource === undefined ? undefined : `https://${options.resource}.openai.azure.com`);
+  if (endpoint === undefined) {
+    throw new ValidationError(`Cannot create ${maker}: resource or endpoint is required`, {
+      provider: name,
+      path: "resource",
+    });
+  }
+  return endpoint;
+}
+
+/** Options of an Azure Responses provider's `buildHttpRequest`: auth, and stored conversations. */
+export interface AzureResponsesHttpOptions
+  extends HttpRequestOptions, OpenAIResponsesSerializeOptions {}
+
+/** Azure OpenAI's Responses API: the Responses dialect at the resource's URL. */
+export interface AzureResponsesProvider extends Provider<"azure-responses"> {
+  /** Canonical request → wire JSON body; `store` and `previousResponseId` as options. */
+  serializeRequest(request: ChatRequest, options?: OpenAIResponsesSerializeOptions): string;
+  /** Canonical request → URL, headers and body for `fetch`. */
+  buildHttpRequest(request: ChatRequest, options: AzureResponsesHttpOptions): HttpRequest;
+}
+
+/**
+ * A provider for an Azure OpenAI resource's Responses API (`…/openai/v1/responses`), the same
+ * dialect as `openaiResponses` under the name `azure-responses`. `deployment` is not used: the
+ * request's `model` names the deployment.
+ *
+ * @param options The resource (or endpoint) and the auth form.
+ * @returns The provider.
+ * @throws {ValidationError} When neither a resource nor an endpoint is given.
+ *
+ * @example
+ * ```ts
+ * import { azureOpenAIResponses } from "@rosetta/llm/hosts";
+ * import assert from "node:assert/strict";
+ * const azure = azureOpenAIResponses({ resource: "contoso" });
+ * const http = azure.buildHttpRequest(
+ *   { model: "gpt-5-mini", messages: [{ role: "user", content: "Hi" }] },
+ *   { apiKey: "k" },
+ * );
+ * assert.equal(http.url, "https://contoso.openai.azure.com/openai/v1/responses");
+ * assert.equal(http.headers["api-key"], "k");
+ * ```
+ */
+export function azureOpenAIResponses(options: AzureOpenAIOptions): AzureResponsesProvider {
+  const name = "azure-responses";
+  const url = `${endpointOf("azureOpenAIResponses", name, options)}/openai/v1/responses`;
+  const serializeRequest = (
+    request: ChatRequest,
+    serialize: OpenAIResponsesSerializeOptions = {},
+  ) => serializeResponsesRequest(name, request, serialize);
+  return {
+    name,
+    profile: {
+      label: "Azure OpenAI Responses",
+      models: { chat: "gpt-4o", thinking: "gpt-5-mini" },
+      apiKeyEnv: ["AZURE_OPENAI_API_KEY"],
+    },
+    serializeRequest,
+    buildHttpRequest(request, http) {
+      const apiKey = apiKeyOf(name, http);
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (options.auth === "bearer") headers.authorization = `Bearer ${apiKey}`;
+      else headers["api-key"] = apiKey;
+      return { url, method: "POST", headers, body: serializeRequest(request, http) };
+    },
+    parseResponse: (body) => parseResponsesResponse(name, body),
+    errorFromResponse: (status, body, headers) => openAIHttpError(name, status, body, headers),
+    createStreamDecoder: (decoder = {}) => createResponsesStreamDecoder(name, decoder),
+  };
 }

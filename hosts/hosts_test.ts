@@ -9,6 +9,7 @@ import { chunkings, decodeChunks } from "../testing/chunkings.ts";
 import { readFixture } from "../testing/internal/fixtures.ts";
 import {
   azureOpenAI,
+  azureOpenAIResponses,
   deepseek,
   getHost,
   groq,
@@ -348,4 +349,36 @@ test("openrouter reasoning_details go back unchanged on the turn they came with"
       "messages[1].content[1]",
     ]);
   }
+});
+
+test("azureOpenAIResponses speaks the Responses dialect at the resource, under its own name", () => {
+  const azure = azureOpenAIResponses({ resource: "contoso" });
+  const request: ChatRequest = { ...hi("gpt-5-mini"), thinking: "low" };
+  const http = azure.buildHttpRequest(request, { apiKey: "k", store: true });
+  assert.equal(http.url, "https://contoso.openai.azure.com/openai/v1/responses");
+  assert.deepEqual(http.headers, { "content-type": "application/json", "api-key": "k" });
+  assert.equal(JSON.parse(http.body).store, true);
+  assert.deepEqual(
+    azureOpenAIResponses({ endpoint: "https://proxy.example/", auth: "bearer" }).buildHttpRequest(
+      request,
+      {
+        apiKey: "k",
+      },
+    ).headers,
+    { "content-type": "application/json", authorization: "Bearer k" },
+  );
+  const body = readFixture("openai-responses/tool_calls.json");
+  const response = azure.parseResponse(body);
+  assert.equal(response.provider, "azure-responses");
+  const decoder = azure.createStreamDecoder();
+  decoder.push(readFixture("openai-responses/tool_calls.sse"));
+  assert.deepEqual(decoder.end(), response);
+  assert.equal(
+    azure.errorFromResponse(429, '{"error":{"message":"slow down"}}').provider,
+    "azure-responses",
+  );
+  assert.throws(() => azure.serializeRequest({ ...hi("gpt-5-mini"), stopSequences: ["x"] }), {
+    provider: "azure-responses",
+    path: "stopSequences",
+  });
 });

@@ -38,8 +38,12 @@ import {
 
 export { openaiCompatible, PERMISSIVE } from "./host.ts";
 export type { HostProvider, OpenAICompatibleOptions } from "./host.ts";
-export { azureOpenAI } from "./azure.ts";
-export type { AzureOpenAIOptions } from "./azure.ts";
+export { azureOpenAI, azureOpenAIResponses } from "./azure.ts";
+export type {
+  AzureOpenAIOptions,
+  AzureResponsesHttpOptions,
+  AzureResponsesProvider,
+} from "./azure.ts";
 export {
   cerebras,
   deepseek,

@@ -11,7 +11,6 @@ import type { DocumentBlock } from "../../common/features.ts";
 import { inlineOpenAIDocument } from "../openai-shared/documents.ts";
 import type { Warning } from "../../common/types.ts";
 import { refuse } from "../../common/refuse.ts";
-import { PROVIDER } from "./mappers.ts";
 
 /**
  * A document's input part.
@@ -23,20 +22,21 @@ import { PROVIDER } from "./mappers.ts";
  * @throws {ValidationError} For a media type other than PDF and plain text.
  */
 export function responsesDocument(
+  name: string,
   block: DocumentBlock,
   path: string,
   warnings: Warning[] | undefined,
 ): Record<string, unknown> {
   if (block.mediaType !== undefined && block.mediaType !== PDF && !("data" in block)) {
     refuse(
-      PROVIDER,
+      name,
       `${path}.mediaType`,
       `must be "${PDF}" for a file id or URL, got "${block.mediaType}"`,
     );
   }
   if ("fileId" in block) return { type: "input_file", file_id: block.fileId };
   if ("url" in block) return { type: "input_file", file_url: block.url };
-  const inline = inlineOpenAIDocument(block, PROVIDER, path, warnings);
+  const inline = inlineOpenAIDocument(block, name, path, warnings);
   return typeof inline === "string"
     ? { type: "input_text", text: inline }
     : { type: "input_file", ...inline };

@@ -49,6 +49,6 @@ export function openAIResponsesErrorFromResponse(
  * @param error The object holding `code` and `message`.
  * @returns The error, categorized by its code.
  */
-export function responsesError(error: JsonObject): ProviderError {
-  return openAIErrorOf(PROVIDER, error);
+export function responsesError(provider: string, error: JsonObject): ProviderError {
+  return openAIErrorOf(provider, error);
 }

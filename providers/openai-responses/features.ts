@@ -16,12 +16,12 @@ import { strictSchema } from "../openai-shared/strict_schema.ts";
 import { warn } from "../../codec/replay.ts";
 import type { ChatRequest, ThinkingEffort, Warning } from "../../common/types.ts";
 import type { JsonObject } from "../../common/json_object.ts";
-import { PROVIDER } from "./mappers.ts";
 import { writeResponsesProviderTools } from "./provider_tools.ts";
 
 /**
  * Writes the feature fields of a request into a Responses body.
  *
+ * @param name The provider serializing, named in errors and warnings; its `providerOptions` are merged.
  * @param request The validated request.
  * @param body The body being built.
  * @param row The model's capabilities.
@@ -30,25 +30,26 @@ import { writeResponsesProviderTools } from "./provider_tools.ts";
  * @throws {ValidationError} For a provider-run tool the API lacks, or a `topP` the model refuses.
  */
 export function writeResponsesFeatures(
+  name: string,
   request: ChatRequest,
   body: JsonObject,
   row: OpenAIModel,
   effort: ThinkingEffort | undefined,
   warnings: Warning[] | undefined,
 ): void {
-  checkOpenAISampling(PROVIDER, request, row, effort, "topP", request.topP, 1);
+  checkOpenAISampling(name, request, row, effort, "topP", request.topP, 1);
   if (request.topP !== undefined) body.top_p = request.topP;
   const output = request.structuredOutput;
   if (output !== undefined) {
     const schema = output.strict === true
-      ? strictSchema(PROVIDER, output.schema, "structuredOutput.schema")
+      ? strictSchema(name, output.schema, "structuredOutput.schema")
       : output.schema;
     const format: JsonObject = { type: "json_schema", name: output.name, schema };
     if (output.strict !== undefined) format.strict = output.strict;
     body.text = { format };
   }
   if (request.providerTools !== undefined && request.providerTools.length > 0) {
-    writeResponsesProviderTools(body, request.providerTools, warnings);
+    writeResponsesProviderTools(name, body, request.providerTools, warnings);
   }
   if (request.parallelToolCalls !== undefined) {
     body.parallel_tool_calls = request.parallelToolCalls;
@@ -57,13 +58,13 @@ export function writeResponsesFeatures(
   const cache = request.cache;
   if (cache?.key !== undefined) body.prompt_cache_key = cache.key;
   if (cache?.breakpoints !== undefined || cache?.ttl !== undefined) {
-    warn(warnings, PROVIDER, "cache", "breakpoints and ttl dropped: OpenAI caches prefixes itself");
+    warn(warnings, name, "cache", "breakpoints and ttl dropped: OpenAI caches prefixes itself");
   }
   for (const field of ["topK", "seed", "presencePenalty", "frequencyPenalty"] as const) {
     if (request[field] !== undefined) {
-      warn(warnings, PROVIDER, field, "dropped: not mapped for the Responses API yet");
+      warn(warnings, name, field, "dropped: not mapped for the Responses API yet");
     }
   }
-  const options = request.providerOptions?.[PROVIDER];
-  if (options !== undefined) mergeProviderOptions(body, options, PROVIDER);
+  const options = request.providerOptions?.[name];
+  if (options !== undefined) mergeProviderOptions(body, options, name);
 }

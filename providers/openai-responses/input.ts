@@ -24,19 +24,21 @@ import type {
   ToolMessage,
   Warning,
 } from "../../common/types.ts";
-import { PROVIDER, readReasoningSignature } from "./mappers.ts";
+import { readReasoningSignature } from "./mappers.ts";
 
 type Item = Record<string, unknown>;
 
 /**
  * Converts messages to input items.
  *
+ * @param name The provider serializing (`openai-responses` or a host), named in warnings.
  * @param messages The conversation (validated).
  * @param from The first message to send (a stored conversation leaves the earlier ones out).
  * @param warnings Receives what was dropped.
  * @returns The items.
  */
 export function inputItems(
+  name: string,
   messages: readonly Message[],
   from: number,
   warnings: Warning[] | undefined,
@@ -51,14 +53,14 @@ export function inputItems(
           ? message.content
           : message.content.map((block, b) =>
             block.type === "document"
-              ? responsesDocument(block, blockPath(m, b), warnings)
+              ? responsesDocument(name, block, blockPath(m, b), warnings)
               : inputPart(block)
           ),
       });
     } else if (message.role === "assistant") {
-      assistantItems(message, m, out, warnings);
+      assistantItems(name, message, m, out, warnings);
     } else {
-      toolOutputs(message, m, out, warnings);
+      toolOutputs(name, message, m, out, warnings);
     }
   }
   return out;
@@ -76,6 +78,7 @@ const WHY: Record<string, string> = {
 };
 
 function assistantItems(
+  name: string,
   message: AssistantMessage,
   m: number,
   out: Item[],
@@ -85,7 +88,7 @@ function assistantItems(
     out.push({ role: "assistant", content: message.content });
     return;
   }
-  const origin = acceptsOpaque(message, PROVIDER) ? undefined : message.provider;
+  const origin = acceptsOpaque(message, name) ? undefined : message.provider;
   // The last message item and reasoning item made: text joins the one, thinking with the same
   // signature the other, while nothing else has been sent after it.
   let text: Item | undefined;
@@ -99,13 +102,13 @@ function assistantItems(
           text = { role: "assistant", content: [] };
           out.push(text);
         }
-        (text.content as Item[]).push(outputText(block, m, b, warnings));
+        (text.content as Item[]).push(outputText(name, block, m, b, warnings));
         break;
       }
       case "thinking": {
         const open = reasoning !== undefined && out[out.length - 1] === reasoning.item;
         const current = open ? reasoning : undefined;
-        reasoning = thinkingItem(block, origin, current, m, b, out, warnings);
+        reasoning = thinkingItem(name, block, origin, current, m, b, out, warnings);
         break;
       }
       case "tool_call":
@@ -117,27 +120,28 @@ function assistantItems(
         });
         break;
       case "provider": {
-        const data = ownProviderBlock(block, PROVIDER, warnings, blockPath(m, b));
+        const data = ownProviderBlock(block, name, warnings, blockPath(m, b));
         if (data !== undefined) out.push(data);
         break;
       }
       default:
         warn(
           warnings,
-          PROVIDER,
+          name,
           blockPath(m, b),
           `${block.type} block dropped: ${WHY[block.type]}`,
         );
     }
     if (block.type !== "thinking" && "signature" in block && block.signature !== undefined) {
       const path = `${blockPath(m, b)}.signature`;
-      warn(warnings, PROVIDER, path, "dropped: the Responses API has no signatures");
+      warn(warnings, name, path, "dropped: the Responses API has no signatures");
     }
   }
 }
 
 // The block's path is built only for its citations' warnings.
 function outputText(
+  name: string,
   block: TextBlock,
   m: number,
   b: number,
@@ -145,7 +149,7 @@ function outputText(
 ): Item {
   const part: Item = { type: "output_text", text: block.text };
   if (block.citations !== undefined) {
-    const annotations = ownCitations(block, PROVIDER, warnings, blockPath(m, b));
+    const annotations = ownCitations(block, name, warnings, blockPath(m, b));
     if (annotations !== undefined) part.annotations = annotations;
   }
   return part;
@@ -160,6 +164,7 @@ interface Reasoning {
 // Thinking blocks read from one reasoning item share its signature: they go back as that item,
 // each block's text one summary part.
 function thinkingItem(
+  name: string,
   block: ThinkingBlock,
   origin: string | undefined,
   current: Reasoning | undefined,
@@ -180,7 +185,7 @@ function thinkingItem(
   if (replay === undefined) {
     warn(
       warnings,
-      PROVIDER,
+      name,
       blockPath(m, b),
       origin === undefined
         ? "thinking block dropped: it holds no Responses reasoning item to send back"
@@ -197,6 +202,7 @@ function thinkingItem(
 }
 
 function toolOutputs(
+  name: string,
   message: ToolMessage,
   m: number,
   out: Item[],
@@ -209,7 +215,7 @@ function toolOutputs(
     if (result.isError) {
       warn(
         warnings,
-        PROVIDER,
+        name,
         `${blockPath(m, r)}.isError`,
         "dropped: function_call_output has no error flag; the content is sent as the output",
       );

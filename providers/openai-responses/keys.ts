@@ -8,7 +8,6 @@
  */
 
 import { invalidField, requireIndex } from "../../codec/json.ts";
-import { PROVIDER } from "./mappers.ts";
 
 // Parts per output item, and where an item's reasoning_text parts begin within them.
 const PARTS = 0x10000;
@@ -30,12 +29,13 @@ export function partKey(output: number, part: number): number {
 /**
  * Checks an `output_index`.
  *
+ * @param provider Named in the error.
  * @param value The field's value.
  * @returns The index.
  * @throws {ResponseParseError} For anything but a non-negative integer.
  */
-export function outputIndex(value: unknown): number {
-  return requireIndex(PROVIDER, value, "output_index", "an item index");
+export function outputIndex(provider: string, value: unknown): number {
+  return requireIndex(provider, value, "output_index", "an item index");
 }
 
 /**
@@ -46,11 +46,11 @@ export function outputIndex(value: unknown): number {
  * @returns The index.
  * @throws {ResponseParseError} For anything but an integer in [0, 32768).
  */
-export function partIndex(value: unknown, field: string): number {
+export function partIndex(provider: string, value: unknown, field: string): number {
   if (
     typeof value !== "number" || !Number.isInteger(value) || value < 0 || value >= REASONING_TEXT
   ) {
-    throw invalidField(PROVIDER, field, "a part index", value);
+    throw invalidField(provider, field, "a part index", value);
   }
   return value;
 }

@@ -13,7 +13,6 @@ import { invalidField, isJsonObject } from "../../codec/json.ts";
 import type { Citation } from "../../common/types.ts";
 import type { JsonObject } from "../../common/json_object.ts";
 import { partPath } from "./keys.ts";
-import { PROVIDER } from "./mappers.ts";
 import type { ResponsesReader } from "./state.ts";
 
 /**
@@ -35,7 +34,7 @@ export function readPart(
   inBody: boolean | undefined,
 ): boolean {
   if (!isJsonObject(value)) {
-    throw invalidField(PROVIDER, partPath(key, list, inBody), "an object", value);
+    throw invalidField(reader.acc.provider, partPath(key, list, inBody), "an object", value);
   }
   const acc = reader.acc;
   let text: unknown;
@@ -58,7 +57,12 @@ export function readPart(
   }
   if (typeof text !== "string") {
     const field = value.type === "refusal" ? "refusal" : "text";
-    throw invalidField(PROVIDER, `${partPath(key, list, inBody)}.${field}`, "a string", text);
+    throw invalidField(
+      reader.acc.provider,
+      `${partPath(key, list, inBody)}.${field}`,
+      "a string",
+      text,
+    );
   }
   if (text === "") acc.open(key, type);
   else if (type === "text") acc.text(key, text);
@@ -67,23 +71,23 @@ export function readPart(
   if (annotations === undefined || annotations === null || type === "thinking") return true;
   if (!Array.isArray(annotations)) {
     const path = `${partPath(key, list, inBody)}.annotations`;
-    throw invalidField(PROVIDER, path, "an array", annotations);
+    throw invalidField(reader.acc.provider, path, "an array", annotations);
   }
   for (let i = 0; i < annotations.length; i++) {
     const annotation = annotations[i];
     if (!isJsonObject(annotation)) {
       const path = `${partPath(key, list, inBody)}.annotations[${i}]`;
-      throw invalidField(PROVIDER, path, "an object", annotation);
+      throw invalidField(reader.acc.provider, path, "an object", annotation);
     }
-    acc.citation(key, citationFrom(annotation));
+    acc.citation(key, citationFrom(reader.acc.provider, annotation));
   }
   return true;
 }
 
 // `url_citation` names its source by url and title, the file citations by filename.
-function citationFrom(annotation: JsonObject): Citation {
+function citationFrom(provider: string, annotation: JsonObject): Citation {
   return citationOf(
-    PROVIDER,
+    provider,
     annotation,
     annotation.url,
     annotation.title ?? annotation.filename,
@@ -95,11 +99,12 @@ function citationFrom(annotation: JsonObject): Citation {
  * Maps an `output_text` annotation (`url_citation`, `file_citation`, `container_file_citation`,
  * `file_path`) to a citation.
  *
+ * @param provider Who sent it, named in the citation and errors.
  * @param value The wire annotation.
  * @param path Its path, for errors.
  * @returns The citation.
  */
-export function annotationOf(value: unknown, path: string): Citation {
-  if (!isJsonObject(value)) throw invalidField(PROVIDER, path, "an object", value);
-  return citationFrom(value);
+export function annotationOf(provider: string, value: unknown, path: string): Citation {
+  if (!isJsonObject(value)) throw invalidField(provider, path, "an object", value);
+  return citationFrom(provider, value);
 }

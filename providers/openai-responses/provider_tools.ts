@@ -14,17 +14,18 @@ import type { ProviderTool } from "../../common/features.ts";
 import type { JsonObject } from "../../common/json_object.ts";
 import { refuse } from "../../common/refuse.ts";
 import type { Warning } from "../../common/types.ts";
-import { PROVIDER } from "./mappers.ts";
 
 /**
  * Appends a request's provider tools to the body's `tools`.
  *
+ * @param name The provider serializing, named in errors and warnings.
  * @param body The body being built (its function tools already written).
  * @param tools The request's provider tools.
  * @param warnings Receives options the API has no field for.
  * @throws {ValidationError} For web fetch, which the Responses API does not run.
  */
 export function writeResponsesProviderTools(
+  name: string,
   body: JsonObject,
   tools: readonly ProviderTool[],
   warnings: Warning[] | undefined,
@@ -47,7 +48,7 @@ export function writeResponsesProviderTools(
         if (tool[key] !== undefined) {
           warn(
             warnings,
-            PROVIDER,
+            name,
             `${at}.${key}`,
             "dropped: the web_search tool has no such field",
           );
@@ -55,7 +56,7 @@ export function writeResponsesProviderTools(
       }
       out.push(search);
     } else {
-      refuse(PROVIDER, at, `cannot be sent: the Responses API has no ${tool.type} tool`);
+      refuse(name, at, `cannot be sent: the Responses API has no ${tool.type} tool`);
     }
   }
 }

@@ -23,7 +23,6 @@ import { responsesError } from "./errors.ts";
 import {
   mapOpenAIResponsesFinishReason,
   mapOpenAIResponsesUsage,
-  PROVIDER,
   reasoningSignature,
 } from "./mappers.ts";
 import { itemPath, partIndex, partKey, REASONING_TEXT } from "./keys.ts";
@@ -63,7 +62,7 @@ export function onResponseStart(
   const acc = reader.acc;
   const { id, model } = response;
   if (typeof model !== "string") {
-    throw invalidField(PROVIDER, inBody ? "model" : "response.model", "a string", model);
+    throw invalidField(reader.acc.provider, inBody ? "model" : "response.model", "a string", model);
   }
   if (!acc.started) acc.start(typeof id === "string" ? id : undefined, model);
   for (const key in response) if (!isMapped(key)) acc.metadata(key, response[key]);
@@ -86,10 +85,14 @@ export function onResponseEnd(
   // A body's fields were read at its start, from this same object.
   if (!inBody) onResponseStart(reader, response, inBody);
   const acc = reader.acc;
-  const usage = optionalObject(PROVIDER, response.usage, inBody ? "usage" : "response.usage");
+  const usage = optionalObject(
+    reader.acc.provider,
+    response.usage,
+    inBody ? "usage" : "response.usage",
+  );
   if (usage !== undefined) acc.usage(mapOpenAIResponsesUsage(usage), usage);
   const details = optionalObject(
-    PROVIDER,
+    reader.acc.provider,
     response.incomplete_details,
     inBody ? "incomplete_details" : "response.incomplete_details",
   );
@@ -99,21 +102,31 @@ export function onResponseEnd(
     mapOpenAIResponsesFinishReason(status, reason, acc.hasToolCalls, reader.refused),
     typeof reason === "string" ? reason : status,
   );
-  const error = optionalObject(PROVIDER, response.error, inBody ? "error" : "response.error");
-  if (error !== undefined) acc.fail(responsesError(error));
+  const error = optionalObject(
+    reader.acc.provider,
+    response.error,
+    inBody ? "error" : "response.error",
+  );
+  if (error !== undefined) acc.fail(responsesError(reader.acc.provider, error));
 }
 
-function itemOf(value: unknown, output: number, inBody: boolean): JsonObject {
+function itemOf(provider: string, value: unknown, output: number, inBody: boolean): JsonObject {
   if (!isJsonObject(value)) {
-    throw invalidField(PROVIDER, itemPath(output, inBody), "an object", value);
+    throw invalidField(provider, itemPath(output, inBody), "an object", value);
   }
   return value;
 }
 
-function itemString(value: unknown, output: number, inBody: boolean, field: string): string {
+function itemString(
+  provider: string,
+  value: unknown,
+  output: number,
+  inBody: boolean,
+  field: string,
+): string {
   if (typeof value !== "string" || value === "") {
     throw invalidField(
-      PROVIDER,
+      provider,
       `${itemPath(output, inBody)}.${field}`,
       "a non-empty string",
       value,
@@ -132,10 +145,21 @@ function startCall(
   const key = partKey(output, 0);
   const args = item.arguments ?? "";
   if (typeof args !== "string") {
-    throw invalidField(PROVIDER, `${itemPath(output, inBody)}.arguments`, "a string", args);
+    throw invalidField(
+      reader.acc.provider,
+      `${itemPath(output, inBody)}.arguments`,
+      "a string",
+      args,
+    );
   }
-  const id = itemString(item.call_id, output, inBody, "call_id");
-  reader.acc.toolStart(key, id, itemString(item.name, output, inBody, "name"), undefined, args);
+  const id = itemString(reader.acc.provider, item.call_id, output, inBody, "call_id");
+  reader.acc.toolStart(
+    key,
+    id,
+    itemString(reader.acc.provider, item.name, output, inBody, "name"),
+    undefined,
+    args,
+  );
 }
 
 /**
@@ -147,7 +171,7 @@ function startCall(
  * @param value The item.
  */
 export function onItemAdded(reader: ResponsesReader, output: number, value: unknown): void {
-  const item = itemOf(value, output, false);
+  const item = itemOf(reader.acc.provider, value, output, false);
   if (item.type === "function_call") startCall(reader, output, item, false);
 }
 
@@ -166,7 +190,7 @@ export function onItemDone(
   value: unknown,
   inBody: boolean,
 ): void {
-  const item = itemOf(value, output, inBody);
+  const item = itemOf(reader.acc.provider, value, output, inBody);
   const acc = reader.acc;
   switch (item.type) {
     case "message":
@@ -187,7 +211,7 @@ export function onItemDone(
   // Provider-run tools (web and file search, code interpreter, image generation, MCP, …) and
   // any item kind added later: kept whole.
   const key = partKey(output, 0);
-  acc.providerBlock(key, itemString(item.type, output, inBody, "type"), item);
+  acc.providerBlock(key, itemString(reader.acc.provider, item.type, output, inBody, "type"), item);
   acc.end(key);
 }
 
@@ -195,6 +219,7 @@ const NONE: readonly unknown[] = Object.freeze([]);
 
 // A list of parts; its path is built only for an error (this runs for every item of a body).
 function listOf(
+  provider: string,
   item: JsonObject,
   field: string,
   output: number,
@@ -203,7 +228,7 @@ function listOf(
   const list = item[field];
   if (Array.isArray(list)) return list;
   if (list === undefined || list === null) return NONE;
-  throw invalidField(PROVIDER, `${itemPath(output, inBody)}.${field}`, "an array", list);
+  throw invalidField(provider, `${itemPath(output, inBody)}.${field}`, "an array", list);
 }
 
 function onMessageDone(
@@ -212,9 +237,9 @@ function onMessageDone(
   item: JsonObject,
   inBody: boolean,
 ): void {
-  const content = listOf(item, "content", output, inBody);
+  const content = listOf(reader.acc.provider, item, "content", output, inBody);
   for (let c = 0; c < content.length; c++) {
-    const key = partKey(output, partIndex(c, "content"));
+    const key = partKey(output, partIndex(reader.acc.provider, c, "content"));
     // A part streamed already is not read again whole; a body streamed none.
     if (!inBody && reader.acc.has(key)) continue;
     if (!readPart(reader, key, content[c], "content", inBody)) {
@@ -237,14 +262,14 @@ function onReasoningDone(
   inBody: boolean,
 ): void {
   const acc = reader.acc;
-  const summary = listOf(item, "summary", output, inBody);
+  const summary = listOf(reader.acc.provider, item, "summary", output, inBody);
   for (let s = 0; s < summary.length; s++) {
-    const key = partKey(output, partIndex(s, "summary"));
+    const key = partKey(output, partIndex(reader.acc.provider, s, "summary"));
     if (inBody || !acc.has(key)) readPart(reader, key, summary[s], "summary", inBody);
   }
-  const content = listOf(item, "content", output, inBody);
+  const content = listOf(reader.acc.provider, item, "content", output, inBody);
   for (let c = 0; c < content.length; c++) {
-    const key = partKey(output, REASONING_TEXT + partIndex(c, "content"));
+    const key = partKey(output, REASONING_TEXT + partIndex(reader.acc.provider, c, "content"));
     if (inBody || !acc.has(key)) readPart(reader, key, content[c], "content", inBody);
   }
   const signature = reasoningSignature(item.id, item.encrypted_content);

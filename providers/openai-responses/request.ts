@@ -72,19 +72,37 @@ export function serializeOpenAIResponsesRequest(
   request: ChatRequest,
   options: OpenAIResponsesSerializeOptions = {},
 ): string {
+  return serializeResponsesRequest(PROVIDER, request, options);
+}
+
+/**
+ * Serializes a request for a server that speaks the Responses API: OpenAI or a host (Azure).
+ *
+ * @param name The server's name: what errors and warnings say, and its `providerOptions` key.
+ * @param request The canonical request.
+ * @param options `stream`, a `warnings` list, and `store` / `previousResponseId`.
+ * @returns The JSON body.
+ * @throws {ValidationError} When the request is malformed or asks what the model or API cannot do.
+ */
+export function serializeResponsesRequest(
+  name: string,
+  request: ChatRequest,
+  options: OpenAIResponsesSerializeOptions,
+): string {
   const fields = requestFields(request);
-  validateRequest(request, PROVIDER, fields, OPENAI_LIMITS);
+  validateRequest(request, name, fields, OPENAI_LIMITS);
   const row = openAIModel(request.model);
-  const effort = planOpenAIEffort(PROVIDER, request, row, options.warnings);
-  checkOpenAISampling(PROVIDER, request, row, effort, "temperature", request.temperature, 1);
-  checkOptions(request);
+  const effort = planOpenAIEffort(name, request, row, options.warnings);
+  checkOpenAISampling(name, request, row, effort, "temperature", request.temperature, 1);
+  checkOptions(name, request);
   const previous = options.previousResponseId;
   const store = options.store ?? previous !== undefined;
   const body: Record<string, unknown> = { model: request.model };
   if (request.system !== undefined) body.instructions = request.system;
   body.input = inputItems(
+    name,
     request.messages,
-    firstUnstored(request.messages, previous),
+    firstUnstored(name, request.messages, previous),
     options.warnings,
   );
   if (request.tools !== undefined && request.tools.length > 0) {
@@ -111,30 +129,34 @@ export function serializeOpenAIResponsesRequest(
   }
   if (previous !== undefined) body.previous_response_id = previous;
   if ((fields & FEATURES) !== 0) {
-    writeResponsesFeatures(request, body, row, effort, options.warnings);
+    writeResponsesFeatures(name, request, body, row, effort, options.warnings);
   }
   if (options.stream) body.stream = true;
   return JSON.stringify(body);
 }
 
-function checkOptions(request: ChatRequest): void {
+function checkOptions(name: string, request: ChatRequest): void {
   const stop = request.stopSequences;
   if (stop !== undefined && stop.length > 0) {
-    refuse(PROVIDER, "stopSequences", "cannot be sent: the Responses API takes no stop sequences");
+    refuse(name, "stopSequences", "cannot be sent: the Responses API takes no stop sequences");
   }
   const max = request.maxOutputTokens;
   if (max !== undefined && max < MIN_OUTPUT_TOKENS) {
-    refuse(PROVIDER, "maxOutputTokens", `must be at least ${MIN_OUTPUT_TOKENS}, got ${max}`);
+    refuse(name, "maxOutputTokens", `must be at least ${MIN_OUTPUT_TOKENS}, got ${max}`);
   }
 }
 
 // The first message the server does not have: after the last assistant turn of a stored
 // conversation, else the first.
-function firstUnstored(messages: readonly Message[], previous: string | undefined): number {
+function firstUnstored(
+  name: string,
+  messages: readonly Message[],
+  previous: string | undefined,
+): number {
   if (previous === undefined) return 0;
   if (typeof previous !== "string" || previous === "") {
     refuse(
-      PROVIDER,
+      name,
       "previousResponseId",
       `must be a non-empty string, got ${describeValue(previous)}`,
     );
@@ -143,7 +165,7 @@ function firstUnstored(messages: readonly Message[], previous: string | undefine
   while (last >= 0 && messages[last].role !== "assistant") last--;
   if (last === messages.length - 1) {
     refuse(
-      PROVIDER,
+      name,
       "messages",
       "end with an assistant turn: with previousResponseId, only what follows the last one is sent",
     );

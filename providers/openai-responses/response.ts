@@ -45,15 +45,28 @@ import { responsesReader } from "./state.ts";
  * ```
  */
 export function parseOpenAIResponsesResponse(body: string): ChatResponse {
-  const data = parseJson(PROVIDER, body, "response body");
-  if (!isJsonObject(data)) throw invalidField(PROVIDER, "(body)", "an object", data);
+  return parseResponsesResponse(PROVIDER, body);
+}
+
+/**
+ * Parses a Responses API body from OpenAI or a host (Azure).
+ *
+ * @param provider Who answered, named in the response and errors.
+ * @param body The response body text.
+ * @returns The canonical response.
+ * @throws {ResponseParseError} When the body is not a Responses object.
+ * @throws {ProviderError} When it is an error body, or a response that failed.
+ */
+export function parseResponsesResponse(provider: string, body: string): ChatResponse {
+  const data = parseJson(provider, body, "response body");
+  if (!isJsonObject(data)) throw invalidField(provider, "(body)", "an object", data);
   const output = data.output;
   if (!Array.isArray(output)) {
     // An HTTP error body: `{"error": {message, type, param, code}}`.
-    if (isJsonObject(data.error)) throw responsesError(data.error);
-    throw invalidField(PROVIDER, "output", "an array", output);
+    if (isJsonObject(data.error)) throw responsesError(provider, data.error);
+    throw invalidField(provider, "output", "an array", output);
   }
-  const reader = responsesReader(new ResponseAccumulator(PROVIDER));
+  const reader = responsesReader(new ResponseAccumulator(provider));
   onResponseStart(reader, data, true);
   for (let i = 0; i < output.length; i++) onItemDone(reader, i, output[i], true);
   onResponseEnd(reader, data as JsonObject, true);

@@ -24,75 +24,86 @@ import { annotationOf, readPart } from "./parts.ts";
 import { onItemAdded, onItemDone, onResponseEnd, onResponseStart } from "./reader.ts";
 import { type ResponsesReader, responsesReader } from "./state.ts";
 
-function objectField(json: JsonObject, field: string): JsonObject {
+function objectField(provider: string, json: JsonObject, field: string): JsonObject {
   const value = json[field];
-  if (!isJsonObject(value)) throw invalidField(PROVIDER, field, "an object", value);
+  if (!isJsonObject(value)) throw invalidField(provider, field, "an object", value);
   return value;
 }
 
-function deltaOf(json: JsonObject): string {
-  return requireString(PROVIDER, json.delta, "delta");
+function deltaOf(provider: string, json: JsonObject): string {
+  return requireString(provider, json.delta, "delta");
 }
 
 // A part of a message (content_index) or of a reasoning item (summary_index, or content_index
 // for reasoning text).
-function contentKey(json: JsonObject): number {
-  return partKey(outputIndex(json.output_index), partIndex(json.content_index, "content_index"));
+function contentKey(provider: string, json: JsonObject): number {
+  return partKey(
+    outputIndex(provider, json.output_index),
+    partIndex(provider, json.content_index, "content_index"),
+  );
 }
 
 function onPartAdded(reader: ResponsesReader, json: JsonObject, summary: boolean): void {
-  const output = outputIndex(json.output_index);
-  const part = objectField(json, "part");
+  const provider = reader.acc.provider;
+  const output = outputIndex(provider, json.output_index);
+  const part = objectField(provider, json, "part");
   const index = summary
-    ? partIndex(json.summary_index, "summary_index")
-    : partIndex(json.content_index, "content_index") +
+    ? partIndex(provider, json.summary_index, "summary_index")
+    : partIndex(provider, json.content_index, "content_index") +
       (part.type === "reasoning_text" ? REASONING_TEXT : 0);
   // A part of a kind this reader does not know is read when its item is done.
   readPart(reader, partKey(output, index), part, "", undefined);
 }
 
 function onEvent(reader: ResponsesReader, json: JsonObject): void {
+  const provider = reader.acc.provider;
   const acc = reader.acc;
   switch (json.type) {
     case "response.output_text.delta":
-      return acc.text(contentKey(json), deltaOf(json));
+      return acc.text(contentKey(provider, json), deltaOf(provider, json));
     case "response.reasoning_summary_text.delta": {
-      const output = outputIndex(json.output_index);
+      const output = outputIndex(provider, json.output_index);
       return acc.thinking(
-        partKey(output, partIndex(json.summary_index, "summary_index")),
-        deltaOf(json),
+        partKey(output, partIndex(provider, json.summary_index, "summary_index")),
+        deltaOf(provider, json),
       );
     }
     case "response.function_call_arguments.delta": {
-      return acc.toolDelta(partKey(outputIndex(json.output_index), 0), deltaOf(json));
+      return acc.toolDelta(
+        partKey(outputIndex(provider, json.output_index), 0),
+        deltaOf(provider, json),
+      );
     }
     case "response.reasoning_text.delta":
-      return acc.thinking(contentKey(json) + REASONING_TEXT, deltaOf(json));
+      return acc.thinking(contentKey(provider, json) + REASONING_TEXT, deltaOf(provider, json));
     case "response.refusal.delta":
       reader.refused = true;
-      return acc.text(contentKey(json), deltaOf(json));
+      return acc.text(contentKey(provider, json), deltaOf(provider, json));
     case "response.output_text.annotation.added":
       if (json.annotation === null || json.annotation === undefined) return;
-      return acc.citation(contentKey(json), annotationOf(json.annotation, "annotation"));
+      return acc.citation(
+        contentKey(provider, json),
+        annotationOf(provider, json.annotation, "annotation"),
+      );
     case "response.content_part.added":
       return onPartAdded(reader, json, false);
     case "response.reasoning_summary_part.added":
       return onPartAdded(reader, json, true);
     case "response.output_item.added":
-      return onItemAdded(reader, outputIndex(json.output_index), json.item);
+      return onItemAdded(reader, outputIndex(provider, json.output_index), json.item);
     case "response.output_item.done":
-      return onItemDone(reader, outputIndex(json.output_index), json.item, false);
+      return onItemDone(reader, outputIndex(provider, json.output_index), json.item, false);
     case "response.created":
     case "response.in_progress":
     case "response.queued":
-      return onResponseStart(reader, objectField(json, "response"), false);
+      return onResponseStart(reader, objectField(provider, json, "response"), false);
     case "response.completed":
     case "response.incomplete":
     case "response.failed":
-      onResponseEnd(reader, objectField(json, "response"), false);
+      onResponseEnd(reader, objectField(provider, json, "response"), false);
       return acc.terminate();
     case "error":
-      return acc.fail(responsesError({ code: json.code, message: json.message }));
+      return acc.fail(responsesError(provider, { code: json.code, message: json.message }));
   }
 }
 
@@ -118,10 +129,24 @@ function onEvent(reader: ResponsesReader, json: JsonObject): void {
 export function createOpenAIResponsesStreamDecoder(
   options: StreamDecoderOptions = {},
 ): StreamDecoder {
-  const reader = responsesReader(new ResponseAccumulator(PROVIDER, new EventBuffer()));
+  return createResponsesStreamDecoder(PROVIDER, options);
+}
+
+/**
+ * A decoder for a Responses API stream from OpenAI or a host (Azure).
+ *
+ * @param provider Who answers, named in events and errors.
+ * @param options Decoder options.
+ * @returns The decoder.
+ */
+export function createResponsesStreamDecoder(
+  provider: string,
+  options: StreamDecoderOptions,
+): StreamDecoder {
+  const reader = responsesReader(new ResponseAccumulator(provider, new EventBuffer()));
   return assembleStreamDecoder(reader.acc, "response.completed", options, (_event, data) => {
     const json = JSON.parse(data);
-    if (!isJsonObject(json)) throw invalidField(PROVIDER, "event", "an object", json);
+    if (!isJsonObject(json)) throw invalidField(provider, "event", "an object", json);
     onEvent(reader, json);
   });
 }
