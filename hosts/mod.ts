@@ -22,19 +22,7 @@
 
 import { ValidationError } from "../common/errors.ts";
 import type { HostProvider } from "./host.ts";
-import {
-  cerebras,
-  deepseek,
-  fireworks,
-  groq,
-  lmstudio,
-  mistral,
-  ollama,
-  openrouter,
-  together,
-  vllm,
-  xai,
-} from "./presets.ts";
+import * as presets from "./presets.ts";
 
 export { openaiCompatible, PERMISSIVE } from "./host.ts";
 export type { HostProvider, OpenAICompatibleOptions } from "./host.ts";
@@ -44,46 +32,10 @@ export type {
   AzureResponsesHttpOptions,
   AzureResponsesProvider,
 } from "./azure.ts";
-export {
-  cerebras,
-  deepseek,
-  fireworks,
-  groq,
-  lmstudio,
-  mistral,
-  ollama,
-  openrouter,
-  together,
-  vllm,
-  xai,
-} from "./presets.ts";
+export * from "./presets.ts";
 
 /** Every host preset by name (Azure, which needs a resource, is made with `azureOpenAI`). */
-export const hosts: Readonly<{
-  deepseek: typeof deepseek;
-  groq: typeof groq;
-  mistral: typeof mistral;
-  xai: typeof xai;
-  openrouter: typeof openrouter;
-  together: typeof together;
-  fireworks: typeof fireworks;
-  cerebras: typeof cerebras;
-  ollama: typeof ollama;
-  lmstudio: typeof lmstudio;
-  vllm: typeof vllm;
-}> = Object.freeze({
-  deepseek,
-  groq,
-  mistral,
-  xai,
-  openrouter,
-  together,
-  fireworks,
-  cerebras,
-  ollama,
-  lmstudio,
-  vllm,
-});
+export const hosts: Readonly<typeof presets> = Object.freeze({ ...presets });
 
 /** The name of a host preset. */
 export type HostName = keyof typeof hosts;

@@ -24,31 +24,8 @@ import { serializeAnthropicRequest } from "./request.ts";
 import { parseAnthropicResponse } from "./response.ts";
 import { createAnthropicStreamDecoder } from "./stream.ts";
 
-// What using this dialect alone needs, without the client, tools or other dialects: reading a
-// fetch body as events, the errors it throws, and the canonical types.
-export { EventStream } from "../../codec/event_stream.ts";
-export { EventTransformStream } from "../../codec/stream.ts";
-export {
-  ProviderError,
-  ResponseParseError,
-  RosettaError,
-  StructuredOutputError,
-  ValidationError,
-} from "../../common/errors.ts";
-export type * from "../../common/errors.ts";
-export { randomId, seededIdGenerator } from "../../common/ids.ts";
-export type { IdGenerator } from "../../common/ids.ts";
-export type * from "../../common/types.ts";
-export type * from "../../common/events.ts";
-export type {
-  HttpRequest,
-  HttpRequestOptions,
-  ParseOptions,
-  Provider,
-  SerializeOptions,
-  StreamDecoder,
-  StreamDecoderOptions,
-} from "../../common/provider.ts";
+// What using this dialect alone needs, without the client, tools or other dialects.
+export * from "../standalone.ts";
 export { anthropicErrorFromResponse } from "./errors.ts";
 export { serializeAnthropicRequest } from "./request.ts";
 export { createAnthropicStreamDecoder } from "./stream.ts";
