@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { z } from "zod";
+import { call, weather } from "../testing/internal/tool_calls.ts";
 import { executeToolCalls, extractToolCalls, runToolRound } from "./dispatch.ts";
 import { errorResult } from "./prepare.ts";
 import { parseToolArguments } from "../codec/json.ts";
@@ -8,21 +9,6 @@ import { defineTool, type Tool } from "./tool.ts";
 import type { ChatResponse, ToolCallBlock } from "../common/types.ts";
 import { emptyUsage } from "../codec/usage.ts";
 
-const weather = defineTool({
-  name: "get_weather",
-  description: "Weather",
-  input: z.object({
-    location: z.string(),
-    unit: z.enum(["celsius", "fahrenheit"]).default("celsius"),
-  }),
-  execute: ({ location, unit }) => ({ location, unit, temperature: 18 }),
-});
-const call = (name: string, args: unknown, id = `id_${name}`): ToolCallBlock => ({
-  type: "tool_call",
-  id,
-  name,
-  arguments: args as ToolCallBlock["arguments"],
-});
 const response = (calls: ToolCallBlock[]): ChatResponse => ({
   provider: "anthropic",
   model: "m",

@@ -2,26 +2,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { z } from "zod";
+import { call, weather } from "../testing/internal/tool_calls.ts";
 import { errorResult, prepareToolCall } from "./prepare.ts";
 import { defineTool, type Tool } from "./tool.ts";
-import type { ToolCallBlock } from "../common/types.ts";
 import { parseToolArguments } from "../codec/json.ts";
 
-const weather = defineTool({
-  name: "get_weather",
-  description: "Weather",
-  input: z.object({
-    location: z.string(),
-    unit: z.enum(["celsius", "fahrenheit"]).default("celsius"),
-  }),
-  execute: ({ location, unit }) => ({ location, unit, temperature: 18 }),
-});
-const call = (name: string, args: unknown, id = `id_${name}`): ToolCallBlock => ({
-  type: "tool_call",
-  id,
-  name,
-  arguments: args as ToolCallBlock["arguments"],
-});
 test("prepareToolCall validates with the zod schema and applies defaults", () => {
   const prepared = prepareToolCall(call("get_weather", { location: "Paris" }), [weather]);
   assert.ok(!("type" in prepared));
