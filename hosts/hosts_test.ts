@@ -63,6 +63,14 @@ const FAMILIES: Record<string, Expected> = {
     finish: "stop",
     usage: { inputTokens: 42, thinkingTokens: 24 },
   },
+  mistral_reasoning: {
+    host: mistral,
+    thinking: "The user asks for 17 × 24. 17 × 24 = 17 × 20 + 17 × 4 = 340 + 68 = 408.",
+    text: "17 × 24 is **408**.",
+    calls: [],
+    finish: "stop",
+    usage: { inputTokens: 12, outputTokens: 84 },
+  },
   azure_content_filter: {
     host: azureOpenAI({ resource: "contoso" }),
     thinking: "",
@@ -88,7 +96,8 @@ function summary(response: ChatResponse) {
 for (const [name, expected] of Object.entries(FAMILIES)) {
   const { host } = expected;
   test(`${host.name} preset reads ${name} whole and streamed, split anywhere`, () => {
-    const body = host.parseResponse(readFixture(`hosts/${name}.json`));
+    const folder = name.startsWith("mistral") ? "openai" : "hosts";
+    const body = host.parseResponse(readFixture(`${folder}/${name}.json`));
     assert.deepEqual(summary(body), {
       provider: host.name,
       thinking: expected.thinking,
@@ -99,7 +108,7 @@ for (const [name, expected] of Object.entries(FAMILIES)) {
     for (const [field, value] of Object.entries(expected.usage)) {
       assert.equal(body.usage[field as keyof ChatResponse["usage"]], value, field);
     }
-    const bytes = new TextEncoder().encode(readFixture(`hosts/${name}.sse`));
+    const bytes = new TextEncoder().encode(readFixture(`${folder}/${name}.sse`));
     for (const { name: split, chunks } of chunkings(bytes)) {
       const { response, error } = decodeChunks(host.createStreamDecoder(), chunks);
       assert.equal(error, undefined, split);
