@@ -73,6 +73,8 @@ export {
   getHost,
   hosts,
   openaiCompatible,
+  vertexAnthropic,
+  vertexGemini,
 } from "./hosts/mod.ts";
 export type {
   AzureOpenAIOptions,
@@ -80,4 +82,5 @@ export type {
   HostName,
   HostProvider,
   OpenAICompatibleOptions,
+  VertexOptions,
 } from "./hosts/mod.ts";

@@ -189,8 +189,16 @@ export class Call {
     const attempt = new AbortController();
     this.#attempt = attempt;
     if (this.#aborted) attempt.abort(this.#reason);
-    const { url, method, headers, body } = this.#http;
     const n = ++this.#attempts;
+    let http = this.#http;
+    if (this.#s.provider.authorize !== undefined) {
+      try {
+        http = await this.#s.provider.authorize(http, attempt.signal);
+      } catch (cause) {
+        return { ok: false, error: this.#unauthorized(cause) };
+      }
+    }
+    const { url, method, headers, body } = http;
     if (this.#s.onEvent !== undefined) {
       const key = this.#s.apiKey;
       this.#emit({
@@ -242,6 +250,21 @@ export class Call {
     const provider = this.#s.provider.name;
     const detail = (cause as Error)?.message ?? String(cause);
     return new ProviderError("network", `Cannot reach ${provider}: ${detail}`, { provider, cause });
+  }
+
+  // Credentials that could not be had (a token callback that threw): final, not retried.
+  #unauthorized(cause: unknown): ProviderError {
+    const reason = this.interrupted();
+    if (reason !== undefined) {
+      if (OWN_TIMEOUTS.has(reason as ProviderError)) return reason as ProviderError;
+      throw reason;
+    }
+    const provider = this.#s.provider.name;
+    const detail = (cause as Error)?.message ?? String(cause);
+    return new ProviderError("auth", `Cannot authorize ${provider} request: ${detail}`, {
+      provider,
+      cause,
+    });
   }
 
   /** Gives back the timers and the signal listener (idempotent). */

@@ -123,4 +123,10 @@ export interface Provider<Name extends string = string> {
   errorFromResponse(status: number, body: string, headers?: Headers): ProviderError;
   /** A fresh decoder for one streamed response (SSE bytes → canonical events). */
   createStreamDecoder(options?: StreamDecoderOptions): StreamDecoder;
+  /**
+   * Completes a built request with credentials that are asynchronous (a cloud's access token, a
+   * request signature), before each attempt. A client awaits it; without a client, call it
+   * yourself before `fetch`. A provider whose key is a header it writes itself has none.
+   */
+  authorize?(http: HttpRequest, signal: AbortSignal): Promise<HttpRequest>;
 }

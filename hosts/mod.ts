@@ -33,6 +33,8 @@ export type {
   AzureResponsesProvider,
 } from "./azure.ts";
 export * from "./presets.ts";
+export { VERTEX_ANTHROPIC_VERSION, vertexAnthropic, vertexGemini } from "./vertex.ts";
+export type { VertexOptions } from "./vertex.ts";
 
 /** Every host preset by name (Azure, which needs a resource, is made with `azureOpenAI`). */
 export const hosts: Readonly<typeof presets> = Object.freeze({ ...presets });

@@ -68,8 +68,8 @@ export interface MockReply extends MockFaults {
   finishReason?: "stop" | "length" | "tool_use";
 }
 
-/** A host family the mock speaks besides the providers: `deepseek`, `mistral`, `azure`. */
-export type MockHostName = "deepseek" | "mistral" | "azure";
+/** A host family the mock speaks besides the providers: OpenAI-compatible hosts and Vertex AI. */
+export type MockHostName = "deepseek" | "mistral" | "azure" | "vertex-google" | "vertex-anthropic";
 
 /** A request as the mock server saw it. */
 export interface RecordedRequest {

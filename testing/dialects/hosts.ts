@@ -13,6 +13,7 @@ import type { JsonObject } from "../../common/json_object.ts";
 import { type MockHostName, type MockReply, pieces } from "../script.ts";
 import type { MockDialect, MockEvent } from "./dialect.ts";
 import { openAIMock } from "./openai.ts";
+import { vertexAnthropicMock, vertexGoogleMock } from "./vertex.ts";
 
 interface HostShape {
   basePath: string;
@@ -115,4 +116,6 @@ export const HOST_DIALECTS: Readonly<Record<MockHostName, MockDialect>> = {
     refuses: ["stream_options", "max_completion_tokens"],
   }),
   azure: hostMock({ basePath: "/azure/openai/v1", keyHeader: "api-key", filterResults: true }),
+  "vertex-google": vertexGoogleMock,
+  "vertex-anthropic": vertexAnthropicMock,
 };
