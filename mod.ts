@@ -69,8 +69,7 @@ export type {
 export { FallbackError } from "./client/fallback_error.ts";
 export type { FallbackAttempt } from "./client/fallback_error.ts";
 export type * from "./client/fallback_events.ts";
-export { FallbackEventStream } from "./client/fallback_stream.ts";
-export type { FallbackResponse } from "./client/fallback_stream.ts";
+export type { FallbackEventStream, FallbackResponse } from "./client/fallback_stream.ts";
 export type * from "./client/events.ts";
 export type { Sleep } from "./client/retry.ts";
 export { anthropic } from "./providers/anthropic/mod.ts";

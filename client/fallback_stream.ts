@@ -34,7 +34,39 @@ const NO_DECODER: StreamDecoder = {
 };
 const NO_BODY = new ReadableStream<Uint8Array>();
 
-/** An {@link EventStream} that moves to the next target until one stream begins. */
+/**
+ * An {@link EventStream} that moves to the next target until one stream begins: what a fallback
+ * client's `stream` returns. `attempts` lists the targets that failed so far.
+ *
+ * @example A stream that moves from an overloaded Anthropic to Gemini
+ * ```ts
+ * import { anthropic, createFallbackClient, google } from "@rosetta/llm";
+ * import { createMockServer, failure, reply, text } from "@rosetta/llm/testing";
+ * import assert from "node:assert/strict";
+ * const mock = createMockServer({
+ *   script: (request) => request.provider === "anthropic" ? failure(529) : reply(text("Hello there")),
+ * });
+ * const server = await mock.listen();
+ * try {
+ *   const shared = { apiKey: "test-key", maxRetries: 1, sleep: () => Promise.resolve() };
+ *   const client = createFallbackClient({
+ *     targets: [
+ *       { ...shared, provider: anthropic, model: "claude-sonnet-4-5", baseUrl: server.baseUrl("anthropic") },
+ *       { ...shared, provider: google, model: "gemini-2.5-flash", baseUrl: server.baseUrl("google") },
+ *     ],
+ *   });
+ *   const stream = client.stream({ messages: [{ role: "user", content: "Hi" }] });
+ *   let said = "";
+ *   for await (const event of stream) if (event.type === "text_delta") said += event.text;
+ *   assert.equal(said, "Hello there");
+ *   const response = await stream.response();
+ *   assert.equal(response.provider, "google");
+ *   assert.equal(response.attempts[0].error.attempts, 2); // the 529, then its one retry
+ * } finally {
+ *   await server.close();
+ * }
+ * ```
+ */
 export class FallbackEventStream extends EventStream {
   readonly #run: FallbackRun;
   readonly #open: () => EventStream;
