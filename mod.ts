@@ -59,6 +59,17 @@ export type { PreparedCall } from "./tools/prepare.ts";
 export { createClient } from "./client/client.ts";
 export type { CallOptions, Client, ClientOptions, ProviderCallOptions } from "./client/client.ts";
 export type { FetchFunction } from "./client/call.ts";
+export { createFallbackClient } from "./client/fallback.ts";
+export type {
+  FallbackClient,
+  FallbackClientOptions,
+  FallbackRequest,
+  FallbackTarget,
+} from "./client/fallback.ts";
+export { FallbackError } from "./client/fallback_error.ts";
+export type { FallbackAttempt } from "./client/fallback_error.ts";
+export type * from "./client/fallback_events.ts";
+export type { FallbackEventStream, FallbackResponse } from "./client/fallback_stream.ts";
 export type * from "./client/events.ts";
 export type { Sleep } from "./client/retry.ts";
 export { anthropic } from "./providers/anthropic/mod.ts";
