@@ -7,6 +7,7 @@
  * @module
  */
 
+import { RETRYABLE } from "./retry.ts";
 import { type ErrorCategory, ValidationError } from "../common/errors.ts";
 import type { Provider } from "../common/provider.ts";
 import type { ChatRequest } from "../common/types.ts";
@@ -75,8 +76,6 @@ export interface FallbackClient {
   stream(request: FallbackRequest, options?: CallOptions): FallbackEventStream;
 }
 
-// The categories a client retries (client/retry.ts): a target moves on after them by default.
-const TRANSIENT: ErrorCategory[] = ["rate_limit", "server", "timeout", "network"];
 // Every category, to check fallbackOn against: the record fails to compile if one is missing.
 const CATEGORIES: Record<ErrorCategory, true> = {
   auth: true,
@@ -98,7 +97,7 @@ function refuse(path: string, must: string, got: unknown): never {
 }
 
 function categories(given: unknown): Set<ErrorCategory> {
-  const set = new Set(TRANSIENT);
+  const set = new Set(RETRYABLE);
   if (given === undefined) return set;
   if (!Array.isArray(given)) refuse("fallbackOn", "an array of error categories", given);
   given.forEach((category, i) => {

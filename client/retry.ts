@@ -18,9 +18,12 @@ export const BACKOFF_MAX_MS = 8_000;
  */
 export const RETRY_AFTER_MAX_MS = 60_000;
 
-// Transient failures. A timeout reaches here only before any byte arrived: a stream that
-// started is never retried, and the call's own deadline leaves no time to retry.
-const RETRYABLE: ReadonlySet<ErrorCategory> = new Set([
+/**
+ * The categories a client retries, and a fallback client moves on after by default: transient
+ * failures. A timeout reaches here only before any byte arrived: a stream that started is never
+ * retried, and the call's own deadline leaves no time to retry.
+ */
+export const RETRYABLE: ReadonlySet<ErrorCategory> = new Set([
   "rate_limit",
   "server",
   "timeout",
