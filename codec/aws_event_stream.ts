@@ -61,7 +61,7 @@ const utf8 = new TextDecoder();
  * assert.equal(decoder.push(frame.subarray(0, 5)).length, 0);
  * const bytes = new Uint8Array([...frame.subarray(5), ...frame]);
  * assert.equal(decoder.push(bytes).length, 2);
- * decoder.end();
+ * assert.doesNotThrow(() => decoder.end());
  * ```
  */
 export function createAwsEventStreamDecoder(

@@ -91,6 +91,20 @@ test("createAwsEventStreamDecoder decodes frames whole in a chunk in place, with
   assert.equal(messages[0].payload.byteOffset, 1 + delta.length - 4 - messages[0].payload.length);
 });
 
+test("createAwsEventStreamDecoder takes empty chunks anywhere", () => {
+  const none = new Uint8Array();
+  const chunks = [
+    none,
+    stream.subarray(0, 7),
+    none,
+    stream.subarray(7, 30),
+    none,
+    stream.subarray(30),
+    none,
+  ];
+  assert.deepEqual(plain(decodeAll(chunks)), expected);
+});
+
 test("createAwsEventStreamDecoder reads a stream pushed one byte at a time", () => {
   const decoder = createAwsEventStreamDecoder("bedrock");
   const counts: number[] = [];
