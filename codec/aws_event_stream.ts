@@ -1,0 +1,284 @@
+/**
+ * AWS event-stream frames (`application/vnd.amazon.eventstream`, what Bedrock's ConverseStream
+ * answers in) from raw bytes: a pure state machine, no I/O. A frame is a 12-byte prelude (total
+ * length, headers length, CRC32 of those 8 bytes), typed headers, the payload and a CRC32 of
+ * everything before it; all integers big-endian. Frames may be split anywhere and several may
+ * share a chunk. Memory is bounded: a frame larger than `maxFrameSize` is refused as soon as its
+ * prelude arrives.
+ *
+ * @see https://docs.aws.amazon.com/transcribe/latest/dg/streaming-setting-up.html#streaming-event-stream
+ * @module
+ */
+
+import { ResponseParseError, ValidationError } from "../common/errors.ts";
+import { crc32 } from "./crc32.ts";
+import { describeValue } from "./describe.ts";
+
+/** A header's value: bool, byte/short/int (number), long (bigint), bytes, string, timestamp, UUID (string). */
+export type AwsEventHeaderValue = boolean | number | bigint | Uint8Array | string | Date;
+
+/** One decoded frame. `payload` and byte-array headers are views into the received bytes. */
+export interface AwsEventMessage {
+  /** Headers by name, e.g. `:event-type`, `:message-type`, `:content-type`. */
+  headers: Record<string, AwsEventHeaderValue>;
+  /** The payload bytes (Bedrock: one JSON event). */
+  payload: Uint8Array;
+}
+
+/** A push-based event-stream decoder. */
+export interface AwsEventStreamDecoder {
+  /** Feeds bytes in any split; returns the frames completed by this chunk, in order. */
+  push(chunk: Uint8Array): AwsEventMessage[];
+  /** Declares the end of input: throws a `truncated_stream` error if a frame was cut short. */
+  end(): void;
+}
+
+/** Default cap on one frame's total length, in bytes (16 MiB, the format's own maximum). */
+export const DEFAULT_MAX_FRAME_SIZE: number = 16 * 1024 * 1024;
+
+const PRELUDE = 12; // total length, headers length, prelude CRC
+const OVERHEAD = 16; // prelude and message CRC
+
+const utf8 = new TextDecoder();
+
+/**
+ * Creates an event-stream decoder. Pending bytes are kept as a list of chunks and joined once,
+ * when a frame is complete: appending per push would copy a frame O(n²) times when it arrives
+ * byte by byte. A frame that arrives whole inside one chunk is decoded in place, without a copy.
+ * After an error, every later call throws the same error.
+ *
+ * @param provider Named in errors.
+ * @param maxFrameSize Largest frame (total length, bytes) to accept.
+ * @returns The decoder.
+ *
+ * @example Two frames split across chunks
+ * ```ts
+ * import { createAwsEventStreamDecoder } from "./aws_event_stream.ts";
+ * import assert from "node:assert/strict";
+ * // An empty frame: total 16, no headers, prelude CRC, message CRC.
+ * const frame = Uint8Array.of(0, 0, 0, 16, 0, 0, 0, 0, 0x05, 0xc2, 0x48, 0xeb, 0x7d, 0x98, 0xc8, 0xff);
+ * const decoder = createAwsEventStreamDecoder("bedrock");
+ * assert.equal(decoder.push(frame.subarray(0, 5)).length, 0);
+ * const bytes = new Uint8Array([...frame.subarray(5), ...frame]);
+ * assert.equal(decoder.push(bytes).length, 2);
+ * assert.doesNotThrow(() => decoder.end());
+ * ```
+ */
+export function createAwsEventStreamDecoder(
+  provider: string,
+  maxFrameSize: number = DEFAULT_MAX_FRAME_SIZE,
+): AwsEventStreamDecoder {
+  const pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let expected = 0; // the pending frame's total length, once its prelude is read
+  let failed: ResponseParseError | undefined;
+
+  const fail = (path: string, detail: string, type: "invalid_field" | "event_too_large") => {
+    failed = new ResponseParseError(type, `Cannot decode ${provider} event stream: ${detail}`, {
+      provider,
+      path,
+    });
+    return failed;
+  };
+
+  // Checks a prelude at `at` and returns the frame's total length.
+  const prelude = (bytes: Uint8Array, at: number): number => {
+    const view = new DataView(bytes.buffer, bytes.byteOffset + at, PRELUDE);
+    const total = view.getUint32(0);
+    const headers = view.getUint32(4);
+    const crc = crc32(bytes, at, at + 8);
+    if (crc !== view.getUint32(8)) {
+      throw fail(
+        "prelude",
+        `prelude CRC32 mismatch (${hex(view.getUint32(8))}, computed ${hex(crc)})`,
+        "invalid_field",
+      );
+    }
+    if (total < OVERHEAD) {
+      throw fail("prelude", `total length ${total} is below the 16-byte minimum`, "invalid_field");
+    }
+    if (headers > total - OVERHEAD) {
+      throw fail(
+        "prelude",
+        `headers length ${headers} runs past the end of a ${total}-byte frame`,
+        "invalid_field",
+      );
+    }
+    if (total > maxFrameSize) {
+      throw fail(
+        "prelude",
+        `a frame of ${total} bytes exceeds the ${maxFrameSize}-byte cap`,
+        "event_too_large",
+      );
+    }
+    return total;
+  };
+
+  // Decodes one whole frame (its prelude already checked).
+  const decode = (frame: Uint8Array): AwsEventMessage => {
+    const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+    const total = frame.length;
+    const crc = crc32(frame, 0, total - 4);
+    if (crc !== view.getUint32(total - 4)) {
+      throw fail(
+        "message",
+        `message CRC32 mismatch (${hex(view.getUint32(total - 4))}, computed ${hex(crc)})`,
+        "invalid_field",
+      );
+    }
+    const end = PRELUDE + view.getUint32(4);
+    const headers: Record<string, AwsEventHeaderValue> = {};
+    for (let at = PRELUDE; at < end;) {
+      const start = at;
+      const nameEnd = at + 1 + frame[at];
+      if (nameEnd + 1 > end) throw badHeader(start, "its name");
+      const name = utf8.decode(frame.subarray(at + 1, nameEnd));
+      const type = frame[nameEnd];
+      at = nameEnd + 1;
+      if (type > 9) {
+        throw fail("headers", `header "${name}" has unknown type ${type}`, "invalid_field");
+      }
+      const size = type < 2 ? 0 : FIXED[type] ?? (at + 2 <= end ? 2 + view.getUint16(at) : -1);
+      if (size < 0 || at + size > end) throw badHeader(start, `"${name}"`);
+      const value = readValue(frame, view, type, at);
+      at += size;
+      // A literal "__proto__" key would set the prototype instead of a header.
+      if (name === "__proto__") {
+        Object.defineProperty(headers, name, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else headers[name] = value;
+    }
+    return { headers, payload: frame.subarray(end, total - 4) };
+  };
+  const badHeader = (at: number, what: string) =>
+    fail(
+      "headers",
+      `header at byte ${at} (${what}) runs past the end of the headers`,
+      "invalid_field",
+    );
+
+  // Decodes the whole frames of `chunk` in place; keeps a cut last one pending.
+  const scan = (chunk: Uint8Array, out: AwsEventMessage[]): void => {
+    let at = 0;
+    while (at < chunk.length) {
+      const left = chunk.length - at;
+      const total = left >= PRELUDE ? prelude(chunk, at) : 0;
+      if (total === 0 || left < total) {
+        pending.push(chunk.subarray(at));
+        pendingBytes = left;
+        expected = total;
+        return;
+      }
+      out.push(decode(chunk.subarray(at, at + total)));
+      at += total;
+    }
+  };
+
+  return {
+    push(chunk) {
+      if (failed) throw failed;
+      if (!(chunk instanceof Uint8Array)) {
+        throw new ValidationError(
+          `Cannot decode ${provider} event stream: push takes a Uint8Array, got ${
+            describeValue(chunk)
+          }`,
+          { provider, path: "chunk" },
+        );
+      }
+      const out: AwsEventMessage[] = [];
+      if (pendingBytes === 0) {
+        scan(chunk, out);
+        return out;
+      }
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (expected === 0 && pendingBytes >= PRELUDE) expected = prelude(join(pending, PRELUDE), 0);
+      if (expected === 0 || pendingBytes < expected) return out;
+      // The frame ends inside this chunk: join it once, then read the rest of the chunk in place.
+      const rest = pendingBytes - expected;
+      pending[pending.length - 1] = chunk.subarray(0, chunk.length - rest);
+      const frame = join(pending, expected);
+      pending.length = 0;
+      pendingBytes = 0;
+      expected = 0;
+      out.push(decode(frame));
+      scan(chunk.subarray(chunk.length - rest), out);
+      return out;
+    },
+    end() {
+      if (failed) throw failed;
+      if (pendingBytes === 0) return;
+      const detail = expected === 0
+        ? `the stream ended inside a frame's prelude (${pendingBytes} of 12 bytes)`
+        : `the stream ended inside a frame (${pendingBytes} of ${expected} bytes)`;
+      failed = new ResponseParseError(
+        "truncated_stream",
+        `Cannot decode ${provider} event stream: ${detail}`,
+        {
+          provider,
+        },
+      );
+      throw failed;
+    },
+  };
+}
+
+// Value sizes of the fixed-size types, by type number (bytes and strings carry a 2-byte length).
+const FIXED: Record<number, number> = { 2: 1, 3: 2, 4: 4, 5: 8, 8: 8, 9: 16 };
+
+function readValue(
+  frame: Uint8Array,
+  view: DataView,
+  type: number,
+  at: number,
+): AwsEventHeaderValue {
+  switch (type) {
+    case 0:
+      return true;
+    case 1:
+      return false;
+    case 2:
+      return view.getInt8(at);
+    case 3:
+      return view.getInt16(at);
+    case 4:
+      return view.getInt32(at);
+    case 5:
+      return view.getBigInt64(at);
+    case 6:
+      return frame.subarray(at + 2, at + 2 + view.getUint16(at));
+    case 7:
+      return utf8.decode(frame.subarray(at + 2, at + 2 + view.getUint16(at)));
+    case 8:
+      return new Date(Number(view.getBigInt64(at)));
+    default: {
+      let s = "";
+      for (let i = 0; i < 16; i++) s += (frame[at + i] + 0x100).toString(16).slice(1);
+      return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${
+        s.slice(20)
+      }`;
+    }
+  }
+}
+
+// The first `length` bytes of the chunks, as one array (the only copy a split frame costs).
+function join(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks[0].length >= length) return chunks[0].subarray(0, length);
+  const out = new Uint8Array(length);
+  let filled = 0;
+  for (const chunk of chunks) {
+    const take = Math.min(chunk.length, length - filled);
+    out.set(take === chunk.length ? chunk : chunk.subarray(0, take), filled);
+    filled += take;
+    if (filled === length) break;
+  }
+  return out;
+}
+
+function hex(n: number): string {
+  return `0x${n.toString(16).padStart(8, "0")}`;
+}
