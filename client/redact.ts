@@ -11,6 +11,9 @@ export const REDACTED = "[redacted]";
 
 // Header names that carry credentials, whatever the value.
 const SECRET_NAME = /authorization|api-key|token|secret|cookie/i;
+// Fields that name things rather than carry data: never a secret, and a short placeholder key
+// (Ollama's "ollama") must not turn `provider` or `category` into "[redacted]".
+const NAMING = new Set(["name", "provider", "category", "type", "path", "status"]);
 // How deep a cause chain is followed.
 const MAX_CAUSES = 8;
 
@@ -58,6 +61,7 @@ export function scrubError<T>(error: T, key: string): T {
     if (typeof current !== "object" || current === null) break;
     const record = current as Record<string, unknown>;
     for (const name of ["message", "stack", ...Object.keys(record)]) {
+      if (NAMING.has(name)) continue;
       const value = record[name];
       if (typeof value === "string" && value.includes(key)) {
         Object.defineProperty(record, name, { value: scrubText(value, key) });

@@ -36,3 +36,17 @@ test("scrubError removes the key from message, fields and the cause chain", () =
   assert.ok(!JSON.stringify(error).includes(key) && !String(error.stack).includes(key));
   assert.equal(scrubError("plain", key), "plain");
 });
+
+test("scrubError leaves naming fields alone when the key is a short placeholder", () => {
+  // Ollama documents "ollama" as the key to send: it must not turn provider into "[redacted]".
+  const error = new ProviderError("network", "Cannot reach ollama: connection refused", {
+    provider: "ollama",
+  });
+  scrubError(error, "ollama");
+  assert.deepEqual([error.provider, error.category, error.name], [
+    "ollama",
+    "network",
+    "ProviderError",
+  ]);
+  assert.equal(error.message, "Cannot reach [redacted]: connection refused");
+});

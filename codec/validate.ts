@@ -88,9 +88,16 @@ export function validateRequest(
   return validateMessages(request.messages, fail);
 }
 
-// Only on failure: the one-pass key scan saw a key that is no field; find it to name it.
+// Only on failure: the one-pass key scan saw a key that is no field; find it to name it, with
+// the scan's own `for…in` (an inherited key counts there too).
 function refuseUnknownKey(request: Record<string, unknown>, fail: Fail): never {
-  const key = Object.keys(request).find((k) => !REQUEST_KEYS.includes(k))!;
+  let key = "";
+  for (const name in request) {
+    if (!REQUEST_KEYS.includes(name)) {
+      key = name;
+      break;
+    }
+  }
   return fail(key, `is not a request field${didYouMean(key, REQUEST_KEYS)}`);
 }
 

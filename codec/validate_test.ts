@@ -272,3 +272,15 @@ test("validateRequest refuses citations that are not a list of provider citation
     "messages[1].content[0].citations[0].data must be an object, got nothing",
   );
 });
+
+test("validateRequest names an unknown key a request inherits, as it does an own one", () => {
+  const request = Object.assign(Object.create({ extra: 1 }), {
+    model: "m",
+    messages: [{ role: "user", content: "Hi" }],
+  });
+  assert.throws(() => validateRequest(request, "openai"), {
+    name: "ValidationError",
+    path: "extra",
+    message: "Cannot serialize request for openai: extra is not a request field",
+  });
+});

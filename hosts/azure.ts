@@ -12,7 +12,8 @@
  * @module
  */
 
-import { apiKeyOf } from "../codec/endpoint.ts";
+import { apiKeyOf, apiRoot, isHttpUrl } from "../codec/endpoint.ts";
+import { describeValue } from "../codec/describe.ts";
 import { ValidationError } from "../common/errors.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../common/provider.ts";
 import type { ChatRequest } from "../common/types.ts";
@@ -88,15 +89,27 @@ export function azureOpenAI(options: AzureOpenAIOptions): HostProvider<"azure"> 
 }
 
 function endpointOf(maker: string, name: string, options: AzureOpenAIOptions): string {
-  const endpoint = options.endpoint?.replace(/\/+$/, "") ??
-    (options.resource === undefined ? undefined : `https://${options.resource}.openai.azure.com`);
-  if (endpoint === undefined) {
-    throw new ValidationError(`Cannot create ${maker}: resource or endpoint is required`, {
-      provider: name,
-      path: "resource",
-    });
+  const fail = (path: string, detail: string): never => {
+    throw new ValidationError(`Cannot create ${maker}: ${detail}`, { provider: name, path });
+  };
+  if (options?.endpoint !== undefined) {
+    if (!isHttpUrl(options.endpoint)) {
+      fail(
+        "endpoint",
+        `endpoint must be an http:// or https:// URL, got ${describeValue(options.endpoint)}`,
+      );
+    }
+    return options.endpoint.replace(/\/+$/, "");
   }
-  return endpoint;
+  const resource = options?.resource;
+  if (resource === undefined) return fail("resource", "resource or endpoint is required");
+  if (typeof resource !== "string" || !/^[a-zA-Z0-9-]+$/.test(resource)) {
+    fail(
+      "resource",
+      `resource must be a resource name (letters, digits, -), got ${describeValue(resource)}`,
+    );
+  }
+  return `https://${resource}.openai.azure.com`;
 }
 
 /** Options of an Azure Responses provider's `buildHttpRequest`: auth, and stored conversations. */
@@ -135,7 +148,7 @@ export interface AzureResponsesProvider extends Provider<"azure-responses"> {
  */
 export function azureOpenAIResponses(options: AzureOpenAIOptions): AzureResponsesProvider {
   const name = "azure-responses";
-  const url = `${endpointOf("azureOpenAIResponses", name, options)}/openai/v1/responses`;
+  const root = `${endpointOf("azureOpenAIResponses", name, options)}/openai/v1`;
   const serializeRequest = (
     request: ChatRequest,
     serialize: OpenAIResponsesSerializeOptions = {},
@@ -153,6 +166,7 @@ export function azureOpenAIResponses(options: AzureOpenAIOptions): AzureResponse
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (options.auth === "bearer") headers.authorization = `Bearer ${apiKey}`;
       else headers["api-key"] = apiKey;
+      const url = `${apiRoot(name, http.baseUrl, root)}/responses`;
       return { url, method: "POST", headers, body: serializeRequest(request, http) };
     },
     parseResponse: (body) => parseResponsesResponse(name, body),

@@ -71,6 +71,10 @@ export interface OpenAICompatibleOptions<Name extends string> {
   maxTokensField?: "max_tokens" | "max_completion_tokens";
   /** Whether streams ask for usage with `stream_options`. @default true */
   streamOptions?: boolean;
+  /** Body fields the host names otherwise, e.g. `{ seed: "random_seed" }`. */
+  renamedFields?: Readonly<Record<string, string>>;
+  /** Body fields the host refuses, each with the request field that writes it. */
+  refusedFields?: Readonly<Record<string, string>>;
   /**
    * The path after the API root, with any query (Azure's deployment URLs take `api-version`).
    * @default "/chat/completions"
@@ -122,6 +126,8 @@ export function openaiCompatible<const Name extends string>(
     reasoningReplay: options.reasoningReplay,
     maxTokensField: options.maxTokensField,
     streamOptions: options.streamOptions,
+    renamedFields: options.renamedFields,
+    refusedFields: options.refusedFields,
   };
   const serializeRequest = (request: ChatRequest, serialize: SerializeOptions = {}) =>
     serializeChatRequest(dialect, request, serialize);

@@ -391,3 +391,74 @@ test("azureOpenAIResponses speaks the Responses dialect at the resource, under i
     path: "stopSequences",
   });
 });
+
+test("mistral preset renames seed and refuses what Mistral has no field for", () => {
+  const body = JSON.parse(mistral.serializeRequest({ ...hi("mistral-small-latest"), seed: 7 }));
+  assert.deepEqual([body.random_seed, body.seed], [7, undefined]);
+  assert.throws(() => mistral.serializeRequest({ ...hi("mistral-small-latest"), userId: "u-1" }), {
+    name: "ValidationError",
+    provider: "mistral",
+    path: "userId",
+    message:
+      "Cannot serialize request for mistral: userId cannot be sent: mistral takes no safety_identifier",
+  });
+});
+
+test("xai preset refuses penalties and stop on reasoning models", () => {
+  for (const model of ["grok-3-mini", "grok-4-0709", "grok-4.3"]) {
+    for (const field of ["presencePenalty", "frequencyPenalty"] as const) {
+      assert.throws(() => xai.serializeRequest({ ...hi(model), [field]: 0.5 }), {
+        path: field,
+        message:
+          `Cannot serialize request for xai: ${field} cannot be sent: "${model}" takes no penalties`,
+      });
+    }
+    assert.throws(() => xai.serializeRequest({ ...hi(model), stopSequences: ["x"] }), {
+      path: "stopSequences",
+    });
+  }
+  assert.equal(
+    JSON.parse(xai.serializeRequest({ ...hi("grok-4-1-fast-non-reasoning"), presencePenalty: 0.5 }))
+      .presence_penalty,
+    0.5,
+  );
+});
+
+test("openrouter serializeRequest warns of thinking it cannot send back without reasoning_details", () => {
+  const warnings: Warning[] = [];
+  openrouter.serializeRequest({
+    model: "deepseek/deepseek-r1",
+    messages: [
+      { role: "user", content: "Hi" },
+      {
+        role: "assistant",
+        provider: "openrouter",
+        content: [{ type: "thinking", text: "t" }, { type: "text", text: "Hello" }],
+      },
+      { role: "user", content: "Again" },
+    ],
+  }, { warnings });
+  assert.deepEqual(warnings.map((w) => w.path), ["messages[1].content[0]"]);
+});
+
+test("azure providers take a baseUrl and refuse a resource or endpoint that makes no URL", () => {
+  const request = hi("gpt-5-mini");
+  assert.equal(
+    azureOpenAIResponses({ resource: "contoso" }).buildHttpRequest(request, {
+      apiKey: "k",
+      baseUrl: "http://127.0.0.1:9/v1/",
+    }).url,
+    "http://127.0.0.1:9/v1/responses",
+  );
+  assert.throws(() => azureOpenAI({ endpoint: "contoso.openai.azure.com" }), {
+    name: "ValidationError",
+    path: "endpoint",
+    message:
+      'Cannot create azureOpenAI: endpoint must be an http:// or https:// URL, got "contoso.openai.azure.com"',
+  });
+  assert.throws(() => azureOpenAIResponses({ resource: "" }), {
+    name: "ValidationError",
+    provider: "azure-responses",
+    path: "resource",
+  });
+});

@@ -65,9 +65,9 @@ export const groq: HostProvider<"groq"> = openaiCompatible({
 });
 
 /**
- * Mistral: refuses any field it does not document (so `max_tokens`, and no `stream_options`:
- * usage comes with the last chunk anyway); Magistral always reasons and answers with `content`
- * as typed chunks.
+ * Mistral: refuses any field it does not document (so `max_tokens`, `random_seed`, and no
+ * `stream_options`: usage comes with the last chunk anyway; `userId` and web search are refused);
+ * Magistral always reasons and answers with `content` as typed chunks.
  *
  * @see https://docs.mistral.ai/capabilities/reasoning
  * @see https://docs.mistral.ai/api/#tag/chat
@@ -79,6 +79,8 @@ export const mistral: HostProvider<"mistral"> = openaiCompatible({
   apiKeyEnv: ["MISTRAL_API_KEY"],
   maxTokensField: "max_tokens",
   streamOptions: false,
+  renamedFields: { seed: "random_seed" },
+  refusedFields: { safety_identifier: "userId", web_search_options: "providerTools" },
   models: [
     [/^magistral-/, { reasoning: false, temperature: true, stop: true, reasonsAlways: true }],
   ],
@@ -87,7 +89,8 @@ export const mistral: HostProvider<"mistral"> = openaiCompatible({
 
 /**
  * xAI: grok-3-mini takes `reasoning_effort` low or high, grok-4.3 none to high; the other grok-4
- * models reason by themselves, refuse `reasoning_effort`, and take no `stop`.
+ * models reason by themselves and refuse `reasoning_effort`; reasoning models take no `stop` and
+ * no penalties.
  *
  * @see https://docs.x.ai/docs/guides/reasoning
  */
@@ -97,17 +100,25 @@ export const xai: HostProvider<"xai"> = openaiCompatible({
   baseUrl: "https://api.x.ai/v1",
   apiKeyEnv: ["XAI_API_KEY"],
   models: [
-    [/^grok-3-mini/, { reasoning: false, efforts: ["low", "high"], temperature: true, stop: true }],
+    [/^grok-3-mini/, {
+      reasoning: false,
+      efforts: ["low", "high"],
+      temperature: true,
+      stop: false,
+      penalties: false,
+    }],
     [/^grok-4\.3/, {
       reasoning: false,
       efforts: ["none", "low", "medium", "high"],
       temperature: true,
-      stop: true,
+      stop: false,
+      penalties: false,
     }],
     [/^grok-(4|code)(?!.*non-reasoning)/, {
       reasoning: false,
       temperature: true,
       stop: false,
+      penalties: false,
       reasonsAlways: true,
     }],
     [/^grok-/, { reasoning: false, efforts: [], temperature: true, stop: true }],

@@ -15,6 +15,7 @@
  */
 
 import { apiKeyOf, apiRoot } from "../codec/endpoint.ts";
+import { describeValue } from "../codec/describe.ts";
 import { ValidationError } from "../common/errors.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../common/provider.ts";
 import type { ChatRequest } from "../common/types.ts";
@@ -39,6 +40,9 @@ export interface VertexOptions {
 
 /** The `anthropic_version` Claude on Vertex takes in the body. */
 export const VERTEX_ANTHROPIC_VERSION = "vertex-2023-10-16";
+
+// One path segment, encoded, keeping the `@` of Vertex's versioned model ids as Vertex writes it.
+const segment = (value: string) => encodeURIComponent(value).replaceAll("%40", "@");
 
 interface Publisher<Name extends string> {
   dialect: Provider<Name>;
@@ -74,7 +78,9 @@ function vertexProvider<Name extends string>(
       headers.authorization = `Bearer ${apiKeyOf(dialect.name, http)}`;
     }
     return {
-      url: `${root}${scope}/models/${request.model}:${publisher.method(http.stream === true)}`,
+      url: `${root}${scope}/models/${segment(request.model)}:${
+        publisher.method(http.stream === true)
+      }`,
       method: "POST",
       headers,
       body: publisher.body(request, http),
@@ -91,6 +97,9 @@ function vertexProvider<Name extends string>(
     buildHttpRequest,
     authorize: getAccessToken === undefined ? undefined : async (http) => {
       const token = await getAccessToken();
+      if (typeof token !== "string" || token === "") {
+        throw new Error(`getAccessToken gave ${describeValue(token)}, not a token`);
+      }
       return { ...http, headers: { ...http.headers, authorization: `Bearer ${token}` } };
     },
   };

@@ -132,3 +132,17 @@ test("vertex providers refuse to be made without a project", () => {
     message: "Cannot create vertexGemini: project is required",
   });
 });
+
+test("a token callback that gives no token is an auth error before any request", async () => {
+  const mock = createMockServer({ script: reply(text("unreached")) });
+  const client = createClient({
+    provider: vertexGemini({ project: "acme", getAccessToken: () => "" }),
+    baseUrl: mock.baseUrl("vertex-google"),
+    fetch: mock.fetch,
+  });
+  await assert.rejects(client.complete({ model: "gemini-2.5-flash", messages: hi.messages }), {
+    category: "auth",
+    message: 'Cannot authorize google request: getAccessToken gave "", not a token',
+  });
+  assert.equal(mock.requests.length, 0);
+});

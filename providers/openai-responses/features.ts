@@ -49,7 +49,7 @@ export function writeResponsesFeatures(
     body.text = { format };
   }
   if (request.providerTools !== undefined && request.providerTools.length > 0) {
-    writeResponsesProviderTools(name, body, request.providerTools, warnings);
+    writeResponsesProviderTools(name, body, request.providerTools);
   }
   if (request.parallelToolCalls !== undefined) {
     body.parallel_tool_calls = request.parallelToolCalls;

@@ -18,7 +18,6 @@ test("openai-responses serializeRequest sends web search and code execution as i
         type: "web_search",
         allowedDomains: ["who.int"],
         userLocation: { country: "FR", city: "Paris" },
-        maxUses: 3,
       },
       { type: "code_execution" },
     ],
@@ -32,11 +31,20 @@ test("openai-responses serializeRequest sends web search and code execution as i
     { type: "code_interpreter", container: { type: "auto" } },
   ]);
   assert.equal(body.tools[0].type, "function");
-  assert.deepEqual(warnings, [{
-    provider: "openai-responses",
-    path: "providerTools[0].maxUses",
-    message: "dropped: the web_search tool has no such field",
-  }]);
+  assert.deepEqual(warnings, []);
+});
+
+test("openai-responses serializeRequest refuses web search options it has no field for", () => {
+  for (const field of ["maxUses", "blockedDomains"] as const) {
+    refused(
+      {
+        ...hi,
+        providerTools: [{ type: "web_search", [field]: field === "maxUses" ? 3 : ["x.com"] }],
+      },
+      `providerTools[0].${field}`,
+      "cannot be sent: the web_search tool has no such field",
+    );
+  }
 });
 
 test("openai-responses serializeRequest refuses web fetch, which it does not run", () => {

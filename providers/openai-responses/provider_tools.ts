@@ -9,26 +9,23 @@
  * @module
  */
 
-import { warn } from "../../codec/replay.ts";
 import type { ProviderTool } from "../../common/features.ts";
 import type { JsonObject } from "../../common/json_object.ts";
 import { refuse } from "../../common/refuse.ts";
-import type { Warning } from "../../common/types.ts";
 
 /**
  * Appends a request's provider tools to the body's `tools`.
  *
- * @param name The provider serializing, named in errors and warnings.
+ * @param name The provider serializing, named in errors.
  * @param body The body being built (its function tools already written).
  * @param tools The request's provider tools.
- * @param warnings Receives options the API has no field for.
- * @throws {ValidationError} For web fetch, which the Responses API does not run.
+ * @throws {ValidationError} For web fetch, which the Responses API does not run, and for search
+ * options it has no field for.
  */
 export function writeResponsesProviderTools(
   name: string,
   body: JsonObject,
   tools: readonly ProviderTool[],
-  warnings: Warning[] | undefined,
 ): void {
   const out = Array.isArray(body.tools) ? body.tools : (body.tools = []);
   for (let t = 0; t < tools.length; t++) {
@@ -44,14 +41,10 @@ export function writeResponsesProviderTools(
       if (tool.userLocation !== undefined) {
         search.user_location = { type: "approximate", ...tool.userLocation };
       }
+      // Set by the caller, so sent or refused: a search that ignored them is not the one asked.
       for (const key of ["maxUses", "blockedDomains"] as const) {
         if (tool[key] !== undefined) {
-          warn(
-            warnings,
-            name,
-            `${at}.${key}`,
-            "dropped: the web_search tool has no such field",
-          );
+          refuse(name, `${at}.${key}`, "cannot be sent: the web_search tool has no such field");
         }
       }
       out.push(search);

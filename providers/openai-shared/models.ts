@@ -53,6 +53,12 @@ export interface OpenAIModel {
    */
   cacheBreakpoints?: boolean;
   /**
+   * Whether `presence_penalty` and `frequency_penalty` are accepted (xAI's reasoning models
+   * answer them with an error).
+   * @default true
+   */
+  penalties?: boolean;
+  /**
    * Whether the model reasons by itself and takes no reasoning control (some hosts' models):
    * a `thinking` setting is then dropped with a warning instead of sent or refused.
    * @default false

@@ -38,6 +38,13 @@ export interface ChatDialect {
    * @default true
    */
   readonly streamOptions?: boolean;
+  /** Body fields the server names otherwise, e.g. Mistral's `seed` → `random_seed`. */
+  readonly renamedFields?: Readonly<Record<string, string>>;
+  /**
+   * Body fields the server refuses, each with the request field that wrote it: a request that sets
+   * one is refused there, never sent to be answered 422.
+   */
+  readonly refusedFields?: Readonly<Record<string, string>>;
 }
 
 /** OpenAI's own Chat Completions. */

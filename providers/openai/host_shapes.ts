@@ -45,41 +45,45 @@ function contentChunks(
   position: number,
   inBody: boolean,
 ): string {
+  // Paths are built only when a check fails: this runs for every chunk of every delta.
+  const provider = acc.provider;
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
-    const path = `.content[${i}]`;
-    if (!isJsonObject(chunk)) throw notObject(acc.provider, chunk, at(position, inBody, path));
+    if (!isJsonObject(chunk)) {
+      throw notObject(provider, chunk, at(position, inBody, `.content[${i}]`));
+    }
     if (chunk.type === "text") {
-      const text = chunkText(acc.provider, chunk.text, position, inBody, `${path}.text`);
+      const text = chunk.text;
+      if (typeof text !== "string") {
+        throw invalidField(provider, at(position, inBody, `.content[${i}].text`), "a string", text);
+      }
       if (text !== "") acc.text(CONTENT, text);
     } else if (chunk.type === "thinking") {
-      const parts =
-        listField(acc.provider, chunk.thinking, `content[${i}].thinking`, position, inBody) ?? [];
+      const parts = chunk.thinking;
+      if (!Array.isArray(parts)) {
+        const path = at(position, inBody, `.content[${i}].thinking`);
+        throw invalidField(provider, path, "an array", parts);
+      }
       for (let j = 0; j < parts.length; j++) {
         const part = parts[j];
-        const where = `${path}.thinking[${j}]`;
-        if (!isJsonObject(part)) throw notObject(acc.provider, part, at(position, inBody, where));
-        const text = chunkText(acc.provider, part.text, position, inBody, `${where}.text`);
+        if (!isJsonObject(part)) {
+          throw notObject(provider, part, at(position, inBody, `.content[${i}].thinking[${j}]`));
+        }
+        const text = part.text;
+        if (typeof text !== "string") {
+          const path = at(position, inBody, `.content[${i}].thinking[${j}].text`);
+          throw invalidField(provider, path, "a string", text);
+        }
         if (text !== "") acc.thinking(REASONING, text);
       }
     } else {
+      // Rare: each chunk of a kind not read is kept under a key of its own.
       let key = OTHER_CHUNKS;
       while (acc.has(key)) key--;
       acc.providerBlock(key, typeof chunk.type === "string" ? chunk.type : "content", chunk);
     }
   }
   return "";
-}
-
-function chunkText(
-  provider: string,
-  value: unknown,
-  position: number,
-  inBody: boolean,
-  path: string,
-): string {
-  if (typeof value === "string") return value;
-  throw invalidField(provider, at(position, inBody, path), "a string", value);
 }
 
 // A stream's reasoning_details as merged so far, per response being read.
@@ -113,7 +117,10 @@ export function reasoningDetails(
     if (!isJsonObject(piece)) {
       throw notObject(acc.provider, piece, at(position, inBody, `.reasoning_details[${i}]`));
     }
-    const same = merged.find((d) => d.index === piece.index && d.type === piece.type);
+    let same: JsonObject | undefined;
+    for (let k = 0; k < merged.length && same === undefined; k++) {
+      if (merged[k].index === piece.index && merged[k].type === piece.type) same = merged[k];
+    }
     if (same === undefined || piece.index === undefined) merged.push({ ...piece });
     else {
       for (const key in piece) {

@@ -93,6 +93,13 @@ export function writeOpenAIFeatures(
     request.frequencyPenalty,
     0,
   );
+  if (row.penalties === false) {
+    for (const field of ["presencePenalty", "frequencyPenalty"] as const) {
+      if (request[field] !== undefined) {
+        refuse(name, field, `cannot be sent: "${request.model}" takes no penalties`);
+      }
+    }
+  }
   if (request.topP !== undefined) body.top_p = request.topP;
   if (request.topK !== undefined) warn(warnings, name, "topK", "dropped: OpenAI has no top_k");
   if (request.seed !== undefined) body.seed = request.seed;

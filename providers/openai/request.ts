@@ -12,6 +12,7 @@ import type { DocumentBlock } from "../../common/features.ts";
 import type { SerializeOptions } from "../../common/provider.ts";
 import { acceptsOpaque, ownCitations, ownProviderBlock, warn } from "../../codec/replay.ts";
 import type {
+  AssistantBlock,
   AssistantMessage,
   ChatRequest,
   ImageBlock,
@@ -106,11 +107,30 @@ export function serializeChatRequest(
     body.stop = request.stopSequences;
   }
   if (features) writeOpenAIFeatures(name, body, request, row, effort, options.warnings);
+  if (dialect.renamedFields !== undefined || dialect.refusedFields !== undefined) {
+    adaptFields(dialect, body);
+  }
   if (options.stream) {
     body.stream = true;
     if (dialect.streamOptions !== false) body.stream_options = { include_usage: true };
   }
   return JSON.stringify(body);
+}
+
+// A host's names for fields, and the fields it refuses (only hosts have either).
+function adaptFields(dialect: ChatDialect, body: Record<string, unknown>): void {
+  for (const field in dialect.refusedFields) {
+    if (body[field] !== undefined) {
+      const from = dialect.refusedFields[field];
+      refuse(dialect.name, from, `cannot be sent: ${dialect.name} takes no ${field}`);
+    }
+  }
+  for (const field in dialect.renamedFields) {
+    if (body[field] !== undefined) {
+      body[dialect.renamedFields[field]] = body[field];
+      delete body[field];
+    }
+  }
 }
 
 function toolChoice(choice: ToolChoice): unknown {
@@ -199,6 +219,13 @@ function toolLoopTurns(messages: readonly Message[]): Set<number> {
   return loops;
 }
 
+// Whether a turn holds the reasoning_details a host sent (then its thinking text travels there).
+function hasDetails(blocks: readonly AssistantBlock[], name: string): boolean {
+  return blocks.some((b) =>
+    b.type === "provider" && b.blockType === "reasoning_details" && b.provider === name
+  );
+}
+
 function assistantMessage(
   dialect: ChatDialect,
   message: AssistantMessage,
@@ -226,7 +253,10 @@ function assistantMessage(
         type: "function",
         function: { name: block.name, arguments: JSON.stringify(block.arguments) },
       });
-    } else if (block.type === "thinking" && replayReasoning) {
+    } else if (
+      block.type === "thinking" && replayReasoning &&
+      (dialect.reasoningReplay === "reasoning_content" || hasDetails(blocks, dialect.name))
+    ) {
       // OpenRouter's reasoning goes back inside reasoning_details, which hold this text too.
       if (dialect.reasoningReplay === "reasoning_content") reasoning += block.text;
     } else if (

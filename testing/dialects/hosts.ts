@@ -20,7 +20,7 @@ interface HostShape {
   reasoning?: "reasoning_content" | "content_chunks";
   keyHeader?: "api-key";
   filterResults?: boolean;
-  refuses?: readonly string[];
+  accepts?: readonly string[];
 }
 
 const SAFE = {
@@ -48,7 +48,8 @@ function hostMock(shape: HostShape): MockDialect {
       : openAIMock.credential,
     target: openAIMock.target,
     refuse(body) {
-      const extra = shape.refuses?.find((field) => body[field] !== undefined);
+      if (shape.accepts === undefined) return undefined;
+      const extra = Object.keys(body).find((field) => !shape.accepts!.includes(field));
       return extra === undefined ? undefined : `Extra inputs are not permitted: ${extra}`;
     },
     response(reply, model, id) {
@@ -109,11 +110,33 @@ function hostMock(shape: HostShape): MockDialect {
 /** Every host family's mock dialect. */
 export const HOST_DIALECTS: Readonly<Record<MockHostName, MockDialect>> = {
   deepseek: hostMock({ basePath: "/deepseek", reasoning: "reasoning_content" }),
-  // Mistral answers 422 "Extra inputs are not permitted" to fields it does not document.
+  // Mistral answers 422 "Extra inputs are not permitted" to any field it does not document
+  // (docs.mistral.ai/api, chat completion request body).
   mistral: hostMock({
     basePath: "/mistral/v1",
     reasoning: "content_chunks",
-    refuses: ["stream_options", "max_completion_tokens"],
+    accepts: [
+      "model",
+      "messages",
+      "temperature",
+      "top_p",
+      "max_tokens",
+      "stream",
+      "stop",
+      "random_seed",
+      "response_format",
+      "tools",
+      "tool_choice",
+      "presence_penalty",
+      "frequency_penalty",
+      "n",
+      "prediction",
+      "parallel_tool_calls",
+      "prompt_mode",
+      "safe_prompt",
+      "reasoning_effort",
+      "prompt_cache_key",
+    ],
   }),
   azure: hostMock({ basePath: "/azure/openai/v1", keyHeader: "api-key", filterResults: true }),
   "vertex-google": vertexGoogleMock,
