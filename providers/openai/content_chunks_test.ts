@@ -107,3 +107,31 @@ test("openai parseResponse refuses malformed reasoning_details with their path",
     path: "choices[0].delta.reasoning_details[0]",
   });
 });
+
+test("openai parseResponse keeps message fields it does not read, bodies and streams alike", () => {
+  const images = [{ type: "image_url", image_url: { url: "data:image/png;base64,AA" } }];
+  const body = JSON.stringify({
+    id: "c",
+    model: "m",
+    choices: [{
+      index: 0,
+      message: {
+        role: "assistant",
+        content: "Here.",
+        images,
+        executed_tools: [{ type: "search" }],
+      },
+      finish_reason: "stop",
+    }],
+  });
+  const kept = { images, executed_tools: [{ type: "search" }] };
+  assert.deepEqual(openai.parseResponse(body).providerMetadata?.message, kept);
+  const decoder = openai.createStreamDecoder();
+  decoder.push(
+    'data: {"id":"c","model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":"Here."}}]}\n\n' +
+      `data: {"id":"c","model":"m","choices":[{"index":0,"delta":${
+        JSON.stringify(kept)
+      },"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n`,
+  );
+  assert.deepEqual(decoder.end().providerMetadata?.message, kept);
+});

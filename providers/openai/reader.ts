@@ -175,6 +175,42 @@ function onDelta(
   if (calls !== undefined) {
     for (let i = 0; i < calls.length; i++) onToolCallPiece(acc, calls[i], i, position, inBody);
   }
+  // Fields no handler reads (OpenAI `audio`, OpenRouter `images`, Groq `executed_tools`) are kept
+  // as a choice's are, under `message`; the keys are compared only when there are such fields.
+  const usual = present(delta.role) + present(delta.content) + present(delta.reasoning_content) +
+    present(delta.reasoning) + present(details) + present(delta.refusal) +
+    present(delta.annotations) + present(delta.tool_calls);
+  if (hasOtherKeys(delta, usual)) keepMessageExtras(acc, delta);
+}
+
+function isMessageField(key: string): boolean {
+  switch (key) {
+    case "role":
+    case "content":
+    case "reasoning_content":
+    case "reasoning":
+    case "reasoning_details":
+    case "refusal":
+    case "annotations":
+    case "tool_calls":
+      return true;
+  }
+  return false;
+}
+
+// A body's message fields are kept whole; a stream's deltas of one field are kept as the last.
+function keepMessageExtras(acc: ResponseAccumulator, delta: JsonObject): void {
+  let kept = acc.metadataOf("message");
+  if (!isJsonObject(kept)) {
+    kept = {};
+    acc.metadata("message", kept);
+  }
+  for (const key in delta) {
+    const value = delta[key];
+    if (!isMessageField(key) && value !== null && value !== undefined) {
+      (kept as JsonObject)[key] = value;
+    }
+  }
 }
 
 function onAnnotation(
