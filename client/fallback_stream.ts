@@ -32,7 +32,6 @@ const NO_DECODER: StreamDecoder = {
     throw new Error("unreachable");
   },
 };
-const NO_BODY = new ReadableStream<Uint8Array>();
 
 /**
  * An {@link EventStream} that moves to the next target until one stream begins: what a fallback
@@ -81,7 +80,7 @@ export class FallbackEventStream extends EventStream {
    * @throws {ValidationError} At once, for a request the first target cannot take.
    */
   constructor(run: FallbackRun, open: () => EventStream) {
-    super(NO_DECODER, NO_BODY);
+    super(NO_DECODER, new ReadableStream<Uint8Array>());
     this.#run = run;
     this.#open = open;
     this.#stream = open();

@@ -47,17 +47,17 @@ const utf8 = new TextDecoder();
  * byte by byte. A frame that arrives whole inside one chunk is decoded in place, without a copy.
  * After an error, every later call throws the same error.
  *
- * @param provider Named in errors.
+ * @param provider Named in errors (default `bedrock`).
  * @param maxFrameSize Largest frame (total length, bytes) to accept.
  * @returns The decoder.
  *
  * @example Two frames split across chunks
  * ```ts
- * import { createAwsEventStreamDecoder } from "./aws_event_stream.ts";
+ * import { createAwsEventStreamDecoder } from "@rosetta/llm/hosts";
  * import assert from "node:assert/strict";
  * // An empty frame: total 16, no headers, prelude CRC, message CRC.
  * const frame = Uint8Array.of(0, 0, 0, 16, 0, 0, 0, 0, 0x05, 0xc2, 0x48, 0xeb, 0x7d, 0x98, 0xc8, 0xff);
- * const decoder = createAwsEventStreamDecoder("bedrock");
+ * const decoder = createAwsEventStreamDecoder();
  * assert.equal(decoder.push(frame.subarray(0, 5)).length, 0);
  * const bytes = new Uint8Array([...frame.subarray(5), ...frame]);
  * assert.equal(decoder.push(bytes).length, 2);
@@ -65,7 +65,7 @@ const utf8 = new TextDecoder();
  * ```
  */
 export function createAwsEventStreamDecoder(
-  provider: string,
+  provider: string = "bedrock",
   maxFrameSize: number = DEFAULT_MAX_FRAME_SIZE,
 ): AwsEventStreamDecoder {
   const pending: Uint8Array[] = [];

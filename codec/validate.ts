@@ -26,7 +26,13 @@ import {
 } from "./fields.ts";
 import { didYouMean } from "./suggest.ts";
 import { type Fail, validateDocument, validateFeatures } from "./validate_features.ts";
-import { DEFAULT_LIMITS, NONE, type RequestLimits, validateTools } from "./validate_tools.ts";
+import {
+  DEFAULT_LIMITS,
+  isObject,
+  NONE,
+  type RequestLimits,
+  validateTools,
+} from "./validate_tools.ts";
 
 export { DEFAULT_LIMITS, type RequestLimits } from "./validate_tools.ts";
 
@@ -44,10 +50,6 @@ function allowedIn(role: unknown, type: unknown): boolean {
     default:
       return type === "tool_result";
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

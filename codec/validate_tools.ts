@@ -35,7 +35,8 @@ export const DEFAULT_LIMITS: RequestLimits = {
 /** The shared empty answer, so that a request without tools or tool calls allocates none. */
 export const NONE: StringLookup = new StringMap();
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** Whether a value is a plain object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

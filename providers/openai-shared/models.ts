@@ -10,19 +10,15 @@
 
 import { type ModelFamily, modelTable } from "../../codec/models.ts";
 import type { ThinkingEffort } from "../../common/types.ts";
-import type { RequestLimits } from "../../codec/validate_tools.ts";
+import { DEFAULT_LIMITS, type RequestLimits } from "../../codec/validate_tools.ts";
 
 /**
  * What every OpenAI model takes, in both dialects: `temperature` from 0 to 2, function names of
  * 1–64 letters, digits, `_` or `-` (https://platform.openai.com/docs/api-reference/chat/create:
  * "What sampling temperature to use, between 0 and 2"; `function.name` "must be a-z, A-Z, 0-9,
- * or contain underscores and dashes, with a maximum length of 64").
+ * or contain underscores and dashes, with a maximum length of 64"): the codec's default limits.
  */
-export const OPENAI_LIMITS: RequestLimits = {
-  maxTemperature: 2,
-  toolName: /^[a-zA-Z0-9_-]{1,64}$/,
-  toolNameRule: "1-64 letters, digits, _ or -",
-};
+export const OPENAI_LIMITS: RequestLimits = DEFAULT_LIMITS;
 
 /** What rosetta needs to know of an OpenAI model to send it an acceptable request. */
 export interface OpenAIModel {
