@@ -128,3 +128,29 @@ for (const { provider, sent } of DIALECTS) {
     assert.equal(schema.additionalProperties, false);
   });
 }
+
+test("strict schemas: a nullable object without properties is refused, tuple items are closed", () => {
+  const { refused, wire } = serializing(providers.openai);
+  refused(
+    request({
+      name: "m",
+      schema: { type: "object", properties: { m: { type: ["object", "null"] } }, required: ["m"] },
+      strict: true,
+    }),
+    "structuredOutput.schema.properties.m",
+    "is an object without properties: strict mode needs every object's properties listed (or set strict: false)",
+  );
+  const tuple = {
+    type: "object",
+    properties: {
+      pair: {
+        type: "array",
+        items: [{ type: "object", properties: { a: { type: "string" } }, required: ["a"] }],
+      },
+    },
+    required: ["pair"],
+  };
+  const sent =
+    wire(request({ name: "t", schema: tuple, strict: true })).response_format.json_schema.schema;
+  assert.equal(sent.properties.pair.items[0].additionalProperties, false);
+});

@@ -65,8 +65,17 @@ function close(provider: string, node: JsonObject, at: string, path: string): Js
       out[key] = closed;
     }
   }
+  const items = node.items;
+  if (Array.isArray(items)) {
+    // The older tuple form: each position is a schema of its own.
+    out.items = items.map((item, i) =>
+      isJsonObject(item) ? close(provider, item, at, `${path}.items[${i}]`) : item
+    );
+  }
+  const objectType = node.type === "object" ||
+    (Array.isArray(node.type) && node.type.includes("object"));
   if (isJsonObject(node.properties)) closeObject(provider, node, out, at, path);
-  else if (node.type === "object" && node.additionalProperties !== false) {
+  else if (objectType && node.additionalProperties !== false) {
     refuse(
       provider,
       at + path,
