@@ -462,3 +462,34 @@ test("azure providers take a baseUrl and refuse a resource or endpoint that make
     path: "resource",
   });
 });
+
+test("hosts read an error object at the top of the body, as Mistral sends it", () => {
+  // Mistral's 422 for a field it does not document (docs.mistral.ai, "Extra inputs are not permitted").
+  const body = JSON.stringify({
+    object: "error",
+    message: {
+      detail: [{
+        type: "extra_forbidden",
+        loc: ["body", "stream_options"],
+        msg: "Extra inputs are not permitted",
+        input: { include_usage: true },
+      }],
+    },
+    type: "invalid_request_error",
+    param: null,
+    code: null,
+  });
+  const error = mistral.errorFromResponse(422, body);
+  assert.equal(error.message, "body.stream_options: Extra inputs are not permitted");
+  assert.equal(error.code, "invalid_request_error");
+  const plain = mistral.errorFromResponse(
+    401,
+    JSON.stringify({
+      object: "error",
+      message: "Unauthorized",
+      type: "unauthorized",
+      code: "1000",
+    }),
+  );
+  assert.deepEqual([plain.message, plain.code, plain.category], ["Unauthorized", "1000", "auth"]);
+});

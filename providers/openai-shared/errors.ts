@@ -61,9 +61,26 @@ export function openAIHttpError(
   return providerErrorFromHttp(provider, status, body, headers, readBody);
 }
 
-// A module function, not a closure per call: the error path is measured too.
+// A module function, not a closure per call: the error path is measured too. Compatible hosts
+// may put the error object at the top (Mistral: `{"object": "error", "message": …}`), its message
+// a validation report (`{"detail": [{"loc": […], "msg": …}]}`).
 function readBody(json: JsonObject): ErrorDetails {
-  return openAIErrorDetails(isJsonObject(json.error) ? json.error : undefined);
+  if (isJsonObject(json.error)) return openAIErrorDetails(json.error);
+  if (json.object !== "error") return openAIErrorDetails(undefined);
+  const details = openAIErrorDetails(json);
+  return isJsonObject(json.message)
+    ? { ...details, message: validationMessage(json.message) }
+    : details;
+}
+
+function validationMessage(report: JsonObject): string | undefined {
+  const detail = report.detail;
+  if (!Array.isArray(detail)) return undefined;
+  return detail.map((item) => {
+    if (!isJsonObject(item)) return String(item);
+    const where = Array.isArray(item.loc) ? item.loc.join(".") : "";
+    return `${where}: ${typeof item.msg === "string" ? item.msg : "invalid"}`;
+  }).join("; ");
 }
 
 /**
