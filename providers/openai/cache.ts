@@ -7,6 +7,7 @@
  * @module
  */
 
+import { serverName } from "./dialect.ts";
 import type { PromptCache } from "../../common/features.ts";
 import { warn } from "../../codec/replay.ts";
 import type { Warning } from "../../common/types.ts";
@@ -68,7 +69,7 @@ export function writeOpenAICache(
 ): void {
   if (cache.key !== undefined) body.prompt_cache_key = cache.key;
   if (cache.ttl !== undefined) {
-    warn(warnings, name, "cache.ttl", "dropped: OpenAI sets cache lifetimes itself");
+    warn(warnings, name, "cache.ttl", `dropped: ${serverName(name)} sets cache lifetimes itself`);
   }
   const points = cache.breakpoints;
   if (points === undefined || points.length === 0) return;

@@ -53,3 +53,13 @@ export const OPENAI_CHAT: ChatDialect = {
   model: openAIModel,
   limits: OPENAI_LIMITS,
 };
+
+/**
+ * The server as messages name it: `OpenAI`, or a host by its name.
+ *
+ * @param name The provider's name.
+ * @returns The name to write in a warning.
+ */
+export function serverName(name: string): string {
+  return name === "openai" ? "OpenAI" : name;
+}

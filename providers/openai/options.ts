@@ -12,6 +12,7 @@
 import type { StructuredOutput } from "../../common/features.ts";
 import { mergeProviderOptions } from "../../codec/provider_options.ts";
 import { strictSchema } from "../openai-shared/strict_schema.ts";
+import { serverName } from "./dialect.ts";
 import { warn } from "../../codec/replay.ts";
 import type { ChatRequest, ThinkingEffort, Warning } from "../../common/types.ts";
 import type { JsonObject } from "../../common/json_object.ts";
@@ -101,7 +102,9 @@ export function writeOpenAIFeatures(
     }
   }
   if (request.topP !== undefined) body.top_p = request.topP;
-  if (request.topK !== undefined) warn(warnings, name, "topK", "dropped: OpenAI has no top_k");
+  if (request.topK !== undefined) {
+    warn(warnings, name, "topK", `dropped: ${serverName(name)} has no top_k`);
+  }
   if (request.seed !== undefined) body.seed = request.seed;
   if (request.presencePenalty !== undefined) body.presence_penalty = request.presencePenalty;
   if (request.frequencyPenalty !== undefined) body.frequency_penalty = request.frequencyPenalty;

@@ -27,7 +27,7 @@ import { refuse } from "../../common/refuse.ts";
 import { planOpenAIEffort } from "../openai-shared/effort.ts";
 import { FEATURES, requestFields } from "../../codec/fields.ts";
 import { markOpenAIMessage } from "./cache.ts";
-import { type ChatDialect, OPENAI_CHAT } from "./dialect.ts";
+import { type ChatDialect, OPENAI_CHAT, serverName } from "./dialect.ts";
 import { openAIDocument } from "./documents.ts";
 import { checkOpenAIOptions, writeOpenAIFeatures } from "./options.ts";
 
@@ -284,7 +284,7 @@ function assistantMessage(
         warnings,
         dialect.name,
         `${blockPath(m, b)}.signature`,
-        "dropped: OpenAI has no signatures",
+        `dropped: ${serverName(dialect.name)} has no signatures`,
       );
     }
   }
@@ -294,7 +294,7 @@ function assistantMessage(
       warnings,
       dialect.name,
       messagePath(m),
-      "assistant turn dropped: nothing in it can be sent to OpenAI",
+      `assistant turn dropped: nothing in it can be sent to ${serverName(dialect.name)}`,
     );
     return undefined;
   }
