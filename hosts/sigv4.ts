@@ -171,7 +171,8 @@ export function canonicalAwsRequest(
 }
 
 // The last derived signing key, so that a stream of requests with the same credentials derives
-// it once a day (four HMACs) instead of once a request.
+// it once a day (four HMACs) instead of once a request. Kept by access key id, which AWS issues
+// with exactly one secret, so the secret itself is not kept in module memory.
 let cached: { id: string; key: Promise<CryptoKey> } | undefined;
 
 async function hmac(key: BufferSource, data: string): Promise<ArrayBuffer> {
@@ -185,8 +186,8 @@ async function hmac(key: BufferSource, data: string): Promise<ArrayBuffer> {
   return await crypto.subtle.sign("HMAC", imported, encoder.encode(data));
 }
 
-function signingKey(secret: string, scope: string[]): Promise<CryptoKey> {
-  const id = `${secret}\n${scope.join("/")}`;
+function signingKey(accessKeyId: string, secret: string, scope: string[]): Promise<CryptoKey> {
+  const id = `${accessKeyId}\n${scope.join("/")}`;
   if (cached?.id === id) return cached.key;
   const key = (async () => {
     let bytes: ArrayBuffer = encoder.encode(`AWS4${secret}`).buffer as ArrayBuffer;
@@ -280,7 +281,7 @@ export async function signAwsRequest(
   const canonical = canonicalAwsRequest(http.method, http.url, headers, payloadHash);
   const hashed = hex(await crypto.subtle.digest("SHA-256", encoder.encode(canonical.text)));
   const toSign = `AWS4-HMAC-SHA256\n${date}\n${scope.join("/")}\n${hashed}`;
-  const key = await signingKey(secretAccessKey, scope);
+  const key = await signingKey(accessKeyId, secretAccessKey, scope);
   const signature = hex(await crypto.subtle.sign("HMAC", key, encoder.encode(toSign)));
   headers.authorization = `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${
     scope.join("/")

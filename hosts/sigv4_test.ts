@@ -146,13 +146,14 @@ test("signAwsRequest adds the signing headers to a copy and leaves the request a
   assert.equal(signed.url, original.url);
 });
 
-test("signAwsRequest keys its cached signing key by secret, date, region and service", async () => {
+test("signAwsRequest keys its cached signing key by access key id, date, region and service", async () => {
   const http = request("bedrock-runtime.us-east-1.amazonaws.com", "/model/m/converse");
   const sign = async (credentials: AwsCredentials, region: string, at: Date) =>
     (await signAwsRequest(http, credentials, { region, service: "bedrock", now: at })).headers
       .authorization;
   const next = new Date("2026-12-07T00:00:01Z");
-  const other = { ...keys, secretAccessKey: "other" };
+  // AWS issues each secret with an access key id of its own.
+  const other = { ...keys, accessKeyId: "AKIDOTHEREXAMPLE", secretAccessKey: "other" };
   const pairs: [AwsCredentials, string, Date][] = [
     [keys, "us-east-1", now],
     [other, "us-east-1", now],
