@@ -35,7 +35,7 @@ export function runHarness(count: number, flags: string[] = []): HarnessRun[] {
   const runs: HarnessRun[] = [];
   for (let i = 1; i <= count; i++) {
     const out = new URL(`results/process-${++started}.json`, import.meta.url).pathname;
-    console.error(`harness process ${i}/${count} (${runtime})…`);
+    console.error(`harness process ${started} (${runtime})…`);
     const child = spawnSync(process.execPath, harnessCommand(runtime, [...flags, "--out", out]), {
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -50,6 +50,11 @@ export function runHarness(count: number, flags: string[] = []): HarnessRun[] {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 const medianOrNull = (values: Array<number | null>) =>
   values.includes(null) ? null : median(values as number[]);
+// Bytes per op are taken by the first process only (they repeat to the byte).
+const measured = (values: Array<number | null>) => {
+  const found = values.filter((v) => v !== null);
+  return found.length === 0 ? null : median(found);
+};
 
 /**
  * Every process's figure for each case, in process order (a confirmation process measures only
@@ -83,11 +88,11 @@ export function medianRun(runs: HarnessRun[]): HarnessRun {
     p50: median(same.map((m) => m.p50)),
     p95: median(same.map((m) => m.p95)),
     p99: median(same.map((m) => m.p99)),
-    bytesPerOp: medianOrNull(same.map((m) => m.bytesPerOp)),
-    referenceBytesPerOp: medianOrNull(same.map((m) => m.referenceBytesPerOp)),
+    bytesPerOp: measured(same.map((m) => m.bytesPerOp)),
+    referenceBytesPerOp: measured(same.map((m) => m.referenceBytesPerOp)),
   }));
   const leaks: Record<string, LeakCheck | null> = {};
-  for (const id of Object.keys(runs[0].leaks)) {
+  for (const id of new Set(runs.flatMap((run) => Object.keys(run.leaks)))) {
     const checks = runs.map((run) => run.leaks[id]).filter((c) => c !== undefined);
     leaks[id] = checks.includes(null)
       ? null
