@@ -1,15 +1,17 @@
 /**
  * The regression gates. The reference — the commit `baseline.json` was recorded at, or
  * `--against REV` — is extracted beside the checkout, and the harness runs in fresh processes
- * that load both libraries and time every case over each, interleaved. Each case is judged on
- * candidate ÷ reference, median over processes (`gates.ts`); failing cases are re-measured in
- * more processes and the median of all decides. Without git or without the reference commit,
- * ratios to the floor are judged against `baseline.json` instead: as warnings, unless this is
- * the machine that recorded it. Exit 1 on failure, unless `SKIP_PERF_GATES=1` (then a loud
- * warning; the commit message must say why the regression is accepted). The verdict is also
- * written to `bench/results/compare.json`.
+ * that load both libraries and time every case over each, interleaved. The first process
+ * measures every case; each later one only the cases still near their limit, until each lies
+ * clearly on one side of it or the budget (`--processes`, default `SEQUENTIAL.maxProcesses`) is
+ * spent (`sequential.ts`, `gates.ts`). Without git or without the reference commit, ratios to the
+ * floor are judged against `baseline.json` instead (median of three processes): as warnings,
+ * unless this is the machine that recorded it. Exit 1 on failure, unless `SKIP_PERF_GATES=1`
+ * (then a loud warning; the commit message must say why the regression is accepted). The
+ * verdicts are also written to `bench/results/compare.json` and `compare.md`, and the figures
+ * appended to `bench/results/history.jsonl` (not with `--no-history`).
  *
- *   compare.ts [--against REV] [--baseline FILE] [--processes N] [--filter TEXT]
+ *   compare.ts [--against REV] [--baseline FILE] [--processes N] [--filter TEXT] [--no-history]
  *
  * @module
  */
@@ -18,7 +20,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import { appendHistory } from "./history.ts";
-import { BALANCE_LIMIT, BASELINE_FILE, type BaselineFile, SEQUENTIAL } from "./gates.ts";
+import { BALANCE_LIMIT, BASELINE_FILE, type BaselineFile, PROCEDURE, SEQUENTIAL } from "./gates.ts";
 import { balanceLine, type CompareMode, judge, type Verdict } from "./judge.ts";
 import type { GateInterval } from "./measure.ts";
 import { byCase, type HarnessRun, medianRun, runHarness } from "./processes.ts";
@@ -85,33 +87,42 @@ function verdicts(run: HarnessRun): Verdict[] {
 }
 
 // The adaptive procedure (relative mode): the first process measures every case, each later
-// one only the cases still near their limit. The fallback modes take medians of fixed processes.
+// one only the cases still near their limit, and any case failing on another count (a ceiling)
+// until it has `confirmProcesses`. The fallback modes take medians of fixed processes.
 const budget = Number(values.processes ?? (mode === "relative" ? SEQUENTIAL.maxProcesses : 3));
 const runs: HarnessRun[] = runHarness(1, harnessFlags);
 let intervals = new Map<string, GateInterval>();
-if (mode === "relative") {
-  for (let look = 2;; look++) {
-    intervals = sequentialIntervals(byCase(runs), budget);
-    const pending = [...intervals].filter(([, i]) => !i.settled);
-    if (pending.length === 0 || look > budget) break;
-    const first = new Map(runs[0].results.map((m) => [m.id, m]));
-    const cases = pending.map(([id]) => first.get(id)!);
-    const files = [...new Set(cases.map((m) => m.file))].flatMap((f) => ["--file", f]);
-    console.error(`look ${look}: ${pending.length} cases near their limit`);
-    const only = cases.flatMap((m) => ["--case", m.id]);
-    runs.push(...runHarness(1, [...harnessFlags, "--follow-up", ...files, ...only]));
+let median: HarnessRun;
+let judged: Verdict[];
+for (let look = 2;; look++) {
+  if (mode === "relative") intervals = sequentialIntervals(byCase(runs), budget);
+  median = medianRun(runs);
+  for (const m of median.results) {
+    const interval = intervals.get(m.id);
+    if (interval === undefined) continue;
+    m.interval = interval;
+    m.vsReference = interval.estimate;
   }
-} else {
-  runs.push(...runHarness(budget - 1, harnessFlags));
+  judged = verdicts(median);
+  if (mode !== "relative") {
+    runs.push(...runHarness(budget - 1, harnessFlags));
+    median = medianRun(runs);
+    judged = verdicts(median);
+    break;
+  }
+  const counts = byCase(runs);
+  const pending = judged.filter((v) =>
+    !(v.interval?.settled ?? true) ||
+    (v.level === "fail" && counts.get(v.id)!.length < PROCEDURE.confirmProcesses)
+  );
+  if (pending.length === 0 || look > budget) break;
+  const first = new Map(runs[0].results.map((m) => [m.id, m]));
+  const cases = pending.map((v) => first.get(v.id)!);
+  const files = [...new Set(cases.map((m) => m.file))].flatMap((f) => ["--file", f]);
+  console.error(`look ${look}: ${pending.length} cases near their limit or failing`);
+  const only = cases.flatMap((m) => ["--case", m.id]);
+  runs.push(...runHarness(1, [...harnessFlags, "--follow-up", ...files, ...only]));
 }
-const median = medianRun(runs);
-for (const m of median.results) {
-  const interval = intervals.get(m.id);
-  if (interval === undefined) continue;
-  m.interval = interval;
-  m.vsReference = interval.estimate;
-}
-const judged = verdicts(median);
 const seconds = (performance.now() - started) / 1000;
 
 console.log(
