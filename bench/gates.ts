@@ -76,7 +76,7 @@ export const MEASURE: MeasureSettings = {
   samples: 8,
   sampleMs: 0.4,
   warmupMs: 20,
-  allocationMs: 20,
+  allocationMs: 30,
 };
 
 /**

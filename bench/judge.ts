@@ -239,8 +239,9 @@ export function judge(
         "warn",
         `${what} (${pct(change)}, ${span}): inconclusive, the interval holds the ${limit}`,
       );
-    } else if (interval.decision === "inconclusive" && change > gate.limit) {
-      // A category that only warns stops re-measuring early: judged as it reads.
+    } else if (interval.decision === "inconclusive" && change > gate.limit && interval.low > 1) {
+      // A category that only warns stops re-measuring early: it warns when it reads over its
+      // limit and is slower than the reference beyond doubt.
       raise("warn", `${what} (${pct(change)}, ${span}, ${limit})`);
     }
   } else if (change > gate.limit) {

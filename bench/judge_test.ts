@@ -107,6 +107,15 @@ test("judge follows the adaptive procedure's decision over the point figure", ()
     ).level,
     "warn",
   );
+  // Over the limit as it reads, but not surely slower than the reference at all: noise.
+  assert.equal(
+    judge(
+      { ...conversion, vsReference: 1.25, interval: interval("inconclusive", 0.8, 1.6) },
+      "relative",
+      "node",
+    ).level,
+    "ok",
+  );
   const tools = m({ category: "tools", group: "tools: x", p95: 1, vsReference: 1.3 });
   assert.equal(
     judge({ ...tools, interval: interval("fail", 1.25, 1.35) }, "relative", "node").level,

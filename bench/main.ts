@@ -9,8 +9,8 @@
  * reference's — and each case is timed interleaved with its twin (`measure.ts`); a case the
  * reference cannot build or run is measured alone and marked new. Each case gets rounds until
  * this process alone places it clearly on one side of its limit (`sequential.ts`). `--file`
- * loads only those bench files; `--follow-up` (a later process of `compare`) skips the bytes
- * per op and the leak checks, which repeat to the byte and were taken by the first. Prints progress and the
+ * loads only those bench files; `--follow-up` (a later process of `compare`) skips the leak
+ * checks, which the first process took. Prints progress and the
  * per-group summary and writes `bench/results/<runtime>.json` (or `--out`); `--report` adds
  * `bench/results/report.md` and `chart.svg`. `compare.ts` and `baseline.ts` run this in several
  * fresh processes. `ROSETTA_BENCH_INJECT="<case id>=0.15"` (several joined by `;`) makes that case do 15% more calls of
@@ -142,8 +142,7 @@ for (let i = 0; i < selected.length; i++) {
   const caseStarted = performance.now();
   const twin = await runnable(referenceCases.get(id));
   const inject = injections.get(id);
-  const base = MEASURE_BY_CATEGORY[c.category] ?? MEASURE;
-  const settings = flags["follow-up"] ? { ...base, allocationMs: 0 } : base;
+  const settings = MEASURE_BY_CATEGORY[c.category] ?? MEASURE;
   const file = fileOf.get(c)!;
   const m = await measureCase(c, twin, file, settings, stopRule(c.category), bytesPerCall, inject);
   results.push(m);
