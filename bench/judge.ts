@@ -247,7 +247,8 @@ export function judge(
   } else if (change > gate.limit) {
     raise(gate.level, `${what} (${pct(change)}, ${limit})`);
   }
-  if (change < -gate.limit) {
+  // Faster past the limit, and (when the procedure measured it) surely faster at all.
+  if (change < -gate.limit && (interval === undefined || interval.high < 1)) {
     reasons.push(`faster: ${what} (${pct(change)})`);
   }
   const baseBytes = relative ? now.referenceBytesPerOp : base!.bytesPerOp;
