@@ -121,7 +121,7 @@ for (let look = 2;; look++) {
   const files = [...new Set(cases.map((m) => m.file))].flatMap((f) => ["--file", f]);
   console.error(`look ${look}: ${pending.length} cases near their limit or failing`);
   const only = cases.flatMap((m) => ["--case", m.id]);
-  runs.push(...runHarness(1, [...harnessFlags, "--follow-up", ...files, ...only]));
+  runs.push(...runHarness(1, [...harnessFlags, ...files, ...only]));
 }
 const seconds = (performance.now() - started) / 1000;
 

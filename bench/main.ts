@@ -2,19 +2,18 @@
  * The portable harness: runs the bench files' cases on Deno (`deno run`), Node or Bun in this
  * process.
  *
- *   main.ts [--reference DIR/mod.ts] [--filter TEXT] [--case ID]… [--file NAME]… [--follow-up]
+ *   main.ts [--reference DIR/mod.ts] [--filter TEXT] [--case ID]… [--file NAME]…
  *           [--report] [--out FILE]
  *
  * With `--reference`, every suite is built twice — over this checkout's library and over the
  * reference's — and each case is timed interleaved with its twin (`measure.ts`); a case the
  * reference cannot build or run is measured alone and marked new. Each case gets rounds until
  * this process alone places it clearly on one side of its limit (`sequential.ts`). `--file`
- * loads only those bench files; `--follow-up` (a later process of `compare`) skips the leak
- * checks, which the first process took. Prints progress and the
- * per-group summary and writes `bench/results/<runtime>.json` (or `--out`); `--report` adds
+ * loads only those bench files (`compare`'s later processes). Prints progress and the per-group
+ * summary and writes `bench/results/<runtime>.json` (or `--out`); `--report` adds
  * `bench/results/report.md` and `chart.svg`. `compare.ts` and `baseline.ts` run this in several
- * fresh processes. `ROSETTA_BENCH_INJECT="<case id>=0.15"` (several joined by `;`) makes that case do 15% more calls of
- * itself per batch, to prove the gates catch it (`selftest.ts`).
+ * fresh processes. `ROSETTA_BENCH_INJECT="<case id>=0.15"` (several joined by `;`) makes that
+ * case do 15% more calls of itself per batch, to prove the gates catch it (`selftest.ts`).
  *
  * @module
  */
@@ -56,7 +55,6 @@ const { values: flags } = parseArgs({
     filter: { type: "string" },
     case: { type: "string", multiple: true },
     file: { type: "string", multiple: true },
-    "follow-up": { type: "boolean", default: false },
     out: { type: "string" },
     report: { type: "boolean", default: false },
   },
@@ -147,9 +145,7 @@ for (let i = 0; i < selected.length; i++) {
   const m = await measureCase(c, twin, file, settings, stopRule(c.category), bytesPerCall, inject);
   results.push(m);
   // Memory cases are synchronous.
-  if (c.category === "memory" && !flags["follow-up"]) {
-    leaks.set(id, await leakCheck(c.fn, false, PROCEDURE.leakCalls));
-  }
+  if (c.category === "memory") leaks.set(id, await leakCheck(c.fn, false, PROCEDURE.leakCalls));
   const rerun = ` (${m.rounds.length} rounds)`;
   const vs = m.vsReference === null
     ? reference ? ", new" : ""
