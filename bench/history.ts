@@ -10,7 +10,7 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { label } from "./report.ts";
+import { colorOf, label } from "./report.ts";
 
 /** One case in one run. */
 export interface HistoryCase {
@@ -174,7 +174,8 @@ export function trendChart(entries: HistoryEntry[], title: string): string {
       `<text x="${left - 6}" y="${y(low) + 4}" text-anchor="end">${low.toFixed(2)}</text>`,
     );
     for (const [k, id] of ids.entries()) {
-      const color = PALETTE[k % PALETTE.length];
+      const name = id.slice(group.length + 3);
+      const color = colorOf(name) ?? PALETTE[k % PALETTE.length];
       const points: string[] = [];
       for (const [run, entry] of entries.entries()) {
         const c = entry.cases.find((c) => c.id === id);
@@ -191,7 +192,7 @@ export function trendChart(entries: HistoryEntry[], title: string): string {
       parts.push(
         `<polyline points="${points.join(" ")}" fill="none" stroke="${color}" stroke-width="1.5"/>`,
         `<text x="${left + plot + 10}" y="${top + 30 + 13 * k}" fill="${color}">${
-          escape(label(id.slice(group.length + 3)))
+          escape(label(name))
         }</text>`,
       );
     }

@@ -18,6 +18,9 @@ const profile = (name: string) =>
 /** A label for a case name. */
 export const label = (name: string): string => profile(name)?.label ?? name;
 
+/** A provider's colour, undefined for other case names. */
+export const colorOf = (name: string): string | undefined => profile(name)?.color;
+
 /**
  * µs with one decimal (two below 1 µs, where one would hide the figure).
  *
