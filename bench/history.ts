@@ -125,7 +125,8 @@ export function changes(entries: HistoryEntry[]): Change[] {
 }
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-const PALETTE = ["#d97757", "#10a37f", "#4285f4", "#7b61ff", "#888888", "#c59b00"];
+// For case names that are not providers (theirs are the providers' own colours).
+const PALETTE = ["#333333", "#c59b00", "#888888", "#b03060", "#2e8b57", "#8a2be2"];
 
 /**
  * The trend chart: one panel per group, candidate ÷ reference of each case (one line each) over
