@@ -16,7 +16,7 @@ import type { MeasureSettings } from "./gates.ts";
 
 /** The adaptive procedure's account of a case over all its processes (set by `compare`). */
 export interface GateInterval {
-  /** candidate ÷ reference: the geometric mean of the processes' medians over rounds. */
+  /** candidate ÷ reference: the median over processes of their medians over rounds. */
   estimate: number;
   /** Lower end of the family-wise interval of candidate ÷ reference. */
   low: number;
