@@ -51,6 +51,7 @@ interface CompareResult {
   mode: string;
   passed: boolean;
   processes: number;
+  medianBand: number | null;
   cases: Verdict[];
 }
 
@@ -96,20 +97,24 @@ let nearestClean = { id: "(none)", margin: Infinity };
 const caught = injections.map(() => 0);
 const measured: number[][] = injections.map(() => []);
 const cleanSeconds: number[] = [];
+const cleanBands: number[] = [];
 const slowedSeconds: number[] = [];
 const injection = injections.map((i) => `${i.id}=${i.slowdown}`).join(";");
 for (let i = 1; i <= runs; i++) {
   const clean = compare(undefined);
   cleanSeconds.push(clean.seconds);
+  if (clean.result.medianBand !== null) cleanBands.push(clean.result.medianBand);
   if (clean.failed) falseAlarms++;
   const near = nearest(clean);
   if (near.margin < nearestClean.margin) nearestClean = near;
   console.log(
     `clean run ${i}/${runs} (${clean.result.mode}): ${clean.failed ? "FAILED" : "passed"} in ${
       clean.seconds.toFixed(0)
-    } s, ${clean.result.processes} processes; nearest to failing: ${near.id}, interval low end ${
-      pct(-near.margin)
-    } from its limit ${failures(clean).join("; ")}`,
+    } s, ${clean.result.processes} processes, ${clean.result.cases.length} cases, median minimum detectable change ±${
+      ((clean.result.medianBand ?? NaN) * 100).toFixed(1)
+    }%; nearest to failing: ${near.id}, interval low end ${pct(-near.margin)} from its limit ${
+      failures(clean).join("; ")
+    }`,
   );
   const slowed = compare(injection);
   slowedSeconds.push(slowed.seconds);
@@ -141,6 +146,10 @@ console.log(
         pct(Math.min(...measured[k]))
       } to ${pct(Math.max(...measured[k]))})`
     ).join("; ")
-  }; compare took ${span(cleanSeconds)} clean, ${span(slowedSeconds)} injected`,
+  }; compare took ${span(cleanSeconds)} clean, ${
+    span(slowedSeconds)
+  } injected; median minimum detectable change ±${
+    (cleanBands.sort((a, b) => a - b)[cleanBands.length >> 1] * 100).toFixed(1)
+  }% (median of the clean runs')`,
 );
 process.exitCode = falseAlarms === 0 && caught.every((c) => c === runs) ? 0 : 1;
