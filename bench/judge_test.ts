@@ -177,15 +177,25 @@ test("judge marks a case the reference cannot run as new, judged by the ceilings
   const fresh = judge(m({ vsReference: null, referenceBytesPerOp: null }), "relative", "node");
   assert.equal(fresh.level, "ok");
   assert.equal(fresh.status, "new");
-  const slow = judge(m({ vsReference: null, p95: 150 }), "relative", "node");
+  const slow = judge(m({ vsReference: null, p50: 120, p95: 150 }), "relative", "node");
   assert.equal(slow.level, "fail");
 });
 
 test("judge fails a leak and a p95 over the seed ceiling", () => {
   assert.equal(judge(m({}), "relative", "node", undefined, LEAK_LIMIT_BYTES + 1).level, "fail");
   assert.equal(judge(m({}), "relative", "node", undefined, 300).level, "ok");
-  const slow = judge(m({ p95: 120 }), "relative", "node");
+  const slow = judge(m({ p50: 90, p95: 120 }), "relative", "node");
   assert.deepEqual(slow.reasons, ["fail: p95 120.0 µs is over the seed ceiling of 100 µs"]);
+});
+
+test("judge only warns of a p95 over the ceiling that is more than 4× the median", () => {
+  const preempted = judge(m({ p50: 8, p95: 108, referenceP95: 60 }), "relative", "node");
+  assert.equal(preempted.level, "warn");
+  assert.deepEqual(preempted.reasons, [
+    "warn: p95 108.0 µs is over the seed ceiling of 100 µs, 14× its median: preempted batches, machine loaded",
+  ]);
+  // A case whose every call got slower keeps its tail near its median: that fails.
+  assert.equal(judge(m({ p50: 90, p95: 108, referenceP95: 60 }), "relative", "node").level, "fail");
 });
 
 test("judge only warns of a p95 over the ceiling when the reference's is over it too", () => {
