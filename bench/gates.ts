@@ -85,11 +85,12 @@ export const MEASURE: MeasureSettings = {
  * server allocates in the same process, an import in another).
  */
 export const MEASURE_BY_CATEGORY: Partial<Record<Category, MeasureSettings>> = {
-  http: { ...MEASURE, minRounds: 4, maxRounds: 8, samples: 4, sampleMs: 8, allocationMs: 0 },
+  // Rounds do not narrow http's noise (a 64-stream call is one sample): a fixed four.
+  http: { ...MEASURE, minRounds: 4, maxRounds: 4, samples: 4, sampleMs: 8, allocationMs: 0 },
   // One sample is a fresh process (30–60 ms with its start-up). No warm-up: each sample is a
   // cold process anyway, and the first call (which fills Deno's transpile cache and the file
   // cache) is already made before timing.
-  import: { ...MEASURE, minRounds: 3, maxRounds: 5, samples: 3, warmupMs: 0, allocationMs: 0 },
+  import: { ...MEASURE, minRounds: 3, maxRounds: 4, samples: 3, warmupMs: 0, allocationMs: 0 },
 };
 
 /**
