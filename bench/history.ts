@@ -2,7 +2,7 @@
  * The figures of every `compare`, one JSON line each in `bench/results/history.jsonl` (CI keeps
  * it as an artifact), and the trend chart drawn from them (`trend.ts`): per group, each case's
  * candidate ÷ reference across commits, with a ring where a case moved beyond its noise band
- * since the run before.
+ * from the earlier runs' median.
  *
  * @module
  */
@@ -85,40 +85,48 @@ export function readHistory(text: string): HistoryEntry[] {
   return entries;
 }
 
-/** A case that moved beyond its noise band between two consecutive runs. */
+/** A case that moved beyond its noise band. */
 export interface Change {
   /** Case id. */
   id: string;
   /** Index of the run where it moved. */
   run: number;
-  /** Relative change of candidate ÷ reference from the run before (+0.1 = 10% slower). */
+  /** Relative change of candidate ÷ reference from the earlier runs' median (+0.1 = 10% slower). */
   change: number;
-  /** The noise of that difference: both runs' bands combined. */
+  /** The noise of that difference: this run's band and the earlier median's, combined. */
   band: number;
 }
 
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
 /**
- * The cases that moved beyond their noise band from one run to the next (same runtime and
- * reference, both with a band): the difference of two independent estimates has a band of
- * √(band₁² + band₂²).
+ * The cases that moved beyond their noise band: each run's candidate ÷ reference against the
+ * median of the earlier runs against the same reference. The difference of two independent
+ * estimates has a band of √(band₁² + band₂²); the earlier median's band is their median band ÷
+ * √runs. A median, so that one run far off (a slowdown, or one process's bias) is flagged once
+ * and does not make the next run, back to normal, look like a move too.
  *
  * @param entries Runs of one runtime, in order.
  * @returns The moves, in run order.
  */
 export function changes(entries: HistoryEntry[]): Change[] {
   const found: Change[] = [];
-  for (let run = 1; run < entries.length; run++) {
-    const before = entries[run - 1];
-    if (before.reference !== entries[run].reference) continue;
-    const previous = new Map(before.cases.map((c) => [c.id, c]));
-    for (const c of entries[run].cases) {
-      const p = previous.get(c.id);
-      if (c.vsReference === null || c.band === null || !p?.vsReference || p.band === null) continue;
-      const change = c.vsReference / p.vsReference - 1;
-      const band = Math.hypot(c.band, p.band);
-      if (Math.abs(Math.log1p(change)) > Math.log1p(band)) {
-        found.push({ id: c.id, run, change, band });
+  const earlier = new Map<string, Array<{ value: number; band: number }>>();
+  for (const [run, entry] of entries.entries()) {
+    if (run > 0 && entries[run - 1].reference !== entry.reference) earlier.clear();
+    for (const c of entry.cases) {
+      if (c.vsReference === null || c.band === null) continue;
+      const before = earlier.get(c.id) ?? [];
+      if (before.length > 0) {
+        const level = middle(before.map((b) => b.value));
+        const levelBand = middle(before.map((b) => b.band)) / Math.sqrt(before.length);
+        const change = c.vsReference / level - 1;
+        const band = Math.hypot(c.band, levelBand);
+        if (Math.abs(Math.log1p(change)) > Math.log1p(band)) {
+          found.push({ id: c.id, run, change, band });
+        }
       }
+      earlier.set(c.id, [...before, { value: c.vsReference, band: c.band }]);
     }
   }
   return found;
@@ -131,7 +139,7 @@ const PALETTE = ["#333333", "#c59b00", "#888888", "#b03060", "#2e8b57", "#8a2be2
 /**
  * The trend chart: one panel per group, candidate ÷ reference of each case (one line each) over
  * the runs (x axis: commit), a dashed line at 1, and a red ring where a case moved beyond its
- * noise band since the run before.
+ * noise band from the earlier runs' median.
  *
  * @param entries Runs of one runtime, in order.
  * @param title The chart's title.

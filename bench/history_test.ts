@@ -54,21 +54,24 @@ test("readHistory skips blank lines and names a line that is not a run", () => {
   assert.throws(() => readHistory(`{"runtime": "deno"}`), /line 1: not a compare run/);
 });
 
-test("changes flags a case that moved beyond both runs' bands, not noise within them", () => {
+test("changes flags a case that moved beyond its band from the earlier runs' median, once", () => {
   const id = "parse: simple / openai";
+  const other = "parse: simple / google";
   const entries = [
-    run("c1", { [id]: 1.0, "parse: simple / google": 1.0 }),
-    run("c2", { [id]: 1.03, "parse: simple / google": 0.99 }),
-    run("c3", { [id]: 1.13, "parse: simple / google": 1.0 }),
+    run("c1", { [id]: 1.0, [other]: 1.0 }),
+    run("c2", { [id]: 1.01, [other]: 0.99 }),
+    run("c3", { [id]: 1.13, [other]: 1.0 }),
+    run("c4", { [id]: 1.01, [other]: 1.01 }),
   ];
-  // 1.03 → 1.13 is +9.7%, beyond √(3%² + 3%²) = 4.2%; 1.00 → 1.03 is within it.
+  // c3: 1.13 against the median 1.01 of c1, c2 is +11.9%, beyond √(3%² + (3% ÷ √2)²) = 3.7%.
+  // c4 is back at that median: no move. The 1% moves of the other case are within the band.
   const found = changes(entries);
   assert.equal(found.length, 1);
   assert.equal(found[0].id, id);
   assert.equal(found[0].run, 2);
-  assert.ok(Math.abs(found[0].change - (1.13 / 1.03 - 1)) < 1e-12);
-  assert.ok(Math.abs(found[0].band - Math.hypot(0.03, 0.03)) < 1e-12);
-  // Another reference: the figures are not comparable.
+  assert.ok(Math.abs(found[0].change - (1.13 / 1.01 - 1)) < 1e-12);
+  assert.ok(Math.abs(found[0].band - Math.hypot(0.03, 0.03 / Math.sqrt(2))) < 1e-12);
+  // A new reference starts afresh: its figures are not comparable with the old one's.
   const moved = [entries[1], { ...entries[2], reference: "other" }];
   assert.deepEqual(changes(moved), []);
 });
