@@ -201,8 +201,8 @@ async function rounds(
   const vsFloor: number[] = [];
   const vsReference: number[] = [];
   for (let round = 0; round < settings.maxRounds; round++) {
-    const gatedSoFar = reference ? vsReference : vsFloor;
-    if (round >= settings.minRounds && enough(gatedSoFar)) break;
+    // The stop rule places candidate ÷ reference; without a reference every round is run.
+    if (round >= settings.minRounds && reference && enough(vsReference)) break;
     const caseTimes: number[] = [];
     const floorTimes: number[] = [];
     const pairRatios: number[] = [];
