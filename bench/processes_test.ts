@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Measurement } from "./measure.ts";
-import { byCase, medianRun } from "./processes.ts";
+import { byCase, type HarnessRun, medianRun } from "./processes.ts";
 
 function m(id: string, overrides: Partial<Measurement>): Measurement {
   return {
@@ -47,7 +47,7 @@ test("medianRun takes medians over processes, but the least bytes per op any pro
 
 test("medianRun keeps leak checks from whichever processes took them", () => {
   const check = (retained: number) => ({ calls: 5000, retained, peak: 1 });
-  const runs = [
+  const runs: HarnessRun[] = [
     { results: [m("a", {})], leaks: { a: check(10) } },
     { results: [m("b", {})], leaks: {} },
     { results: [m("a", {})], leaks: { a: check(30) } },
