@@ -2,14 +2,14 @@
  * The portable harness: runs the bench files' cases on Deno (`deno run`), Node or Bun in this
  * process.
  *
- *   main.ts [--reference DIR/mod.ts] [--filter TEXT] [--case ID]… [--file NAME]…
+ *   main.ts [--reference DIR/mod.ts] [--filter TEXT] [--case ID]… [--file NAME]… [--no-bytes]
  *           [--report] [--out FILE]
  *
  * With `--reference`, every suite is built twice — over this checkout's library and over the
  * reference's — and each case is timed interleaved with its twin (`measure.ts`); a case the
  * reference cannot build or run is measured alone and marked new. Each case gets rounds until
  * this process alone places it clearly on one side of its limit (`sequential.ts`). `--file`
- * loads only those bench files (`compare`'s later processes). Prints progress and the per-group
+ * loads only those bench files and `--no-bytes` skips bytes per op (`compare`'s later processes). Prints progress and the per-group
  * summary and writes `bench/results/<runtime>.json` (or `--out`); `--report` adds
  * `bench/results/report.md` and `chart.svg`. `compare.ts` and `baseline.ts` run this in several
  * fresh processes. `ROSETTA_BENCH_INJECT="<case id>=0.15"` (several joined by `;`) makes that
@@ -55,6 +55,7 @@ const { values: flags } = parseArgs({
     filter: { type: "string" },
     case: { type: "string", multiple: true },
     file: { type: "string", multiple: true },
+    "no-bytes": { type: "boolean", default: false },
     out: { type: "string" },
     report: { type: "boolean", default: false },
   },
@@ -140,7 +141,8 @@ for (let i = 0; i < selected.length; i++) {
   const caseStarted = performance.now();
   const twin = await runnable(referenceCases.get(id));
   const inject = injections.get(id);
-  const settings = MEASURE_BY_CATEGORY[c.category] ?? MEASURE;
+  const base = MEASURE_BY_CATEGORY[c.category] ?? MEASURE;
+  const settings = flags["no-bytes"] ? { ...base, allocationMs: 0 } : base;
   const file = fileOf.get(c)!;
   const m = await measureCase(c, twin, file, settings, stopRule(c.category), bytesPerCall, inject);
   results.push(m);

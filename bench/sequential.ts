@@ -50,6 +50,8 @@ export interface Thresholds {
   zPass: number;
   /** Processes needed before a case may fail (a failing case is always re-measured). */
   minFailProcesses: number;
+  /** Processes needed before a case may pass. */
+  minPassProcesses: number;
 }
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
@@ -120,7 +122,7 @@ export function combine(estimates: ProcessEstimate[], processBias: number): Comb
 export function decide(c: Combined, t: Thresholds): Decision {
   const limit = Math.log1p(t.limit);
   if (c.processes >= t.minFailProcesses && c.log - t.zFail * c.error > limit) return "fail";
-  if (c.log + t.zPass * c.error < limit) return "pass";
+  if (c.processes >= t.minPassProcesses && c.log + t.zPass * c.error < limit) return "pass";
   return "continue";
 }
 
@@ -176,13 +178,14 @@ export function thresholdsFor(
   gatedCases: number,
   maxProcesses: number = SEQUENTIAL.maxProcesses,
 ): Thresholds {
-  const { falseAlarmRate, missRate, minFailProcesses } = SEQUENTIAL;
+  const { falseAlarmRate, missRate, minFailProcesses, minPassProcesses } = SEQUENTIAL;
   const looks = Math.max(1, gatedCases) * maxProcesses;
   return {
     limit: RATIO_GATES[category].limit,
     zFail: normalQuantile(1 - falseAlarmRate / looks),
     zPass: normalQuantile(1 - missRate),
     minFailProcesses,
+    minPassProcesses: minPassProcesses[category] ?? minPassProcesses.default,
   };
 }
 
@@ -205,7 +208,8 @@ export function processBias(category: Category): number {
  * @returns Whether the rounds so far are enough.
  */
 export function stopRule(category: Category): (rounds: number[]) => boolean {
-  const t = thresholdsFor(category, 1);
+  // Within one process: whether this process alone would pass it.
+  const t = { ...thresholdsFor(category, 1), minPassProcesses: 1 };
   const bias = processBias(category);
   const limit = Math.log1p(t.limit);
   return (rounds) => {

@@ -62,8 +62,13 @@ test("combine uses the process-bias prior until the processes' own scatter is la
 
 test("decide passes a case clearly under its limit, fails one clearly over, else continues", () => {
   const t = thresholdsFor("serialization", 100);
-  assert.equal(decide(combine([estimate(1.0)], 0.015), t), "pass");
-  assert.equal(decide(combine([estimate(1.04)], 0.015), t), "continue");
+  // A +5% category passes on two processes, never on one.
+  assert.equal(t.minPassProcesses, 2);
+  assert.equal(decide(combine([estimate(1.0)], 0.015), t), "continue");
+  assert.equal(decide(combine([estimate(1.0), estimate(1.0)], 0.015), t), "pass");
+  assert.equal(decide(combine([estimate(1.04), estimate(1.04)], 0.015), t), "continue");
+  const tools = thresholdsFor("tools", 100);
+  assert.equal(decide(combine([estimate(1.0)], 0.015), tools), "pass");
   // Clearly over, but one process never fails a case: it is re-measured first.
   assert.equal(decide(combine([estimate(1.3)], 0.015), t), "continue");
   const many = [1.09, 1.08, 1.1, 1.09, 1.09, 1.08, 1.1, 1.09].map((r) => estimate(r));
@@ -93,13 +98,15 @@ test("sequentialIntervals decides each compared case and leaves near ones inconc
   const clean = [1.0, 1.0, 1.01, 0.99, 1.0, 1.0];
   const slow = [1.12, 1.12, 1.13, 1.11, 1.12, 1.12];
   const cases = new Map<string, Measurement[]>([
-    ["a", [measured("a", "serialization", clean)]],
+    ["a", [measured("a", "serialization", clean), measured("a", "serialization", clean)]],
+    ["one", [measured("one", "serialization", clean)]],
     ["b", [measured("b", "parsing", slow), measured("b", "parsing", slow)]],
     ["c", [measured("c", "streaming", clean.map((r) => r * 1.045))]],
     ["new", [{ ...measured("new", "parsing", clean), vsReference: null }]],
   ]);
   const found = sequentialIntervals(cases, 8);
   assert.equal(found.get("a")?.decision, "pass");
+  assert.equal(found.get("one")?.settled, false);
   assert.equal(found.get("b")?.decision, "fail");
   assert.equal(found.get("b")?.processes, 2);
   assert.equal(found.get("c")?.decision, "inconclusive");
