@@ -2,15 +2,18 @@
  * The portable harness: runs the bench files' cases on Deno (`deno run`), Node or Bun in this
  * process.
  *
- *   main.ts [--reference DIR/mod.ts] [--filter TEXT] [--case ID]… [--report] [--out FILE]
+ *   main.ts [--reference DIR/mod.ts] [--filter TEXT] [--case ID]… [--file NAME]… [--no-bytes]
+ *           [--report] [--out FILE]
  *
  * With `--reference`, every suite is built twice — over this checkout's library and over the
  * reference's — and each case is timed interleaved with its twin (`measure.ts`); a case the
- * reference cannot build or run is measured alone and marked new. Prints progress and the
- * per-group summary and writes `bench/results/<runtime>.json` (or `--out`); `--report` adds
+ * reference cannot build or run is measured alone and marked new. Each case gets rounds until
+ * this process alone places it clearly on one side of its limit (`sequential.ts`). `--file`
+ * loads only those bench files and `--no-bytes` skips bytes per op (`compare`'s later processes). Prints progress and the per-group
+ * summary and writes `bench/results/<runtime>.json` (or `--out`); `--report` adds
  * `bench/results/report.md` and `chart.svg`. `compare.ts` and `baseline.ts` run this in several
- * fresh processes. `ROSETTA_BENCH_INJECT="<case id>=0.15"` makes that case do 15% more calls of
- * itself per batch, to prove the gates catch it (`selftest.ts`).
+ * fresh processes. `ROSETTA_BENCH_INJECT="<case id>=0.15"` (several joined by `;`) makes that
+ * case do 15% more calls of itself per batch, to prove the gates catch it (`selftest.ts`).
  *
  * @module
  */
@@ -30,6 +33,7 @@ import {
 } from "./bench.ts";
 import { MEASURE, MEASURE_BY_CATEGORY, PROCEDURE } from "./gates.ts";
 import { measureCase, type Measurement } from "./measure.ts";
+import { stopRule } from "./sequential.ts";
 import { chart, markdown, summary } from "./report.ts";
 import { systemInfo } from "./runtime.ts";
 
@@ -50,14 +54,17 @@ const { values: flags } = parseArgs({
     reference: { type: "string" },
     filter: { type: "string" },
     case: { type: "string", multiple: true },
+    file: { type: "string", multiple: true },
+    "no-bytes": { type: "boolean", default: false },
     out: { type: "string" },
     report: { type: "boolean", default: false },
   },
 });
 
 collectOnly();
+const files = FILES.filter((f) => flags.file === undefined || flags.file.includes(f));
 const suites: Suite[] = [];
-for (const file of FILES) suites.push((await import(`./${file}.bench.ts`)).default);
+for (const file of files) suites.push((await import(`./${file}.bench.ts`)).default);
 const candidate: Library = await import("../mod.ts");
 const reference: Library | undefined = flags.reference === undefined
   ? undefined
@@ -79,19 +86,33 @@ async function twins(): Promise<Map<string, BenchCase>> {
 }
 
 const all: BenchCase[] = [];
-for (const s of suites) all.push(...await collect(s, candidate));
+const fileOf = new Map<BenchCase, string>();
+for (const [i, s] of suites.entries()) {
+  for (const c of await collect(s, candidate)) {
+    all.push(c);
+    fileOf.set(c, files[i]);
+  }
+}
 const selected = all.filter((c) =>
   (flags.filter === undefined || caseId(c).includes(flags.filter)) &&
   (flags.case === undefined || flags.case.includes(caseId(c)))
 );
 const referenceCases = await twins();
 const system = systemInfo();
-const [injectId, injectText] = (process.env.ROSETTA_BENCH_INJECT ?? "").split("=");
-if (injectId && !all.some((c) => caseId(c) === injectId)) {
-  throw new Error(`Cannot inject a slowdown: no case "${injectId}"`);
-}
-if (injectId) {
-  console.error(`! injecting +${(Number(injectText) * 100).toFixed(0)}% calls into "${injectId}"`);
+// "<case id>=0.15", several separated by ";".
+const injections = new Map(
+  (process.env.ROSETTA_BENCH_INJECT ?? "").split(";").filter((entry) => entry.includes("="))
+    .map((entry) => {
+      const at = entry.lastIndexOf("=");
+      return [entry.slice(0, at), Number(entry.slice(at + 1))] as const;
+    }),
+);
+for (const [id, fraction] of injections) {
+  // A follow-up process loads only some bench files.
+  if (flags.file === undefined && !all.some((c) => caseId(c) === id)) {
+    throw new Error(`Cannot inject a slowdown: no case "${id}"`);
+  }
+  console.error(`! injecting +${(fraction * 100).toFixed(0)}% calls into "${id}"`);
 }
 if (!canMeasureAllocations) {
   console.error(`! ${system.runtime}: bytes/op unavailable (no GC accounting here)`);
@@ -117,21 +138,24 @@ const leaks = new Map<string, LeakCheck | null>();
 for (let i = 0; i < selected.length; i++) {
   const c = selected[i];
   const id = caseId(c);
+  const caseStarted = performance.now();
   const twin = await runnable(referenceCases.get(id));
-  const inject = id === injectId ? Number(injectText) : undefined;
-  const settings = MEASURE_BY_CATEGORY[c.category] ?? MEASURE;
-  const m = await measureCase(c, twin, settings, bytesPerCall, inject);
+  const inject = injections.get(id);
+  const base = MEASURE_BY_CATEGORY[c.category] ?? MEASURE;
+  const settings = flags["no-bytes"] ? { ...base, allocationMs: 0 } : base;
+  const file = fileOf.get(c)!;
+  const m = await measureCase(c, twin, file, settings, stopRule(c.category), bytesPerCall, inject);
   results.push(m);
   // Memory cases are synchronous.
   if (c.category === "memory") leaks.set(id, await leakCheck(c.fn, false, PROCEDURE.leakCalls));
-  const rerun = m.reruns > 0 ? ` (re-run ${m.reruns}×${m.unstable ? ", unstable" : ""})` : "";
+  const rerun = ` (${m.rounds.length} rounds)`;
   const vs = m.vsReference === null
     ? reference ? ", new" : ""
     : `, ${m.vsReference.toFixed(3)}× reference`;
   console.error(
     `[${i + 1}/${selected.length}] ${id}: ${m.p50.toFixed(2)} µs, ${
       m.ratio.toFixed(3)
-    }× floor${vs}${rerun}`,
+    }× floor${vs}${rerun} [${(performance.now() - caseStarted).toFixed(0)} ms]`,
   );
 }
 console.log(`\n${system.runtime} ${system.version} · ${system.cpu} · ${system.os}\n`);

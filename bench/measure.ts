@@ -2,15 +2,34 @@
  * The portable harness's measurements. A case is timed in batches long enough for the clock,
  * interleaved sample by sample with the same case over the reference commit's library (when
  * there is one) and with its floor (the same kind of JSON or SSE work on the same payload),
- * over several rounds. The gated figure is the median over rounds of candidate ÷ reference:
- * two copies of the same code measured this way agree within a few percent on any machine,
- * where absolute times drift by 2× and ratios to a floor move with the microarchitecture.
+ * over rounds — as many as the caller's stop rule asks for, between the settings' minimum and
+ * maximum. The gated figure is the median over rounds of candidate ÷ reference: two copies of
+ * the same code measured this way agree within a few percent on any machine, where absolute
+ * times drift by 2× and ratios to a floor move with the microarchitecture.
  *
  * @module
  */
 
 import { type BenchCase, caseId, sink } from "./bench.ts";
 import type { MeasureSettings } from "./gates.ts";
+
+/** The adaptive procedure's account of a case over all its processes (set by `compare`). */
+export interface GateInterval {
+  /** candidate ÷ reference: the median over processes of their medians over rounds. */
+  estimate: number;
+  /** Lower end of the family-wise interval of candidate ÷ reference. */
+  low: number;
+  /** Upper end. */
+  high: number;
+  /** Minimum detectable change: the interval's half-width as a change (0.03 = ±3%). */
+  band: number;
+  /** Processes that measured the case. */
+  processes: number;
+  /** Clearly under the limit, clearly over, or still holding it when the budget ran out. */
+  decision: "pass" | "fail" | "inconclusive";
+  /** Whether the case needs no more processes. */
+  settled: boolean;
+}
 
 /** One case's figures. Times are µs per unit of work (per call, or per stream event). */
 export interface Measurement {
@@ -50,10 +69,12 @@ export interface Measurement {
   referenceP95: number | null;
   /** IQR ÷ median of the round figures that are gated (vs reference, else vs floor). */
   spread: number;
-  /** Whether the spread stayed above the limit after re-runs. */
-  unstable: boolean;
-  /** Re-runs made. */
-  reruns: number;
+  /** The gated figure of each round (vs reference, else vs floor), in order. */
+  rounds: number[];
+  /** The bench file the case comes from (`serialization` for `serialization.bench.ts`). */
+  file: string;
+  /** Set by `compare` on the figures combined over processes. */
+  interval?: GateInterval;
   /** Bytes allocated per unit (GC accounting); null where the runtime cannot tell (Bun). */
   bytesPerOp: number | null;
   /** The reference's bytes per unit, measured in the same process; null without one. */
@@ -124,18 +145,19 @@ export async function timeBatch({ fn, isAsync, selfTimed }: Timed, calls: number
  *
  * @param target The function.
  * @param ms How long to keep calling it.
- * @returns ms per call.
+ * @returns ms per call in the last, largest batch (the first calls run cold), NaN for `ms` 0.
  */
 export async function estimate(target: Timed, ms: number): Promise<number> {
   let calls = 1;
   let elapsed = 0;
-  let total = 0;
+  let last = NaN;
   while (elapsed < ms) {
-    elapsed += await timeBatch(target, calls);
-    total += calls;
+    const took = await timeBatch(target, calls);
+    elapsed += took;
+    last = took / calls;
     calls *= 2;
   }
-  return elapsed / total;
+  return last;
 }
 
 interface Subjects {
@@ -143,6 +165,10 @@ interface Subjects {
   reference?: Timed;
   floor: Timed;
   perCall: number;
+  /** Calls per sample of the candidate and the reference. */
+  batch: number;
+  /** Calls per sample of the floor. */
+  floorBatch: number;
 }
 
 // Injected work is more calls of the candidate itself: proportional to its own time.
@@ -157,26 +183,31 @@ function injector(fraction: number | undefined, batch: number): () => number {
   };
 }
 
-async function runOnce(subjects: Subjects, settings: MeasureSettings, inject?: number) {
-  const { candidate, reference, floor, perCall } = subjects;
-  // A self-timed call (a fresh process) is a sample of its own.
-  const batchOf = async (target: Timed) =>
-    target.selfTimed ? 1 : Math.max(1, Math.round(settings.sampleMs / await estimate(target, 20)));
-  const batch = await batchOf(candidate);
-  const floorBatch = await batchOf(floor);
+/** Whether a case has enough rounds, given their gated figures so far. */
+export type StopRule = (rounds: number[]) => boolean;
+
+async function rounds(
+  subjects: Subjects,
+  settings: MeasureSettings,
+  enough: StopRule,
+  inject?: number,
+) {
+  const { candidate, reference, floor, perCall, batch, floorBatch } = subjects;
   const extra = injector(inject, batch);
   const samples: number[] = [];
   const referenceSamples: number[] = [];
   const floorSamples: number[] = [];
   const vsFloor: number[] = [];
   const vsReference: number[] = [];
-  for (let round = 0; round < settings.rounds; round++) {
+  for (let round = 0; round < settings.maxRounds; round++) {
+    // The stop rule places candidate ÷ reference; without a reference every round is run.
+    if (round >= settings.minRounds && reference && enough(vsReference)) break;
     const caseTimes: number[] = [];
     const floorTimes: number[] = [];
     const pairRatios: number[] = [];
     for (let s = 0; s < settings.samples; s++) {
-      // A fresh process's floor is the runtime's constant: once per round is enough.
-      if (s === 0 || !floor.selfTimed) {
+      // The floor is reported, not gated: every other sample (a fresh process's, once a round).
+      if (s === 0 || (!floor.selfTimed && s % 2 === 0)) {
         floorTimes.push((await timeBatch(floor, floorBatch)) / floorBatch);
       }
       // Alternate who goes first, so that neither copy always runs on a warmer cache.
@@ -212,6 +243,7 @@ async function runOnce(subjects: Subjects, settings: MeasureSettings, inject?: n
     referenceP50: reference ? median(referenceSamples) : null,
     referenceP95: reference ? percentile(referenceSamples.sort((a, b) => a - b), 0.95) : null,
     spread: (percentile(gated, 0.75) - percentile(gated, 0.25)) / percentile(gated, 0.5),
+    rounds: reference ? vsReference : vsFloor,
   };
 }
 
@@ -219,12 +251,15 @@ async function runOnce(subjects: Subjects, settings: MeasureSettings, inject?: n
 export type AllocationProbe = (fn: Fn, isAsync: boolean, calls: number) => Promise<number | null>;
 
 /**
- * Measures one case: warm-up, batch sizing, interleaved rounds, re-runs while unstable, then
- * bytes per call of the candidate and the reference.
+ * Measures one case: warm-up, batch sizing, interleaved rounds until the stop rule is satisfied
+ * (between the settings' minimum and maximum), then bytes per call of the candidate and the
+ * reference.
  *
  * @param benchCase The case over the code under test.
  * @param reference The same case over the reference library, if it can run there.
+ * @param file The bench file it comes from.
  * @param settings How hard to measure.
+ * @param enough The stop rule, asked after each round from the minimum on.
  * @param allocations The allocation probe.
  * @param inject Fraction of extra candidate calls per batch (the gates' self-test).
  * @returns The figures.
@@ -232,42 +267,45 @@ export type AllocationProbe = (fn: Fn, isAsync: boolean, calls: number) => Promi
 export async function measureCase(
   benchCase: BenchCase,
   reference: BenchCase | undefined,
+  file: string,
   settings: MeasureSettings,
+  enough: StopRule,
   allocations: AllocationProbe,
   inject?: number,
 ): Promise<Measurement> {
-  const subjects: Subjects = {
-    candidate: await timed(benchCase.fn, benchCase.selfTimed),
-    reference: reference ? await timed(reference.fn, reference.selfTimed) : undefined,
-    floor: await timed(benchCase.floor, benchCase.selfTimed),
-    perCall: benchCase.perCall ?? 1,
+  const candidate = await timed(benchCase.fn, benchCase.selfTimed);
+  const twin = reference ? await timed(reference.fn, reference.selfTimed) : undefined;
+  const floor = await timed(benchCase.floor, benchCase.selfTimed);
+  // Warm-up, which also sizes the batches: let the JIT settle every function before anything
+  // counts. A self-timed call (a fresh process) is a sample of its own.
+  const batchOf = async (target: Timed) => {
+    const msPerCall = await estimate(target, settings.warmupMs);
+    return target.selfTimed ? 1 : Math.max(1, Math.round(settings.sampleMs / msPerCall));
   };
-  // Warm-up: let the JIT settle every function before anything counts.
-  for (const target of [subjects.candidate, subjects.reference, subjects.floor]) {
-    if (target) await estimate(target, settings.warmupMs);
-  }
-  let best = await runOnce(subjects, settings, inject);
-  let reruns = 0;
-  while (best.spread > settings.maxSpread && reruns < settings.reruns) {
-    reruns++;
-    const again = await runOnce(subjects, settings, inject);
-    if (again.spread < best.spread) best = again;
-  }
+  const batch = await batchOf(candidate);
+  if (twin) await estimate(twin, settings.warmupMs);
+  const floorBatch = await batchOf(floor);
+  const subjects = { candidate, reference: twin, floor, perCall: benchCase.perCall ?? 1 };
+  const best = await rounds({ ...subjects, batch, floorBatch }, settings, enough, inject);
   // Enough calls for GC accounting, few for slow cases (a 64-stream call allocates megabytes).
   const msPerCall = (best.p50 * best.perCall) / 1000;
   const calls = Math.min(2000, Math.max(10, Math.round(settings.allocationMs / msPerCall)));
-  const account = (target: Timed | undefined) =>
-    target && settings.allocationMs > 0 ? allocations(target.fn, target.isAsync, calls) : null;
-  const bytes = await account(subjects.candidate);
-  const referenceBytes = await account(subjects.reference);
+  // Allocations depend on the tier the JIT has reached (escape analysis removes them only in
+  // optimized code): a 0.08 µs case read 578 B/op against its twin's 338 after six rounds.
+  const account = async (target: Timed | undefined) => {
+    if (!target || settings.allocationMs <= 0) return null;
+    await estimate(target, settings.allocationMs);
+    return await allocations(target.fn, target.isAsync, calls);
+  };
+  const bytes = await account(candidate);
+  const referenceBytes = await account(twin);
   return {
     id: caseId(benchCase),
     group: benchCase.group,
     name: benchCase.name,
     category: benchCase.category,
+    file,
     ...best,
-    unstable: best.spread > settings.maxSpread,
-    reruns,
     bytesPerOp: bytes === null ? null : bytes / best.perCall,
     referenceBytesPerOp: referenceBytes === null ? null : referenceBytes / best.perCall,
   };

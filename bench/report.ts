@@ -7,7 +7,7 @@
 
 import type { LeakCheck } from "./alloc.ts";
 import { type ProviderName, providers } from "../mod.ts";
-import { type Balance, balanceLine, judgeBalance } from "./gates.ts";
+import { type Balance, balanceLine, judgeBalance, type Verdict } from "./judge.ts";
 import type { Measurement } from "./measure.ts";
 import type { SystemInfo } from "./runtime.ts";
 
@@ -25,6 +25,9 @@ const COLORS: Record<string, string> = {
 
 /** A label for a case name. */
 export const label = (name: string): string => profile(name)?.label ?? name;
+
+/** A provider's colour, undefined for other case names. */
+export const colorOf = (name: string): string | undefined => COLORS[name];
 
 /**
  * µs with one decimal (two below 1 µs, where one would hide the figure).
@@ -79,17 +82,30 @@ function balanceSummary(members: Measurement[], balance: Balance): string {
 }
 
 /**
+ * A case's candidate ÷ reference and, from `compare`, its noise band (minimum detectable change)
+ * and processes.
+ *
+ * @param m The measurement.
+ * @returns e.g. `1.012× reference ±2.9% (2 processes)`, or "" without a reference.
+ */
+export function versus(m: Measurement): string {
+  if (m.vsReference === null) return "";
+  const noise = m.interval === undefined
+    ? ""
+    : ` ±${(m.interval.band * 100).toFixed(1)}% (${m.interval.processes} process${
+      m.interval.processes > 1 ? "es" : ""
+    })`;
+  return `${m.vsReference.toFixed(3)}× reference${noise}`;
+}
+
+/**
  * The console summary, group by group: times, ratio to the floor, bytes per op and, when a
- * reference was measured, candidate ÷ reference with its range over processes.
+ * reference was measured, candidate ÷ reference with its noise band.
  *
  * @param results Measurements.
- * @param range The range of candidate ÷ reference over processes, by case id.
  * @returns Printable lines.
  */
-export function summary(
-  results: Measurement[],
-  range: (id: string) => [number, number] | null = () => null,
-): string {
+export function summary(results: Measurement[]): string {
   const balance = balances(results);
   const lines: string[] = [];
   for (const [group, members] of byGroup(results)) {
@@ -97,17 +113,11 @@ export function summary(
     lines.push(`${group}${unit}`);
     for (const m of members) {
       const bytes = m.bytesPerOp === null ? "" : `, ${m.bytesPerOp.toFixed(0)} B/op`;
-      const flag = m.unstable ? " [unstable]" : "";
-      const span = range(m.id);
-      const vs = m.vsReference === null
-        ? ""
-        : ` · ${m.vsReference.toFixed(3)}× reference${
-          span ? ` (${span[0].toFixed(3)}–${span[1].toFixed(3)})` : ""
-        }`;
+      const vs = m.vsReference === null ? "" : ` · ${versus(m)}`;
       lines.push(
         `  ${label(m.name)}: ${micros(m.p50)} (p95: ${micros(m.p95)}) · ${
           m.ratio.toFixed(2)
-        }× floor${bytes}${vs}${flag}`,
+        }× floor${bytes}${vs}`,
       );
     }
     const verdict = balance.get(group);
@@ -181,7 +191,7 @@ export function chart(results: Measurement[]): string {
     members.map((m) => ({
       label: label(m.name),
       value: m.p50,
-      color: COLORS[m.name] ?? "#888",
+      color: colorOf(m.name) ?? "#888",
       text: micros(m.p50),
     })),
   ]);
@@ -249,6 +259,53 @@ export function markdown(
           : `| ${id} | ${leak.calls} | ${leak.retained} B | ${
             (leak.peak / 1048576).toFixed(1)
           } MiB |`,
+      );
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+/**
+ * `compare`'s markdown report: per group, each case's candidate ÷ reference, its interval, its
+ * minimum detectable change, the processes it took and the verdict.
+ *
+ * @param results The figures combined over processes.
+ * @param verdicts Their verdicts.
+ * @param system Where they were taken.
+ * @returns Markdown text.
+ */
+export function compareMarkdown(
+  results: Measurement[],
+  verdicts: Verdict[],
+  system: SystemInfo,
+): string {
+  const verdict = new Map(verdicts.map((v) => [v.id, v]));
+  const lines = [
+    "# rosetta compare",
+    "",
+    `${system.runtime} ${system.version} · ${system.cpu} (${system.cores} cores) · ${system.os}`,
+    "",
+    "candidate ÷ reference measured side by side; interval and minimum detectable change (MDC) " +
+    "at the gate's family-wise confidence; processes spent on the case.",
+    "",
+  ];
+  for (const [group, members] of byGroup(results)) {
+    lines.push(
+      `## ${group}`,
+      "",
+      "| case | ÷ reference | interval | MDC | processes | ratio to floor | verdict |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    );
+    for (const m of members) {
+      const i = m.interval;
+      const v = verdict.get(m.id);
+      lines.push(
+        `| ${label(m.name)} | ${m.vsReference?.toFixed(3) ?? "new"} | ${
+          i ? `${i.low.toFixed(3)}–${i.high.toFixed(3)}` : "–"
+        } | ${i ? `±${(i.band * 100).toFixed(1)}%` : "–"} | ${i?.processes ?? "–"} | ${
+          m.ratio.toFixed(2)
+        } | ${v ? [v.level, ...v.reasons].join("; ") : ""} |`,
       );
     }
     lines.push("");

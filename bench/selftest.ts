@@ -1,13 +1,14 @@
 /**
  * Proves the gates can be trusted: `compare` run N times on the unchanged tree must never fail,
- * and N times with a slowdown injected into one critical case (more calls of that case itself,
- * inside the harness; the library is untouched) must fail every time, on that case. Reads each
- * run's verdict from `bench/results/compare.json`, and reports the injected case's measured
- * change (the catch margin) and, on the clean runs, the largest change of a case whose gate
- * fails (the false-alarm margin).
+ * and N times with slowdowns injected into critical cases (more calls of each case itself,
+ * inside the harness; the library is untouched; several cases at once, each its own size) must
+ * fail every time, on each of those cases. Reads each run's verdict from
+ * `bench/results/compare.json` and reports, per injection, the measured change and the noise
+ * band (the catch margin) and, on the clean runs, the case whose gate fails that came nearest
+ * to failing (the false-alarm margin). Its runs are kept out of the history.
  *
- *   selftest.ts [--runs 10] [--case "serialize: complex / anthropic"] [--slowdown 0.15]
- *               [--baseline FILE] [--against REV]
+ *   selftest.ts [--runs 3] [--inject "serialize: complex / anthropic=0.15"]… [--baseline FILE]
+ *               [--against REV]
  *
  * @module
  */
@@ -16,14 +17,18 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import process from "node:process";
 import { parseArgs } from "node:util";
-import { RATIO_GATES, type Verdict } from "./gates.ts";
+import { RATIO_GATES } from "./gates.ts";
+import type { Verdict } from "./judge.ts";
 import { harnessCommand, systemInfo } from "./runtime.ts";
 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "3" },
-    case: { type: "string", default: "serialize: complex / anthropic" },
-    slowdown: { type: "string", default: "0.15" },
+    inject: {
+      type: "string",
+      multiple: true,
+      default: ["serialize: complex / anthropic=0.15", "parse: simple / openai=0.08"],
+    },
     baseline: { type: "string" },
     against: { type: "string" },
   },
@@ -31,15 +36,22 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const runtime = systemInfo().runtime;
 const passThrough = [
+  "--no-history",
   ...(values.baseline ? ["--baseline", values.baseline] : []),
   ...(values.against ? ["--against", values.against] : []),
 ];
 const args = harnessCommand(runtime, passThrough, "compare.ts");
 const verdictFile = new URL("results/compare.json", import.meta.url);
+const injections = values.inject.map((entry) => {
+  const at = entry.lastIndexOf("=");
+  return { id: entry.slice(0, at), slowdown: Number(entry.slice(at + 1)) };
+});
 
 interface CompareResult {
   mode: string;
   passed: boolean;
+  processes: number;
+  medianBand: number | null;
   cases: Verdict[];
 }
 
@@ -60,58 +72,84 @@ function compare(inject: string | undefined): Outcome {
   return { failed: child.status !== 0, result, seconds: (performance.now() - started) / 1000 };
 }
 
-const pct = (x: number | null) =>
-  x === null ? "n/a" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
+const pct = (x: number | null | undefined) =>
+  x == null ? "n/a" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
 const failures = (o: Outcome) =>
   o.result.cases.filter((v) => v.level === "fail").map((v) =>
     `${v.id}: ${v.reasons.filter((r) => r.startsWith("fail")).join(", ")}`
   );
 
-// The largest change among the cases whose gate fails (serialization, parsing, streaming).
-function largest(o: Outcome): { id: string; change: number } {
-  let worst = { id: "(none)", change: -Infinity };
+// The case whose gate fails that came nearest: the highest upper end of an interval over its
+// limit, read as how far the interval's low end stayed below the limit.
+function nearest(o: Outcome): { id: string; margin: number } {
+  let worst = { id: "(none)", margin: Infinity };
   for (const v of o.result.cases) {
-    const critical = RATIO_GATES[v.category].level === "fail";
-    if (critical && v.change !== null && v.change > worst.change) {
-      worst = { id: v.id, change: v.change };
-    }
+    const gate = RATIO_GATES[v.category];
+    if (gate.level !== "fail" || v.interval === undefined) continue;
+    const margin = 1 + gate.limit - v.interval.low;
+    if (margin < worst.margin) worst = { id: v.id, margin };
   }
   return worst;
 }
 
-const injection = `${values.case}=${values.slowdown}`;
 let falseAlarms = 0;
-let caught = 0;
-const margins: number[] = [];
-let worstClean = { id: "(none)", change: -Infinity };
+let nearestClean = { id: "(none)", margin: Infinity };
+const caught = injections.map(() => 0);
+const measured: number[][] = injections.map(() => []);
+const cleanSeconds: number[] = [];
+const cleanBands: number[] = [];
+const slowedSeconds: number[] = [];
+const injection = injections.map((i) => `${i.id}=${i.slowdown}`).join(";");
 for (let i = 1; i <= runs; i++) {
   const clean = compare(undefined);
+  cleanSeconds.push(clean.seconds);
+  if (clean.result.medianBand !== null) cleanBands.push(clean.result.medianBand);
   if (clean.failed) falseAlarms++;
-  const cleanMax = largest(clean);
-  if (cleanMax.change > worstClean.change) worstClean = cleanMax;
+  const near = nearest(clean);
+  if (near.margin < nearestClean.margin) nearestClean = near;
   console.log(
     `clean run ${i}/${runs} (${clean.result.mode}): ${clean.failed ? "FAILED" : "passed"} in ${
       clean.seconds.toFixed(0)
-    } s, largest gated change ${pct(cleanMax.change)} (${cleanMax.id}) ${
+    } s, ${clean.result.processes} processes, ${clean.result.cases.length} cases, median minimum detectable change ±${
+      ((clean.result.medianBand ?? NaN) * 100).toFixed(1)
+    }%; nearest to failing: ${near.id}, interval low end ${pct(-near.margin)} from its limit ${
       failures(clean).join("; ")
     }`,
   );
   const slowed = compare(injection);
-  const target = slowed.result.cases.find((v) => v.id === values.case);
-  const hit = slowed.failed && target?.level === "fail";
-  if (hit) caught++;
-  if (target?.change != null) margins.push(target.change);
+  slowedSeconds.push(slowed.seconds);
+  const tally = injections.map((inj, k) => {
+    const target = slowed.result.cases.find((v) => v.id === inj.id);
+    const hit = slowed.failed && target?.level === "fail";
+    if (hit) caught[k]++;
+    if (target?.change != null) measured[k].push(target.change);
+    return `+${inj.slowdown * 100}% ${inj.id}: ${hit ? "caught" : "MISSED"}, measured ${
+      pct(target?.change)
+    } ±${((target?.interval?.band ?? NaN) * 100).toFixed(1)}% over ${
+      target?.interval?.processes ?? "?"
+    } processes`;
+  });
+  const others = failures(slowed).filter((f) => !injections.some((inj) => f.startsWith(inj.id)));
   console.log(
-    `+${Number(values.slowdown) * 100}% run ${i}/${runs}: ${hit ? "caught" : "MISSED"} in ${
-      slowed.seconds.toFixed(0)
-    } s, measured ${pct(target?.change ?? null)} ${failures(slowed).join("; ")}`,
+    `injected run ${i}/${runs} in ${slowed.seconds.toFixed(0)} s: ${tally.join("; ")}${
+      others.length ? `; also failed: ${others.join("; ")}` : ""
+    }`,
   );
 }
+const span = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} s`;
 console.log(
-  `\nselftest (${runtime}): ${falseAlarms}/${runs} false alarms on the unchanged tree (largest clean change of a failing gate ${
-    pct(worstClean.change)
-  }, ${worstClean.id}), ${caught}/${runs} injected slowdowns caught (${injection}; measured ${
-    pct(Math.min(...margins))
-  } to ${pct(Math.max(...margins))})`,
+  `\nselftest (${runtime}): ${falseAlarms}/${runs} false alarms on the unchanged tree (nearest: ${nearestClean.id}, low end ${
+    pct(-nearestClean.margin)
+  } from its limit); ${
+    injections.map((inj, k) =>
+      `+${inj.slowdown * 100}% caught ${caught[k]}/${runs} (${inj.id}; measured ${
+        pct(Math.min(...measured[k]))
+      } to ${pct(Math.max(...measured[k]))})`
+    ).join("; ")
+  }; compare took ${span(cleanSeconds)} clean, ${
+    span(slowedSeconds)
+  } injected; median minimum detectable change ±${
+    (cleanBands.sort((a, b) => a - b)[cleanBands.length >> 1] * 100).toFixed(1)
+  }% (median of the clean runs')`,
 );
-process.exitCode = falseAlarms === 0 && caught === runs ? 0 : 1;
+process.exitCode = falseAlarms === 0 && caught.every((c) => c === runs) ? 0 : 1;

@@ -51,7 +51,7 @@ count() { # runner, pass-regex, fail-regex, output file, exit code
 if [ "${ROSETTA_CHECKS:-1}" = 1 ]; then
   check lint "$BIN/deno" lint
   check fmt "$BIN/deno" fmt --check
-  check deno-check "$BIN/deno" check mod.ts "${FILES[@]}" bench/main.ts bench/compare.ts bench/baseline.ts bench/selftest.ts
+  check deno-check "$BIN/deno" check mod.ts "${FILES[@]}" bench/main.ts bench/compare.ts bench/baseline.ts bench/selftest.ts bench/trend.ts
   check tsc "$BIN/tsc" -p .
   check readme "$BIN/deno" run -A scripts/check_readme.ts
   check build bash scripts/build.sh "$log/dist"
