@@ -242,18 +242,21 @@ export class Call {
 
   // A fetch or body read that threw: the caller's abort (thrown on), a timeout, or the network.
   #failure(cause: unknown): ProviderError {
-    const reason = this.interrupted();
-    if (reason !== undefined) {
-      if (OWN_TIMEOUTS.has(reason as ProviderError)) return reason as ProviderError;
-      throw reason;
-    }
-    const provider = this.#s.provider.name;
-    const detail = (cause as Error)?.message ?? String(cause);
-    return new ProviderError("network", `Cannot reach ${provider}: ${detail}`, { provider, cause });
+    return this.#thrown(cause, "network", (provider) => `Cannot reach ${provider}`);
   }
 
   // Credentials that could not be had (a token callback that threw): final, not retried.
   #unauthorized(cause: unknown): ProviderError {
+    return this.#thrown(cause, "auth", (provider) => `Cannot authorize ${provider} request`);
+  }
+
+  // What an attempt's throw means: the caller's abort is thrown on, the call's own timeout returned,
+  // anything else becomes an error of `category` whose message ends with the cause's.
+  #thrown(
+    cause: unknown,
+    category: "network" | "auth",
+    what: (provider: string) => string,
+  ): ProviderError {
     const reason = this.interrupted();
     if (reason !== undefined) {
       if (OWN_TIMEOUTS.has(reason as ProviderError)) return reason as ProviderError;
@@ -261,10 +264,7 @@ export class Call {
     }
     const provider = this.#s.provider.name;
     const detail = (cause as Error)?.message ?? String(cause);
-    return new ProviderError("auth", `Cannot authorize ${provider} request: ${detail}`, {
-      provider,
-      cause,
-    });
+    return new ProviderError(category, `${what(provider)}: ${detail}`, { provider, cause });
   }
 
   /** Gives back the timers and the signal listener (idempotent). */
