@@ -178,6 +178,19 @@ export const FALLBACK_MIN_LIMIT = 0.10;
  */
 export const BYTES_GATE: { relative: number; absolute: number } = { relative: 0.05, absolute: 64 };
 
+/** The most bytes per unit the allocation gate allows against `base`. */
+export function allowedBytes(base: number): number {
+  return base * (1 + BYTES_GATE.relative) + BYTES_GATE.absolute;
+}
+
+/**
+ * Accountings of a case that reads over its allowance in the process (each after a further
+ * warm-up): on a loaded machine the optimizing compiler, which runs beside the main thread, can
+ * finish after the warm-up, and unoptimized code allocates what escape analysis removes later
+ * (a serializer read 8427 B/op against its twin's 4197 in one process of 14 under load).
+ */
+export const BYTES_RECOUNTS = 3;
+
 /**
  * A p95 over its seed ceiling is the machine's doing, not the code's, when it is more than this
  * many times the median: a sample averages a batch of calls (0.4 ms), so only preemption or a

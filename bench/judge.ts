@@ -9,9 +9,9 @@
 
 import type { Category } from "./bench.ts";
 import {
+  allowedBytes,
   BALANCE_LIMIT,
   type BaselineCase,
-  BYTES_GATE,
   FALLBACK_MIN_LIMIT,
   IMPORT_NOISE,
   IMPORT_TARGETS,
@@ -147,10 +147,6 @@ const CEILING_FIGURES = {
 } as const;
 
 const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
-
-function allowedBytes(base: number): number {
-  return base * (1 + BYTES_GATE.relative) + BYTES_GATE.absolute;
-}
 
 /**
  * Judges a measurement: the seed's ceilings and the leak check always; then, in `relative`
