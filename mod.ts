@@ -87,6 +87,8 @@ export {
   vertexAnthropic,
   vertexGemini,
 } from "./hosts/mod.ts";
+export { costOf } from "./hosts/cost.ts";
+export type { Cost, ModelPricing, TokenRates } from "./common/pricing.ts";
 export type {
   AzureOpenAIOptions,
   AzureResponsesProvider,

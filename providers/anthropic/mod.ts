@@ -23,6 +23,9 @@ import { anthropicErrorFromResponse } from "./errors.ts";
 import { serializeAnthropicRequest } from "./request.ts";
 import { parseAnthropicResponse } from "./response.ts";
 import { createAnthropicStreamDecoder } from "./stream.ts";
+import { costFunction } from "../../codec/cost.ts";
+import { anthropicOneHourWrites } from "./mappers.ts";
+import { anthropicPricing } from "./models.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
 export * from "../standalone.ts";
@@ -31,7 +34,7 @@ export { serializeAnthropicRequest } from "./request.ts";
 export { createAnthropicStreamDecoder } from "./stream.ts";
 export { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
 export { parseAnthropicResponse } from "./response.ts";
-export { anthropicModel } from "./models.ts";
+export { anthropicModel, anthropicPricing } from "./models.ts";
 export type { AnthropicModel } from "./models.ts";
 
 /** The API version header rosetta speaks. */
@@ -70,4 +73,6 @@ export const anthropic: Provider<"anthropic"> = {
   parseResponse: parseAnthropicResponse,
   errorFromResponse: anthropicErrorFromResponse,
   createStreamDecoder: createAnthropicStreamDecoder,
+  pricing: anthropicPricing,
+  costOf: costFunction(anthropicPricing, anthropicOneHourWrites),
 };

@@ -22,6 +22,8 @@ import { googleErrorFromResponse } from "./errors.ts";
 import { serializeGoogleRequest } from "./request.ts";
 import { parseGoogleResponse } from "./response.ts";
 import { createGoogleStreamDecoder } from "./stream.ts";
+import { costFunction } from "../../codec/cost.ts";
+import { googlePricing } from "./models.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
 export * from "../standalone.ts";
@@ -30,7 +32,7 @@ export { serializeGoogleRequest } from "./request.ts";
 export { createGoogleStreamDecoder } from "./stream.ts";
 export { mapGoogleFinishReason, mapGoogleUsage } from "./mappers.ts";
 export { parseGoogleResponse } from "./response.ts";
-export { googleModel } from "./models.ts";
+export { googleModel, googlePricing } from "./models.ts";
 export type { GoogleBudget, GoogleModel } from "./models.ts";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
@@ -64,4 +66,6 @@ export const google: Provider<"google"> = {
   parseResponse: parseGoogleResponse,
   errorFromResponse: googleErrorFromResponse,
   createStreamDecoder: createGoogleStreamDecoder,
+  pricing: googlePricing,
+  costOf: costFunction(googlePricing),
 };

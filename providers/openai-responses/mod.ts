@@ -28,6 +28,8 @@ import {
 } from "./request.ts";
 import { parseOpenAIResponsesResponse } from "./response.ts";
 import { createOpenAIResponsesStreamDecoder } from "./stream.ts";
+import { costFunction } from "../../codec/cost.ts";
+import { openAIPricing } from "../openai-shared/models.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
 export * from "../standalone.ts";
@@ -73,4 +75,6 @@ export const openaiResponses: OpenAIResponsesProvider = {
   parseResponse: parseOpenAIResponsesResponse,
   errorFromResponse: openAIResponsesErrorFromResponse,
   createStreamDecoder: createOpenAIResponsesStreamDecoder,
+  pricing: openAIPricing,
+  costOf: costFunction(openAIPricing),
 };
