@@ -57,7 +57,15 @@ export type { DispatchOptions } from "./tools/dispatch.ts";
 export { errorResult, prepareToolCall } from "./tools/prepare.ts";
 export type { PreparedCall } from "./tools/prepare.ts";
 export { createClient } from "./client/client.ts";
-export type { CallOptions, Client, ClientOptions, ProviderCallOptions } from "./client/client.ts";
+export type {
+  CallOptions,
+  Client,
+  ClientOptions,
+  ProviderCallOptions,
+  TokenCount,
+} from "./client/client.ts";
+export { estimateTokens } from "./codec/estimate.ts";
+export type { EstimateOptions } from "./codec/estimate.ts";
 export type { FetchFunction } from "./client/call.ts";
 export { createFallbackClient } from "./client/fallback.ts";
 export type {

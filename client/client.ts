@@ -18,6 +18,7 @@ import type { HttpRequest, Provider, SerializeOptions } from "../common/provider
 import { type Sleep, sleep } from "./retry.ts";
 import type { EventStream } from "../codec/event_stream.ts";
 import type { ChatRequest, ChatResponse, Warning } from "../common/types.ts";
+import { estimateTokens } from "../codec/estimate.ts";
 
 /** Options of {@link createClient}. */
 export interface ClientOptions<P extends Provider = Provider> {
@@ -97,6 +98,17 @@ export type ProviderCallOptions<P extends Provider> = P extends {
 } ? Omit<Options, keyof SerializeOptions>
   : Record<never, never>;
 
+/** A request's input tokens, counted by the provider or estimated. */
+export interface TokenCount {
+  /** Input tokens: the provider's count, or the estimate. */
+  inputTokens: number;
+  /**
+   * Whether this is {@link estimateTokens}' offline estimate, the provider having no counting
+   * endpoint (OpenAI Chat Completions, the hosts).
+   */
+  estimated: boolean;
+}
+
 /** Sends canonical requests to one provider. */
 export interface Client<P extends Provider = Provider> {
   /** The provider this client calls. */
@@ -124,6 +136,22 @@ export interface Client<P extends Provider = Provider> {
    * @throws {ValidationError} At once, for a request the provider cannot take.
    */
   stream(request: ChatRequest, options?: CallOptions & ProviderCallOptions<P>): EventStream;
+  /**
+   * Counts a request's input tokens with the provider's own endpoint (Anthropic
+   * `/v1/messages/count_tokens`, Gemini `:countTokens`, OpenAI `/v1/responses/input_tokens`),
+   * with the client's retries and timeouts; a provider without one gets the offline estimate,
+   * flagged `estimated`.
+   *
+   * @param request The canonical request.
+   * @param options Abort signal, warnings list, and the provider's own serializer options.
+   * @returns The count.
+   * @throws {ValidationError} Before sending, for a request the provider cannot take.
+   * @throws {ProviderError} When the provider fails (after retries).
+   */
+  countTokens(
+    request: ChatRequest,
+    options?: CallOptions & ProviderCallOptions<P>,
+  ): Promise<TokenCount>;
 }
 
 function setting(
@@ -222,9 +250,14 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
     random: options.random ?? Math.random,
     sleep: options.sleep ?? sleep,
   };
-  const build = (request: ChatRequest, stream: boolean, callOptions: CallOptions): HttpRequest => {
+  const build = (
+    request: ChatRequest,
+    stream: boolean,
+    callOptions: CallOptions,
+    builder = provider.buildHttpRequest,
+  ): HttpRequest => {
     const { signal: _, ...serialize } = callOptions;
-    const http = provider.buildHttpRequest(request, {
+    const http = builder.call(provider, request, {
       ...serialize,
       apiKey,
       baseUrl: options.baseUrl,
@@ -258,6 +291,27 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
         callOptions.signal,
       );
       return new ClientEventStream(provider.createStreamDecoder(), call);
+    },
+    async countTokens(request, callOptions: CallOptions = {}) {
+      const builder = provider.buildCountTokensRequest;
+      const parse = provider.parseCountTokensResponse;
+      if (builder === undefined || parse === undefined) {
+        const { signal: _, ...serialize } = callOptions;
+        provider.serializeRequest(request, serialize); // refuses what the provider cannot take
+        return {
+          inputTokens: estimateTokens(request, { provider: provider.name }),
+          estimated: true,
+        };
+      }
+      const http = build(request, false, callOptions, builder);
+      const call = new Call(settings, http, false, callOptions.signal);
+      try {
+        const inputTokens = parse.call(provider, await call.connect((res) => res.text()));
+        call.finish();
+        return { inputTokens, estimated: false };
+      } catch (error) {
+        throw call.finish(error);
+      }
     },
   };
 }

@@ -139,4 +139,15 @@ export interface Provider<Name extends string = string> {
    * What a response cost by this provider's prices; undefined (never 0) for an unpriced model.
    */
   costOf?(response: ChatResponse): Cost | undefined;
+  /**
+   * The request to the provider's own token-counting endpoint, made from the same serialized
+   * body as the chat request (the fields the endpoint does not take left out). Optional: a
+   * provider without such an endpoint has none, and a client estimates instead.
+   */
+  buildCountTokensRequest?(request: ChatRequest, options: HttpRequestOptions): HttpRequest;
+  /**
+   * The input token count in the counting endpoint's answer.
+   * @throws {ResponseParseError} For a body without one.
+   */
+  parseCountTokensResponse?(body: string): number;
 }

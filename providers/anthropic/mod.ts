@@ -24,6 +24,7 @@ import { serializeAnthropicRequest } from "./request.ts";
 import { parseAnthropicResponse } from "./response.ts";
 import { createAnthropicStreamDecoder } from "./stream.ts";
 import { costFunction } from "../../codec/cost.ts";
+import { countRequest, readCount } from "../../codec/count_tokens.ts";
 import { anthropicOneHourWrites } from "./mappers.ts";
 import { anthropicPricing } from "./models.ts";
 
@@ -61,6 +62,24 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The Anthropic provider. */
+// What POST /v1/messages/count_tokens takes: https://platform.claude.com/docs/en/api/messages/count_tokens
+const COUNTED = [
+  "model",
+  "messages",
+  "system",
+  "tools",
+  "tool_choice",
+  "thinking",
+  "output_config",
+  "mcp_servers",
+  "cache_control",
+];
+
+function buildCountTokensRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const chat = buildHttpRequest(request, { ...options, stream: false });
+  return countRequest(chat, `${chat.url}/count_tokens`, COUNTED);
+}
+
 export const anthropic: Provider<"anthropic"> = {
   name: "anthropic",
   profile: {
@@ -75,4 +94,6 @@ export const anthropic: Provider<"anthropic"> = {
   createStreamDecoder: createAnthropicStreamDecoder,
   pricing: anthropicPricing,
   costOf: costFunction(anthropicPricing, anthropicOneHourWrites),
+  buildCountTokensRequest,
+  parseCountTokensResponse: (body) => readCount("anthropic", body, "input_tokens"),
 };

@@ -23,6 +23,7 @@ import { serializeGoogleRequest } from "./request.ts";
 import { parseGoogleResponse } from "./response.ts";
 import { createGoogleStreamDecoder } from "./stream.ts";
 import { costFunction } from "../../codec/cost.ts";
+import { countRequest, readCount } from "../../codec/count_tokens.ts";
 import { googlePricing } from "./models.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
@@ -53,6 +54,30 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
   };
 }
 
+// models.countTokens with the whole generateContentRequest, so that the system instruction and
+// tools are counted too: https://ai.google.dev/api/tokens#method:-models.counttokens
+const COUNTED = [
+  "contents",
+  "systemInstruction",
+  "tools",
+  "toolConfig",
+  "safetySettings",
+  "generationConfig",
+  "cachedContent",
+];
+
+function buildCountTokensRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const chat = buildHttpRequest(request, { ...options, stream: false });
+  const model = chat.url.slice(chat.url.lastIndexOf("/models/") + 1, chat.url.lastIndexOf(":"));
+  const url = `${chat.url.slice(0, chat.url.lastIndexOf(":"))}:countTokens`;
+  return countRequest(
+    chat,
+    url,
+    COUNTED,
+    (kept) => ({ generateContentRequest: { model, ...kept } }),
+  );
+}
+
 /** The Google Gemini provider. */
 export const google: Provider<"google"> = {
   name: "google",
@@ -68,4 +93,6 @@ export const google: Provider<"google"> = {
   createStreamDecoder: createGoogleStreamDecoder,
   pricing: googlePricing,
   costOf: costFunction(googlePricing),
+  buildCountTokensRequest,
+  parseCountTokensResponse: (body) => readCount("google", body, "totalTokens"),
 };

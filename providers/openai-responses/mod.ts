@@ -29,6 +29,7 @@ import {
 import { parseOpenAIResponsesResponse } from "./response.ts";
 import { createOpenAIResponsesStreamDecoder } from "./stream.ts";
 import { costFunction } from "../../codec/cost.ts";
+import { countRequest, readCount } from "../../codec/count_tokens.ts";
 import { openAIPricing } from "../openai-shared/models.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
@@ -62,6 +63,27 @@ function buildHttpRequest(request: ChatRequest, options: OpenAIResponsesHttpOpti
   };
 }
 
+// What POST /v1/responses/input_tokens takes:
+// https://developers.openai.com/api/reference/resources/responses/subresources/input_tokens
+const COUNTED = [
+  "model",
+  "input",
+  "instructions",
+  "tools",
+  "tool_choice",
+  "text",
+  "reasoning",
+  "previous_response_id",
+  "conversation",
+  "parallel_tool_calls",
+  "truncation",
+];
+
+function buildCountTokensRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const chat = buildHttpRequest(request, { ...options, stream: false });
+  return countRequest(chat, `${chat.url}/input_tokens`, COUNTED);
+}
+
 /** The OpenAI Responses provider. */
 export const openaiResponses: OpenAIResponsesProvider = {
   name: "openai-responses",
@@ -77,4 +99,6 @@ export const openaiResponses: OpenAIResponsesProvider = {
   createStreamDecoder: createOpenAIResponsesStreamDecoder,
   pricing: openAIPricing,
   costOf: costFunction(openAIPricing),
+  buildCountTokensRequest,
+  parseCountTokensResponse: (body) => readCount("openai-responses", body, "input_tokens"),
 };
