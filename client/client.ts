@@ -274,10 +274,11 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
         build(request, false, callOptions),
         false,
         callOptions.signal,
+        { operation: "chat", request },
       );
       try {
         const response = provider.parseResponse(await call.connect((res) => res.text()));
-        call.finish();
+        call.finish(undefined, response);
         return response;
       } catch (error) {
         throw call.finish(error);
@@ -289,6 +290,7 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
         build(request, true, callOptions),
         true,
         callOptions.signal,
+        { operation: "chat", request },
       );
       return new ClientEventStream(provider.createStreamDecoder(), call);
     },
@@ -304,7 +306,10 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
         };
       }
       const http = build(request, false, callOptions, builder);
-      const call = new Call(settings, http, false, callOptions.signal);
+      const call = new Call(settings, http, false, callOptions.signal, {
+        operation: "count_tokens",
+        request,
+      });
       try {
         const inputTokens = parse.call(provider, await call.connect((res) => res.text()));
         call.finish();
