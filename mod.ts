@@ -65,6 +65,8 @@ export type {
   TokenCount,
 } from "./client/client.ts";
 export { estimateTokens } from "./codec/estimate.ts";
+export { explain } from "./client/explain.ts";
+export type { ExplainOptions, Explanation } from "./client/explain.ts";
 export type { EstimateOptions } from "./codec/estimate.ts";
 export type { FetchFunction } from "./client/call.ts";
 export { createFallbackClient } from "./client/fallback.ts";
