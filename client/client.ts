@@ -18,7 +18,8 @@ import type { HttpRequest, Provider, SerializeOptions } from "../common/provider
 import { type Sleep, sleep } from "./retry.ts";
 import type { EventStream } from "../codec/event_stream.ts";
 import type { ChatRequest, ChatResponse, Warning } from "../common/types.ts";
-import { estimateTokens } from "../codec/estimate.ts";
+import { countTokens, type TokenCount } from "./count_tokens.ts";
+export type { TokenCount } from "./count_tokens.ts";
 
 /** Options of {@link createClient}. */
 export interface ClientOptions<P extends Provider = Provider> {
@@ -97,17 +98,6 @@ export type ProviderCallOptions<P extends Provider> = P extends {
   serializeRequest(request: ChatRequest, options?: infer Options): string;
 } ? Omit<Options, keyof SerializeOptions>
   : Record<never, never>;
-
-/** A request's input tokens, counted by the provider or estimated. */
-export interface TokenCount {
-  /** Input tokens: the provider's count, or the estimate. */
-  inputTokens: number;
-  /**
-   * Whether this is {@link estimateTokens}' offline estimate, the provider having no counting
-   * endpoint (OpenAI Chat Completions, the hosts).
-   */
-  estimated: boolean;
-}
 
 /** Sends canonical requests to one provider. */
 export interface Client<P extends Provider = Provider> {
@@ -294,29 +284,15 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
       );
       return new ClientEventStream(provider.createStreamDecoder(), call);
     },
-    async countTokens(request, callOptions: CallOptions = {}) {
-      const builder = provider.buildCountTokensRequest;
-      const parse = provider.parseCountTokensResponse;
-      if (builder === undefined || parse === undefined) {
-        const { signal: _, ...serialize } = callOptions;
-        provider.serializeRequest(request, serialize); // refuses what the provider cannot take
-        return {
-          inputTokens: estimateTokens(request, { provider: provider.name }),
-          estimated: true,
-        };
-      }
-      const http = build(request, false, callOptions, builder);
-      const call = new Call(settings, http, false, callOptions.signal, {
-        operation: "count_tokens",
+    countTokens(request, callOptions: CallOptions = {}) {
+      const { signal: _, ...serialize } = callOptions;
+      return countTokens(
+        settings,
         request,
-      });
-      try {
-        const inputTokens = parse.call(provider, await call.connect((res) => res.text()));
-        call.finish();
-        return { inputTokens, estimated: false };
-      } catch (error) {
-        throw call.finish(error);
-      }
+        callOptions.signal,
+        serialize,
+        (builder) => build(request, false, callOptions, builder),
+      );
     },
   };
 }
