@@ -88,9 +88,10 @@ function costRange(
   const pricing = provider.pricing?.(model);
   if (pricing === undefined) return undefined;
   const usage = { ...emptyUsage(), inputTokens };
-  const min = costFromUsage(usage, pricing).total;
+  // No cache tokens in these usages: costFromUsage always prices them.
+  const min = costFromUsage(usage, pricing)!.total;
   if (outputCap === undefined) return { min, currency: "USD" };
-  const max = costFromUsage({ ...usage, outputTokens: outputCap }, pricing).total;
+  const max = costFromUsage({ ...usage, outputTokens: outputCap }, pricing)!.total;
   return { min, max, currency: "USD" };
 }
 

@@ -26,13 +26,14 @@ export function ratesFor(pricing: ModelPricing, inputTokens: number): TokenRates
 }
 
 /**
- * What a call cost.
+ * What a call cost. A row without a cache-read (or cache-write) price prices no call that read
+ * from (or wrote to) the cache: that price is unknown, not the input's.
  *
  * @param usage The response's canonical usage.
  * @param pricing The model's price row.
  * @param oneHourWrites The part of `cacheWriteTokens` written for one hour (Anthropic
  * `cache_creation.ephemeral_1h_input_tokens`); 0 where the provider has one write price.
- * @returns The cost per kind of token, in USD.
+ * @returns The cost per kind of token, in USD; undefined when a cache price it needs is unknown.
  *
  * @example Anthropic usage with a cache read
  * ```ts
@@ -44,17 +45,24 @@ export function ratesFor(pricing: ModelPricing, inputTokens: number): TokenRates
  * };
  * const pricing = { input: 3, output: 15, cacheRead: 0.3, source: "", read: "" };
  * const cost = costFromUsage(usage, pricing);
- * assert.equal(cost.total, (100 * 3 + 1000 * 0.3 + 200 * 15) / 1e6);
+ * assert.equal(cost?.total, (100 * 3 + 1000 * 0.3 + 200 * 15) / 1e6);
+ * assert.equal(costFromUsage(usage, { ...pricing, cacheRead: undefined }), undefined);
  * ```
  */
-export function costFromUsage(usage: Usage, pricing: ModelPricing, oneHourWrites = 0): Cost {
+export function costFromUsage(
+  usage: Usage,
+  pricing: ModelPricing,
+  oneHourWrites = 0,
+): Cost | undefined {
   const rates = ratesFor(pricing, usage.inputTokens);
+  if (usage.cacheReadTokens > 0 && rates.cacheRead === undefined) return undefined;
+  if (usage.cacheWriteTokens > 0 && rates.cacheWrite === undefined) return undefined;
   const uncached = Math.max(0, usage.inputTokens - usage.cacheReadTokens - usage.cacheWriteTokens);
-  const writeRate = rates.cacheWrite ?? rates.input;
+  const writeRate = rates.cacheWrite ?? 0;
   const hourWrites = Math.min(oneHourWrites, usage.cacheWriteTokens);
   const input = (uncached * rates.input) / MILLION;
   const output = (usage.outputTokens * rates.output) / MILLION;
-  const cacheRead = (usage.cacheReadTokens * (rates.cacheRead ?? rates.input)) / MILLION;
+  const cacheRead = (usage.cacheReadTokens * (rates.cacheRead ?? 0)) / MILLION;
   const cacheWrite = ((usage.cacheWriteTokens - hourWrites) * writeRate +
     hourWrites * (rates.cacheWrite1h ?? writeRate)) / MILLION;
   return {

@@ -11,9 +11,12 @@ export interface TokenRates {
   input: number;
   /** Output, thinking included (every provider bills reasoning as output). */
   output: number;
-  /** Input read from the prompt cache; undefined: billed as input. */
+  /** Input read from the prompt cache; undefined: unknown (a call that read from it is unpriced). */
   cacheRead?: number;
-  /** Input written to the prompt cache (Anthropic: a 5-minute write); undefined: billed as input. */
+  /**
+   * Input written to the prompt cache (Anthropic: a 5-minute write); undefined: unknown (a call
+   * that wrote to it is unpriced).
+   */
   cacheWrite?: number;
   /** Input written to the prompt cache for one hour (Anthropic); undefined: as `cacheWrite`. */
   cacheWrite1h?: number;

@@ -144,6 +144,16 @@ test("costOf gives undefined, never 0, for an unknown model or an unpriced host"
   assert.equal(costOf(deepseek), undefined);
 });
 
+test("costOf prices a host from its preset's rows, and no call whose cache price is unknown", () => {
+  const groq = hosts.groq.parseResponse(readFixture("hosts/groq_reasoning.json"));
+  // openai/gpt-oss-120b on Groq: $0.15 input, $0.60 output (reasoning included).
+  near(costOf(groq)?.total, (85 * 0.15 + 40 * 0.6) / M, "Groq");
+  const cached = { ...groq, usage: { ...groq.usage, cacheReadTokens: 20 } };
+  assert.equal(costOf(cached), undefined, "Groq publishes no cached-input price");
+  const xai = hosts.xai.parseResponse(readFixture("hosts/xai_reasoning.json"));
+  assert.equal(costOf(xai), undefined, "no xAI rows");
+});
+
 test("costOf uses the provider given over the response's name", () => {
   const response = getProvider("openai").parseResponse(readFixture("openai/text.json"));
   const renamed = { ...response, provider: "azure" };

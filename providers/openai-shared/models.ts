@@ -164,7 +164,8 @@ export function isOpenAIReasoningModel(model: string): boolean {
 }
 
 // Standard tier, per million tokens: input, cached input, output (reasoning tokens are billed as
-// output). Both dialects bill alike; OpenAI's cache writes carry no surcharge (billed as input).
+// output). Both dialects bill alike; caching has no fee of its own ("no additional fees",
+// https://platform.openai.com/docs/guides/prompt-caching), so a cache write is billed as input.
 function priced(
   input: number,
   cacheRead: number,
@@ -175,6 +176,7 @@ function priced(
     input,
     output,
     cacheRead,
+    cacheWrite: input,
     contextWindow,
     source: "https://developers.openai.com/api/docs/pricing",
     read: "2026-12-06",
