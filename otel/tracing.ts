@@ -37,6 +37,9 @@ export interface TracingOptions {
   captureContent?: boolean;
 }
 
+// Fallback events waiting for their next call, at most.
+const PENDING_LIMIT = 256;
+
 // gen_ai.provider.name's well-known values, by registry or host name; others go as they are.
 const PROVIDER_NAMES: Readonly<Record<string, string>> = {
   "openai-responses": "openai",
@@ -214,6 +217,8 @@ export function createTracingHook(
         return;
       }
       case "fallback":
+        // A next target that refuses the request sends nothing: its entry would wait forever.
+        if (moved.size >= PENDING_LIMIT) moved.clear();
         moved.set(`${event.next.provider}\n${event.next.model}`, event);
         return;
     }
