@@ -2,7 +2,15 @@
 // the exact request a call would send, and the estimate — all offline.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { anthropic, estimateTokens, explain, openai, openaiResponses } from "../mod.ts";
+import {
+  anthropic,
+  estimateTokens,
+  explain,
+  hosts,
+  openai,
+  openaiResponses,
+  providers,
+} from "../mod.ts";
 import type { ChatRequest, Message } from "../common/types.ts";
 import { ValidationError } from "../common/errors.ts";
 
@@ -27,6 +35,21 @@ test("explain lists all three faults of a request, each a ValidationError naming
   assert.equal(explanation.http, undefined);
   // A call still stops at the first: explain changed nothing for it.
   assert.throws(() => openai.serializeRequest(request), { name: "ValidationError" });
+});
+
+test("explain lists all three faults on every dialect and a host, where a call stops at one", () => {
+  for (const provider of [...Object.values(providers), hosts.mistral]) {
+    const request: ChatRequest = {
+      model: provider.profile.models.chat,
+      messages: [{ role: "user", content: "Hi" }],
+      temperature: 9,
+      topP: 3,
+      tools: [{ ...weather, name: "bad name!" }],
+    };
+    const paths = new Set(explain(request, provider).refusals.map((refusal) => refusal.path));
+    assert.deepEqual([...paths].sort(), ["temperature", "tools[0].name", "topP"], provider.name);
+    assert.throws(() => provider.serializeRequest(request), { name: "ValidationError" });
+  }
 });
 
 test("explain of an Anthropic thinking conversation for OpenAI lists what is dropped", () => {
