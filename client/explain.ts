@@ -71,6 +71,18 @@ export interface Explanation {
 
 const PLACEHOLDER_KEY = "rosetta-explain-key";
 
+// A copy of the request's plain data (objects and arrays), anything else shared: a tool made by
+// defineTool carries functions and a zod schema, which structuredClone refuses.
+function copyPlain<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyPlain) as T;
+  if (typeof value !== "object" || value === null) return value;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = copyPlain(field);
+  return copy as T;
+}
+
 // The output cap a body sets, under each dialect's name for it.
 function outputCapOf(body: JsonObject): number | undefined {
   const config = body.generationConfig as JsonObject | undefined;
@@ -132,7 +144,7 @@ export function explain(
   // A copy: past a refusal the serializer runs on values it would refuse, and what it caches
   // per schema object must not be seen by a later serialization of the caller's own.
   const { value, refusals } = collectRefusals(() =>
-    provider.buildHttpRequest(structuredClone(request), {
+    provider.buildHttpRequest(copyPlain(request), {
       apiKey,
       baseUrl: options.baseUrl,
       stream: options.stream === true,

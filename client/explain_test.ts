@@ -2,8 +2,10 @@
 // the exact request a call would send, and the estimate — all offline.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { z } from "zod";
 import {
   anthropic,
+  defineTool,
   estimateTokens,
   explain,
   hosts,
@@ -129,4 +131,21 @@ test("explain leaves no trace in the serializers' caches: a refused schema stays
   const before = explain(request, openai).refusals.map((refusal) => refusal.path);
   assert.equal(before.length, 1);
   assert.throws(() => openai.serializeRequest(request), { path: before[0] });
+});
+
+test("explain takes tools made by defineTool, functions and zod schemas included", () => {
+  const weatherTool = defineTool({
+    name: "get_weather",
+    description: "Current weather",
+    input: z.object({ city: z.string() }),
+    execute: ({ city }) => city,
+  });
+  const request: ChatRequest = {
+    model: "claude-haiku-4-5",
+    messages: [{ role: "user", content: "Weather in Paris?" }],
+    tools: [weatherTool],
+  };
+  const explanation = explain(request, anthropic);
+  assert.deepEqual(explanation.refusals, []);
+  assert.equal(explanation.http!.body, anthropic.serializeRequest(request));
 });
