@@ -7,6 +7,18 @@ import { getProvider } from "../providers/mod.ts";
 import { hosts } from "./mod.ts";
 import { readFixture } from "../testing/internal/fixtures.ts";
 import type { Cost } from "../common/pricing.ts";
+import { readdirSync } from "node:fs";
+
+const FOLDERS = [
+  ["anthropic", "anthropic"],
+  ["openai", "openai"],
+  ["google", "google"],
+  ["openai-responses", "openai-responses"],
+  ["anthropic", "benchmarks/anthropic"],
+  ["openai", "benchmarks/openai"],
+  ["google", "benchmarks/google"],
+  ["openai-responses", "benchmarks/openai-responses"],
+] as const;
 
 const M = 1_000_000;
 // Claude Sonnet 4.5, Haiku 4.5; GPT-4o, 4o mini, o3, o4-mini, gpt-5-mini, gpt-4.1; Gemini 2.5.
@@ -24,6 +36,11 @@ const CASES: ReadonlyArray<readonly [string, string, number | undefined]> = [
   ["anthropic", "anthropic/refusal.json", (30 * SONNET.input + 8 * SONNET.output) / M],
   ["anthropic", "anthropic/stop_details.json", (30 * SONNET.input + 8 * SONNET.output) / M],
   ["anthropic", "anthropic/structured_output.json", (210 * SONNET.input + 31 * SONNET.output) / M],
+  [
+    "anthropic",
+    "anthropic/structured_output_tool.json",
+    (210 * SONNET.input + 31 * SONNET.output) / M,
+  ],
   ["anthropic", "anthropic/text.json", (12 * SONNET.input + 10 * SONNET.output) / M],
   [
     "anthropic",
@@ -39,6 +56,17 @@ const CASES: ReadonlyArray<readonly [string, string, number | undefined]> = [
     "benchmarks/anthropic/response_complex.json",
     (1200 * SONNET.input + 800 * SONNET.read + 420 * SONNET.output) / M,
   ],
+  ["anthropic", "benchmarks/anthropic/response_simple.json", (14 * HAIKU.input + 12 * 5) / M],
+  [
+    "anthropic",
+    "benchmarks/anthropic/convert_thinking.json",
+    (10 * SONNET.input + 10 * SONNET.output) / M,
+  ],
+  [
+    "anthropic",
+    "benchmarks/anthropic/convert_tool_call.json",
+    (10 * SONNET.input + 10 * SONNET.output) / M,
+  ],
   ["openai", "openai/annotations.json", undefined], // search preview: unpriced
   ["openai", "openai/azure_content_filter.json", (14 * GPT4O.input + 6 * GPT4O.output) / M],
   ["openai", "openai/choices.json", (11 * MINI.input + 9 * MINI.output) / M],
@@ -49,6 +77,13 @@ const CASES: ReadonlyArray<readonly [string, string, number | undefined]> = [
   // o3: prompt_tokens includes the 1920 cached ones; reasoning is part of completion_tokens.
   ["openai", "openai/reasoning.json", ((2100 - 1920) * 2 + 1920 * 0.5 + 350 * 8) / M],
   ["openai", "openai/tool_calls.json", (82 * GPT4O.input + 67 * GPT4O.output) / M],
+  ["openai", "openai/refusal.json", (25 * GPT4O.input + 11 * GPT4O.output) / M],
+  ["openai", "openai/structured_output.json", (95 * GPT4O.input + 22 * GPT4O.output) / M],
+  ["openai", "openai/text.json", (19 * GPT4O.input + 10 * GPT4O.output) / M],
+  ["openai", "benchmarks/openai/response_simple.json", (14 * MINI.input + 12 * MINI.output) / M],
+  // o4-mini: $1.10 input, $4.40 output.
+  ["openai", "benchmarks/openai/convert_thinking.json", (10 * 1.1 + 10 * 4.4) / M],
+  ["openai", "benchmarks/openai/convert_tool_call.json", (10 * 1.1 + 10 * 4.4) / M],
   [
     "openai",
     "benchmarks/openai/response_complex.json",
@@ -62,6 +97,20 @@ const CASES: ReadonlyArray<readonly [string, string, number | undefined]> = [
   ],
   ["openai-responses", "openai-responses/reasoning_no_summary.json", (88 * 0.25 + 74 * 2) / M],
   ["openai-responses", "openai-responses/tool_calls.json", (512 * 2.5 + 140 * 10) / M],
+  ["openai-responses", "openai-responses/refusal.json", (30 * 2.5 + 11 * 10) / M],
+  ["openai-responses", "openai-responses/structured_output.json", (95 * 2.5 + 22 * 10) / M],
+  ["openai-responses", "openai-responses/text.json", (19 * 2.5 + 10 * 10) / M],
+  // gpt-5-mini: $0.25 input, $2 output.
+  [
+    "openai-responses",
+    "benchmarks/openai-responses/convert_thinking.json",
+    (10 * 0.25 + 10 * 2) / M,
+  ],
+  [
+    "openai-responses",
+    "benchmarks/openai-responses/convert_tool_call.json",
+    (10 * 0.25 + 10 * 2) / M,
+  ],
   ["openai-responses", "openai-responses/web_search.json", (310 * 2 + 42 * 8) / M],
   [
     "openai-responses",
@@ -74,12 +123,27 @@ const CASES: ReadonlyArray<readonly [string, string, number | undefined]> = [
     (14 * 0.15 + 12 * 0.6) / M,
   ],
   ["google", "google/blocked_prompt.json", (14 * FLASH.input) / M],
+  ["google", "benchmarks/google/response_simple.json", (14 * FLASH.input + 12 * FLASH.output) / M],
+  [
+    "google",
+    "benchmarks/google/convert_thinking.json",
+    (10 * FLASH.input + 10 * FLASH.output) / M,
+  ],
+  [
+    "google",
+    "benchmarks/google/convert_tool_call.json",
+    (10 * FLASH.input + 10 * FLASH.output) / M,
+  ],
   ["google", "google/candidates.json", (7 * FLASH.input + 8 * FLASH.output) / M],
+  ["google", "google/code_execution.json", (18 * FLASH.input + 60 * FLASH.output) / M],
   // Grounding: toolUsePromptTokenCount (120) is input too.
   ["google", "google/grounding.json", ((9 + 120) * FLASH.input + 16 * FLASH.output) / M],
   ["google", "google/image_output.json", undefined], // image output is priced per image
   ["google", "google/max_tokens.json", (15 * 0.1 + 10 * 0.4) / M],
+  ["google", "google/safety.json", (14 * FLASH.input) / M],
+  ["google", "google/structured_output.json", (88 * FLASH.input + 24 * FLASH.output) / M],
   ["google", "google/text.json", (8 * FLASH.input + 9 * FLASH.output) / M],
+  ["google", "google/text_parts.json", (6 * FLASH.input + 4 * FLASH.output) / M],
   // 2.5 Pro: thoughtsTokenCount (300) billed as output beside candidatesTokenCount (12).
   ["google", "google/thinking.json", (20 * PRO.input + (12 + 300) * PRO.output) / M],
   // promptTokenCount (120) includes cachedContentTokenCount (64).
@@ -159,4 +223,21 @@ test("costOf uses the provider given over the response's name", () => {
   const renamed = { ...response, provider: "azure" };
   assert.equal(costOf(renamed), undefined);
   near(costOf(renamed, getProvider("openai"))?.total, (19 * 2.5 + 10 * 10) / M, "total");
+});
+
+test("costOf covers every fixture of the four dialects that reports usage", () => {
+  const covered = new Set(CASES.map(([, path]) => path));
+  const missing: string[] = [];
+  for (const [provider, dir] of FOLDERS) {
+    for (const name of readdirSync(new URL(`../fixtures/${dir}/`, import.meta.url))) {
+      const path = `${dir}/${name}`;
+      if (!name.endsWith(".json") || name.startsWith("request") || name.startsWith("error")) {
+        continue;
+      }
+      const body = JSON.parse(readFixture(path));
+      const usage = body.usage ?? body.usageMetadata;
+      if (usage !== undefined && !covered.has(path)) missing.push(`${provider}: ${path}`);
+    }
+  }
+  assert.deepEqual(missing, []);
 });
