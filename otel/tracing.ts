@@ -15,7 +15,7 @@ import {
   trace,
   type Tracer,
 } from "@opentelemetry/api";
-import { ProviderError } from "../common/errors.ts";
+import type { ProviderError } from "../common/errors.ts";
 import type { ChatResponse } from "../common/types.ts";
 import type { DoneEvent, RequestSentEvent } from "../client/events.ts";
 import type { FallbackClientEvent, FallbackEvent } from "../client/fallback_events.ts";
@@ -111,10 +111,13 @@ function responseAttributes(response: ChatResponse, content: boolean): Attribute
   return attributes;
 }
 
-// error.type: a provider error's category (rate_limit, server, …), else the error's name.
+// error.type: a provider error's category (rate_limit, server, …), else the error's name. Read
+// by shape, not with ProviderError.isInstance: a runtime import of common/ from this entry would
+// make the bundler split the chunks every other entry loads (one more file each to import).
 function errorType(error: unknown): string {
-  if (ProviderError.isInstance(error)) return error.category;
-  return error instanceof Error ? error.name : "_OTHER";
+  if (!(error instanceof Error)) return "_OTHER";
+  const category = (error as Partial<ProviderError>).category;
+  return error.name === "ProviderError" && typeof category === "string" ? category : error.name;
 }
 
 function end(span: Span, event: DoneEvent, content: boolean): void {

@@ -15,7 +15,7 @@
  * @module
  */
 
-import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
+import { apiKeyOf, apiRoot, countRequest, readCount } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { refersToFile } from "./documents.ts";
@@ -24,7 +24,6 @@ import { serializeAnthropicRequest } from "./request.ts";
 import { parseAnthropicResponse } from "./response.ts";
 import { createAnthropicStreamDecoder } from "./stream.ts";
 import { costFunction } from "../../codec/cost.ts";
-import { countRequest, readCount } from "../../codec/count_tokens.ts";
 import { anthropicOneHourWrites } from "./mappers.ts";
 import { anthropicPricing } from "./models.ts";
 

@@ -15,7 +15,7 @@
  * @module
  */
 
-import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
+import { apiKeyOf, apiRoot, countRequest, readCount } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { googleErrorFromResponse } from "./errors.ts";
@@ -23,7 +23,6 @@ import { serializeGoogleRequest } from "./request.ts";
 import { parseGoogleResponse } from "./response.ts";
 import { createGoogleStreamDecoder } from "./stream.ts";
 import { costFunction } from "../../codec/cost.ts";
-import { countRequest, readCount } from "../../codec/count_tokens.ts";
 import { googlePricing } from "./models.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.

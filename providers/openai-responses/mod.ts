@@ -18,7 +18,7 @@
  * @module
  */
 
-import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
+import { apiKeyOf, apiRoot, countRequest, readCount } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { openAIResponsesErrorFromResponse } from "./errors.ts";
@@ -29,7 +29,6 @@ import {
 import { parseOpenAIResponsesResponse } from "./response.ts";
 import { createOpenAIResponsesStreamDecoder } from "./stream.ts";
 import { costFunction } from "../../codec/cost.ts";
-import { countRequest, readCount } from "../../codec/count_tokens.ts";
 import { openAIPricing } from "../openai-shared/models.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
