@@ -159,7 +159,7 @@ function messageTokens(message: Message, provider: string): number {
  * a URL, and binary documents at a fixed cost.
  *
  * Measured error (`codec/estimate_test.ts`, 2026-12-06): against OpenAI's o200k_base tokenizer
- * on real text (the README's 12 sections and sentences in 5 languages, N = 17), median 6.4% and
+ * on real text (the README's 12 sections and sentences in 5 languages, N = 17), median 6.5% and
  * at most 27.1% off (the test fails past 10% and 35%); against the recorded input tokens of the benchmark fixtures whose request
  * is known (N = 8, usage written to the documented formats), median 2.8%, at most 27.3%. Claude
  * and Gemini tokenize differently from o200k_base: expect their counts to differ more; for an
