@@ -57,7 +57,17 @@ export type { DispatchOptions } from "./tools/dispatch.ts";
 export { errorResult, prepareToolCall } from "./tools/prepare.ts";
 export type { PreparedCall } from "./tools/prepare.ts";
 export { createClient } from "./client/client.ts";
-export type { CallOptions, Client, ClientOptions, ProviderCallOptions } from "./client/client.ts";
+export type {
+  CallOptions,
+  Client,
+  ClientOptions,
+  ProviderCallOptions,
+  TokenCount,
+} from "./client/client.ts";
+export { estimateTokens } from "./codec/estimate.ts";
+export { explain } from "./client/explain.ts";
+export type { ExplainOptions, Explanation } from "./client/explain.ts";
+export type { EstimateOptions } from "./codec/estimate.ts";
 export type { FetchFunction } from "./client/call.ts";
 export { createFallbackClient } from "./client/fallback.ts";
 export type {
@@ -87,6 +97,8 @@ export {
   vertexAnthropic,
   vertexGemini,
 } from "./hosts/mod.ts";
+export { costOf } from "./hosts/cost.ts";
+export type { Cost, ModelPricing, TokenRates } from "./common/pricing.ts";
 export type {
   AzureOpenAIOptions,
   AzureResponsesProvider,

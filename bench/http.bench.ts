@@ -1,10 +1,14 @@
 // Async overhead of the HTTP client over loopback, the mock server in this process: a whole
 // response and a stream per provider, and 64 concurrent streams per provider (reported per
 // event). Floor: raw fetch of the same request and bytes, then res.text() + JSON.parse, or
-// eventsource-parser + JSON.parse per event.
+// eventsource-parser + JSON.parse per event. And the price of configuring a fallback: a fallback
+// client whose first target answers, against the plain client making the same call as its floor;
+// and of tracing: a client with @rosetta/llm/otel's hook, no OpenTelemetry SDK registered (what the
+// hook itself costs), against the same floor.
 import type { ChatRequest, HttpRequest, ProviderName } from "../mod.ts";
 import { createMockServer, reply, text, toolCall, usage } from "../testing/mod.ts";
 import { suite } from "./bench.ts";
+import { createTracingHook } from "../otel/mod.ts";
 import { benchModel, providersOf, readSseBody } from "./inputs.ts";
 
 const KEY = "bench-key";
@@ -67,6 +71,41 @@ export default await suite(async (lib, bench) => {
       floor: async () => await rawStream(streamed),
       floorName: "fetch + eventsource-parser + JSON.parse",
     });
+    // A library from before fallback clients has no such case.
+    if ("createFallbackClient" in lib) {
+      const second = providersOf(lib).find((other) => other.name !== provider.name)!;
+      const fallback = lib.createFallbackClient({
+        targets: [
+          { provider, apiKey: KEY, baseUrl, model: request.model },
+          { provider: second, apiKey: KEY, baseUrl: server.baseUrl(second.name), model: "m" },
+        ],
+      });
+      bench({
+        group: "http: complete with a fallback configured",
+        name: provider.name,
+        category: "http",
+        fn: async () => await fallback.complete(request),
+        floor: async () => await client.complete(request),
+        floorName: "client.complete, no fallback",
+      });
+    }
+    // The hook reads the request events' `request`, which a library from before it lacks.
+    if ("explain" in lib) {
+      const traced = lib.createClient({
+        provider,
+        apiKey: KEY,
+        baseUrl,
+        onEvent: createTracingHook(),
+      });
+      bench({
+        group: "http: complete, traced (no SDK)",
+        name: provider.name,
+        category: "http",
+        fn: async () => await traced.complete(request),
+        floor: async () => await client.complete(request),
+        floorName: "client.complete, no hook",
+      });
+    }
     bench({
       group: `http: ${CONCURRENT} concurrent streams`,
       name: provider.name,

@@ -12,6 +12,7 @@ import { ProviderError } from "../common/errors.ts";
 import { IdleTimer } from "./idle.ts";
 import type { Limiter } from "./limiter.ts";
 import type { HttpRequest, Provider } from "../common/provider.ts";
+import type { ChatRequest, ChatResponse } from "../common/types.ts";
 import { redactHeaders, scrubError, scrubText } from "./redact.ts";
 import { retryDelay, type Sleep } from "./retry.ts";
 
@@ -50,11 +51,20 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const OWN_TIMEOUTS = new WeakSet<ProviderError>();
 let calls = 0;
 
+/** What a call is for, as its hook events say. */
+export interface CallPurpose {
+  /** A chat or a token count. */
+  operation: "chat" | "count_tokens";
+  /** The canonical request. */
+  request: ChatRequest;
+}
+
 /** One call: queueing, deadline, abort, attempts with retries, hook events, clean-up. */
 export class Call {
   readonly #s: CallSettings;
   readonly #http: HttpRequest;
   readonly #stream: boolean;
+  readonly #purpose: CallPurpose;
   readonly #id = ++calls;
   readonly #start = performance.now();
   readonly #deadline: number;
@@ -80,11 +90,19 @@ export class Call {
    * @param http What to send.
    * @param stream Whether the response is a stream (the idle limit applies).
    * @param signal The caller's abort signal.
+   * @param purpose The operation and model, for the hook's events.
    */
-  constructor(settings: CallSettings, http: HttpRequest, stream: boolean, signal?: AbortSignal) {
+  constructor(
+    settings: CallSettings,
+    http: HttpRequest,
+    stream: boolean,
+    signal: AbortSignal | undefined,
+    purpose: CallPurpose,
+  ) {
     this.#s = settings;
     this.#http = http;
     this.#stream = stream;
+    this.#purpose = purpose;
     this.#deadline = this.#start + settings.timeoutMs;
     if (signal?.aborted) this.#abort(signal.reason);
     else if (signal !== undefined) {
@@ -205,6 +223,8 @@ export class Call {
         type: "request",
         ...this.#base(),
         attempt: n,
+        operation: this.#purpose.operation,
+        request: this.#purpose.request,
         method,
         url: scrubText(url, key),
         headers: redactHeaders(headers, key),
@@ -282,9 +302,10 @@ export class Call {
    * any trace of the API key.
    *
    * @param error What the caller receives instead of a response, if anything.
+   * @param response The response, when the call produced one.
    * @returns The same error.
    */
-  finish<E>(error?: E): E | undefined {
+  finish<E>(error?: E, response?: ChatResponse): E | undefined {
     if (ProviderError.isInstance(error)) error.attempts = this.#attempts;
     scrubError(error, this.#s.apiKey);
     this.release();
@@ -292,7 +313,13 @@ export class Call {
       this.#finished = true;
       if (this.#s.onEvent !== undefined) {
         const done = { type: "done" as const, ...this.#base(), attempts: this.#attempts };
-        this.#emit(error === undefined ? done : { ...done, error });
+        this.#emit(
+          error !== undefined
+            ? { ...done, error }
+            : response !== undefined
+            ? { ...done, response }
+            : done,
+        );
       }
       if (this.#holding) this.#s.limiter!.release();
     }

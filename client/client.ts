@@ -18,6 +18,8 @@ import type { HttpRequest, Provider, SerializeOptions } from "../common/provider
 import { type Sleep, sleep } from "./retry.ts";
 import type { EventStream } from "../codec/event_stream.ts";
 import type { ChatRequest, ChatResponse, Warning } from "../common/types.ts";
+import { countTokens, type TokenCount } from "./count_tokens.ts";
+export type { TokenCount } from "./count_tokens.ts";
 
 /** Options of {@link createClient}. */
 export interface ClientOptions<P extends Provider = Provider> {
@@ -124,6 +126,22 @@ export interface Client<P extends Provider = Provider> {
    * @throws {ValidationError} At once, for a request the provider cannot take.
    */
   stream(request: ChatRequest, options?: CallOptions & ProviderCallOptions<P>): EventStream;
+  /**
+   * Counts a request's input tokens with the provider's own endpoint (Anthropic
+   * `/v1/messages/count_tokens`, Gemini `:countTokens`, OpenAI `/v1/responses/input_tokens`),
+   * with the client's retries and timeouts; a provider without one gets the offline estimate,
+   * flagged `estimated`.
+   *
+   * @param request The canonical request.
+   * @param options Abort signal, warnings list, and the provider's own serializer options.
+   * @returns The count.
+   * @throws {ValidationError} Before sending, for a request the provider cannot take.
+   * @throws {ProviderError} When the provider fails (after retries).
+   */
+  countTokens(
+    request: ChatRequest,
+    options?: CallOptions & ProviderCallOptions<P>,
+  ): Promise<TokenCount>;
 }
 
 function setting(
@@ -222,9 +240,14 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
     random: options.random ?? Math.random,
     sleep: options.sleep ?? sleep,
   };
-  const build = (request: ChatRequest, stream: boolean, callOptions: CallOptions): HttpRequest => {
+  const build = (
+    request: ChatRequest,
+    stream: boolean,
+    callOptions: CallOptions,
+    builder = provider.buildHttpRequest,
+  ): HttpRequest => {
     const { signal: _, ...serialize } = callOptions;
-    const http = provider.buildHttpRequest(request, {
+    const http = builder.call(provider, request, {
       ...serialize,
       apiKey,
       baseUrl: options.baseUrl,
@@ -241,10 +264,11 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
         build(request, false, callOptions),
         false,
         callOptions.signal,
+        { operation: "chat", request },
       );
       try {
         const response = provider.parseResponse(await call.connect((res) => res.text()));
-        call.finish();
+        call.finish(undefined, response);
         return response;
       } catch (error) {
         throw call.finish(error);
@@ -256,8 +280,19 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
         build(request, true, callOptions),
         true,
         callOptions.signal,
+        { operation: "chat", request },
       );
       return new ClientEventStream(provider.createStreamDecoder(), call);
+    },
+    countTokens(request, callOptions: CallOptions = {}) {
+      const { signal: _, ...serialize } = callOptions;
+      return countTokens(
+        settings,
+        request,
+        callOptions.signal,
+        serialize,
+        (builder) => build(request, false, callOptions, builder),
+      );
     },
   };
 }

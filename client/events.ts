@@ -6,6 +6,7 @@
  */
 
 import type { ProviderError } from "../common/errors.ts";
+import type { ChatRequest, ChatResponse } from "../common/types.ts";
 
 /** Fields every event has. */
 export interface ClientEventBase {
@@ -23,6 +24,10 @@ export interface RequestSentEvent extends ClientEventBase {
   type: "request";
   /** 1 for the first attempt. */
   attempt: number;
+  /** What the call does: a chat (`complete`, `stream`) or a token count (`countTokens`). */
+  operation: "chat" | "count_tokens";
+  /** The canonical request the call sends (its `model` the one asked for). */
+  request: ChatRequest;
   /** Always POST for chat. */
   method: "POST";
   /** The URL. */
@@ -63,6 +68,8 @@ export interface DoneEvent extends ClientEventBase {
   attempts: number;
   /** What the caller received instead of a response, if anything. */
   error?: unknown;
+  /** The response, for a chat call that produced one (a stream: read to its end). */
+  response?: ChatResponse;
 }
 
 /** Every client event, discriminated on `type`. */

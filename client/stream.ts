@@ -12,6 +12,7 @@ import type { Call } from "./call.ts";
 import { ProviderError, RosettaError } from "../common/errors.ts";
 import { type ChunkSource, EventStream } from "../codec/event_stream.ts";
 import type { StreamDecoder } from "../common/provider.ts";
+import type { ChatResponse } from "../common/types.ts";
 
 /** What the body threw on purpose, so that the stream can recognise it under the wrapper. */
 interface BodyState {
@@ -109,10 +110,11 @@ export class ClientEventStream extends EventStream {
    * Ends the call: with the error the caller receives instead of a response, if any.
    *
    * @param error What ended the iteration, if anything did.
+   * @param response The response, when the stream was read to its end.
    * @returns The error as the call failed with it.
    */
-  protected override settle(error: unknown): unknown {
-    return this.#call.finish(error === undefined ? undefined : this.#unwrap(error));
+  protected override settle(error: unknown, response?: ChatResponse): unknown {
+    return this.#call.finish(error === undefined ? undefined : this.#unwrap(error), response);
   }
 
   // EventStream wraps what the body threw in a `network` error; take the thrown value back out.

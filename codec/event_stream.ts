@@ -78,9 +78,10 @@ export class EventStream implements AsyncIterable<StreamEvent> {
    * or was stopped early.
    *
    * @param error What ended it.
+   * @param _response The response, when it read to the end.
    * @returns What to throw in its place (`error` itself here).
    */
-  protected settle(error: unknown): unknown {
+  protected settle(error: unknown, _response?: ChatResponse): unknown {
     return error;
   }
 
@@ -136,7 +137,7 @@ export class EventStream implements AsyncIterable<StreamEvent> {
       } catch (error) {
         return fail(error, false);
       }
-      this.settle(undefined);
+      this.settle(undefined, this.#response);
       return DONE;
     };
     const iterator: AsyncIterableIterator<StreamEvent> = {

@@ -8,6 +8,7 @@
 import type { ProviderError } from "./errors.ts";
 import type { IdGenerator } from "./ids.ts";
 import type { StreamEvent } from "./events.ts";
+import type { Cost, ModelPricing } from "./pricing.ts";
 import type { ChatRequest, ChatResponse, Warning } from "./types.ts";
 
 /** Options of a provider's `createStreamDecoder`. */
@@ -129,4 +130,24 @@ export interface Provider<Name extends string = string> {
    * yourself before `fetch`. A provider whose key is a header it writes itself has none.
    */
   authorize?(http: HttpRequest, signal: AbortSignal): Promise<HttpRequest>;
+  /**
+   * The price row of a model, citing its page and date; undefined for a model this provider
+   * has no price for (a new or unlisted one). Optional: a provider without prices has none.
+   */
+  pricing?(model: string): ModelPricing | undefined;
+  /**
+   * What a response cost by this provider's prices; undefined (never 0) for an unpriced model.
+   */
+  costOf?(response: ChatResponse): Cost | undefined;
+  /**
+   * The request to the provider's own token-counting endpoint, made from the same serialized
+   * body as the chat request (the fields the endpoint does not take left out). Optional: a
+   * provider without such an endpoint has none, and a client estimates instead.
+   */
+  buildCountTokensRequest?(request: ChatRequest, options: HttpRequestOptions): HttpRequest;
+  /**
+   * The input token count in the counting endpoint's answer.
+   * @throws {ResponseParseError} For a body without one.
+   */
+  parseCountTokensResponse?(body: string): number;
 }

@@ -24,6 +24,8 @@ import { createChatStreamDecoder } from "../providers/openai/stream.ts";
 import { openAIHttpError } from "../providers/openai-shared/errors.ts";
 import { OPENAI_LIMITS, type OpenAIModel } from "../providers/openai-shared/models.ts";
 import type { RequestLimits } from "../codec/validate_tools.ts";
+import { costFunction } from "../codec/cost.ts";
+import type { ModelPricing } from "../common/pricing.ts";
 
 /** What a model on an unknown host, or an unknown model on a known one, is taken to accept. */
 export const PERMISSIVE: OpenAIModel = { reasoning: false, temperature: true, stop: true };
@@ -80,6 +82,12 @@ export interface OpenAICompatibleOptions<Name extends string> {
    * @default "/chat/completions"
    */
   chatPath?: string;
+  /**
+   * Price rows, first match wins, each citing the host's price page; a model no row matches is
+   * unpriced (`costOf` gives undefined).
+   * @default [] (every model unpriced)
+   */
+  pricing?: ReadonlyArray<ModelFamily<ModelPricing>>;
 }
 
 /** A provider made from a host's data, with the data it was made from. */
@@ -131,6 +139,7 @@ export function openaiCompatible<const Name extends string>(
   };
   const serializeRequest = (request: ChatRequest, serialize: SerializeOptions = {}) =>
     serializeChatRequest(dialect, request, serialize);
+  const pricing = modelTable<ModelPricing | undefined>(options.pricing ?? [], undefined);
   function buildHttpRequest(request: ChatRequest, http: HttpRequestOptions): HttpRequest {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (options.keyless !== true || (http.apiKey !== undefined && http.apiKey !== "")) {
@@ -160,5 +169,7 @@ export function openaiCompatible<const Name extends string>(
     parseResponse: (body) => parseChatResponse(name, body),
     errorFromResponse: (status, body, headers) => openAIHttpError(name, status, body, headers),
     createStreamDecoder: (decoder = {}) => createChatStreamDecoder(name, decoder),
+    pricing,
+    costOf: costFunction(pricing),
   };
 }

@@ -61,6 +61,17 @@ export const groq: HostProvider<"groq"> = openaiCompatible({
       stop: true,
     }],
   ],
+  // The models page lists input and output prices and no cached-input price: a call that read
+  // from the cache stays unpriced.
+  pricing: [
+    [/^openai\/gpt-oss-120b$/, {
+      input: 0.15,
+      output: 0.6,
+      contextWindow: 131_072,
+      source: "https://console.groq.com/docs/models",
+      read: "2026-12-06",
+    }],
+  ],
   examples: { chat: "llama-3.3-70b-versatile", thinking: "openai/gpt-oss-120b" },
 });
 

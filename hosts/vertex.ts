@@ -95,6 +95,9 @@ function vertexProvider<Name extends string>(
       keyless: getAccessToken !== undefined,
     },
     buildHttpRequest,
+    // The dialect's counting endpoint is its public API's, not Vertex's: a count is estimated.
+    buildCountTokensRequest: undefined,
+    parseCountTokensResponse: undefined,
     authorize: getAccessToken === undefined ? undefined : async (http) => {
       const token = await getAccessToken();
       if (typeof token !== "string" || token === "") {

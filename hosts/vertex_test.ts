@@ -146,3 +146,21 @@ test("a token callback that gives no token is an auth error before any request",
   });
   assert.equal(mock.requests.length, 0);
 });
+
+test("countTokens on Vertex estimates, never sending the token to the dialect's public API", async () => {
+  const mock = createMockServer();
+  for (const provider of [vertexAnthropic, vertexGemini]) {
+    const vertex = provider({ project: "acme", getAccessToken: () => "ya29.secret" });
+    const seen: string[] = [];
+    const client = createClient({
+      provider: vertex,
+      fetch: (url) => {
+        seen.push(url);
+        return mock.fetch(url);
+      },
+    });
+    const count = await client.countTokens({ ...hi, model: "gemini-2.5-flash" });
+    assert.equal(count.estimated, true);
+    assert.deepEqual(seen, []);
+  }
+});

@@ -20,6 +20,7 @@ export { randomId, seededIdGenerator } from "../common/ids.ts";
 export type { IdGenerator } from "../common/ids.ts";
 export type * from "../common/types.ts";
 export type * from "../common/events.ts";
+export type * from "../common/pricing.ts";
 export type {
   HttpRequest,
   HttpRequestOptions,

@@ -14,7 +14,7 @@ root=${2:-$here}
 cd "$root"
 # The entry points this copy has (a reference from before an entry existed lacks it).
 entries=()
-for entry in mod.ts providers/*/mod.ts hosts/mod.ts testing/mod.ts testing/contract.ts; do
+for entry in mod.ts providers/*/mod.ts hosts/mod.ts otel/mod.ts testing/mod.ts testing/contract.ts; do
   [ -e "$entry" ] && entries+=("$entry")
 done
 "$here/node_modules/.bin/bun" build "${entries[@]}" \

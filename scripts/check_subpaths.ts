@@ -1,5 +1,6 @@
 // Checks the npm bundle (scripts/build.sh OUT_DIR): each dialect's subpath entry, followed through
-// every chunk it imports, holds no module of client/, tools/, testing/ or another dialect. The
+// every chunk it imports, holds no module of client/, tools/, testing/ or another dialect; and
+// only the otel entry imports @opentelemetry/api (an optional peer dependency). The
 // bundler marks each module's code with a `// <path>.ts` line, which is what is read here.
 //
 //   deno run -A scripts/check_subpaths.ts OUT_DIR     (node scripts/check_subpaths.ts works too)
@@ -16,8 +17,8 @@ const SHARED: Record<string, string[]> = {
   "openai-responses": ["openai-shared"],
 };
 
-/** The source modules an entry loads, through every chunk it imports. */
-function modulesOf(entry: string): Set<string> {
+/** The source modules an entry loads, through every chunk it imports; packages into `bare`. */
+function modulesOf(entry: string, bare = new Set<string>()): Set<string> {
   const modules = new Set<string>();
   const seen = new Set<string>();
   const pending = [entry];
@@ -30,6 +31,7 @@ function modulesOf(entry: string): Set<string> {
     for (const [, spec] of code.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g)) {
       pending.push(join(dirname(file), spec));
     }
+    for (const [, spec] of code.matchAll(/(?:from|import)\s*"([^".][^"]*)"/g)) bare.add(spec);
   }
   return modules;
 }
@@ -54,4 +56,20 @@ for (const dialect of dialects) {
     console.log(`${relative(".", entry)}: ${modules.length} modules, none of client/ or tools/`);
   }
 }
+// @opentelemetry/api is an optional peer dependency: only the otel entry may import it.
+for (const entry of ["mod.js", "hosts/mod.js", ...dialects.map((d) => `providers/${d}/mod.js`)]) {
+  const bare = new Set<string>();
+  modulesOf(join(out, entry), bare);
+  const otel = [...bare].filter((name) => name.startsWith("@opentelemetry/"));
+  if (otel.length > 0) {
+    failures++;
+    console.error(`${entry} imports ${otel.join(", ")}: only otel/mod.js may`);
+  }
+}
+const otelBare = new Set<string>();
+modulesOf(join(out, "otel", "mod.js"), otelBare);
+if (!otelBare.has("@opentelemetry/api")) {
+  failures++;
+  console.error("otel/mod.js does not import @opentelemetry/api");
+} else console.log("@opentelemetry/api: imported by otel/mod.js only");
 process.exit(failures === 0 ? 0 : 1);

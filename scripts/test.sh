@@ -18,7 +18,7 @@ RUNTIMES=${ROSETTA_RUNTIMES-deno bun node}
 bash scripts/ensure.sh || { echo "0 passed, 1 failed"; exit 2; }
 mapfile -t FILES < <(find . -name '*_test.ts' -not -path './node_modules/*' -not -path './.tools/*' -not -path './bench/results/*' | sort)
 # Library modules, whose @example blocks run as doc tests.
-mapfile -t SOURCES < <(find mod.ts common codec providers hosts client tools testing -name '*.ts' -not -name '*_test.ts' -not -path 'testing/internal/*' | sort)
+mapfile -t SOURCES < <(find mod.ts common codec providers hosts client otel tools testing -name '*.ts' -not -name '*_test.ts' -not -path 'testing/internal/*' | sort)
 passed=0
 failed=0
 log=$(mktemp -d)

@@ -13,7 +13,7 @@ import type { JsonObject } from "../common/json_object.ts";
 import type { ProviderName } from "../providers/mod.ts";
 import { DIALECTS } from "./dialects/mod.ts";
 import { HOST_DIALECTS } from "./dialects/hosts.ts";
-import type { MockDialect, MockEvent } from "./dialects/dialect.ts";
+import type { MockDialect, MockEvent, MockTarget } from "./dialects/dialect.ts";
 import { cutBody, faultyBody } from "./faults.ts";
 import { listen } from "./listen.ts";
 import type { Listener } from "./listener.ts";
@@ -162,44 +162,74 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const dialects = [...Object.entries(DIALECTS), ...Object.entries(HOST_DIALECTS)] as Array<
     [ProviderName | MockHostName, MockDialect]
   >;
+  // Read, record, authenticate and script one request; `respond` renders a scripted success.
+  const handle = async (
+    request: Request,
+    provider: ProviderName | MockHostName,
+    dialect: MockDialect,
+    respond: (answer: MockReply, target: MockTarget) => Response,
+  ): Promise<Response> => {
+    const url = new URL(request.url);
+    let parsed: JsonObject;
+    try {
+      parsed = JSON.parse(await request.text());
+    } catch {
+      const error = dialect.error(400, "mock server: the request body is not JSON");
+      return json(error.body, 400);
+    }
+    const target = dialect.target(url, parsed);
+    const key = dialect.credential(request);
+    const seen: RecordedRequest = {
+      provider,
+      path: scrubText(url.pathname + url.search, key ?? ""),
+      ...target,
+      headers: redactHeaders(Object.fromEntries(request.headers), key ?? ""),
+      body: parsed,
+    };
+    requests.push(seen);
+    if (!key || (options.apiKey !== undefined && key !== options.apiKey)) {
+      const error = dialect.error(401, `mock server: no valid API key in ${dialect.keyHeader}`);
+      return json(error.body, 401);
+    }
+    const refused = dialect.refuse?.(parsed);
+    if (refused !== undefined) return json(dialect.error(422, refused).body, 422);
+    const answer = next(seen);
+    if (answer.firstByteDelayMs !== undefined) {
+      await delay(answer.firstByteDelayMs);
+    }
+    if (answer.status !== undefined) {
+      const message = answer.message ?? `mock server: scripted ${answer.status}`;
+      const error = dialect.error(answer.status, message, answer.retryAfterMs);
+      return json(error.body, answer.status, { ...error.headers, ...answer.headers });
+    }
+    return respond(answer, target);
+  };
+  // Count routes first: Gemini's shares the chat route's path pattern.
   for (const [provider, dialect] of dialects) {
-    app.post(dialect.route, async (c) => {
-      const request = c.req.raw;
-      const url = new URL(request.url);
-      let parsed: JsonObject;
-      try {
-        parsed = JSON.parse(await request.text());
-      } catch {
-        const error = dialect.error(400, "mock server: the request body is not JSON");
-        return json(error.body, 400);
-      }
-      const target = dialect.target(url, parsed);
-      const key = dialect.credential(request);
-      const seen: RecordedRequest = {
-        provider,
-        path: scrubText(url.pathname + url.search, key ?? ""),
-        ...target,
-        headers: redactHeaders(Object.fromEntries(request.headers), key ?? ""),
-        body: parsed,
-      };
-      requests.push(seen);
-      if (!key || (options.apiKey !== undefined && key !== options.apiKey)) {
-        const error = dialect.error(401, `mock server: no valid API key in ${dialect.keyHeader}`);
-        return json(error.body, 401);
-      }
-      const refused = dialect.refuse?.(parsed);
-      if (refused !== undefined) return json(dialect.error(422, refused).body, 422);
-      const answer = next(seen);
-      if (answer.firstByteDelayMs !== undefined) {
-        await delay(answer.firstByteDelayMs);
-      }
-      if (answer.status !== undefined) {
-        const message = answer.message ?? `mock server: scripted ${answer.status}`;
-        const error = dialect.error(answer.status, message, answer.retryAfterMs);
-        return json(error.body, answer.status, { ...error.headers, ...answer.headers });
-      }
-      return body(dialect, answer, target.model, `mock-${++count}`, target.stream);
-    });
+    const counting = dialect.countTokens;
+    if (counting === undefined) continue;
+    app.post(
+      counting.route,
+      (c) =>
+        handle(
+          c.req.raw,
+          provider,
+          dialect,
+          (answer) => json(counting.response(answer.usage.inputTokens), 200),
+        ),
+    );
+  }
+  for (const [provider, dialect] of dialects) {
+    app.post(
+      dialect.route,
+      (c) =>
+        handle(
+          c.req.raw,
+          provider,
+          dialect,
+          (answer, target) => body(dialect, answer, target.model, `mock-${++count}`, target.stream),
+        ),
+    );
   }
   const baseUrl = (provider: ProviderName | MockHostName, origin = IN_PROCESS) =>
     `${origin}${

@@ -6,7 +6,7 @@
  */
 
 import { isJsonObject } from "../../codec/json.ts";
-import type { FinishReason, Usage } from "../../common/types.ts";
+import type { ChatResponse, FinishReason, Usage } from "../../common/types.ts";
 import type { JsonObject } from "../../common/json_object.ts";
 
 /**
@@ -64,4 +64,17 @@ export function mapAnthropicUsage(usage: JsonObject): Usage {
     cacheWriteTokens: cacheWrite,
     totalTokens: input + output,
   };
+}
+
+/**
+ * The cache writes of a response made for one hour, billed at the 1-hour write price: the raw
+ * usage's `cache_creation.ephemeral_1h_input_tokens` (0 when absent: every write was 5-minute).
+ *
+ * @param response A parsed Anthropic response (its raw usage is in `providerMetadata.usage`).
+ * @returns The one-hour write count.
+ */
+export function anthropicOneHourWrites(response: ChatResponse): number {
+  const usage = response.providerMetadata?.usage;
+  const creation = isJsonObject(usage) ? usage.cache_creation : undefined;
+  return isJsonObject(creation) ? count(creation.ephemeral_1h_input_tokens) : 0;
 }

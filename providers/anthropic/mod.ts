@@ -15,7 +15,7 @@
  * @module
  */
 
-import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
+import { apiKeyOf, apiRoot, countRequest, readCount } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { refersToFile } from "./documents.ts";
@@ -23,6 +23,9 @@ import { anthropicErrorFromResponse } from "./errors.ts";
 import { serializeAnthropicRequest } from "./request.ts";
 import { parseAnthropicResponse } from "./response.ts";
 import { createAnthropicStreamDecoder } from "./stream.ts";
+import { costFunction } from "../../codec/cost.ts";
+import { anthropicOneHourWrites } from "./mappers.ts";
+import { anthropicPricing } from "./models.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
 export * from "../standalone.ts";
@@ -31,7 +34,7 @@ export { serializeAnthropicRequest } from "./request.ts";
 export { createAnthropicStreamDecoder } from "./stream.ts";
 export { mapAnthropicStopReason, mapAnthropicUsage } from "./mappers.ts";
 export { parseAnthropicResponse } from "./response.ts";
-export { anthropicModel } from "./models.ts";
+export { anthropicModel, anthropicPricing } from "./models.ts";
 export type { AnthropicModel } from "./models.ts";
 
 /** The API version header rosetta speaks. */
@@ -58,6 +61,24 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
 }
 
 /** The Anthropic provider. */
+// What POST /v1/messages/count_tokens takes: https://platform.claude.com/docs/en/api/messages/count_tokens
+const COUNTED = [
+  "model",
+  "messages",
+  "system",
+  "tools",
+  "tool_choice",
+  "thinking",
+  "output_config",
+  "mcp_servers",
+  "cache_control",
+];
+
+function buildCountTokensRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const chat = buildHttpRequest(request, { ...options, stream: false });
+  return countRequest(chat, `${chat.url}/count_tokens`, COUNTED);
+}
+
 export const anthropic: Provider<"anthropic"> = {
   name: "anthropic",
   profile: {
@@ -70,4 +91,8 @@ export const anthropic: Provider<"anthropic"> = {
   parseResponse: parseAnthropicResponse,
   errorFromResponse: anthropicErrorFromResponse,
   createStreamDecoder: createAnthropicStreamDecoder,
+  pricing: anthropicPricing,
+  costOf: costFunction(anthropicPricing, anthropicOneHourWrites),
+  buildCountTokensRequest,
+  parseCountTokensResponse: (body) => readCount("anthropic", body, "input_tokens"),
 };

@@ -15,13 +15,15 @@
  * @module
  */
 
-import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
+import { apiKeyOf, apiRoot, countRequest, readCount } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { googleErrorFromResponse } from "./errors.ts";
 import { serializeGoogleRequest } from "./request.ts";
 import { parseGoogleResponse } from "./response.ts";
 import { createGoogleStreamDecoder } from "./stream.ts";
+import { costFunction } from "../../codec/cost.ts";
+import { googlePricing } from "./models.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
 export * from "../standalone.ts";
@@ -30,7 +32,7 @@ export { serializeGoogleRequest } from "./request.ts";
 export { createGoogleStreamDecoder } from "./stream.ts";
 export { mapGoogleFinishReason, mapGoogleUsage } from "./mappers.ts";
 export { parseGoogleResponse } from "./response.ts";
-export { googleModel } from "./models.ts";
+export { googleModel, googlePricing } from "./models.ts";
 export type { GoogleBudget, GoogleModel } from "./models.ts";
 
 function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
@@ -51,6 +53,30 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
   };
 }
 
+// models.countTokens with the whole generateContentRequest, so that the system instruction and
+// tools are counted too: https://ai.google.dev/api/tokens#method:-models.counttokens
+const COUNTED = [
+  "contents",
+  "systemInstruction",
+  "tools",
+  "toolConfig",
+  "safetySettings",
+  "generationConfig",
+  "cachedContent",
+];
+
+function buildCountTokensRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const chat = buildHttpRequest(request, { ...options, stream: false });
+  const model = chat.url.slice(chat.url.lastIndexOf("/models/") + 1, chat.url.lastIndexOf(":"));
+  const url = `${chat.url.slice(0, chat.url.lastIndexOf(":"))}:countTokens`;
+  return countRequest(
+    chat,
+    url,
+    COUNTED,
+    (kept) => ({ generateContentRequest: { model, ...kept } }),
+  );
+}
+
 /** The Google Gemini provider. */
 export const google: Provider<"google"> = {
   name: "google",
@@ -64,4 +90,8 @@ export const google: Provider<"google"> = {
   parseResponse: parseGoogleResponse,
   errorFromResponse: googleErrorFromResponse,
   createStreamDecoder: createGoogleStreamDecoder,
+  pricing: googlePricing,
+  costOf: costFunction(googlePricing),
+  buildCountTokensRequest,
+  parseCountTokensResponse: (body) => readCount("google", body, "totalTokens"),
 };

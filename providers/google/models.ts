@@ -10,6 +10,7 @@ import { type ModelFamily, modelTable } from "../../codec/models.ts";
 import type { BudgetRange } from "../../codec/thinking.ts";
 import type { ThinkingEffort } from "../../common/types.ts";
 import type { RequestLimits } from "../../codec/validate_tools.ts";
+import type { ModelPricing } from "../../common/pricing.ts";
 
 /**
  * What every Gemini model takes: `temperature` from 0 to 2 (the 2.x and 3 models; 1.x took 0–1,
@@ -115,3 +116,56 @@ const UNKNOWN: GoogleModel = {
  * ```
  */
 export const googleModel: (model: string) => GoogleModel = modelTable(FAMILIES, UNKNOWN, "models/");
+
+// Standard (paid) tier, text/image/video input; "Output price (including thinking tokens)";
+// "Context caching price" is the cache read (storage per hour is billed apart and not here).
+const PRICE = { source: "https://ai.google.dev/gemini-api/docs/pricing", read: "2026-12-06" };
+const WINDOW = 1_048_576;
+
+// A model the table does not list (Gemini 3, the image and audio models, whose output is
+// priced per image or by modality) stays unpriced.
+const PRICES: ReadonlyArray<ModelFamily<ModelPricing | undefined>> = [
+  [/^gemini-2\.5-pro/, {
+    input: 1.25,
+    output: 10,
+    cacheRead: 0.125,
+    longContext: { above: 200_000, input: 2.5, output: 15, cacheRead: 0.25 },
+    contextWindow: WINDOW,
+    ...PRICE,
+  }],
+  [/^gemini-2\.5-flash-lite($|-preview|-\d)/, {
+    input: 0.1,
+    output: 0.4,
+    cacheRead: 0.01,
+    contextWindow: WINDOW,
+    ...PRICE,
+  }],
+  [/^gemini-2\.5-flash($|-preview|-\d)/, {
+    input: 0.3,
+    output: 2.5,
+    cacheRead: 0.03,
+    contextWindow: WINDOW,
+    ...PRICE,
+  }],
+];
+
+/**
+ * The price row of a Gemini model id (a `models/` prefix is allowed): USD per million tokens,
+ * with the long-prompt tier of 2.5 Pro.
+ *
+ * @param model Gemini model id.
+ * @returns The row, or undefined for a model the price table does not list.
+ *
+ * @example
+ * ```ts
+ * import { googlePricing } from "@rosetta/llm/google";
+ * import assert from "node:assert/strict";
+ * assert.equal(googlePricing("models/gemini-2.5-pro")?.longContext?.input, 2.5);
+ * assert.equal(googlePricing("gemini-2.5-flash-image"), undefined);
+ * ```
+ */
+export const googlePricing: (model: string) => ModelPricing | undefined = modelTable(
+  PRICES,
+  undefined,
+  "models/",
+);

@@ -18,7 +18,7 @@
  * @module
  */
 
-import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
+import { apiKeyOf, apiRoot, countRequest, readCount } from "../../codec/endpoint.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
 import { openAIResponsesErrorFromResponse } from "./errors.ts";
@@ -28,6 +28,8 @@ import {
 } from "./request.ts";
 import { parseOpenAIResponsesResponse } from "./response.ts";
 import { createOpenAIResponsesStreamDecoder } from "./stream.ts";
+import { costFunction } from "../../codec/cost.ts";
+import { openAIPricing } from "../openai-shared/models.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
 export * from "../standalone.ts";
@@ -60,6 +62,27 @@ function buildHttpRequest(request: ChatRequest, options: OpenAIResponsesHttpOpti
   };
 }
 
+// What POST /v1/responses/input_tokens takes:
+// https://developers.openai.com/api/reference/resources/responses/subresources/input_tokens
+const COUNTED = [
+  "model",
+  "input",
+  "instructions",
+  "tools",
+  "tool_choice",
+  "text",
+  "reasoning",
+  "previous_response_id",
+  "conversation",
+  "parallel_tool_calls",
+  "truncation",
+];
+
+function buildCountTokensRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
+  const chat = buildHttpRequest(request, { ...options, stream: false });
+  return countRequest(chat, `${chat.url}/input_tokens`, COUNTED);
+}
+
 /** The OpenAI Responses provider. */
 export const openaiResponses: OpenAIResponsesProvider = {
   name: "openai-responses",
@@ -73,4 +96,8 @@ export const openaiResponses: OpenAIResponsesProvider = {
   parseResponse: parseOpenAIResponsesResponse,
   errorFromResponse: openAIResponsesErrorFromResponse,
   createStreamDecoder: createOpenAIResponsesStreamDecoder,
+  pricing: openAIPricing,
+  costOf: costFunction(openAIPricing),
+  buildCountTokensRequest,
+  parseCountTokensResponse: (body) => readCount("openai-responses", body, "input_tokens"),
 };

@@ -11,6 +11,7 @@
 import { type ModelFamily, modelTable } from "../../codec/models.ts";
 import type { ThinkingEffort } from "../../common/types.ts";
 import { DEFAULT_LIMITS, type RequestLimits } from "../../codec/validate_tools.ts";
+import type { ModelPricing } from "../../common/pricing.ts";
 
 /**
  * What every OpenAI model takes, in both dialects: `temperature` from 0 to 2, function names of
@@ -161,3 +162,57 @@ export const openAIModel: (model: string) => OpenAIModel = modelTable(FAMILIES, 
 export function isOpenAIReasoningModel(model: string): boolean {
   return openAIModel(model).reasoning;
 }
+
+// Standard tier, per million tokens: input, cached input, output (reasoning tokens are billed as
+// output). Both dialects bill alike; caching has no fee of its own ("no additional fees",
+// https://platform.openai.com/docs/guides/prompt-caching), so a cache write is billed as input.
+function priced(
+  input: number,
+  cacheRead: number,
+  output: number,
+  contextWindow: number,
+): ModelPricing {
+  return {
+    input,
+    output,
+    cacheRead,
+    cacheWrite: input,
+    contextWindow,
+    source: "https://developers.openai.com/api/docs/pricing",
+    read: "2026-12-06",
+  };
+}
+
+// Dated snapshots share their alias's row. Unlisted: the search previews (a per-call fee on top),
+// gpt-4o-2024-05-13, the pro models, gpt-5.x and later (their rows were not in the copy read).
+const PRICES: ReadonlyArray<ModelFamily<ModelPricing | undefined>> = [
+  [/^gpt-4o-mini($|-\d{4}-)/, priced(0.15, 0.075, 0.6, 128_000)],
+  [/^gpt-4o($|-2024-(08-06|11-20))/, priced(2.5, 1.25, 10, 128_000)],
+  [/^gpt-4\.1-mini($|-\d{4}-)/, priced(0.4, 0.1, 1.6, 1_047_576)],
+  [/^gpt-4\.1-nano($|-\d{4}-)/, priced(0.1, 0.025, 0.4, 1_047_576)],
+  [/^gpt-4\.1($|-\d{4}-)/, priced(2, 0.5, 8, 1_047_576)],
+  [/^o3($|-\d{4}-)/, priced(2, 0.5, 8, 200_000)],
+  [/^o4-mini($|-\d{4}-)/, priced(1.1, 0.275, 4.4, 200_000)],
+  [/^gpt-5-mini($|-\d{4}-)/, priced(0.25, 0.025, 2, 400_000)],
+  [/^gpt-5-nano($|-\d{4}-)/, priced(0.05, 0.005, 0.4, 400_000)],
+  [/^gpt-5($|-\d{4}-)/, priced(1.25, 0.125, 10, 400_000)],
+];
+
+/**
+ * The price row of an OpenAI model id, for both dialects: USD per million tokens.
+ *
+ * @param model OpenAI model id.
+ * @returns The row, or undefined for a model the price table does not list.
+ *
+ * @example
+ * ```ts
+ * import { openAIPricing } from "@rosetta/llm/openai";
+ * import assert from "node:assert/strict";
+ * assert.equal(openAIPricing("gpt-4o-2024-08-06")?.cacheRead, 1.25);
+ * assert.equal(openAIPricing("gpt-4o-search-preview"), undefined);
+ * ```
+ */
+export const openAIPricing: (model: string) => ModelPricing | undefined = modelTable(
+  PRICES,
+  undefined,
+);

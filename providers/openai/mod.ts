@@ -22,12 +22,14 @@ import { openAIErrorFromResponse } from "./errors.ts";
 import { serializeOpenAIRequest } from "./request.ts";
 import { parseOpenAIResponse } from "./response.ts";
 import { createOpenAIStreamDecoder } from "./stream.ts";
+import { costFunction } from "../../codec/cost.ts";
+import { openAIPricing } from "../openai-shared/models.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
 export * from "../standalone.ts";
 export { openAIErrorFromResponse } from "./errors.ts";
 export { serializeOpenAIRequest } from "./request.ts";
-export { isOpenAIReasoningModel, openAIModel } from "../openai-shared/models.ts";
+export { isOpenAIReasoningModel, openAIModel, openAIPricing } from "../openai-shared/models.ts";
 export type { OpenAIModel } from "../openai-shared/models.ts";
 export { createOpenAIStreamDecoder } from "./stream.ts";
 export { mapOpenAIFinishReason, mapOpenAIUsage } from "./mappers.ts";
@@ -56,4 +58,6 @@ export const openai: Provider<"openai"> = {
   parseResponse: parseOpenAIResponse,
   errorFromResponse: openAIErrorFromResponse,
   createStreamDecoder: createOpenAIStreamDecoder,
+  pricing: openAIPricing,
+  costOf: costFunction(openAIPricing),
 };

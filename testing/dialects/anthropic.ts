@@ -72,6 +72,11 @@ function blockEvents(block: MockBlock, index: number): JsonObject[] {
 export const anthropicMock: MockDialect = {
   basePath: "/v1",
   route: "/v1/messages",
+  // https://platform.claude.com/docs/en/api/messages/count_tokens
+  countTokens: {
+    route: "/v1/messages/count_tokens",
+    response: (tokens) => ({ input_tokens: tokens }),
+  },
   keyHeader: "x-api-key",
   credential(request) {
     const version = request.headers.get("anthropic-version");

@@ -32,6 +32,17 @@ export interface MockTarget {
   stream: boolean;
 }
 
+/** An API's token-count endpoint: its route and its answer. */
+export interface MockCountTokens {
+  /** The endpoint as a hono route, matched before the chat route. */
+  route: string;
+  /**
+   * The answer carrying a count (the scripted reply's `usage.inputTokens`).
+   * @param tokens The count.
+   */
+  response(tokens: number): JsonObject;
+}
+
 /** One provider's API, as the mock server speaks it. */
 export interface MockDialect {
   /** The API root below the origin, the `baseUrl` a client needs (e.g. `/v1`). */
@@ -70,6 +81,8 @@ export interface MockDialect {
    * @param body The parsed body.
    */
   refuse?(body: JsonObject): string | undefined;
+  /** The token-count endpoint, for an API that has one. */
+  countTokens?: MockCountTokens;
   /**
    * An error response.
    * @param status HTTP status.

@@ -67,6 +67,14 @@ function finish(chunk: JsonObject, reply: MockReply): JsonObject {
 export const googleMock: MockDialect = {
   basePath: "/v1beta",
   route: "/v1beta/models/:target{.+}",
+  // https://ai.google.dev/api/tokens#method:-models.counttokens
+  countTokens: {
+    route: "/v1beta/models/:target{.+:countTokens}",
+    response: (tokens) => ({
+      totalTokens: tokens,
+      promptTokensDetails: [{ modality: "TEXT", tokenCount: tokens }],
+    }),
+  },
   keyHeader: "x-goog-api-key",
   credential(request) {
     return request.headers.get("x-goog-api-key") ?? new URL(request.url).searchParams.get("key") ??

@@ -115,6 +115,11 @@ function responseOf(reply: MockReply, model: string, id: string, final: boolean)
 export const openAIResponsesMock: MockDialect = {
   basePath: "/v1",
   route: "/v1/responses",
+  // https://developers.openai.com/api/reference/resources/responses/subresources/input_tokens
+  countTokens: {
+    route: "/v1/responses/input_tokens",
+    response: (tokens) => ({ object: "response.input_tokens", input_tokens: tokens }),
+  },
   keyHeader: "authorization",
   credential: openAIMock.credential,
   target(_url, body) {

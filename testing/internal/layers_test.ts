@@ -17,9 +17,21 @@ const ALLOWED: Record<string, readonly string[]> = {
   hosts: ["common", "codec", "providers", "hosts"],
   client: ["common", "codec", "client"],
   tools: ["common", "codec", "tools"],
+  otel: ["common", "codec", "client", "otel"],
   "mod.ts": ["common", "codec", "providers", "hosts", "client", "tools"],
   testing: ["common", "codec", "providers", "hosts", "client", "tools", "testing", "mod.ts"],
-  bench: ["common", "codec", "providers", "hosts", "client", "tools", "testing", "bench", "mod.ts"],
+  bench: [
+    "common",
+    "codec",
+    "providers",
+    "hosts",
+    "client",
+    "otel",
+    "tools",
+    "testing",
+    "bench",
+    "mod.ts",
+  ],
 };
 
 function files(dir: string): string[] {
