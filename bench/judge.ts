@@ -11,6 +11,7 @@ import type { Category } from "./bench.ts";
 import {
   allowedBytes,
   BALANCE_LIMIT,
+  BALANCE_NOISE,
   type BaselineCase,
   FALLBACK_MIN_LIMIT,
   IMPORT_NOISE,
@@ -85,21 +86,36 @@ export interface Balance {
   group: string;
   /** Coefficient of variation of the members' ratios to their floors. */
   variance: number;
+  /**
+   * The same of the reference measured beside them (ratio ÷ candidate-to-reference), when every
+   * member has one.
+   */
+  referenceVariance?: number;
   /** Outcome. */
   level: "ok" | "warn" | "fail";
 }
 
 /**
- * Judges the balance of one group's providers.
+ * Judges the balance of one group's providers: over {@link BALANCE_LIMIT}, and — when the
+ * reference was measured beside every member — over the reference's own variation by
+ * {@link BALANCE_NOISE}.
  *
  * @param members The group's measurements, one per provider (two or more).
  * @returns The verdict.
  */
 export function judgeBalance(members: Measurement[]): Balance {
   const variance = variation(members.map((m) => m.ratio));
-  const over = variance > BALANCE_LIMIT;
+  const relative = members.every((m) => m.vsReference !== null);
+  const referenceVariance = relative
+    ? variation(members.map((m) => m.ratio / m.vsReference!))
+    : undefined;
+  const over = variance > BALANCE_LIMIT &&
+    (referenceVariance === undefined || variance > referenceVariance + BALANCE_NOISE);
   const level = !over ? "ok" : RATIO_GATES[members[0].category].level;
-  return { group: members[0].group, variance, level };
+  const group = members[0].group;
+  return referenceVariance === undefined
+    ? { group, variance, level }
+    : { group, variance, referenceVariance, level };
 }
 
 /**
@@ -110,7 +126,10 @@ export function judgeBalance(members: Measurement[]): Balance {
  */
 export function balanceLine(balance: Balance): string {
   const verdict = balance.level === "ok" ? "acceptable" : "too high";
-  return `Variance: ${(balance.variance * 100).toFixed(1)}% (${verdict})`;
+  const reference = balance.referenceVariance === undefined
+    ? ""
+    : `, reference ${(balance.referenceVariance * 100).toFixed(1)}%`;
+  return `Variance: ${(balance.variance * 100).toFixed(1)}% (${verdict}${reference})`;
 }
 
 /** How a run is judged. */

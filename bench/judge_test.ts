@@ -333,7 +333,9 @@ test("variation is the sample standard deviation over the mean", () => {
 
 test("judgeBalance fails a critical group over 20% and only warns elsewhere", () => {
   const group = (category: Measurement["category"], ratios: number[]) =>
-    ratios.map((ratio, i) => m({ category, name: ["anthropic", "openai", "google"][i], ratio }));
+    ratios.map((ratio, i) =>
+      m({ category, name: ["anthropic", "openai", "google"][i], ratio, vsReference: null })
+    );
   assert.equal(judgeBalance(group("parsing", [1.2, 1.25, 1.3])).level, "ok");
   // One provider 40% slower than two equal ones: sqrt(0.1067 / 2) / 1.133 = 20.4%.
   const slowed = judgeBalance(group("parsing", [1, 1, 1.4]));
@@ -345,4 +347,28 @@ test("judgeBalance fails a critical group over 20% and only warns elsewhere", ()
     balanceLine(judgeBalance(group("parsing", [1, 1.1, 1]))),
     "Variance: 5.6% (acceptable)",
   );
+});
+
+test("judgeBalance against a reference fails only an imbalance the change made", () => {
+  const group = (ratios: number[], vsReference: number[]) =>
+    ratios.map((ratio, i) =>
+      m({
+        category: "streaming",
+        name: ["anthropic", "openai", "google"][i],
+        ratio,
+        vsReference: vsReference[i],
+      })
+    );
+  // The reference was as unbalanced (each member 1.0× it): not this change's doing.
+  const inherited = judgeBalance(group([1, 1, 1.4], [1, 1, 1]));
+  assert.equal(inherited.level, "ok");
+  assert.equal(balanceLine(inherited), "Variance: 20.4% (acceptable, reference 20.4%)");
+  // The reference was balanced (the third member is 1.4× it): the change made the imbalance.
+  const made = judgeBalance(group([1, 1, 1.4], [1, 1, 1.4]));
+  assert.equal(made.level, "fail");
+  assert.equal(balanceLine(made), "Variance: 20.4% (too high, reference 0.0%)");
+  // A member without a reference (a new dialect): the limit alone.
+  const fresh = group([1, 1, 1.4], [1, 1, 1]);
+  fresh[2] = { ...fresh[2], vsReference: null };
+  assert.equal(judgeBalance(fresh).level, "fail");
 });

@@ -18,7 +18,7 @@ import { readFileSync, rmSync } from "node:fs";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import { RATIO_GATES } from "./gates.ts";
-import type { Verdict } from "./judge.ts";
+import { type Balance, balanceLine, type Verdict } from "./judge.ts";
 import { harnessCommand, systemInfo } from "./runtime.ts";
 
 const { values } = parseArgs({
@@ -53,6 +53,7 @@ interface CompareResult {
   processes: number;
   medianBand: number | null;
   cases: Verdict[];
+  balance: Balance[];
 }
 
 interface Outcome {
@@ -74,10 +75,14 @@ function compare(inject: string | undefined): Outcome {
 
 const pct = (x: number | null | undefined) =>
   x == null ? "n/a" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
-const failures = (o: Outcome) =>
-  o.result.cases.filter((v) => v.level === "fail").map((v) =>
+const failures = (o: Outcome) => [
+  ...o.result.cases.filter((v) => v.level === "fail").map((v) =>
     `${v.id}: ${v.reasons.filter((r) => r.startsWith("fail")).join(", ")}`
-  );
+  ),
+  ...o.result.balance.filter((b) => b.level === "fail").map((b) =>
+    `${b.group}: balance ${balanceLine(b)}`
+  ),
+];
 
 // The case whose gate fails that came nearest: the highest upper end of an interval over its
 // limit, read as how far the interval's low end stayed below the limit.
