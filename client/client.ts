@@ -243,7 +243,9 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
         callOptions.signal,
       );
       try {
-        const response = provider.parseResponse(await call.connect((res) => res.text()));
+        const response = provider.parseResponse(await call.connect((res) => res.text()), {
+          model: request.model,
+        });
         call.finish();
         return response;
       } catch (error) {
@@ -257,7 +259,7 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
         true,
         callOptions.signal,
       );
-      return new ClientEventStream(provider.createStreamDecoder(), call);
+      return new ClientEventStream(provider.createStreamDecoder({ model: request.model }), call);
     },
   };
 }

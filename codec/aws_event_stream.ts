@@ -53,7 +53,7 @@ const utf8 = new TextDecoder();
  *
  * @example Two frames split across chunks
  * ```ts
- * import { createAwsEventStreamDecoder } from "@rosetta/llm/hosts";
+ * import { createAwsEventStreamDecoder } from "@rosetta/llm/bedrock";
  * import assert from "node:assert/strict";
  * // An empty frame: total 16, no headers, prelude CRC, message CRC.
  * const frame = Uint8Array.of(0, 0, 0, 16, 0, 0, 0, 0, 0x05, 0xc2, 0x48, 0xeb, 0x7d, 0x98, 0xc8, 0xff);
