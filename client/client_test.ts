@@ -50,6 +50,16 @@ const expected = {
     { type: "text", text: "Let me check the weather." },
     { type: "tool_call", id: "call_mock2", name: "get_weather", arguments: { location: "Paris" } },
   ],
+  bedrock: [
+    { type: "thinking", text: "Two cities, one tool.", signature: "sig-1" },
+    { type: "text", text: "Let me check the weather." },
+    {
+      type: "tool_call",
+      id: "tooluse_mock2",
+      name: "get_weather",
+      arguments: { location: "Paris" },
+    },
+  ],
 };
 
 function content(response: ChatResponse): unknown[] {

@@ -69,7 +69,12 @@ export function serializeBedrockRequest(
   if (request.topP !== undefined) inference.topP = request.topP;
   if (request.stopSequences !== undefined) inference.stopSequences = request.stopSequences;
   if (Object.keys(inference).length > 0) body.inferenceConfig = inference;
-  const tools = toolConfig(request, plan.budget !== undefined, points?.includes("tools"));
+  const tools = toolConfig(
+    request,
+    plan.budget !== undefined,
+    points?.includes("tools"),
+    warnings,
+  );
   if (tools !== undefined) body.toolConfig = tools;
   const additional: JsonObject = {};
   if (plan.budget !== undefined) {
@@ -92,6 +97,7 @@ function toolConfig(
   request: ChatRequest,
   thinks: boolean,
   cached: boolean | undefined,
+  warnings: Warning[] | undefined,
 ): JsonObject | undefined {
   const output = request.structuredOutput;
   if (output !== undefined) return outputTool(request, thinks);
@@ -102,6 +108,9 @@ function toolConfig(
     }
     return undefined;
   }
+  const choice = request.toolChoice;
+  // Converse has no "none": a conversation without tool blocks is sent no tools at all.
+  if (choice === "none" && !hasToolBlocks(request)) return undefined;
   const tools: JsonObject[] = defined.map((tool) => ({
     toolSpec: tool.description === undefined
       ? { name: tool.name, inputSchema: { json: tool.parameters } }
@@ -109,12 +118,19 @@ function toolConfig(
   }));
   if (cached) tools.push(CACHE_POINT);
   const config: JsonObject = { tools };
-  const choice = request.toolChoice;
   if (choice === "none") {
-    refuse("bedrock", "toolChoice", `"none" cannot be sent: Converse has no such choice; leave the tools out instead`);
-  }
-  if (choice !== undefined) config.toolChoice = toolChoice(choice);
+    warn(warnings, "bedrock", "toolChoice", `"none" dropped: Converse has no such choice, and tool blocks in the conversation need the tools sent`);
+  } else if (choice !== undefined) config.toolChoice = toolChoice(choice);
   return config;
+}
+
+// Whether a turn calls a tool or answers one: Converse then needs the tools defined.
+function hasToolBlocks(request: ChatRequest): boolean {
+  return request.messages.some((message) =>
+    message.role === "tool" ||
+    (message.role === "assistant" && typeof message.content !== "string" &&
+      message.content.some((block) => block.type === "tool_call"))
+  );
 }
 
 // A forced tool carries the schema; forcing excludes other tools and thinking.
