@@ -57,11 +57,11 @@ export function bedrockMessages(
         : assistantBlocks(message, row, m, warnings);
       if (content.length === 0) continue;
     } else if (message.role === "tool") {
-      content = message.content.map((block, b) => bedrockToolResult(block, m, b));
+      content = message.content.map((block, b) => bedrockToolResult(block, m, b, warnings));
     } else {
       content = typeof message.content === "string"
         ? [{ text: message.content }]
-        : bedrockUserBlocks(message.content, m);
+        : bedrockUserBlocks(message.content, m, warnings);
     }
     if (marked?.has(m)) content.push(CACHE_POINT);
     const previous = out.length === 0 ? undefined : out[out.length - 1];
