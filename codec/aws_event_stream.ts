@@ -73,7 +73,7 @@ export function createAwsEventStreamDecoder(
   let expected = 0; // the pending frame's total length, once its prelude is read
   let failed: ResponseParseError | undefined;
 
-  const fail = (path: string, detail: string, type: "invalid_field" | "event_too_large") => {
+  const fail = (path: string, detail: string, type: "invalid_frame" | "event_too_large") => {
     failed = new ResponseParseError(type, `Cannot decode ${provider} event stream: ${detail}`, {
       provider,
       path,
@@ -91,17 +91,17 @@ export function createAwsEventStreamDecoder(
       throw fail(
         "prelude",
         `prelude CRC32 mismatch (${hex(view.getUint32(8))}, computed ${hex(crc)})`,
-        "invalid_field",
+        "invalid_frame",
       );
     }
     if (total < OVERHEAD) {
-      throw fail("prelude", `total length ${total} is below the 16-byte minimum`, "invalid_field");
+      throw fail("prelude", `total length ${total} is below the 16-byte minimum`, "invalid_frame");
     }
     if (headers > total - OVERHEAD) {
       throw fail(
         "prelude",
         `headers length ${headers} runs past the end of a ${total}-byte frame`,
-        "invalid_field",
+        "invalid_frame",
       );
     }
     if (total > maxFrameSize) {
@@ -123,7 +123,7 @@ export function createAwsEventStreamDecoder(
       throw fail(
         "message",
         `message CRC32 mismatch (${hex(view.getUint32(total - 4))}, computed ${hex(crc)})`,
-        "invalid_field",
+        "invalid_frame",
       );
     }
     const end = PRELUDE + view.getUint32(4);
@@ -136,7 +136,7 @@ export function createAwsEventStreamDecoder(
       const type = frame[nameEnd];
       at = nameEnd + 1;
       if (type > 9) {
-        throw fail("headers", `header "${name}" has unknown type ${type}`, "invalid_field");
+        throw fail("headers", `header "${name}" has unknown type ${type}`, "invalid_frame");
       }
       const size = type < 2 ? 0 : FIXED[type] ?? (at + 2 <= end ? 2 + view.getUint16(at) : -1);
       if (size < 0 || at + size > end) throw badHeader(start, `"${name}"`);
@@ -158,7 +158,7 @@ export function createAwsEventStreamDecoder(
     fail(
       "headers",
       `header at byte ${at} (${what}) runs past the end of the headers`,
-      "invalid_field",
+      "invalid_frame",
     );
 
   // Decodes the whole frames of `chunk` in place; keeps a cut last one pending.
