@@ -27,7 +27,7 @@ function checkField(value: unknown, path: string, optional = false): void {
   if (optional && value === undefined) return;
   if (typeof value !== "string" || value === "") {
     throw new ValidationError(
-      `Cannot authorize bedrock request: ${path} must be a non-empty string`,
+      `Cannot sign bedrock request: ${path} must be a non-empty string`,
       { provider: "bedrock", path },
     );
   }
@@ -43,7 +43,7 @@ function checkField(value: unknown, path: string, optional = false): void {
 export function checkCredentials(credentials: unknown, path: string): void {
   if (typeof credentials !== "object" || credentials === null) {
     throw new ValidationError(
-      `Cannot authorize bedrock request: ${path} must be an object with accessKeyId and secretAccessKey, got ${
+      `Cannot sign bedrock request: ${path} must be an object with accessKeyId and secretAccessKey, got ${
         describeValue(credentials)
       }`,
       { provider: "bedrock", path },
