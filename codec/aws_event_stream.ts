@@ -27,7 +27,11 @@ export interface AwsEventMessage {
 
 /** A push-based event-stream decoder. */
 export interface AwsEventStreamDecoder {
-  /** Feeds bytes in any split; returns the frames completed by this chunk, in order. */
+  /**
+   * Feeds bytes in any split; returns the frames completed by this chunk, in order. A faulty
+   * frame throws; whole frames before it in the same chunk are returned first, and the fault
+   * is thrown by the next call.
+   */
   push(chunk: Uint8Array): AwsEventMessage[];
   /** Declares the end of input: throws a `truncated_stream` error if a frame was cut short. */
   end(): void;
@@ -178,6 +182,24 @@ export function createAwsEventStreamDecoder(
     }
   };
 
+  // Reads a chunk's frames into `out`: those of a frame pending from earlier chunks first.
+  const read = (chunk: Uint8Array, out: AwsEventMessage[]): void => {
+    if (pendingBytes === 0) return scan(chunk, out);
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (expected === 0 && pendingBytes >= PRELUDE) expected = prelude(join(pending, PRELUDE), 0);
+    if (expected === 0 || pendingBytes < expected) return;
+    // The frame ends inside this chunk: join it once, then read the rest of the chunk in place.
+    const rest = pendingBytes - expected;
+    pending[pending.length - 1] = chunk.subarray(0, chunk.length - rest);
+    const frame = join(pending, expected);
+    pending.length = 0;
+    pendingBytes = 0;
+    expected = 0;
+    out.push(decode(frame));
+    scan(chunk.subarray(chunk.length - rest), out);
+  };
+
   return {
     push(chunk) {
       if (failed) throw failed;
@@ -190,23 +212,12 @@ export function createAwsEventStreamDecoder(
         );
       }
       const out: AwsEventMessage[] = [];
-      if (pendingBytes === 0) {
-        scan(chunk, out);
-        return out;
+      try {
+        read(chunk, out);
+      } catch (error) {
+        // The frames before a faulty one are delivered now; the fault at the next call.
+        if (error !== failed || out.length === 0) throw error;
       }
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (expected === 0 && pendingBytes >= PRELUDE) expected = prelude(join(pending, PRELUDE), 0);
-      if (expected === 0 || pendingBytes < expected) return out;
-      // The frame ends inside this chunk: join it once, then read the rest of the chunk in place.
-      const rest = pendingBytes - expected;
-      pending[pending.length - 1] = chunk.subarray(0, chunk.length - rest);
-      const frame = join(pending, expected);
-      pending.length = 0;
-      pendingBytes = 0;
-      expected = 0;
-      out.push(decode(frame));
-      scan(chunk.subarray(chunk.length - rest), out);
       return out;
     },
     end() {

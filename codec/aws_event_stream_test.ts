@@ -384,3 +384,12 @@ test("createAwsEventStreamDecoder reads what AWS's encoder writes as AWS's decod
     assert.deepEqual(plain(decodeAll(chunks)), wanted, `round ${round} split`);
   }
 });
+
+test("createAwsEventStreamDecoder returns the frames before a faulty one, then throws at the next call", () => {
+  const bad = stream.slice();
+  bad[delta.length + stop.length - 5] ^= 0xff; // the second frame's last payload byte
+  const decoder = createAwsEventStreamDecoder();
+  assert.equal(decoder.push(bad).length, 1);
+  assert.throws(() => decoder.end(), { type: "invalid_frame", path: "message" });
+  assert.throws(() => decoder.push(new Uint8Array(1)), { type: "invalid_frame" });
+});
