@@ -87,14 +87,13 @@ export function createAwsEventStreamDecoder(
 
   // Checks a prelude at `at` and returns the frame's total length.
   const prelude = (bytes: Uint8Array, at: number): number => {
-    const view = new DataView(bytes.buffer, bytes.byteOffset + at, PRELUDE);
-    const total = view.getUint32(0);
-    const headers = view.getUint32(4);
+    const total = u32(bytes, at);
+    const headers = u32(bytes, at + 4);
     const crc = crc32(bytes, at, at + 8);
-    if (crc !== view.getUint32(8)) {
+    if (crc !== u32(bytes, at + 8)) {
       throw fail(
         "prelude",
-        `prelude CRC32 mismatch (${hex(view.getUint32(8))}, computed ${hex(crc)})`,
+        `prelude CRC32 mismatch (${hex(u32(bytes, at + 8))}, computed ${hex(crc)})`,
         "invalid_frame",
       );
     }
@@ -118,20 +117,31 @@ export function createAwsEventStreamDecoder(
     return total;
   };
 
-  // Decodes one whole frame (its prelude already checked).
-  const decode = (frame: Uint8Array): AwsEventMessage => {
-    const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
-    const total = frame.length;
-    const crc = crc32(frame, 0, total - 4);
-    if (crc !== view.getUint32(total - 4)) {
+  // Decodes the whole frame at `at` of `bytes` (its prelude already checked), in place.
+  const decode = (bytes: Uint8Array, at: number, total: number): AwsEventMessage => {
+    const stop = at + total - 4;
+    const crc = crc32(bytes, at, stop);
+    if (crc !== u32(bytes, stop)) {
       throw fail(
         "message",
-        `message CRC32 mismatch (${hex(view.getUint32(total - 4))}, computed ${hex(crc)})`,
+        `message CRC32 mismatch (${hex(u32(bytes, stop))}, computed ${hex(crc)})`,
         "invalid_frame",
       );
     }
-    const end = PRELUDE + view.getUint32(4);
+    const start = at + PRELUDE;
+    const end = start + u32(bytes, at + 4);
+    const known = knownHeaders(bytes, start, end);
+    const headers = known === undefined
+      ? readHeaders(bytes.subarray(at, end), end - at)
+      // A fresh copy (callers may change theirs); spread copies an own "__proto__" as a field.
+      : { ...known.headers };
+    return { headers, payload: bytes.subarray(end, stop) };
+  };
+
+  // Reads a frame's headers (`frame` from its prelude to the headers' end).
+  const readHeaders = (frame: Uint8Array, end: number): Record<string, AwsEventHeaderValue> => {
     const headers: Record<string, AwsEventHeaderValue> = {};
+    let constant = true;
     for (let at = PRELUDE; at < end;) {
       const start = at;
       const nameEnd = at + 1 + frame[at];
@@ -142,9 +152,11 @@ export function createAwsEventStreamDecoder(
       if (type > 9) {
         throw fail("headers", `header "${name}" has unknown type ${type}`, "invalid_frame");
       }
-      const size = type < 2 ? 0 : FIXED[type] ?? (at + 2 <= end ? 2 + view.getUint16(at) : -1);
+      const size = type < 2 ? 0 : FIXED[type] ?? (at + 2 <= end ? 2 + u16(frame, at) : -1);
       if (size < 0 || at + size > end) throw badHeader(start, `"${name}"`);
-      const value = readValue(frame, view, type, at);
+      const value = readValue(frame, type, at);
+      // Byte arrays view the frame and dates are mutable: a block holding them is not kept.
+      if (type === 6 || type === 8) constant = false;
       at += size;
       // A literal "__proto__" key would set the prototype instead of a header.
       if (name === "__proto__") {
@@ -156,7 +168,8 @@ export function createAwsEventStreamDecoder(
         });
       } else headers[name] = value;
     }
-    return { headers, payload: frame.subarray(end, total - 4) };
+    if (constant) remember(frame.slice(PRELUDE, end), headers);
+    return headers;
   };
   const badHeader = (at: number, what: string) =>
     fail(
@@ -177,7 +190,7 @@ export function createAwsEventStreamDecoder(
         expected = total;
         return;
       }
-      out.push(decode(chunk.subarray(at, at + total)));
+      out.push(decode(chunk, at, total));
       at += total;
     }
   };
@@ -196,7 +209,7 @@ export function createAwsEventStreamDecoder(
     pending.length = 0;
     pendingBytes = 0;
     expected = 0;
-    out.push(decode(frame));
+    out.push(decode(frame, 0, frame.length));
     scan(chunk.subarray(chunk.length - rest), out);
   };
 
@@ -241,12 +254,8 @@ export function createAwsEventStreamDecoder(
 // Value sizes of the fixed-size types, by type number (bytes and strings carry a 2-byte length).
 const FIXED: Record<number, number> = { 2: 1, 3: 2, 4: 4, 5: 8, 8: 8, 9: 16 };
 
-function readValue(
-  frame: Uint8Array,
-  view: DataView,
-  type: number,
-  at: number,
-): AwsEventHeaderValue {
+function readValue(frame: Uint8Array, type: number, at: number): AwsEventHeaderValue {
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   switch (type) {
     case 0:
       return true;
@@ -274,6 +283,44 @@ function readValue(
       }`;
     }
   }
+}
+
+// Big-endian unsigned integers, read without a DataView (one per frame cost an allocation).
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0;
+}
+
+function u16(bytes: Uint8Array, at: number): number {
+  return (bytes[at] << 8) | bytes[at + 1];
+}
+
+// Header blocks repeat from frame to frame (Bedrock's are the same three strings for every
+// delta): the last few distinct blocks are kept with their parsed headers and found again by
+// their bytes, where parsing them (a TextDecoder call per name and value, six per Bedrock frame)
+// cost about a microsecond a frame. Only blocks of immutable values are kept.
+interface KnownBlock {
+  bytes: Uint8Array;
+  headers: Record<string, AwsEventHeaderValue>;
+}
+const KNOWN_MAX = 16;
+const known: KnownBlock[] = [];
+
+function knownHeaders(bytes: Uint8Array, start: number, end: number): KnownBlock | undefined {
+  const length = end - start;
+  for (let k = 0; k < known.length; k++) {
+    const block = known[k];
+    const kept = block.bytes;
+    if (kept.length !== length) continue;
+    let i = 0;
+    while (i < length && kept[i] === bytes[start + i]) i++;
+    if (i === length) return block;
+  }
+  return undefined;
+}
+
+function remember(bytes: Uint8Array, headers: Record<string, AwsEventHeaderValue>): void {
+  if (known.length === KNOWN_MAX) known.pop();
+  known.unshift({ bytes, headers: { ...headers } });
 }
 
 // The first `length` bytes of the chunks, as one array (the only copy a split frame costs).
