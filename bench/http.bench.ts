@@ -5,7 +5,14 @@
 import type { ChatRequest, HttpRequest, ProviderName } from "../mod.ts";
 import { createMockServer, reply, text, toolCall, usage } from "../testing/mod.ts";
 import { suite } from "./bench.ts";
-import { benchModel, floorNameOf, framingOf, type Framing, providersOf, readBody } from "./inputs.ts";
+import {
+  benchModel,
+  floorNameOf,
+  type Framing,
+  framingOf,
+  providersOf,
+  readBody,
+} from "./inputs.ts";
 
 const KEY = "bench-key";
 const CONCURRENT = 64;

@@ -9,22 +9,59 @@ import { awsEventFrame, converseEventHeaders, joinFrames } from "../testing/aws_
 type Json = Record<string, unknown>;
 const dir = new URL("../fixtures/benchmarks/bedrock/", import.meta.url);
 const WORDS = [
-  "The", " forecast", " for", " Paris", " is", " 18°C", " with", " light", " clouds", " and",
-  " a", " gentle", " breeze", ".",
+  "The",
+  " forecast",
+  " for",
+  " Paris",
+  " is",
+  " 18°C",
+  " with",
+  " light",
+  " clouds",
+  " and",
+  " a",
+  " gentle",
+  " breeze",
+  ".",
 ];
-const DELTAS = Array.from({ length: 100 }, (_, i) =>
-  WORDS[i % WORDS.length] + (i % WORDS.length === WORDS.length - 1 ? ` (${i})` : ""));
-const THINK = Array.from({ length: 20 }, (_, i) => `Step ${i}: weigh the forecast sources and units. `);
-const TEXT = ["Let me ", "check ", "both ", "cities ", "for ", "you — ", "one ", "moment ", "please", "."];
-const ARGS = ['{"location":"Paris, France","unit":"celsius"}', '{"location":"San Francisco, CA","unit":"celsius"}'];
+const DELTAS = Array.from(
+  { length: 100 },
+  (_, i) => WORDS[i % WORDS.length] + (i % WORDS.length === WORDS.length - 1 ? ` (${i})` : ""),
+);
+const THINK = Array.from(
+  { length: 20 },
+  (_, i) => `Step ${i}: weigh the forecast sources and units. `,
+);
+const TEXT = [
+  "Let me ",
+  "check ",
+  "both ",
+  "cities ",
+  "for ",
+  "you — ",
+  "one ",
+  "moment ",
+  "please",
+  ".",
+];
+const ARGS = [
+  '{"location":"Paris, France","unit":"celsius"}',
+  '{"location":"San Francisco, CA","unit":"celsius"}',
+];
 const SIG = "EqQBCgIYAhIMbenchSignature0000000000000000000000000000";
 const PREAMBLE = "Let me check both cities for you.";
 const frag = (s: string, n = 10) => {
   const size = Math.ceil(s.length / n);
-  return Array.from({ length: Math.ceil(s.length / size) }, (_, i) => s.slice(i * size, (i + 1) * size));
+  return Array.from(
+    { length: Math.ceil(s.length / size) },
+    (_, i) => s.slice(i * size, (i + 1) * size),
+  );
 };
 const split = (s: string, n: number) =>
-  Array.from({ length: n }, (_, i) => s.slice(Math.floor(s.length * i / n), Math.floor(s.length * (i + 1) / n)));
+  Array.from(
+    { length: n },
+    (_, i) => s.slice(Math.floor(s.length * i / n), Math.floor(s.length * (i + 1) / n)),
+  );
 
 const dump = (name: string, value: Json) =>
   writeFileSync(new URL(name, dir), JSON.stringify(value, null, 2) + "\n");
@@ -50,12 +87,18 @@ function stream(name: string, events: Array<[string, Json]>): void {
   const frames = events.map(([type, payload], n) =>
     awsEventFrame(
       converseEventHeaders(type),
-      JSON.stringify({ ...payload, p: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".slice(0, 1 + n % 40) }),
+      JSON.stringify({
+        ...payload,
+        p: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".slice(0, 1 + n % 40),
+      }),
     )
   );
   writeFileSync(new URL(name, dir), joinFrames(frames));
 }
-const delta = (i: number, d: Json): [string, Json] => ["contentBlockDelta", { contentBlockIndex: i, delta: d }];
+const delta = (
+  i: number,
+  d: Json,
+): [string, Json] => ["contentBlockDelta", { contentBlockIndex: i, delta: d }];
 const stop = (i: number): [string, Json] => ["contentBlockStop", { contentBlockIndex: i }];
 const toolEvents = (i: number, k: number, pieces: string[]): Array<[string, Json]> => [
   ["contentBlockStart", {
@@ -71,15 +114,32 @@ const end = (reason: string, u: Json): Array<[string, Json]> => [
 ];
 
 const complexUsage = usage(1200, 420, 800);
-dump("response_simple.json", body([{ text: "It's 18°C and cloudy in Paris." }], "end_turn", usage(14, 12)));
-dump("response_complex.json", body([
-  { reasoningContent: { reasoningText: { text: THINK.join(""), signature: SIG } } },
-  { text: TEXT.join("") },
-  call(0),
-  call(1),
-], "tool_use", complexUsage));
+dump(
+  "response_simple.json",
+  body([{ text: "It's 18°C and cloudy in Paris." }], "end_turn", usage(14, 12)),
+);
+dump(
+  "response_complex.json",
+  body(
+    [
+      { reasoningContent: { reasoningText: { text: THINK.join(""), signature: SIG } } },
+      { text: TEXT.join("") },
+      call(0),
+      call(1),
+    ],
+    "tool_use",
+    complexUsage,
+  ),
+);
 dump("convert_tool_call.json", body([call(0)], "tool_use", usage(10, 10)));
-dump("convert_thinking.json", body([{ reasoningContent: { reasoningText: { text: THINK[0], signature: SIG } } }], "end_turn", usage(10, 10)));
+dump(
+  "convert_thinking.json",
+  body(
+    [{ reasoningContent: { reasoningText: { text: THINK[0], signature: SIG } } }],
+    "end_turn",
+    usage(10, 10),
+  ),
+);
 
 stream("stream_basic.bin", [
   ["messageStart", { role: "assistant" }],

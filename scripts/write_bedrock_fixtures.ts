@@ -49,7 +49,9 @@ function streamOf(body: Json, opts: { cut?: boolean } = {}): Array<[string, Json
   content.forEach((block, i) => {
     const at = { contentBlockIndex: i };
     if (typeof block.text === "string") {
-      for (const text of pieces(block.text, 9)) events.push(["contentBlockDelta", { ...at, delta: { text } }]);
+      for (const text of pieces(block.text, 9)) {
+        events.push(["contentBlockDelta", { ...at, delta: { text } }]);
+      }
     } else if (block.toolUse !== undefined) {
       const { toolUseId, name, input } = block.toolUse as Json;
       events.push(["contentBlockStart", { ...at, start: { toolUse: { toolUseId, name } } }]);
@@ -69,7 +71,10 @@ function streamOf(body: Json, opts: { cut?: boolean } = {}): Array<[string, Json
       } else {
         const { text, signature } = reasoning.reasoningText as Json;
         for (const piece of pieces(text as string, 13)) {
-          events.push(["contentBlockDelta", { ...at, delta: { reasoningContent: { text: piece } } }]);
+          events.push(["contentBlockDelta", {
+            ...at,
+            delta: { reasoningContent: { text: piece } },
+          }]);
         }
         events.push(["contentBlockDelta", { ...at, delta: { reasoningContent: { signature } } }]);
       }
@@ -93,7 +98,13 @@ function encode(events: Array<[string, Json]>, tail: Uint8Array[] = []): Uint8Ar
   return out;
 }
 
-function body(content: Json[], stopReason: string, input: number, output: number, extra: Json = {}): Json {
+function body(
+  content: Json[],
+  stopReason: string,
+  input: number,
+  output: number,
+  extra: Json = {},
+): Json {
   return {
     output: { message: { role: "assistant", content } },
     stopReason,
@@ -102,29 +113,91 @@ function body(content: Json[], stopReason: string, input: number, output: number
   };
 }
 
-const SIGNATURE = "EqQBCkgIBhABGAIiQL9mQ2Yx3bE4y1tq7sQ0mC8hV3rY0Jm1b4uWcXk2d9Lr5sP6oT7nA8zB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u";
+const SIGNATURE =
+  "EqQBCkgIBhABGAIiQL9mQ2Yx3bE4y1tq7sQ0mC8hV3rY0Jm1b4uWcXk2d9Lr5sP6oT7nA8zB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u";
 const scenarios: Record<string, Json> = {
   text: body([{ text: "Hello! How can I help you today? ☀️" }], "end_turn", 12, 11),
-  tool_calls: body([
-    { text: "Let me check the weather and the time." },
-    { toolUse: { toolUseId: "tooluse_kZJMlvQmRJ6eAyJE5GIl7Q", name: "get_weather", input: { location: "San Francisco, CA", unit: "celsius" } } },
-    { toolUse: { toolUseId: "tooluse_Lq0cVuQ8Tz2Wm3oP1aYb4w", name: "get_weather", input: { location: "Paris, France", unit: "celsius" } } },
-    { toolUse: { toolUseId: "tooluse_Xn5rHs7UeQ9Gf1Kd0TjA2g", name: "get_time", input: {} } },
-  ], "tool_use", 412, 160),
-  thinking: body([
-    { reasoningContent: { reasoningText: { text: "The user asks for 17 × 23. 17 × 20 = 340, 17 × 3 = 51, so 391.", signature: SIGNATURE } } },
-    { text: "17 × 23 = 391." },
-  ], "end_turn", 48, 96, { cacheReadInputTokens: 0, cacheWriteInputTokens: 0 }),
-  redacted_thinking: body([
-    { reasoningContent: { redactedContent: "RXF3QkNrZ0lCaEFCR0FJaVFPcmVkYWN0ZWQgcmVhc29uaW5n" } },
-    { reasoningContent: { reasoningText: { text: "Continuing after the redacted part.", signature: SIGNATURE } } },
-    { text: "Here is my answer." },
-  ], "end_turn", 52, 140),
-  structured_output: body([
-    { toolUse: { toolUseId: "tooluse_Qw3eRt5yUi7oPa9sDf1gHj", name: "weather_report", input: { city: "Paris", temperature_c: 18, conditions: ["cloudy", "light rain"] } } },
-  ], "tool_use", 220, 58),
-  max_tokens: body([{ text: "The history of the Roman Empire spans more than a thousand years, from the founding" }], "max_tokens", 15, 20),
-  cached: body([{ text: "Cached answer." }], "end_turn", 20, 4, { cacheReadInputTokens: 1800, cacheWriteInputTokens: 0, totalTokens: 1824 }),
+  tool_calls: body(
+    [
+      { text: "Let me check the weather and the time." },
+      {
+        toolUse: {
+          toolUseId: "tooluse_kZJMlvQmRJ6eAyJE5GIl7Q",
+          name: "get_weather",
+          input: { location: "San Francisco, CA", unit: "celsius" },
+        },
+      },
+      {
+        toolUse: {
+          toolUseId: "tooluse_Lq0cVuQ8Tz2Wm3oP1aYb4w",
+          name: "get_weather",
+          input: { location: "Paris, France", unit: "celsius" },
+        },
+      },
+      { toolUse: { toolUseId: "tooluse_Xn5rHs7UeQ9Gf1Kd0TjA2g", name: "get_time", input: {} } },
+    ],
+    "tool_use",
+    412,
+    160,
+  ),
+  thinking: body(
+    [
+      {
+        reasoningContent: {
+          reasoningText: {
+            text: "The user asks for 17 × 23. 17 × 20 = 340, 17 × 3 = 51, so 391.",
+            signature: SIGNATURE,
+          },
+        },
+      },
+      { text: "17 × 23 = 391." },
+    ],
+    "end_turn",
+    48,
+    96,
+    { cacheReadInputTokens: 0, cacheWriteInputTokens: 0 },
+  ),
+  redacted_thinking: body(
+    [
+      { reasoningContent: { redactedContent: "RXF3QkNrZ0lCaEFCR0FJaVFPcmVkYWN0ZWQgcmVhc29uaW5n" } },
+      {
+        reasoningContent: {
+          reasoningText: { text: "Continuing after the redacted part.", signature: SIGNATURE },
+        },
+      },
+      { text: "Here is my answer." },
+    ],
+    "end_turn",
+    52,
+    140,
+  ),
+  structured_output: body(
+    [
+      {
+        toolUse: {
+          toolUseId: "tooluse_Qw3eRt5yUi7oPa9sDf1gHj",
+          name: "weather_report",
+          input: { city: "Paris", temperature_c: 18, conditions: ["cloudy", "light rain"] },
+        },
+      },
+    ],
+    "tool_use",
+    220,
+    58,
+  ),
+  max_tokens: body(
+    [{
+      text: "The history of the Roman Empire spans more than a thousand years, from the founding",
+    }],
+    "max_tokens",
+    15,
+    20,
+  ),
+  cached: body([{ text: "Cached answer." }], "end_turn", 20, 4, {
+    cacheReadInputTokens: 1800,
+    cacheWriteInputTokens: 0,
+    totalTokens: 1824,
+  }),
 };
 scenarios.cached.additionalModelResponseFields = { stop_sequence: null };
 
@@ -154,13 +227,21 @@ const errors: Array<[number, string, string]> = [
   [400, "ValidationException", "The provided model identifier is invalid."],
   [403, "AccessDeniedException", "You don't have access to the model with the specified model ID."],
   [429, "ThrottlingException", "Too many requests, please wait before trying again."],
-  [500, "InternalServerException", "The server encountered an internal error while processing the request."],
+  [
+    500,
+    "InternalServerException",
+    "The server encountered an internal error while processing the request.",
+  ],
   [503, "ServiceUnavailableException", "Bedrock is unable to process your request."],
 ];
 for (const [status, type, message] of errors) {
   writeFileSync(new URL(`error_${status}.json`, dir), JSON.stringify({ message }, null, 2) + "\n");
   writeFileSync(
     new URL(`error_${status}.headers`, dir),
-    JSON.stringify({ "x-amzn-errortype": `${type}:http://internal.amazon.com/coral/com.amazon.bedrock/` }, null, 2) + "\n",
+    JSON.stringify(
+      { "x-amzn-errortype": `${type}:http://internal.amazon.com/coral/com.amazon.bedrock/` },
+      null,
+      2,
+    ) + "\n",
   );
 }

@@ -326,7 +326,10 @@ function streamOddInputs(provider: Provider, fixtures: URL): void {
           odd[i] = { ...event, data: JSON.stringify(value) };
           const { error } = decode(provider, format.encode(odd));
           if (error === undefined) continue;
-          assert.ok(RosettaError.isInstance(error), `${name}${ext} event ${i + 1} ${path}: ${error}`);
+          assert.ok(
+            RosettaError.isInstance(error),
+            `${name}${ext} event ${i + 1} ${path}: ${error}`,
+          );
         }
       });
     }

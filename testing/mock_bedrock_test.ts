@@ -70,19 +70,22 @@ test("mock bedrock stream: streamErrorAt sends an exception frame, a server erro
 });
 
 test("mock bedrock error: a scripted 429 is a ThrottlingException, rate_limit", async () => {
-  await withServer({ script: { ...reply(), status: 429, message: "slow down" } }, async (server) => {
-    const client = createClient({
-      provider: bedrock,
-      apiKey: "brk-test",
-      baseUrl: server.baseUrl("bedrock"),
-      maxRetries: 0,
-    });
-    const error = await client.complete(ask).then(() => undefined, (e) => e);
-    assert.ok(ProviderError.isInstance(error));
-    assert.deepEqual([error.category, error.code, error.message], [
-      "rate_limit",
-      "ThrottlingException",
-      "slow down",
-    ]);
-  });
+  await withServer(
+    { script: { ...reply(), status: 429, message: "slow down" } },
+    async (server) => {
+      const client = createClient({
+        provider: bedrock,
+        apiKey: "brk-test",
+        baseUrl: server.baseUrl("bedrock"),
+        maxRetries: 0,
+      });
+      const error = await client.complete(ask).then(() => undefined, (e) => e);
+      assert.ok(ProviderError.isInstance(error));
+      assert.deepEqual([error.category, error.code, error.message], [
+        "rate_limit",
+        "ThrottlingException",
+        "slow down",
+      ]);
+    },
+  );
 });

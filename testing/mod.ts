@@ -28,7 +28,12 @@
  */
 
 export { createMockServer } from "./server.ts";
-export { awsEventFrame, converseEventHeaders, converseExceptionHeaders, joinFrames } from "./aws_frames.ts";
+export {
+  awsEventFrame,
+  converseEventHeaders,
+  converseExceptionHeaders,
+  joinFrames,
+} from "./aws_frames.ts";
 export { awsEventStreamFormat, sseFormat, streamFormatOf } from "./stream_format.ts";
 export type { FixtureEvent, StreamFormat } from "./stream_format.ts";
 export type { ListeningMockServer, MockFetch, MockServer, MockServerOptions } from "./server.ts";

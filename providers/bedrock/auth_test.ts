@@ -20,34 +20,43 @@ const ask: ChatRequest = {
   messages: [{ role: "user", content: "Hi" }],
 };
 const secretsIn = (value: unknown) => {
-  const text = JSON.stringify(value, (_k, v) => v instanceof Error ? { ...v, message: v.message } : v);
+  const text = JSON.stringify(
+    value,
+    (_k, v) => v instanceof Error ? { ...v, message: v.message } : v,
+  );
   return [SECRET, SESSION, "brk-secret-key"].filter((secret) => text.includes(secret));
 };
 
 test("bedrock client signs with SigV4: the mock sees the signature's shape and x-amz-date", async () => {
   // The mock takes a request only with a well-formed SigV4 authorization naming this key id.
-  await withServer({ apiKey: ACCESS_KEY, script: reply(text("Signed hello")) }, async (server, mock) => {
-    const events: ClientEvent[] = [];
-    const client = createClient({
-      provider: createBedrock({
-        region: "eu-central-1",
-        credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET, sessionToken: SESSION },
-      }),
-      baseUrl: server.baseUrl("bedrock"),
-      onEvent: (event) => events.push(event),
-    });
-    const response = await client.complete(ask);
-    assert.deepEqual(response.content, [{ type: "text", text: "Signed hello" }]);
-    assert.equal(response.model, ask.model);
-    const seen = mock.requests[0].headers;
-    assert.match(seen["x-amz-date"], /^\d{8}T\d{6}Z$/);
-    assert.match(seen["x-amz-content-sha256"], /^[0-9a-f]{64}$/);
-    assert.deepEqual([seen.authorization, seen["x-amz-security-token"]], ["[redacted]", "[redacted]"]);
-    const request = events.find((e) => e.type === "request");
-    assert.ok(request?.type === "request");
-    assert.equal(request.headers.authorization, "[redacted]");
-    assert.deepEqual(secretsIn(events), []);
-  });
+  await withServer(
+    { apiKey: ACCESS_KEY, script: reply(text("Signed hello")) },
+    async (server, mock) => {
+      const events: ClientEvent[] = [];
+      const client = createClient({
+        provider: createBedrock({
+          region: "eu-central-1",
+          credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET, sessionToken: SESSION },
+        }),
+        baseUrl: server.baseUrl("bedrock"),
+        onEvent: (event) => events.push(event),
+      });
+      const response = await client.complete(ask);
+      assert.deepEqual(response.content, [{ type: "text", text: "Signed hello" }]);
+      assert.equal(response.model, ask.model);
+      const seen = mock.requests[0].headers;
+      assert.match(seen["x-amz-date"], /^\d{8}T\d{6}Z$/);
+      assert.match(seen["x-amz-content-sha256"], /^[0-9a-f]{64}$/);
+      assert.deepEqual([seen.authorization, seen["x-amz-security-token"]], [
+        "[redacted]",
+        "[redacted]",
+      ]);
+      const request = events.find((e) => e.type === "request");
+      assert.ok(request?.type === "request");
+      assert.equal(request.headers.authorization, "[redacted]");
+      assert.deepEqual(secretsIn(events), []);
+    },
+  );
 });
 
 test("bedrock client streams signed frames and asks credentials() before each attempt", async () => {
@@ -56,9 +65,9 @@ test("bedrock client streams signed frames and asks credentials() before each at
     let asked = 0;
     const client = createClient({
       provider: createBedrock({
-        credentials: async () => {
+        credentials: () => {
           asked++;
-          return { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET };
+          return Promise.resolve({ accessKeyId: ACCESS_KEY, secretAccessKey: SECRET });
         },
       }),
       baseUrl: server.baseUrl("bedrock"),
@@ -77,12 +86,15 @@ test("bedrock client sends a Bedrock API key as a bearer token, from AWS_BEARER_
   const saved = process.env.AWS_BEARER_TOKEN_BEDROCK;
   process.env.AWS_BEARER_TOKEN_BEDROCK = "brk-secret-key";
   try {
-    await withServer({ apiKey: "brk-secret-key", script: reply(text("Bearer hello")) }, async (server, mock) => {
-      const client = createClient({ provider: bedrock, baseUrl: server.baseUrl("bedrock") });
-      const response = await client.complete(ask);
-      assert.deepEqual(response.content, [{ type: "text", text: "Bearer hello" }]);
-      assert.equal(mock.requests[0].headers.authorization, "[redacted]");
-    });
+    await withServer(
+      { apiKey: "brk-secret-key", script: reply(text("Bearer hello")) },
+      async (server, mock) => {
+        const client = createClient({ provider: bedrock, baseUrl: server.baseUrl("bedrock") });
+        const response = await client.complete(ask);
+        assert.deepEqual(response.content, [{ type: "text", text: "Bearer hello" }]);
+        assert.equal(mock.requests[0].headers.authorization, "[redacted]");
+      },
+    );
   } finally {
     if (saved === undefined) delete process.env.AWS_BEARER_TOKEN_BEDROCK;
     else process.env.AWS_BEARER_TOKEN_BEDROCK = saved;
@@ -100,7 +112,11 @@ test("bedrock client reports a wrong key as an auth error carrying no credential
     });
     const error = await client.complete(ask).then(() => undefined, (e) => e);
     assert.ok(ProviderError.isInstance(error));
-    assert.deepEqual([error.category, error.status, error.code], ["auth", 401, "UnrecognizedClientException"]);
+    assert.deepEqual([error.category, error.status, error.code], [
+      "auth",
+      401,
+      "UnrecognizedClientException",
+    ]);
     assert.deepEqual(secretsIn([error, events]), []);
   });
 });
@@ -108,7 +124,9 @@ test("bedrock client reports a wrong key as an auth error carrying no credential
 test("bedrock client turns a credentials() failure into an unretried auth error", async () => {
   await withServer({}, async (server, mock) => {
     const client = createClient({
-      provider: createBedrock({ credentials: () => ({ accessKeyId: ACCESS_KEY, secretAccessKey: "" }) }),
+      provider: createBedrock({
+        credentials: () => ({ accessKeyId: ACCESS_KEY, secretAccessKey: "" }),
+      }),
       baseUrl: server.baseUrl("bedrock"),
     });
     const error = await client.complete(ask).then(() => undefined, (e) => e);
@@ -124,7 +142,10 @@ test("bedrock client turns a credentials() failure into an unretried auth error"
 
 test("createBedrock refuses static credentials missing a field, naming it and not the others", () => {
   assert.throws(
-    () => createBedrock({ credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET, sessionToken: "" } }),
+    () =>
+      createBedrock({
+        credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET, sessionToken: "" },
+      }),
     (error) => {
       assert.ok(ValidationError.isInstance(error));
       assert.equal(error.path, "credentials.sessionToken");

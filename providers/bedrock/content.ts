@@ -69,7 +69,12 @@ function source(
   if (block.data !== undefined) return { bytes: block.data };
   const url = block.url!;
   if (url.startsWith("s3://")) return { s3Location: { uri: url } };
-  warn(warnings, "bedrock", path, "dropped: Converse takes images and documents inline or from s3:// URLs, not from the web");
+  warn(
+    warnings,
+    "bedrock",
+    path,
+    "dropped: Converse takes images and documents inline or from s3:// URLs, not from the web",
+  );
   return undefined;
 }
 
@@ -108,12 +113,21 @@ export function bedrockDocument(
 ): JsonObject | undefined {
   const path = blockPath(m, b);
   if ("fileId" in block) {
-    refuse("bedrock", `${path}.fileId`, "cannot be sent: Converse has no file uploads; send data or an s3:// url");
+    refuse(
+      "bedrock",
+      `${path}.fileId`,
+      "cannot be sent: Converse has no file uploads; send data or an s3:// url",
+    );
   }
   const title = block.title ?? `document-${m}-${b}`;
   const name = title.replace(NOT_IN_NAME, (run) => run[0] === " " ? " " : "-");
   if (name !== title) {
-    warn(warnings, "bedrock", `${path}.title`, `sent as the name "${name}": Converse document names take only letters, digits, single spaces, hyphens, parentheses and brackets`);
+    warn(
+      warnings,
+      "bedrock",
+      `${path}.title`,
+      `sent as the name "${name}": Converse document names take only letters, digits, single spaces, hyphens, parentheses and brackets`,
+    );
   }
   const from = source(block as { url?: string; data?: string }, path, warnings);
   if (from === undefined) return undefined;

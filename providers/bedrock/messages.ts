@@ -97,7 +97,9 @@ function dropReasoning(
     warnings,
     "bedrock",
     path,
-    `reasoning from ${from ?? "an unnamed provider"} dropped: Bedrock takes back only Claude's own signed reasoning, and only on Claude`,
+    `reasoning from ${
+      from ?? "an unnamed provider"
+    } dropped: Bedrock takes back only Claude's own signed reasoning, and only on Claude`,
   );
   return undefined;
 }
@@ -113,7 +115,12 @@ function assistantBlock(
   switch (block.type) {
     case "text":
       if (block.signature !== undefined || block.citations !== undefined) {
-        warn(warnings, "bedrock", blockPath(m, b), "signature and citations dropped: Converse text carries neither");
+        warn(
+          warnings,
+          "bedrock",
+          blockPath(m, b),
+          "signature and citations dropped: Converse text carries neither",
+        );
       }
       return { text: block.text };
     case "thinking":
@@ -128,11 +135,21 @@ function assistantBlock(
       return { reasoningContent: { redactedContent: block.data } };
     case "tool_call":
       if (block.signature !== undefined) {
-        warn(warnings, "bedrock", `${blockPath(m, b)}.signature`, "dropped: Converse tool calls carry no signature");
+        warn(
+          warnings,
+          "bedrock",
+          `${blockPath(m, b)}.signature`,
+          "dropped: Converse tool calls carry no signature",
+        );
       }
       return { toolUse: { toolUseId: block.id, name: block.name, input: block.arguments } };
     case "image":
-      warn(warnings, "bedrock", blockPath(m, b), "image block dropped: Converse assistant turns take no images");
+      warn(
+        warnings,
+        "bedrock",
+        blockPath(m, b),
+        "image block dropped: Converse assistant turns take no images",
+      );
       return undefined;
     case "provider":
       return ownProviderBlock(block, "bedrock", warnings, blockPath(m, b));

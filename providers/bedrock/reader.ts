@@ -59,10 +59,15 @@ function blockPath(index: number, inBody: boolean): string {
  * @param value The wire block: a union with one member set.
  */
 export function onBodyBlock(acc: ResponseAccumulator, index: number, value: unknown): void {
-  if (!isJsonObject(value)) throw invalidField("bedrock", blockPath(index, true), "an object", value);
+  if (!isJsonObject(value)) {
+    throw invalidField("bedrock", blockPath(index, true), "an object", value);
+  }
   const text = value.text;
   if (text !== undefined && text !== null) {
-    acc.add(index, { type: "text", text: requireString("bedrock", text, `${blockPath(index, true)}.text`) });
+    acc.add(index, {
+      type: "text",
+      text: requireString("bedrock", text, `${blockPath(index, true)}.text`),
+    });
   } else if (value.toolUse !== undefined && value.toolUse !== null) {
     onBodyToolUse(acc, index, value.toolUse);
   } else if (value.reasoningContent !== undefined && value.reasoningContent !== null) {

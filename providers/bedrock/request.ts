@@ -104,7 +104,11 @@ function toolConfig(
   const defined = request.tools;
   if (defined === undefined || defined.length === 0) {
     if (request.toolChoice !== undefined && request.toolChoice !== "none") {
-      refuse("bedrock", "toolChoice", "needs tools: Converse takes a tool choice only beside tools");
+      refuse(
+        "bedrock",
+        "toolChoice",
+        "needs tools: Converse takes a tool choice only beside tools",
+      );
     }
     return undefined;
   }
@@ -119,7 +123,12 @@ function toolConfig(
   if (cached) tools.push(CACHE_POINT);
   const config: JsonObject = { tools };
   if (choice === "none") {
-    warn(warnings, "bedrock", "toolChoice", `"none" dropped: Converse has no such choice, and tool blocks in the conversation need the tools sent`);
+    warn(
+      warnings,
+      "bedrock",
+      "toolChoice",
+      `"none" dropped: Converse has no such choice, and tool blocks in the conversation need the tools sent`,
+    );
   } else if (choice !== undefined) config.toolChoice = toolChoice(choice);
   return config;
 }
@@ -162,7 +171,12 @@ function writeFeatures(
   }
   if (request.topK !== undefined) {
     if (row.vendor === "anthropic") additional.top_k = request.topK;
-    else warn(warnings, "bedrock", "topK", `dropped: rosetta knows no top-k field for ${request.model}`);
+    else {warn(
+        warnings,
+        "bedrock",
+        "topK",
+        `dropped: rosetta knows no top-k field for ${request.model}`,
+      );}
   }
   for (const field of ["seed", "presencePenalty", "frequencyPenalty", "userId"] as const) {
     if (request[field] !== undefined) {
@@ -173,6 +187,10 @@ function writeFeatures(
     warn(warnings, "bedrock", "parallelToolCalls", "dropped: Converse has no such field");
   }
   const cache = request.cache;
-  if (cache?.ttl !== undefined) warn(warnings, "bedrock", "cache.ttl", "dropped: Converse cache points take no lifetime");
-  if (cache?.key !== undefined) warn(warnings, "bedrock", "cache.key", "dropped: Converse has no cache key");
+  if (cache?.ttl !== undefined) {
+    warn(warnings, "bedrock", "cache.ttl", "dropped: Converse cache points take no lifetime");
+  }
+  if (cache?.key !== undefined) {
+    warn(warnings, "bedrock", "cache.key", "dropped: Converse has no cache key");
+  }
 }

@@ -6,12 +6,13 @@ import assert from "node:assert/strict";
 import { anthropic } from "../anthropic/mod.ts";
 import type { ChatRequest, Warning } from "../../common/types.ts";
 import { readFixture } from "../../testing/internal/fixtures.ts";
+import type { WireBody } from "../../testing/internal/serialize.ts";
 import { bedrock } from "./mod.ts";
 
 const CLAUDE = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
 const NOVA = "amazon.nova-pro-v1:0";
 
-function wire(request: ChatRequest): { body: Record<string, any>; warnings: Warning[] } {
+function wire(request: ChatRequest): { body: WireBody; warnings: Warning[] } {
   const warnings: Warning[] = [];
   return { body: JSON.parse(bedrock.serializeRequest(request, { warnings })), warnings };
 }
@@ -58,7 +59,10 @@ test("bedrock serializeRequest drops Claude's thinking for another Bedrock model
     "messages[1].content[0]",
     "messages[1].content[1]",
   ]);
-  assert.match(warnings[0].message, /^reasoning from anthropic dropped: Bedrock takes back only Claude's/);
+  assert.match(
+    warnings[0].message,
+    /^reasoning from anthropic dropped: Bedrock takes back only Claude's/,
+  );
 });
 
 test("bedrock serializeRequest drops another provider's reasoning even for Claude", () => {
@@ -69,7 +73,10 @@ test("bedrock serializeRequest drops another provider's reasoning even for Claud
       {
         role: "assistant",
         provider: "google",
-        content: [{ type: "thinking", text: "hmm", signature: "g" }, { type: "text", text: "Hello" }],
+        content: [{ type: "thinking", text: "hmm", signature: "g" }, {
+          type: "text",
+          text: "Hello",
+        }],
       },
     ],
   });
@@ -78,7 +85,11 @@ test("bedrock serializeRequest drops another provider's reasoning even for Claud
 });
 
 test("bedrock serializeRequest sends a level as Claude's thinking budget, maxTokens above it", () => {
-  const { body } = wire({ model: CLAUDE, thinking: "low", messages: [{ role: "user", content: "Hi" }] });
+  const { body } = wire({
+    model: CLAUDE,
+    thinking: "low",
+    messages: [{ role: "user", content: "Hi" }],
+  });
   assert.deepEqual(body.additionalModelRequestFields, {
     thinking: { type: "enabled", budget_tokens: 20650 },
   });
@@ -89,21 +100,41 @@ test("bedrock serializeRequest sends a level as Claude's thinking budget, maxTok
     maxOutputTokens: 8000,
     messages: [{ role: "user", content: "Hi" }],
   }).body;
-  assert.deepEqual(exact.additionalModelRequestFields.thinking, { type: "enabled", budget_tokens: 2048 });
+  assert.deepEqual(exact.additionalModelRequestFields.thinking, {
+    type: "enabled",
+    budget_tokens: 2048,
+  });
   assert.equal(exact.inferenceConfig.maxTokens, 8000);
 });
 
 test("bedrock serializeRequest refuses thinking a model cannot do, and drops it for one that always reasons", () => {
-  assert.throws(() => wire({ model: NOVA, thinking: "high", messages: [{ role: "user", content: "Hi" }] }), {
-    name: "ValidationError",
-    path: "thinking",
-    message: `Cannot serialize request for bedrock: thinking "high" needs a model with extended thinking, got "${NOVA}"`,
-  });
   assert.throws(
-    () => wire({ model: CLAUDE, thinking: { budgetTokens: 500 }, messages: [{ role: "user", content: "Hi" }] }),
-    { path: "thinking.budgetTokens", message: "Cannot serialize request for bedrock: thinking.budgetTokens must be at least 1024, got 500" },
+    () => wire({ model: NOVA, thinking: "high", messages: [{ role: "user", content: "Hi" }] }),
+    {
+      name: "ValidationError",
+      path: "thinking",
+      message:
+        `Cannot serialize request for bedrock: thinking "high" needs a model with extended thinking, got "${NOVA}"`,
+    },
   );
-  const { body, warnings } = wire({ model: "us.deepseek.r1-v1:0", thinking: "high", messages: [{ role: "user", content: "Hi" }] });
+  assert.throws(
+    () =>
+      wire({
+        model: CLAUDE,
+        thinking: { budgetTokens: 500 },
+        messages: [{ role: "user", content: "Hi" }],
+      }),
+    {
+      path: "thinking.budgetTokens",
+      message:
+        "Cannot serialize request for bedrock: thinking.budgetTokens must be at least 1024, got 500",
+    },
+  );
+  const { body, warnings } = wire({
+    model: "us.deepseek.r1-v1:0",
+    thinking: "high",
+    messages: [{ role: "user", content: "Hi" }],
+  });
   assert.equal(body.additionalModelRequestFields, undefined);
   assert.equal(warnings[0].path, "thinking");
 });
@@ -131,7 +162,12 @@ test("bedrock serializeRequest sends images and documents inline or from S3, and
         { type: "image", mediaType: "image/png", data: "iVBORw0KGgo=" },
         { type: "image", mediaType: "image/jpeg", url: "s3://bucket/cat.jpg" },
         { type: "image", mediaType: "image/png", url: "https://example.com/cat.png" },
-        { type: "document", mediaType: "application/pdf", data: "JVBERi0=", title: "Q3 report (final)" },
+        {
+          type: "document",
+          mediaType: "application/pdf",
+          data: "JVBERi0=",
+          title: "Q3 report (final)",
+        },
         { type: "text", text: "Compare." },
       ],
     }],
@@ -144,7 +180,14 @@ test("bedrock serializeRequest sends images and documents inline or from S3, and
   ]);
   assert.deepEqual(warnings.map((w) => w.path), ["messages[0].content[2]"]);
   assert.throws(
-    () => wire({ model: CLAUDE, messages: [{ role: "user", content: [{ type: "image", mediaType: "image/bmp", data: "Qk0=" }] }] }),
+    () =>
+      wire({
+        model: CLAUDE,
+        messages: [{
+          role: "user",
+          content: [{ type: "image", mediaType: "image/bmp", data: "Qk0=" }],
+        }],
+      }),
     { path: "messages[0].content[0].mediaType" },
   );
 });
@@ -180,7 +223,10 @@ test("bedrock serializeRequest keeps the tools for toolChoice none when the conv
 
 test("bedrock buildHttpRequest puts the encoded model id in the Converse path, no model in the body", () => {
   const http = bedrock.buildHttpRequest(
-    { model: "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-lite-v1:0", messages: [{ role: "user", content: "Hi" }] },
+    {
+      model: "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-lite-v1:0",
+      messages: [{ role: "user", content: "Hi" }],
+    },
     { apiKey: "k", stream: true },
   );
   assert.equal(

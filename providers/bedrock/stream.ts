@@ -67,7 +67,9 @@ function onFrame(acc: ResponseAccumulator, frame: AwsEventMessage, map: EventMap
   const text = utf8.decode(frame.payload);
   if (type === "exception") {
     const name = headers[":exception-type"];
-    return acc.fail(bedrockStreamError(typeof name === "string" ? name : undefined, exceptionPayload(text)));
+    return acc.fail(
+      bedrockStreamError(typeof name === "string" ? name : undefined, exceptionPayload(text)),
+    );
   }
   if (type === "error") {
     const code = headers[":error-code"];

@@ -44,7 +44,10 @@ for (const name of TWINS) {
     assert.deepStrictEqual(whole.response, body);
     assert.equal(body.model, MODEL);
     assert.ok(body.usage.totalTokens > 0 && body.rawFinishReason !== undefined);
-    assert.deepEqual(body.providerMetadata?.metrics, JSON.parse(readFixture(`bedrock/${name}.json`)).metrics);
+    assert.deepEqual(
+      body.providerMetadata?.metrics,
+      JSON.parse(readFixture(`bedrock/${name}.json`)).metrics,
+    );
   });
 
   test(`bedrock stream ${name}.bin frames read the same with AWS's own decoder`, () => {
@@ -68,7 +71,9 @@ for (const name of TWINS) {
 test("bedrock stream reads reasoning with its signature, redacted reasoning and calls with and without arguments", () => {
   const thinking = decode([readFixtureBytes("bedrock/redacted_thinking.bin")]).response!;
   assert.deepEqual(thinking.content.map((b) => b.type), ["redacted_thinking", "thinking", "text"]);
-  assert.ok(thinking.content[1].type === "thinking" && thinking.content[1].signature?.startsWith("EqQB"));
+  assert.ok(
+    thinking.content[1].type === "thinking" && thinking.content[1].signature?.startsWith("EqQB"),
+  );
   const tools = decode([readFixtureBytes("bedrock/tool_calls.bin")]);
   const calls = tools.response!.content.filter((b) => b.type === "tool_call");
   assert.deepEqual(calls.map((c) => c.type === "tool_call" && c.arguments), [
@@ -105,7 +110,11 @@ test("bedrock stream throws invalid_frame for a corrupted CRC, with what was rea
   decoder.push(bytes.subarray(0, first));
   assert.throws(() => decoder.push(bytes.subarray(first)), (error) => {
     assert.ok(ResponseParseError.isInstance(error));
-    assert.deepEqual([error.type, error.path, error.provider], ["invalid_frame", "message", "bedrock"]);
+    assert.deepEqual([error.type, error.path, error.provider], [
+      "invalid_frame",
+      "message",
+      "bedrock",
+    ]);
     assert.match(error.message, /message CRC32 mismatch/);
     assert.equal(error.partial?.model, MODEL);
     return true;

@@ -44,13 +44,21 @@ export function planBedrockThinking(
 ): BedrockThinkingPlan {
   const max = request.maxOutputTokens;
   if (max !== undefined && row.maxOutputTokens !== undefined && max > row.maxOutputTokens) {
-    refuse("bedrock", "maxOutputTokens", `must be at most ${row.maxOutputTokens} for "${request.model}", got ${max}`);
+    refuse(
+      "bedrock",
+      "maxOutputTokens",
+      `must be at most ${row.maxOutputTokens} for "${request.model}", got ${max}`,
+    );
   }
   const thinking = request.thinking;
   if (thinking === undefined) return { maxTokens: max };
   if (typeof thinking === "string") return planLevel(request, thinking, row, warnings);
   if ("effort" in thinking) {
-    refuse("bedrock", "thinking.effort", `cannot be sent: "${request.model}" on Bedrock takes a budget ({ budgetTokens }) or a level`);
+    refuse(
+      "bedrock",
+      "thinking.effort",
+      `cannot be sent: "${request.model}" on Bedrock takes a budget ({ budgetTokens }) or a level`,
+    );
   }
   const budget = thinking.budgetTokens;
   const path = "thinking.budgetTokens";
@@ -63,7 +71,11 @@ export function planBedrockThinking(
   }
   const limit = row.maxOutputTokens ?? Infinity;
   if (budget >= limit) {
-    refuse("bedrock", path, `must be below ${limit}, the output limit of "${request.model}", got ${budget}`);
+    refuse(
+      "bedrock",
+      path,
+      `must be below ${limit}, the output limit of "${request.model}", got ${budget}`,
+    );
   }
   return { maxTokens: max ?? Math.min(budget + ANSWER_TOKENS, limit), budget };
 }
@@ -76,25 +88,48 @@ function planLevel(
 ): BedrockThinkingPlan {
   const max = request.maxOutputTokens;
   if (row.thinking === "always") {
-    warn(warnings, "bedrock", "thinking", `"${level}" not sent: ${request.model} always reasons and takes no setting`);
+    warn(
+      warnings,
+      "bedrock",
+      "thinking",
+      `"${level}" not sent: ${request.model} always reasons and takes no setting`,
+    );
     return { maxTokens: max };
   }
   if (level === "none") return { maxTokens: max };
   if (row.thinking === "none") {
     if (row.vendor !== "other") {
-      refuse("bedrock", "thinking", `"${level}" needs a model with extended thinking, got "${request.model}"`);
+      refuse(
+        "bedrock",
+        "thinking",
+        `"${level}" needs a model with extended thinking, got "${request.model}"`,
+      );
     }
-    warn(warnings, "bedrock", "thinking", `"${level}" not sent: rosetta does not know how ${request.model} thinks; set providerOptions.bedrock.additionalModelRequestFields`);
+    warn(
+      warnings,
+      "bedrock",
+      "thinking",
+      `"${level}" not sent: rosetta does not know how ${request.model} thinks; set providerOptions.bedrock.additionalModelRequestFields`,
+    );
     return { maxTokens: max };
   }
   let budget = budgetForLevel(level, row.budgetRange!);
   if (max === undefined) return { maxTokens: budget + ANSWER_TOKENS, budget };
   if (budget + ANSWER_TOKENS > max) {
     if (max <= MIN_BUDGET) {
-      refuse("bedrock", "maxOutputTokens", `must be above ${MIN_BUDGET} when thinking is "${level}", got ${max}`);
+      refuse(
+        "bedrock",
+        "maxOutputTokens",
+        `must be above ${MIN_BUDGET} when thinking is "${level}", got ${max}`,
+      );
     }
     const fitted = Math.max(MIN_BUDGET, max - ANSWER_TOKENS);
-    warn(warnings, "bedrock", "thinking", `budget for "${level}" lowered from ${budget} to ${fitted} tokens to fit maxOutputTokens ${max}`);
+    warn(
+      warnings,
+      "bedrock",
+      "thinking",
+      `budget for "${level}" lowered from ${budget} to ${fitted} tokens to fit maxOutputTokens ${max}`,
+    );
     budget = fitted;
   }
   return { maxTokens: max, budget };

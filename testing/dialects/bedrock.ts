@@ -54,7 +54,7 @@ function blockEvents(block: MockBlock, index: number): MockEvent[] {
   const at = { contentBlockIndex: index };
   const out: Array<[string, JsonObject]> = [];
   const delta = (d: JsonObject) => out.push(["contentBlockDelta", { ...at, delta: d }]);
-  if (block.type === "text") for (const text of pieces(block.text)) delta({ text });
+  if (block.type === "text") { for (const text of pieces(block.text)) delta({ text }); }
   else if (block.type === "thinking") {
     for (const text of pieces(block.text)) delta({ reasoningContent: { text } });
     delta({ reasoningContent: { signature: block.signature } });
@@ -62,7 +62,7 @@ function blockEvents(block: MockBlock, index: number): MockEvent[] {
     const start = { toolUse: { toolUseId: toolId(block, index), name: block.name } };
     out.push(["contentBlockStart", { ...at, start }]);
     const json = JSON.stringify(block.arguments);
-    if (json !== "{}") for (const input of fragments(json)) delta({ toolUse: { input } });
+    if (json !== "{}") { for (const input of fragments(json)) delta({ toolUse: { input } }); }
   }
   out.push(["contentBlockStop", at]);
   return out.map(([event, data]) => ({ event, data: JSON.stringify(data) }));
@@ -123,7 +123,8 @@ export const bedrockMock: MockDialect = {
     };
   },
   error(status, message, retryAfterMs) {
-    const name = EXCEPTION[status] ?? (status >= 500 ? "InternalServerException" : "ValidationException");
+    const name = EXCEPTION[status] ??
+      (status >= 500 ? "InternalServerException" : "ValidationException");
     return {
       body: { message },
       headers: {
