@@ -171,13 +171,14 @@ const scenarios: Record<string, Json> = {
     52,
     140,
   ),
+  // A structured output, sent as a forced tool (tools/output_test.ts reads it as the person).
   structured_output: body(
     [
       {
         toolUse: {
           toolUseId: "tooluse_Qw3eRt5yUi7oPa9sDf1gHj",
-          name: "weather_report",
-          input: { city: "Paris", temperature_c: 18, conditions: ["cloudy", "light rain"] },
+          name: "person",
+          input: { name: "Ada Lovelace", born: 1815, fields: ["mathematics", "computing"] },
         },
       },
     ],

@@ -85,9 +85,9 @@ const FAMILIES: ReadonlyArray<ModelFamily<BedrockModel>> = [
     thinking: "none",
     doc: CLAUDE_DOC,
   }],
+  // Output limits differ within the family (Premier takes more than Micro): none is checked.
   [id(String.raw`amazon\.nova-`), {
     vendor: "amazon",
-    maxOutputTokens: 10000,
     thinking: "none",
     doc: "https://docs.aws.amazon.com/nova/latest/userguide/using-converse-api.html",
   }],

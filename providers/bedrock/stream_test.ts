@@ -85,8 +85,8 @@ test("bedrock stream reads reasoning with its signature, redacted reasoning and 
   assert.deepEqual(answer.content, [{
     type: "tool_call",
     id: "tooluse_Qw3eRt5yUi7oPa9sDf1gHj",
-    name: "weather_report",
-    arguments: { city: "Paris", temperature_c: 18, conditions: ["cloudy", "light rain"] },
+    name: "person",
+    arguments: { name: "Ada Lovelace", born: 1815, fields: ["mathematics", "computing"] },
   }]);
   const cut = decode([readFixtureBytes("bedrock/max_tokens.bin")]).response!;
   assert.deepEqual([cut.finishReason, cut.rawFinishReason], ["length", "max_tokens"]);
