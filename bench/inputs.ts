@@ -8,6 +8,7 @@
 import { createParser, type EventSourceParser } from "eventsource-parser";
 import { type ChatRequest, type Provider, type ProviderName, providers } from "../mod.ts";
 import { readFixture, readFixtureBytes, readJsonFixture } from "../testing/internal/fixtures.ts";
+import { crc32 } from "../codec/crc32.ts";
 import type { Library } from "./bench.ts";
 
 /**
@@ -205,8 +206,9 @@ function frames(bytes: Uint8Array): Uint8Array[] {
 }
 
 /**
- * The floor of an event-stream frame's decoding: its length read from the prelude, its payload
- * decoded as UTF-8 and `JSON.parse`d (no CRC, no headers: less than any decoder may do).
+ * The floor of an event-stream frame's decoding: its length read from the prelude, the CRC32 over
+ * the frame that any decoder must check (AWS's own do), its payload decoded as UTF-8 and
+ * `JSON.parse`d; its headers are not read.
  *
  * @param bytes The stream.
  * @returns The floor function; it returns the number of frames.
@@ -218,6 +220,7 @@ export function frameFloor(bytes: Uint8Array): () => number {
     for (let at = 0; at + 12 <= bytes.length; count++) {
       const total = view.getUint32(at);
       const payload = at + 12 + view.getUint32(at + 4);
+      if (crc32(bytes, at, at + total - 4) !== view.getUint32(at + total - 4)) return -1;
       JSON.parse(utf8.decode(bytes.subarray(payload, at + total - 4)));
       at += total;
     }
@@ -243,7 +246,9 @@ export function streamFloor(bytes: Uint8Array, framing: Framing = "sse"): () => 
  * @returns The floor's name.
  */
 export function floorNameOf(framing: Framing): string {
-  return framing === "sse" ? "eventsource-parser + JSON.parse" : "frame lengths + JSON.parse";
+  return framing === "sse"
+    ? "eventsource-parser + JSON.parse"
+    : "frame lengths + CRC32 + JSON.parse";
 }
 
 /**

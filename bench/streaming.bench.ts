@@ -1,6 +1,6 @@
 // Streaming overhead, reported per event. Floor: a bare eventsource-parser with one
-// JSON.parse per event over the same bytes (for Bedrock's binary frames: each frame's length
-// and JSON.parse of its payload).
+// JSON.parse per event over the same bytes (for Bedrock's binary frames: each frame's length,
+// its CRC32 and JSON.parse of its payload).
 import type { Provider, ProviderName } from "../mod.ts";
 import { type Library, type Register, suite } from "./bench.ts";
 import {
