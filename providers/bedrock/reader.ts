@@ -47,8 +47,9 @@ export function keepExtras(acc: ResponseAccumulator, source: JsonObject): void {
   for (const key in source) if (!isMapped(key)) acc.metadata(key, source[key]);
 }
 
-function blockPath(index: number, inBody: boolean): string {
-  return inBody ? `output.message.content[${index}]` : "contentBlockDelta.delta";
+// Where a body's block is, for errors (built only when one is thrown, or for a nested field).
+function blockPath(index: number): string {
+  return `output.message.content[${index}]`;
 }
 
 /**
@@ -60,13 +61,13 @@ function blockPath(index: number, inBody: boolean): string {
  */
 export function onBodyBlock(acc: ResponseAccumulator, index: number, value: unknown): void {
   if (!isJsonObject(value)) {
-    throw invalidField("bedrock", blockPath(index, true), "an object", value);
+    throw invalidField("bedrock", blockPath(index), "an object", value);
   }
   const text = value.text;
   if (text !== undefined && text !== null) {
     acc.add(index, {
       type: "text",
-      text: requireString("bedrock", text, `${blockPath(index, true)}.text`),
+      text: requireString("bedrock", text, `${blockPath(index)}.text`),
     });
   } else if (value.toolUse !== undefined && value.toolUse !== null) {
     onBodyToolUse(acc, index, value.toolUse);
@@ -78,7 +79,7 @@ export function onBodyBlock(acc: ResponseAccumulator, index: number, value: unkn
 }
 
 function onBodyToolUse(acc: ResponseAccumulator, index: number, value: unknown): void {
-  const path = `${blockPath(index, true)}.toolUse`;
+  const path = `${blockPath(index)}.toolUse`;
   const call = optionalObject("bedrock", value, path)!;
   const id = requireString("bedrock", call.toolUseId, `${path}.toolUseId`);
   const name = requireString("bedrock", call.name, `${path}.name`);
@@ -87,7 +88,7 @@ function onBodyToolUse(acc: ResponseAccumulator, index: number, value: unknown):
 }
 
 function onBodyReasoning(acc: ResponseAccumulator, index: number, value: unknown): void {
-  const path = `${blockPath(index, true)}.reasoningContent`;
+  const path = `${blockPath(index)}.reasoningContent`;
   const reasoning = optionalObject("bedrock", value, path)!;
   const redacted = reasoning.redactedContent;
   if (redacted !== undefined && redacted !== null) {
