@@ -208,13 +208,15 @@ function frames(bytes: Uint8Array): Uint8Array[] {
 /**
  * The floor of an event-stream frame's decoding: its length read from the prelude, the CRC32 over
  * the frame that any decoder must check (AWS's own do), its payload decoded as UTF-8 and
- * `JSON.parse`d; its headers are not read.
+ * `JSON.parse`d; its headers are not read. Like {@link sseFloor}, which makes its parser and its
+ * `TextDecoder` per call, it makes its `TextDecoder` per call: a stream's reader starts afresh.
  *
  * @param bytes The stream.
  * @returns The floor function; it returns the number of frames.
  */
 export function frameFloor(bytes: Uint8Array): () => number {
   return () => {
+    const utf8 = new TextDecoder();
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let count = 0;
     for (let at = 0; at + 12 <= bytes.length; count++) {

@@ -19,8 +19,11 @@ export type AwsEventHeaderValue = boolean | number | bigint | Uint8Array | strin
 
 /** One decoded frame. `payload` and byte-array headers are views into the received bytes. */
 export interface AwsEventMessage {
-  /** Headers by name, e.g. `:event-type`, `:message-type`, `:content-type`. */
-  headers: Record<string, AwsEventHeaderValue>;
+  /**
+   * Headers by name, e.g. `:event-type`, `:message-type`, `:content-type`. Frozen: frames whose
+   * header bytes are the same (every delta of a stream) share one object.
+   */
+  headers: Readonly<Record<string, AwsEventHeaderValue>>;
   /** The payload bytes (Bedrock: one JSON event). */
   payload: Uint8Array;
 }
@@ -133,13 +136,15 @@ export function createAwsEventStreamDecoder(
     const known = knownHeaders(bytes, start, end);
     const headers = known === undefined
       ? readHeaders(bytes.subarray(at, end), end - at)
-      // A fresh copy (callers may change theirs); spread copies an own "__proto__" as a field.
-      : { ...known.headers };
+      : known.headers;
     return { headers, payload: bytes.subarray(end, stop) };
   };
 
   // Reads a frame's headers (`frame` from its prelude to the headers' end).
-  const readHeaders = (frame: Uint8Array, end: number): Record<string, AwsEventHeaderValue> => {
+  const readHeaders = (
+    frame: Uint8Array,
+    end: number,
+  ): Readonly<Record<string, AwsEventHeaderValue>> => {
     const headers: Record<string, AwsEventHeaderValue> = {};
     let constant = true;
     for (let at = PRELUDE; at < end;) {
@@ -168,7 +173,9 @@ export function createAwsEventStreamDecoder(
         });
       } else headers[name] = value;
     }
-    if (constant) remember(frame.slice(PRELUDE, end), headers);
+    if (!constant) return headers;
+    Object.freeze(headers);
+    remember(frame.slice(PRELUDE, end), headers);
     return headers;
   };
   const badHeader = (at: number, what: string) =>
@@ -295,12 +302,12 @@ function u16(bytes: Uint8Array, at: number): number {
 }
 
 // Header blocks repeat from frame to frame (Bedrock's are the same three strings for every
-// delta): the last few distinct blocks are kept with their parsed headers and found again by
-// their bytes, where parsing them (a TextDecoder call per name and value, six per Bedrock frame)
-// cost about a microsecond a frame. Only blocks of immutable values are kept.
+// delta): the last few distinct blocks are kept with their parsed headers, frozen, and found again
+// by their bytes, where parsing them (a TextDecoder call per name and value, six per Bedrock
+// frame) cost about a microsecond a frame. Only blocks of immutable values are kept.
 interface KnownBlock {
   bytes: Uint8Array;
-  headers: Record<string, AwsEventHeaderValue>;
+  headers: Readonly<Record<string, AwsEventHeaderValue>>;
 }
 const KNOWN_MAX = 16;
 const known: KnownBlock[] = [];
@@ -318,9 +325,9 @@ function knownHeaders(bytes: Uint8Array, start: number, end: number): KnownBlock
   return undefined;
 }
 
-function remember(bytes: Uint8Array, headers: Record<string, AwsEventHeaderValue>): void {
+function remember(bytes: Uint8Array, headers: Readonly<Record<string, AwsEventHeaderValue>>): void {
   if (known.length === KNOWN_MAX) known.pop();
-  known.unshift({ bytes, headers: { ...headers } });
+  known.unshift({ bytes, headers });
 }
 
 // The first `length` bytes of the chunks, as one array (the only copy a split frame costs).
