@@ -393,3 +393,17 @@ test("createAwsEventStreamDecoder returns the frames before a faulty one, then t
   assert.throws(() => decoder.end(), { type: "invalid_frame", path: "message" });
   assert.throws(() => decoder.push(new Uint8Array(1)), { type: "invalid_frame" });
 });
+
+test("createAwsEventStreamDecoder tells apart header blocks of one length, sharing each frozen", () => {
+  const a = frame([stringHeader(":event-type", "contentBlockStart")], bytes("{}"));
+  const b = frame([stringHeader(":event-type", "contentBlockDelta")], bytes("{}"));
+  const decoded = createAwsEventStreamDecoder().push(new Uint8Array([...a, ...b, ...a, ...b]));
+  assert.deepEqual(decoded.map((m) => m.headers[":event-type"]), [
+    "contentBlockStart",
+    "contentBlockDelta",
+    "contentBlockStart",
+    "contentBlockDelta",
+  ]);
+  assert.equal(decoded[1].headers, decoded[3].headers);
+  assert.ok(Object.isFrozen(decoded[0].headers));
+});
