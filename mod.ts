@@ -1,17 +1,18 @@
 /**
- * rosetta: one canonical chat request, four provider dialects. Serialize a {@link ChatRequest}
- * for Anthropic, OpenAI (Chat Completions or Responses) or Google, send it with `fetch`, and parse
- * the answer back into one {@link ChatResponse}.
+ * rosetta: one canonical chat request, five provider dialects. Serialize a {@link ChatRequest}
+ * for Anthropic, OpenAI (Chat Completions or Responses), Google or AWS Bedrock (Converse), send it
+ * with `fetch`, and parse the answer back into one {@link ChatResponse}.
  *
- * @example Same request, four wire formats
+ * @example Same request, five wire formats
  * ```ts
- * import { anthropic, google, openai, openaiResponses, type ChatRequest } from "@rosetta/llm";
+ * import { anthropic, bedrock, google, openai, openaiResponses, type ChatRequest } from "@rosetta/llm";
  * import assert from "node:assert/strict";
  * const request: ChatRequest = { model: "any", messages: [{ role: "user", content: "Hi" }] };
  * assert.match(anthropic.serializeRequest(request), /"max_tokens":4096/);
  * assert.match(openai.serializeRequest(request), /"role":"user"/);
  * assert.match(openaiResponses.serializeRequest(request), /"input":\[/);
  * assert.match(google.serializeRequest(request), /"parts":\[\{"text":"Hi"\}\]/);
+ * assert.match(bedrock.serializeRequest(request), /"content":\[\{"text":"Hi"\}\]/);
  * ```
  *
  * @module
@@ -86,6 +87,8 @@ export { anthropic } from "./providers/anthropic/mod.ts";
 export { openai } from "./providers/openai/mod.ts";
 export { google } from "./providers/google/mod.ts";
 export { openaiResponses } from "./providers/openai-responses/mod.ts";
+export { bedrock, createBedrock } from "./providers/bedrock/mod.ts";
+export type { BedrockCredentials, BedrockOptions } from "./providers/bedrock/mod.ts";
 export { getProvider, providers } from "./providers/mod.ts";
 export type { ProviderName } from "./providers/mod.ts";
 export {

@@ -3,14 +3,16 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type ChatRequest, providers, seededIdGenerator, type StreamEvent } from "../mod.ts";
 import { readFixture, readJsonFixture } from "../testing/internal/fixtures.ts";
+import { benchStream, countEvents, framingOf } from "./inputs.ts";
 
 for (const provider of Object.values(providers)) {
   const fixture = (file: string) => readFixture(`benchmarks/${provider.name}/${file}`);
   const parse = (file: string) =>
     provider.parseResponse(fixture(file), { generateId: seededIdGenerator(3) });
-  const stream = (file: string) => {
+  // `stream_*.txt` for SSE dialects, `.bin` frames for Bedrock's event stream.
+  const stream = (name: string) => {
     const decoder = provider.createStreamDecoder({ generateId: seededIdGenerator(3) });
-    const events: StreamEvent[] = decoder.push(fixture(file));
+    const events: StreamEvent[] = decoder.push(benchStream(provider, name));
     return { events, response: decoder.end() };
   };
 
@@ -35,12 +37,12 @@ for (const provider of Object.values(providers)) {
     assert.ok(response.usage.inputTokens >= 2000);
   });
 
-  test(`bench ${provider.name} stream_complex.txt accumulates to response_complex.json`, () => {
-    assert.deepEqual(stream("stream_complex.txt").response, parse("response_complex.json"));
+  test(`bench ${provider.name} stream_complex accumulates to response_complex.json`, () => {
+    assert.deepEqual(stream("stream_complex").response, parse("response_complex.json"));
   });
 
-  test(`bench ${provider.name} stream_basic.txt is 100 text deltas`, () => {
-    const { events, response } = stream("stream_basic.txt");
+  test(`bench ${provider.name} stream_basic is 100 text deltas`, () => {
+    const { events, response } = stream("stream_basic");
     const deltas = events.filter((e) => e.type === "text_delta");
     assert.equal(deltas.length, 100);
     assert.deepEqual(response.content, [{
@@ -49,9 +51,9 @@ for (const provider of Object.values(providers)) {
     }]);
   });
 
-  test(`bench ${provider.name} stream_tools.txt is a text and two calls in 16 events`, () => {
-    const { response } = stream("stream_tools.txt");
-    assert.equal(fixture("stream_tools.txt").match(/^data:/gm)?.length, 16);
+  test(`bench ${provider.name} stream_tools is a text and two calls in 16 events`, () => {
+    const { response } = stream("stream_tools");
+    assert.equal(countEvents(benchStream(provider, "stream_tools"), framingOf(provider)), 16);
     assert.deepEqual(response.content.map((b) => b.type === "tool_call" ? b.arguments : b), [
       { type: "text", text: "Let me check both cities for you." },
       { location: "Paris, France", unit: "celsius" },
@@ -75,3 +77,13 @@ for (const provider of Object.values(providers)) {
     }
   });
 }
+
+test("bench framing pair: the SSE and event-stream cases read the same events as their floors", async () => {
+  const { framingCases } = await import("./framing_input.ts");
+  const cases = framingCases();
+  assert.deepEqual(cases.map((c) => c.name), ["sse decoder", "event-stream decoder"]);
+  for (const c of cases) {
+    assert.equal(c.fn(), c.perCall);
+    assert.equal(c.floor(), c.perCall);
+  }
+});

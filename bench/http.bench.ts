@@ -9,7 +9,14 @@ import type { ChatRequest, HttpRequest, ProviderName } from "../mod.ts";
 import { createMockServer, reply, text, toolCall, usage } from "../testing/mod.ts";
 import { suite } from "./bench.ts";
 import { createTracingHook } from "../otel/mod.ts";
-import { benchModel, providersOf, readSseBody } from "./inputs.ts";
+import {
+  benchModel,
+  floorNameOf,
+  type Framing,
+  framingOf,
+  providersOf,
+  readBody,
+} from "./inputs.ts";
 
 const KEY = "bench-key";
 const CONCURRENT = 64;
@@ -36,8 +43,8 @@ async function rawComplete(http: HttpRequest): Promise<unknown> {
 }
 
 // Returns the number of events, which the concurrent case reports its time per.
-async function rawStream(http: HttpRequest): Promise<number> {
-  return await readSseBody((await fetch(http.url, http)).body!);
+async function rawStream(http: HttpRequest, framing: Framing): Promise<number> {
+  return await readBody((await fetch(http.url, http)).body!, framing);
 }
 
 const times = <T>(n: number, make: () => Promise<T>): Promise<T[]> =>
@@ -50,6 +57,7 @@ export default await suite(async (lib, bench) => {
     const request = ask(provider.name);
     const whole = provider.buildHttpRequest(request, { apiKey: KEY, baseUrl });
     const streamed = provider.buildHttpRequest(request, { apiKey: KEY, baseUrl, stream: true });
+    const framing = framingOf(provider);
     const readStream = async () => {
       const stream = client.stream(request);
       for await (const _ of stream) { /* as a caller would */ }
@@ -68,8 +76,8 @@ export default await suite(async (lib, bench) => {
       name: provider.name,
       category: "http",
       fn: async () => await readStream(),
-      floor: async () => await rawStream(streamed),
-      floorName: "fetch + eventsource-parser + JSON.parse",
+      floor: async () => await rawStream(streamed, framing),
+      floorName: `fetch + ${floorNameOf(framing)}`,
     });
     // A library from before fallback clients has no such case.
     if ("createFallbackClient" in lib) {
@@ -110,10 +118,10 @@ export default await suite(async (lib, bench) => {
       group: `http: ${CONCURRENT} concurrent streams`,
       name: provider.name,
       category: "http",
-      perCall: CONCURRENT * await rawStream(streamed),
+      perCall: CONCURRENT * await rawStream(streamed, framing),
       fn: async () => await times(CONCURRENT, readStream),
-      floor: async () => await times(CONCURRENT, () => rawStream(streamed)),
-      floorName: `${CONCURRENT} × (fetch + eventsource-parser + JSON.parse)`,
+      floor: async () => await times(CONCURRENT, () => rawStream(streamed, framing)),
+      floorName: `${CONCURRENT} × (fetch + ${floorNameOf(framing)})`,
     });
   }
 });

@@ -7,7 +7,8 @@
 
 import { createParser, type EventSourceParser } from "eventsource-parser";
 import { type ChatRequest, type Provider, type ProviderName, providers } from "../mod.ts";
-import { readFixture, readJsonFixture } from "../testing/internal/fixtures.ts";
+import { readFixture, readFixtureBytes, readJsonFixture } from "../testing/internal/fixtures.ts";
+import { crc32 } from "../codec/crc32.ts";
 import type { Library } from "./bench.ts";
 
 /**
@@ -164,27 +165,144 @@ export async function readSseBody(body: ReadableStream<Uint8Array>): Promise<num
   }
 }
 
+/** How a dialect frames its streams: server-sent events, or AWS's binary event stream. */
+export type Framing = "sse" | "aws-event-stream";
+
 /**
- * How many SSE events a stream holds (what streaming times are reported per).
+ * A provider's stream framing.
+ *
+ * @param provider The provider.
+ * @returns Its framing (SSE unless its profile says otherwise).
+ */
+export function framingOf(provider: Provider<ProviderName>): Framing {
+  return provider.profile.streamFormat ?? "sse";
+}
+
+/**
+ * A bench stream fixture: `<name>.txt` for SSE dialects, `<name>.bin` for event-stream ones.
+ *
+ * @param provider The provider.
+ * @param name `stream_basic`, `stream_tools` or `stream_complex`.
+ * @returns The stream's bytes.
+ */
+export function benchStream(provider: Provider<ProviderName>, name: string): Uint8Array {
+  return framingOf(provider) === "sse"
+    ? bytesOf(benchFixture(provider.name, `${name}.txt`))
+    : readFixtureBytes(`benchmarks/${provider.name}/${name}.bin`);
+}
+
+const utf8 = new TextDecoder();
+
+// Each frame of an event stream, by the total length its prelude starts with.
+function frames(bytes: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at + 12 <= bytes.length;) {
+    const total = view.getUint32(at);
+    out.push(bytes.subarray(at, at + total));
+    at += total;
+  }
+  return out;
+}
+
+/**
+ * The floor of an event-stream frame's decoding: its length read from the prelude, the CRC32 over
+ * the frame that any decoder must check (AWS's own do), its payload decoded as UTF-8 and
+ * `JSON.parse`d; its headers are not read. Like {@link sseFloor}, which makes its parser and its
+ * `TextDecoder` per call, it makes its `TextDecoder` per call: a stream's reader starts afresh.
  *
  * @param bytes The stream.
+ * @returns The floor function; it returns the number of frames.
+ */
+export function frameFloor(bytes: Uint8Array): () => number {
+  return () => {
+    const utf8 = new TextDecoder();
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let count = 0;
+    for (let at = 0; at + 12 <= bytes.length; count++) {
+      const total = view.getUint32(at);
+      const payload = at + 12 + view.getUint32(at + 4);
+      if (crc32(bytes, at, at + total - 4) !== view.getUint32(at + total - 4)) return -1;
+      JSON.parse(utf8.decode(bytes.subarray(payload, at + total - 4)));
+      at += total;
+    }
+    return count;
+  };
+}
+
+/**
+ * The floor of a stream in its framing.
+ *
+ * @param bytes The stream.
+ * @param framing How it is framed.
+ * @returns The floor function; it returns the number of events.
+ */
+export function streamFloor(bytes: Uint8Array, framing: Framing = "sse"): () => number {
+  return framing === "sse" ? sseFloor(bytes) : frameFloor(bytes);
+}
+
+/**
+ * What a stream floor is, for reports.
+ *
+ * @param framing The framing.
+ * @returns The floor's name.
+ */
+export function floorNameOf(framing: Framing): string {
+  return framing === "sse"
+    ? "eventsource-parser + JSON.parse"
+    : "frame lengths + CRC32 + JSON.parse";
+}
+
+/**
+ * How many events a stream holds (what streaming times are reported per).
+ *
+ * @param bytes The stream.
+ * @param framing How it is framed.
  * @returns The event count.
  */
-export function countEvents(bytes: Uint8Array): number {
-  return sseFloor(bytes)();
+export function countEvents(bytes: Uint8Array, framing: Framing = "sse"): number {
+  return streamFloor(bytes, framing)();
 }
 
 /** UTF-8 bytes of a string. */
 export const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /**
- * A stream's text cut after each event, one chunk per SSE event as a server flushes them.
+ * A stream cut after each event, one chunk per event as a server flushes them.
  *
- * @param text The stream.
+ * @param bytes The stream.
+ * @param framing How it is framed.
  * @returns Its events' bytes, in order.
  */
-export function eventChunks(text: string): Uint8Array[] {
-  return text.split(/(?<=\r?\n\r?\n)/).map(bytesOf);
+export function eventChunks(bytes: Uint8Array, framing: Framing = "sse"): Uint8Array[] {
+  if (framing !== "sse") return frames(bytes);
+  return utf8.decode(bytes).split(/(?<=\r?\n\r?\n)/).map(bytesOf);
+}
+
+/**
+ * The floor of stream decoding over a body in its framing, chunk by chunk as they arrive.
+ *
+ * @param body A response body.
+ * @param framing How it is framed.
+ * @returns The number of events.
+ */
+export async function readBody(
+  body: ReadableStream<Uint8Array>,
+  framing: Framing = "sse",
+): Promise<number> {
+  if (framing === "sse") return await readSseBody(body);
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = body.getReader();
+  while (true) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    chunks.push(chunk.value);
+    length += chunk.value.length;
+  }
+  const all = new Uint8Array(length);
+  chunks.reduce((at, chunk) => (all.set(chunk, at), at + chunk.length), 0);
+  return frameFloor(all)();
 }
 
 /**

@@ -4,12 +4,14 @@
 import { suite } from "./bench.ts";
 import {
   benchFixture,
-  bytesOf,
+  benchStream,
   countEvents,
+  floorNameOf,
+  framingOf,
   parseFloor,
   providersOf,
   request,
-  sseFloor,
+  streamFloor,
   stringifyFloor,
 } from "./inputs.ts";
 
@@ -37,19 +39,20 @@ export default await suite((lib, bench) => {
     });
   }
   for (const provider of providersOf(lib)) {
-    const bytes = bytesOf(benchFixture(provider.name, "stream_complex.txt"));
+    const framing = framingOf(provider);
+    const bytes = benchStream(provider, "stream_complex");
     bench({
       group: "memory: stream event",
       name: provider.name,
       category: "memory",
-      perCall: countEvents(bytes),
+      perCall: countEvents(bytes, framing),
       fn: () => {
         const decoder = provider.createStreamDecoder();
         decoder.push(bytes);
         return decoder.end();
       },
-      floor: sseFloor(bytes),
-      floorName: "eventsource-parser + JSON.parse",
+      floor: streamFloor(bytes, framing),
+      floorName: floorNameOf(framing),
     });
   }
 });

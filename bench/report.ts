@@ -21,6 +21,7 @@ const COLORS: Record<string, string> = {
   openai: "#10a37f",
   google: "#4285f4",
   "openai-responses": "#7c5cff",
+  bedrock: "#ff9900",
 };
 
 /** A label for a case name. */

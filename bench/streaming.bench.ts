@@ -1,29 +1,34 @@
 // Streaming overhead, reported per event. Floor: a bare eventsource-parser with one
-// JSON.parse per event over the same bytes.
+// JSON.parse per event over the same bytes (for Bedrock's binary frames: each frame's length,
+// its CRC32 and JSON.parse of its payload).
 import type { Provider, ProviderName } from "../mod.ts";
 import { type Library, type Register, suite } from "./bench.ts";
 import {
-  benchFixture,
+  benchStream,
   bytesOf,
   chunkedBody,
   countEvents,
   eventChunks,
+  floorNameOf,
+  framingOf,
   providersOf,
-  readSseBody,
+  readBody,
   sseFloor,
+  streamFloor,
 } from "./inputs.ts";
 import { hostFamilies } from "./hosts_input.ts";
+import { framingCases } from "./framing_input.ts";
 
-const floorName = "eventsource-parser + JSON.parse";
+const floorName = floorNameOf("sse");
 const callback = (event: { type: string }) => event.type.length;
 
 // One text delta into a live decoder; the decoder is renewed every 4096 events so that its
 // fragments do not pile up over millions of calls.
 function singleEvent(provider: Provider<ProviderName>, bench: Register): void {
-  const basic = benchFixture(provider.name, "stream_basic.txt");
-  const events = basic.split(/\r?\n\r?\n/).filter(Boolean);
-  const delta = bytesOf(`${events[Math.floor(events.length / 2)]}\n\n`);
-  const prefix = bytesOf(events.slice(0, 2).join("\n\n") + "\n\n");
+  const framing = framingOf(provider);
+  const events = eventChunks(benchStream(provider, "stream_basic"), framing);
+  const delta = events[Math.floor(events.length / 2)];
+  const prefix = new Uint8Array([...events[0], ...events[1]]);
   let decoder = provider.createStreamDecoder();
   decoder.push(prefix);
   let pushed = 0;
@@ -39,8 +44,8 @@ function singleEvent(provider: Provider<ProviderName>, bench: Register): void {
       }
       return decoder.push(delta);
     },
-    floor: sseFloor(delta),
-    floorName,
+    floor: streamFloor(delta, framing),
+    floorName: floorNameOf(framing),
   });
 }
 
@@ -48,35 +53,31 @@ function singleEvent(provider: Provider<ProviderName>, bench: Register): void {
 // what the async iteration adds to the decoder. Floor: the same body read with its reader,
 // eventsource-parser + JSON.parse.
 function eventStream(lib: Library, provider: Provider<ProviderName>, bench: Register): void {
-  const text = benchFixture(provider.name, "stream_tools.txt");
-  const chunks = eventChunks(text);
+  const framing = framingOf(provider);
+  const bytes = benchStream(provider, "stream_tools");
+  const chunks = eventChunks(bytes, framing);
   const body = () => chunkedBody(chunks, 0);
   bench({
     group: "stream: EventStream over a body (16 chunks)",
     name: provider.name,
     category: "streaming",
-    perCall: countEvents(bytesOf(text)),
+    perCall: countEvents(bytes, framing),
     fn: async () => {
       const stream = new lib.EventStream(provider.createStreamDecoder(), body());
       for await (const _ of stream) { /* as a caller would */ }
       return await stream.response();
     },
-    floor: async () => await readSseBody(body()),
-    floorName: "body reader + eventsource-parser + JSON.parse",
+    floor: async () => await readBody(body(), framing),
+    floorName: `body reader + ${floorNameOf(framing)}`,
   });
 }
 
-const streams: Array<[string, (provider: ProviderName) => string, boolean, boolean]> = [
-  ["dispatch to a callback", (p) => benchFixture(p, "stream_basic.txt"), true, false],
-  ["100 text deltas accumulated", (p) => benchFixture(p, "stream_basic.txt"), false, true],
+const streams: Array<[string, string, boolean, boolean]> = [
+  ["dispatch to a callback", "stream_basic", true, false],
+  ["100 text deltas accumulated", "stream_basic", false, true],
   // The same text and two calls in 16 events for every provider, so per-event costs compare.
-  [
-    "tool-call accumulation (2 calls, 16 events)",
-    (p) => benchFixture(p, "stream_tools.txt"),
-    false,
-    true,
-  ],
-  ["mixed event types", (p) => benchFixture(p, "stream_complex.txt"), false, true],
+  ["tool-call accumulation (2 calls, 16 events)", "stream_tools", false, true],
+  ["mixed event types", "stream_complex", false, true],
 ];
 
 export default await suite((lib, bench) => {
@@ -98,23 +99,25 @@ export default await suite((lib, bench) => {
   }
   for (const provider of providersOf(lib)) singleEvent(provider, bench);
   for (const provider of providersOf(lib)) eventStream(lib, provider, bench);
-  for (const [scenario, text, dispatch, accumulate] of streams) {
+  for (const [scenario, file, dispatch, accumulate] of streams) {
     for (const provider of providersOf(lib)) {
-      const bytes = bytesOf(text(provider.name));
+      const framing = framingOf(provider);
+      const bytes = benchStream(provider, file);
       bench({
         group: `stream: ${scenario}`,
         name: provider.name,
         category: "streaming",
-        perCall: countEvents(bytes),
+        perCall: countEvents(bytes, framing),
         fn: () => {
           const decoder = provider.createStreamDecoder();
           const events = decoder.push(bytes);
           if (dispatch) { for (let i = 0; i < events.length; i++) callback(events[i]); }
           return accumulate ? decoder.end() : events;
         },
-        floor: sseFloor(bytes),
-        floorName,
+        floor: streamFloor(bytes, framing),
+        floorName: floorNameOf(framing),
       });
     }
   }
+  for (const framingCase of framingCases()) bench(framingCase);
 });

@@ -267,7 +267,9 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
         { operation: "chat", request },
       );
       try {
-        const response = provider.parseResponse(await call.connect((res) => res.text()));
+        const response = provider.parseResponse(await call.connect((res) => res.text()), {
+          model: request.model,
+        });
         call.finish(undefined, response);
         return response;
       } catch (error) {
@@ -282,7 +284,7 @@ export function createClient<P extends Provider>(options: ClientOptions<P>): Cli
         callOptions.signal,
         { operation: "chat", request },
       );
-      return new ClientEventStream(provider.createStreamDecoder(), call);
+      return new ClientEventStream(provider.createStreamDecoder({ model: request.model }), call);
     },
     countTokens(request, callOptions: CallOptions = {}) {
       const { signal: _, ...serialize } = callOptions;

@@ -50,6 +50,16 @@ const expected = {
     { type: "text", text: "Let me check the weather." },
     { type: "tool_call", id: "call_mock2", name: "get_weather", arguments: { location: "Paris" } },
   ],
+  bedrock: [
+    { type: "thinking", text: "Two cities, one tool.", signature: "sig-1" },
+    { type: "text", text: "Let me check the weather." },
+    {
+      type: "tool_call",
+      id: "tooluse_mock2",
+      name: "get_weather",
+      arguments: { location: "Paris" },
+    },
+  ],
 };
 
 function content(response: ChatResponse): unknown[] {
@@ -110,17 +120,19 @@ test("createClient complete sends the provider's auth header, redacted in the re
     for (const provider of Object.values(providers)) {
       await testClient(provider, server.baseUrl(provider.name)).complete(ask(provider.name));
     }
-    const [anthropic, openai, google, responses] = mock.requests.map((r) => r.headers);
+    const [anthropic, openai, google, responses, bedrock] = mock.requests.map((r) => r.headers);
     assert.equal(anthropic["x-api-key"], "[redacted]");
     assert.equal(anthropic["anthropic-version"], "2023-06-01");
     assert.equal(openai.authorization, "[redacted]");
     assert.equal(google["x-goog-api-key"], "[redacted]");
     assert.equal(responses.authorization, "[redacted]");
+    assert.equal(bedrock.authorization, "[redacted]");
     assert.deepEqual(mock.requests.map((r) => r.path), [
       "/v1/messages",
       "/v1/chat/completions",
       "/v1beta/models/gemini-2.5-flash:generateContent",
       "/v1/responses",
+      "/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/converse",
     ]);
   });
 });

@@ -11,7 +11,7 @@
  */
 
 import { ResponseParseError, ValidationError } from "../common/errors.ts";
-import { crc32 } from "./crc32.ts";
+import { crc32, crc32Update, zeroFeed } from "./crc32.ts";
 import { describeValue } from "./describe.ts";
 
 /** A header's value: bool, byte/short/int (number), long (bigint), bytes, string, timestamp, UUID (string). */
@@ -19,15 +19,22 @@ export type AwsEventHeaderValue = boolean | number | bigint | Uint8Array | strin
 
 /** One decoded frame. `payload` and byte-array headers are views into the received bytes. */
 export interface AwsEventMessage {
-  /** Headers by name, e.g. `:event-type`, `:message-type`, `:content-type`. */
-  headers: Record<string, AwsEventHeaderValue>;
+  /**
+   * Headers by name, e.g. `:event-type`, `:message-type`, `:content-type`. Frozen: frames whose
+   * header bytes are the same (every delta of a stream) share one object.
+   */
+  headers: Readonly<Record<string, AwsEventHeaderValue>>;
   /** The payload bytes (Bedrock: one JSON event). */
   payload: Uint8Array;
 }
 
 /** A push-based event-stream decoder. */
 export interface AwsEventStreamDecoder {
-  /** Feeds bytes in any split; returns the frames completed by this chunk, in order. */
+  /**
+   * Feeds bytes in any split; returns the frames completed by this chunk, in order. A faulty
+   * frame throws; whole frames before it in the same chunk are returned first, and the fault
+   * is thrown by the next call.
+   */
   push(chunk: Uint8Array): AwsEventMessage[];
   /** Declares the end of input: throws a `truncated_stream` error if a frame was cut short. */
   end(): void;
@@ -53,7 +60,7 @@ const utf8 = new TextDecoder();
  *
  * @example Two frames split across chunks
  * ```ts
- * import { createAwsEventStreamDecoder } from "@rosetta/llm/hosts";
+ * import { createAwsEventStreamDecoder } from "@rosetta/llm/bedrock";
  * import assert from "node:assert/strict";
  * // An empty frame: total 16, no headers, prelude CRC, message CRC.
  * const frame = Uint8Array.of(0, 0, 0, 16, 0, 0, 0, 0, 0x05, 0xc2, 0x48, 0xeb, 0x7d, 0x98, 0xc8, 0xff);
@@ -73,7 +80,7 @@ export function createAwsEventStreamDecoder(
   let expected = 0; // the pending frame's total length, once its prelude is read
   let failed: ResponseParseError | undefined;
 
-  const fail = (path: string, detail: string, type: "invalid_field" | "event_too_large") => {
+  const fail = (path: string, detail: string, type: "invalid_frame" | "event_too_large") => {
     failed = new ResponseParseError(type, `Cannot decode ${provider} event stream: ${detail}`, {
       provider,
       path,
@@ -83,25 +90,24 @@ export function createAwsEventStreamDecoder(
 
   // Checks a prelude at `at` and returns the frame's total length.
   const prelude = (bytes: Uint8Array, at: number): number => {
-    const view = new DataView(bytes.buffer, bytes.byteOffset + at, PRELUDE);
-    const total = view.getUint32(0);
-    const headers = view.getUint32(4);
+    const total = u32(bytes, at);
+    const headers = u32(bytes, at + 4);
     const crc = crc32(bytes, at, at + 8);
-    if (crc !== view.getUint32(8)) {
+    if (crc !== u32(bytes, at + 8)) {
       throw fail(
         "prelude",
-        `prelude CRC32 mismatch (${hex(view.getUint32(8))}, computed ${hex(crc)})`,
-        "invalid_field",
+        `prelude CRC32 mismatch (${hex(u32(bytes, at + 8))}, computed ${hex(crc)})`,
+        "invalid_frame",
       );
     }
     if (total < OVERHEAD) {
-      throw fail("prelude", `total length ${total} is below the 16-byte minimum`, "invalid_field");
+      throw fail("prelude", `total length ${total} is below the 16-byte minimum`, "invalid_frame");
     }
     if (headers > total - OVERHEAD) {
       throw fail(
         "prelude",
         `headers length ${headers} runs past the end of a ${total}-byte frame`,
-        "invalid_field",
+        "invalid_frame",
       );
     }
     if (total > maxFrameSize) {
@@ -114,20 +120,40 @@ export function createAwsEventStreamDecoder(
     return total;
   };
 
-  // Decodes one whole frame (its prelude already checked).
-  const decode = (frame: Uint8Array): AwsEventMessage => {
-    const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
-    const total = frame.length;
-    const crc = crc32(frame, 0, total - 4);
-    if (crc !== view.getUint32(total - 4)) {
+  // Decodes the whole frame at `at` of `bytes` (its prelude already checked), in place.
+  const decode = (bytes: Uint8Array, at: number, total: number): AwsEventMessage => {
+    const stop = at + total - 4;
+    const start = at + PRELUDE;
+    const length = u32(bytes, at + 4);
+    const end = start + length;
+    // The message CRC in three parts: the register after the headers also names them.
+    const prelude = crc32Update(~0, bytes, at, start);
+    const headed = crc32Update(prelude, bytes, start, end);
+    const crc = ~crc32Update(headed, bytes, end, stop) >>> 0;
+    if (crc !== u32(bytes, stop)) {
       throw fail(
         "message",
-        `message CRC32 mismatch (${hex(view.getUint32(total - 4))}, computed ${hex(crc)})`,
-        "invalid_field",
+        `message CRC32 mismatch (${hex(u32(bytes, stop))}, computed ${hex(crc)})`,
+        "invalid_frame",
       );
     }
-    const end = PRELUDE + view.getUint32(4);
+    const key = headed ^ zeroFeed(length, prelude);
+    const known = knownHeaders.get(key);
+    const headers = known !== undefined && known.length === length
+      ? known.headers
+      : readHeaders(bytes.subarray(at, end), end - at, key, length);
+    return { headers, payload: bytes.subarray(end, stop) };
+  };
+
+  // Reads a frame's headers (`frame` from its prelude to the headers' end).
+  const readHeaders = (
+    frame: Uint8Array,
+    end: number,
+    key: number,
+    length: number,
+  ): Readonly<Record<string, AwsEventHeaderValue>> => {
     const headers: Record<string, AwsEventHeaderValue> = {};
+    let constant = true;
     for (let at = PRELUDE; at < end;) {
       const start = at;
       const nameEnd = at + 1 + frame[at];
@@ -136,11 +162,13 @@ export function createAwsEventStreamDecoder(
       const type = frame[nameEnd];
       at = nameEnd + 1;
       if (type > 9) {
-        throw fail("headers", `header "${name}" has unknown type ${type}`, "invalid_field");
+        throw fail("headers", `header "${name}" has unknown type ${type}`, "invalid_frame");
       }
-      const size = type < 2 ? 0 : FIXED[type] ?? (at + 2 <= end ? 2 + view.getUint16(at) : -1);
+      const size = type < 2 ? 0 : FIXED[type] ?? (at + 2 <= end ? 2 + u16(frame, at) : -1);
       if (size < 0 || at + size > end) throw badHeader(start, `"${name}"`);
-      const value = readValue(frame, view, type, at);
+      const value = readValue(frame, type, at);
+      // Byte arrays view the frame and dates are mutable: a block holding them is not kept.
+      if (type === 6 || type === 8) constant = false;
       at += size;
       // A literal "__proto__" key would set the prototype instead of a header.
       if (name === "__proto__") {
@@ -152,13 +180,17 @@ export function createAwsEventStreamDecoder(
         });
       } else headers[name] = value;
     }
-    return { headers, payload: frame.subarray(end, total - 4) };
+    if (!constant) return headers;
+    Object.freeze(headers);
+    if (knownHeaders.size >= KNOWN_MAX) knownHeaders.clear();
+    knownHeaders.set(key, { length, headers });
+    return headers;
   };
   const badHeader = (at: number, what: string) =>
     fail(
       "headers",
       `header at byte ${at} (${what}) runs past the end of the headers`,
-      "invalid_field",
+      "invalid_frame",
     );
 
   // Decodes the whole frames of `chunk` in place; keeps a cut last one pending.
@@ -173,9 +205,27 @@ export function createAwsEventStreamDecoder(
         expected = total;
         return;
       }
-      out.push(decode(chunk.subarray(at, at + total)));
+      out.push(decode(chunk, at, total));
       at += total;
     }
+  };
+
+  // Reads a chunk's frames into `out`: those of a frame pending from earlier chunks first.
+  const read = (chunk: Uint8Array, out: AwsEventMessage[]): void => {
+    if (pendingBytes === 0) return scan(chunk, out);
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (expected === 0 && pendingBytes >= PRELUDE) expected = prelude(join(pending, PRELUDE), 0);
+    if (expected === 0 || pendingBytes < expected) return;
+    // The frame ends inside this chunk: join it once, then read the rest of the chunk in place.
+    const rest = pendingBytes - expected;
+    pending[pending.length - 1] = chunk.subarray(0, chunk.length - rest);
+    const frame = join(pending, expected);
+    pending.length = 0;
+    pendingBytes = 0;
+    expected = 0;
+    out.push(decode(frame, 0, frame.length));
+    scan(chunk.subarray(chunk.length - rest), out);
   };
 
   return {
@@ -190,23 +240,12 @@ export function createAwsEventStreamDecoder(
         );
       }
       const out: AwsEventMessage[] = [];
-      if (pendingBytes === 0) {
-        scan(chunk, out);
-        return out;
+      try {
+        read(chunk, out);
+      } catch (error) {
+        // The frames before a faulty one are delivered now; the fault at the next call.
+        if (error !== failed || out.length === 0) throw error;
       }
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (expected === 0 && pendingBytes >= PRELUDE) expected = prelude(join(pending, PRELUDE), 0);
-      if (expected === 0 || pendingBytes < expected) return out;
-      // The frame ends inside this chunk: join it once, then read the rest of the chunk in place.
-      const rest = pendingBytes - expected;
-      pending[pending.length - 1] = chunk.subarray(0, chunk.length - rest);
-      const frame = join(pending, expected);
-      pending.length = 0;
-      pendingBytes = 0;
-      expected = 0;
-      out.push(decode(frame));
-      scan(chunk.subarray(chunk.length - rest), out);
       return out;
     },
     end() {
@@ -230,12 +269,8 @@ export function createAwsEventStreamDecoder(
 // Value sizes of the fixed-size types, by type number (bytes and strings carry a 2-byte length).
 const FIXED: Record<number, number> = { 2: 1, 3: 2, 4: 4, 5: 8, 8: 8, 9: 16 };
 
-function readValue(
-  frame: Uint8Array,
-  view: DataView,
-  type: number,
-  at: number,
-): AwsEventHeaderValue {
+function readValue(frame: Uint8Array, type: number, at: number): AwsEventHeaderValue {
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   switch (type) {
     case 0:
       return true;
@@ -264,6 +299,29 @@ function readValue(
     }
   }
 }
+
+// Big-endian unsigned integers, read without a DataView (one per frame cost an allocation).
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0;
+}
+
+function u16(bytes: Uint8Array, at: number): number {
+  return (bytes[at] << 8) | bytes[at + 1];
+}
+
+// Header blocks repeat from frame to frame (Bedrock's are the same three strings for every
+// delta): each distinct block is kept with its parsed headers, frozen, and found again by the raw
+// CRC-32 of its bytes — which the message checksum computes anyway, so a frame's headers cost
+// four table lookups where parsing them (a TextDecoder call per name and value, six per Bedrock
+// frame) cost about a microsecond, and comparing their bytes with a kept block's ~0.1 µs. Two
+// blocks of one length with the same CRC would be taken for each other: both come from the same
+// server, which could as well send the one it meant. Only blocks of immutable values are kept.
+interface KnownBlock {
+  length: number;
+  headers: Readonly<Record<string, AwsEventHeaderValue>>;
+}
+const KNOWN_MAX = 64;
+const knownHeaders = new Map<number, KnownBlock>();
 
 // The first `length` bytes of the chunks, as one array (the only copy a split frame costs).
 function join(chunks: Uint8Array[], length: number): Uint8Array {

@@ -205,7 +205,7 @@ function prelude(total: number, headers: number, size = 16): Uint8Array {
 
 test("createAwsEventStreamDecoder refuses a prelude CRC mismatch", () => {
   assert.deepEqual(failure([flip(empty, 3)]), {
-    type: "invalid_field",
+    type: "invalid_frame",
     message:
       "Cannot decode bedrock event stream: prelude CRC32 mismatch (0x05c248eb, computed 0x38a2615b)",
   });
@@ -214,7 +214,7 @@ test("createAwsEventStreamDecoder refuses a prelude CRC mismatch", () => {
 test("createAwsEventStreamDecoder refuses a message CRC mismatch, split or whole", () => {
   const bad = flip(stop, stop.length - 6);
   const error = failure([bad]);
-  assert.equal(error.type, "invalid_field");
+  assert.equal(error.type, "invalid_frame");
   assert.match(
     error.message,
     /^Cannot decode bedrock event stream: message CRC32 mismatch \(0x[0-9a-f]{8}, computed 0x[0-9a-f]{8}\)$/,
@@ -224,11 +224,11 @@ test("createAwsEventStreamDecoder refuses a message CRC mismatch, split or whole
 
 test("createAwsEventStreamDecoder refuses impossible lengths", () => {
   assert.deepEqual(failure([prelude(15, 0)]), {
-    type: "invalid_field",
+    type: "invalid_frame",
     message: "Cannot decode bedrock event stream: total length 15 is below the 16-byte minimum",
   });
   assert.deepEqual(failure([prelude(20, 5)]), {
-    type: "invalid_field",
+    type: "invalid_frame",
     message:
       "Cannot decode bedrock event stream: headers length 5 runs past the end of a 20-byte frame",
   });
@@ -266,7 +266,7 @@ test("createAwsEventStreamDecoder refuses headers that run past their end or hav
     new Uint8Array(),
   );
   assert.deepEqual(failure([cut]), {
-    type: "invalid_field",
+    type: "invalid_frame",
     message:
       'Cannot decode bedrock event stream: header at byte 12 ("name") runs past the end of the headers',
   });
@@ -276,7 +276,7 @@ test("createAwsEventStreamDecoder refuses headers that run past their end or hav
     "Cannot decode bedrock event stream: header at byte 12 (its name) runs past the end of the headers",
   );
   assert.deepEqual(failure([frame([header("x", 10)], new Uint8Array())]), {
-    type: "invalid_field",
+    type: "invalid_frame",
     message: 'Cannot decode bedrock event stream: header "x" has unknown type 10',
   });
 });
@@ -383,4 +383,27 @@ test("createAwsEventStreamDecoder reads what AWS's encoder writes as AWS's decod
     }
     assert.deepEqual(plain(decodeAll(chunks)), wanted, `round ${round} split`);
   }
+});
+
+test("createAwsEventStreamDecoder returns the frames before a faulty one, then throws at the next call", () => {
+  const bad = stream.slice();
+  bad[delta.length + stop.length - 5] ^= 0xff; // the second frame's last payload byte
+  const decoder = createAwsEventStreamDecoder();
+  assert.equal(decoder.push(bad).length, 1);
+  assert.throws(() => decoder.end(), { type: "invalid_frame", path: "message" });
+  assert.throws(() => decoder.push(new Uint8Array(1)), { type: "invalid_frame" });
+});
+
+test("createAwsEventStreamDecoder tells apart header blocks of one length, sharing each frozen", () => {
+  const a = frame([stringHeader(":event-type", "contentBlockStart")], bytes("{}"));
+  const b = frame([stringHeader(":event-type", "contentBlockDelta")], bytes("{}"));
+  const decoded = createAwsEventStreamDecoder().push(new Uint8Array([...a, ...b, ...a, ...b]));
+  assert.deepEqual(decoded.map((m) => m.headers[":event-type"]), [
+    "contentBlockStart",
+    "contentBlockDelta",
+    "contentBlockStart",
+    "contentBlockDelta",
+  ]);
+  assert.equal(decoded[1].headers, decoded[3].headers);
+  assert.ok(Object.isFrozen(decoded[0].headers));
 });

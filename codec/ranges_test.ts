@@ -10,12 +10,14 @@ const MODELS: Record<ProviderName, string> = {
   openai: "gpt-4o",
   google: "gemini-2.5-flash",
   "openai-responses": "gpt-4o",
+  bedrock: "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
 };
 const MAX_TEMPERATURE: Record<ProviderName, number> = {
   anthropic: 1,
   openai: 2,
   google: 2,
   "openai-responses": 2,
+  bedrock: 1,
 };
 
 function request(name: ProviderName, extra: Partial<ChatRequest>): ChatRequest {
@@ -86,7 +88,7 @@ for (const name of Object.keys(providers) as ProviderName[]) {
 test("google serializeRequest takes dots and colons in a function name; the others refuse them", () => {
   const tools = [{ name: "weather.get:v1", parameters: { type: "object" } }];
   providers.google.serializeRequest(request("google", { tools }));
-  for (const name of ["anthropic", "openai", "openai-responses"] as const) {
+  for (const name of ["anthropic", "openai", "openai-responses", "bedrock"] as const) {
     refused(
       name,
       { tools },

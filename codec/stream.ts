@@ -15,7 +15,7 @@ import type { StreamDecoder, StreamDecoderOptions } from "../common/provider.ts"
 import { createSseDecoder } from "./sse.ts";
 import type { ChatResponse } from "../common/types.ts";
 
-/** Maps one SSE event of a provider onto the accumulator. May throw a RosettaError or SyntaxError. */
+/** Maps one event of a provider onto the accumulator. May throw a RosettaError or SyntaxError. */
 export type EventMapper = (event: string | undefined, data: string) => void;
 
 /**
@@ -33,9 +33,38 @@ export function assembleStreamDecoder(
   options: StreamDecoderOptions,
   map: EventMapper,
 ): StreamDecoder {
+  const sse = createSseDecoder(
+    accumulator.provider,
+    guardEventMapper(accumulator, map),
+    options.maxEventSize,
+  );
+  return {
+    provider: accumulator.provider,
+    push(chunk) {
+      sse.push(chunk);
+      return accumulator.drain();
+    },
+    end() {
+      sse.end();
+      return accumulator.finalize(terminal);
+    },
+  };
+}
+
+/**
+ * Wraps an event mapper so that what it throws becomes an error recorded on the accumulator
+ * (reported as an event, thrown by `end()` with the partial response): a `SyntaxError` as an
+ * `invalid_json` error naming the event by number, a rosetta error as it is. Whatever the stream
+ * framing (SSE, AWS event stream), events fail alike.
+ *
+ * @param accumulator The live accumulator the mapper writes to.
+ * @param map Maps one event onto the accumulator.
+ * @returns The guarded mapper.
+ */
+export function guardEventMapper(accumulator: ResponseAccumulator, map: EventMapper): EventMapper {
   const provider = accumulator.provider;
   let count = 0;
-  const sse = createSseDecoder(provider, (event, data) => {
+  return (event, data) => {
     count++;
     try {
       map(event, data);
@@ -46,12 +75,7 @@ export function assembleStreamDecoder(
           new ResponseParseError(
             "invalid_json",
             `Cannot parse ${provider} stream event ${count}${name}: ${error.message}`,
-            {
-              provider,
-              path: `event ${count}`,
-              raw: data,
-              cause: error,
-            },
+            { provider, path: `event ${count}`, raw: data, cause: error },
           ),
         );
       } else if (RosettaError.isInstance(error)) {
@@ -60,17 +84,6 @@ export function assembleStreamDecoder(
         throw error;
       }
     }
-  }, options.maxEventSize);
-  return {
-    provider,
-    push(chunk) {
-      sse.push(chunk);
-      return accumulator.drain();
-    },
-    end() {
-      sse.end();
-      return accumulator.finalize(terminal);
-    },
   };
 }
 

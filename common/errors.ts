@@ -99,10 +99,14 @@ export class ValidationError extends RosettaError {
   }
 }
 
-/** What made a provider body or event unreadable. */
+/**
+ * What made a provider body or event unreadable. `invalid_frame` is a binary stream frame
+ * (Bedrock's AWS event stream) whose CRC, lengths or headers are wrong.
+ */
 export type ResponseParseErrorType =
   | "invalid_json"
   | "invalid_field"
+  | "invalid_frame"
   | "invalid_tool_arguments"
   | "truncated_stream"
   | "event_too_large";

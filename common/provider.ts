@@ -19,10 +19,16 @@ export interface StreamDecoderOptions {
    */
   generateId?: IdGenerator;
   /**
-   * Largest SSE event or line, in characters, before `event_too_large`.
+   * Largest SSE event or line, in characters (an AWS event-stream frame, in bytes), before
+   * `event_too_large`.
    * @default 16777216
    */
   maxEventSize?: number;
+  /**
+   * The model asked for, for a dialect whose stream does not name it (Bedrock Converse): it
+   * becomes the response's `model`. A client passes the request's.
+   */
+  model?: string;
 }
 
 /** Bytes or text in, canonical events out; `end()` gives the accumulated response. */
@@ -80,6 +86,11 @@ export interface ParseOptions {
    * @default randomId
    */
   generateId?: IdGenerator;
+  /**
+   * The model asked for, for a dialect whose body does not name it (Bedrock Converse): it
+   * becomes the response's `model`. A client passes the request's.
+   */
+  model?: string;
 }
 
 /** What tests, benchmarks and examples need to know about a provider, kept in its folder. */
@@ -100,6 +111,11 @@ export interface ProviderProfile {
   readonly apiKeyEnv?: readonly string[];
   /** Whether the server needs no key (a local one): a client made without a key sends none. */
   readonly keyless?: boolean;
+  /**
+   * How a stream is framed: server-sent events, or AWS's binary event stream (Bedrock).
+   * @default "sse"
+   */
+  readonly streamFormat?: "sse" | "aws-event-stream";
 }
 
 /**

@@ -42,6 +42,7 @@ export const MODELS: Record<ProviderName, string> = {
   openai: "gpt-4o-mini",
   google: "gemini-2.5-flash",
   "openai-responses": "gpt-5-mini",
+  bedrock: "us.amazon.nova-lite-v1:0",
 };
 
 /** The environment variable holding each provider's key. */
@@ -50,6 +51,7 @@ export const KEYS: Record<ProviderName, string> = {
   openai: "OPENAI_API_KEY",
   google: "GEMINI_API_KEY",
   "openai-responses": "OPENAI_API_KEY",
+  bedrock: "AWS_BEARER_TOKEN_BEDROCK",
 };
 
 /**

@@ -35,15 +35,6 @@ export type {
 export * from "./presets.ts";
 export { VERTEX_ANTHROPIC_VERSION, vertexAnthropic, vertexGemini } from "./vertex.ts";
 export type { VertexOptions } from "./vertex.ts";
-// For Bedrock until its dialect lands: sign a request with SigV4, read its binary event stream.
-export { canonicalAwsRequest, signAwsRequest } from "./sigv4.ts";
-export type { AwsCredentials, AwsSigningOptions, CanonicalAwsRequest } from "./sigv4.ts";
-export { createAwsEventStreamDecoder } from "../codec/aws_event_stream.ts";
-export type {
-  AwsEventHeaderValue,
-  AwsEventMessage,
-  AwsEventStreamDecoder,
-} from "../codec/aws_event_stream.ts";
 
 /** Every host preset by name (Azure, which needs a resource, is made with `azureOpenAI`). */
 export const hosts: Readonly<typeof presets> = Object.freeze({ ...presets });

@@ -10,6 +10,8 @@ const DEFAULT_URL: Record<ProviderName, string> = {
   google:
     "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent",
   "openai-responses": "https://api.openai.com/v1/responses",
+  bedrock:
+    "https://bedrock-runtime.us-east-1.amazonaws.com/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/converse",
 };
 
 for (const name of Object.keys(providers) as ProviderName[]) {

@@ -2,6 +2,7 @@
 // body's message and the retry delay, read the same way (codec/provider_error.ts) everywhere.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
 import { ProviderError } from "../common/errors.ts";
 import { readFixture } from "../testing/internal/fixtures.ts";
 import { type ProviderName, providers } from "./mod.ts";
@@ -38,13 +39,31 @@ const ERRORS: Record<ProviderName, Array<[number, string, string, number?]>> = {
     [500, "server", "server_error"],
     [503, "server", "server_error"],
   ],
+  // The exception's name comes in the x-amzn-errortype header (error_<status>.headers).
+  bedrock: [
+    [400, "invalid_request", "ValidationException"],
+    [403, "auth", "AccessDeniedException"],
+    [429, "rate_limit", "ThrottlingException"],
+    [500, "server", "InternalServerException"],
+    [503, "server", "ServiceUnavailableException"],
+  ],
 };
+
+// The headers an error fixture came with, where the dialect names errors in one (Bedrock).
+function headersOf(name: ProviderName, status: number): Headers | undefined {
+  const file = new URL(`../fixtures/${name}/error_${status}.headers`, import.meta.url);
+  return existsSync(file) ? new Headers(JSON.parse(readFileSync(file, "utf8"))) : undefined;
+}
+
+// `{error: {message}}` everywhere but Bedrock's `{message}`.
+const messageOf = (body: { error?: { message: string }; message?: string }) =>
+  body.error?.message ?? body.message;
 
 for (const [name, rows] of Object.entries(ERRORS) as Array<[ProviderName, typeof ERRORS.google]>) {
   for (const [status, category, code, retryAfterMs] of rows) {
     test(`${name} errorFromResponse maps error_${status}.json (${code}) to ${category}`, () => {
       const body = readFixture(`${name}/error_${status}.json`);
-      const error = providers[name].errorFromResponse(status, body);
+      const error = providers[name].errorFromResponse(status, body, headersOf(name, status));
       assert.ok(error instanceof ProviderError);
       assert.deepEqual(
         [
@@ -55,7 +74,7 @@ for (const [name, rows] of Object.entries(ERRORS) as Array<[ProviderName, typeof
           error.message,
           error.retryAfterMs,
         ],
-        [name, category, status, code, JSON.parse(body).error.message, retryAfterMs],
+        [name, category, status, code, messageOf(JSON.parse(body)), retryAfterMs],
       );
     });
   }

@@ -12,6 +12,7 @@ const MODELS: Record<ProviderName, string> = {
   google: "gemini-2.5-flash",
   openai: "gpt-4o",
   "openai-responses": "gpt-4o",
+  bedrock: "anthropic.claude-sonnet-4-5-20250929-v1:0",
 };
 const hi = (name: ProviderName): ChatRequest => ({
   model: MODELS[name],

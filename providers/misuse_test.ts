@@ -201,7 +201,7 @@ const MISTAKES: Mistake[] = [
     provider: "gemini",
     path: "provider",
     message: 'Cannot find provider: "gemini" is not one of anthropic, openai, google, ' +
-      'openai-responses; did you mean "google"?',
+      'openai-responses, bedrock; did you mean "google"?',
   },
   {
     mistake: "a tool input that is not an object",

@@ -11,6 +11,7 @@ import { describeValue } from "../codec/describe.ts";
 import { didYouMean } from "../codec/suggest.ts";
 import type { Provider } from "../common/provider.ts";
 import { anthropic } from "./anthropic/mod.ts";
+import { bedrock } from "./bedrock/mod.ts";
 import { google } from "./google/mod.ts";
 import { openai } from "./openai/mod.ts";
 import { openaiResponses } from "./openai-responses/mod.ts";
@@ -21,7 +22,8 @@ export const providers: Readonly<{
   openai: typeof openai;
   google: typeof google;
   "openai-responses": typeof openaiResponses;
-}> = Object.freeze({ anthropic, openai, google, "openai-responses": openaiResponses });
+  bedrock: typeof bedrock;
+}> = Object.freeze({ anthropic, openai, google, "openai-responses": openaiResponses, bedrock });
 
 /** The name of a registered provider. */
 export type ProviderName = keyof typeof providers;
@@ -43,7 +45,7 @@ export type ProviderName = keyof typeof providers;
  *   provider: "gemini",
  *   path: "provider",
  *   message: 'Cannot find provider: "gemini" is not one of anthropic, openai, google, ' +
- *     'openai-responses; did you mean "google"?',
+ *     'openai-responses, bedrock; did you mean "google"?',
  * });
  * ```
  */

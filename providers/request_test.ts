@@ -14,6 +14,7 @@ const MODELS: Record<ProviderName, string> = {
   google: "gemini-2.5-flash",
   openai: "gpt-4o",
   "openai-responses": "gpt-4o",
+  bedrock: "anthropic.claude-sonnet-4-5-20250929-v1:0",
 };
 const hi = (name: ProviderName): ChatRequest => ({
   model: MODELS[name],
@@ -101,6 +102,12 @@ const TOOL_CHOICES: Array<{
     sent: (body) => body.tool_choice,
     expected: ["auto", "none", "required", { type: "function", name: "f" }],
   },
+  {
+    // "none": Converse has no such choice; a conversation without tool blocks is sent no tools.
+    name: "bedrock",
+    sent: (body) => body.toolConfig?.toolChoice ?? body.toolConfig ?? "no toolConfig",
+    expected: [{ auto: {} }, "no toolConfig", { any: {} }, { tool: { name: "f" } }],
+  },
 ];
 
 for (const { name, sent, expected } of TOOL_CHOICES) {
@@ -163,6 +170,16 @@ const FAILED: Array<
     last: (body) => body.input.at(-1),
     sent: { type: "function_call_output", call_id: "c1", output: "Unknown city" },
     warned: "dropped: function_call_output has no error flag; the content is sent as the output",
+  },
+  {
+    name: "bedrock",
+    last: (body) => body.messages.at(-1),
+    sent: {
+      role: "user",
+      content: [{
+        toolResult: { toolUseId: "c1", content: [{ text: "Unknown city" }], status: "error" },
+      }],
+    },
   },
 ];
 
@@ -260,6 +277,11 @@ const SAMPLING: Array<
     name: "openai-responses",
     sent: (body) => [body.max_output_tokens, body.temperature, body.stop],
     expected: [100, 0.2, undefined],
+  },
+  {
+    name: "bedrock",
+    sent: (body) => body.inferenceConfig,
+    expected: { maxTokens: 100, temperature: 0.2, stopSequences: ["x"] },
   },
 ];
 
@@ -394,6 +416,14 @@ const HTTP: Array<{
     streamUrl: "https://api.openai.com/v1/responses",
     streamed: (body) => body.stream,
   },
+  {
+    name: "bedrock",
+    url: "http://127.0.0.1:9/v1/model/anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse",
+    headers: { accept: "application/json", authorization: "Bearer k" },
+    streamUrl:
+      "https://bedrock-runtime.us-east-1.amazonaws.com/model/anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse-stream",
+    streamed: (body) => body.stream,
+  },
 ];
 // What a stream asks for in the body: Gemini streams by URL alone; Chat Completions also asks for
 // usage in the last chunk.
@@ -402,6 +432,8 @@ const STREAMED: Record<ProviderName, unknown> = {
   google: undefined,
   openai: [true, { include_usage: true }],
   "openai-responses": true,
+  // Converse streams by URL alone.
+  bedrock: undefined,
 };
 
 for (const { name, url, headers, streamUrl, streamed } of HTTP) {

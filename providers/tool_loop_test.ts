@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { runToolRound } from "../tools/dispatch.ts";
 import { seededIdGenerator } from "../common/ids.ts";
 import type { ChatResponse, Message } from "../common/types.ts";
-import { readFixture } from "../testing/internal/fixtures.ts";
+import { readFixture, readFixtureBytes } from "../testing/internal/fixtures.ts";
+import { streamFormatOf } from "../testing/stream_format.ts";
 import { loopRequest, timeTool, weatherTool } from "../testing/internal/tool_loop.ts";
 import { providers } from "./mod.ts";
 import { emptyUsage } from "../codec/usage.ts";
@@ -31,7 +32,9 @@ for (const provider of Object.values(providers)) {
 
   test(`${provider.name} tool loop gives the same next request from the streamed reply`, async () => {
     const decoder = provider.createStreamDecoder({ generateId: seededIdGenerator(1) });
-    decoder.push(readFixture(`${provider.name}/tool_calls.sse`));
+    decoder.push(
+      readFixtureBytes(`${provider.name}/tool_calls${streamFormatOf(provider).extension}`),
+    );
     assert.equal(await nextBody(decoder.end()), expected);
   });
 

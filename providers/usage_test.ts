@@ -9,7 +9,8 @@ import { seededIdGenerator } from "../common/ids.ts";
 import type { StreamEvent } from "../common/events.ts";
 import type { JsonObject } from "../common/json_object.ts";
 import type { ChatResponse } from "../common/types.ts";
-import { readFixture } from "../testing/internal/fixtures.ts";
+import { readFixture, readFixtureBytes } from "../testing/internal/fixtures.ts";
+import { streamFormatOf } from "../testing/stream_format.ts";
 import { createMockServer, reply, text, usage } from "../testing/mod.ts";
 import { type ProviderName, providers } from "./mod.ts";
 
@@ -22,6 +23,8 @@ const WIRE_OUTPUT: Record<ProviderName, (wire: JsonObject) => [number, number]> 
   openai: (u) => [n(u.completion_tokens), n(obj(u.completion_tokens_details).reasoning_tokens)],
   google: (u) => [n(u.candidatesTokenCount) + n(u.thoughtsTokenCount), n(u.thoughtsTokenCount)],
   "openai-responses": (u) => [n(u.output_tokens), n(obj(u.output_tokens_details).reasoning_tokens)],
+  // Converse reports no thinking count.
+  bedrock: (u) => [n(u.outputTokens), 0],
 };
 
 function fixtureNames(provider: string, ext: string): string[] {
@@ -34,10 +37,10 @@ function fixtureNames(provider: string, ext: string): string[] {
 
 function decode(
   name: ProviderName,
-  sse: string,
+  stream: Uint8Array,
 ): { events: StreamEvent[]; response?: ChatResponse } {
   const decoder = providers[name].createStreamDecoder({ generateId: seededIdGenerator(3) });
-  const events = decoder.push(sse);
+  const events = decoder.push(stream);
   try {
     return { events, response: decoder.end() };
   } catch {
@@ -72,9 +75,10 @@ for (const name of Object.keys(providers) as ProviderName[]) {
 
   test(`${name} streams emit the final usage before finish, equal to the response's`, () => {
     let checked = 0;
-    for (const fixture of fixtureNames(name, ".sse")) {
-      const where = `${name}/${fixture}.sse`;
-      const { events, response } = decode(name, readFixture(`${name}/${fixture}.sse`));
+    const ext = streamFormatOf(provider).extension;
+    for (const fixture of fixtureNames(name, ext)) {
+      const where = `${name}/${fixture}${ext}`;
+      const { events, response } = decode(name, readFixtureBytes(`${name}/${fixture}${ext}`));
       const finish = events.findIndex((event) => event.type === "finish");
       const usages = events.flatMap((event, i) => event.type === "usage" ? [i] : []);
       if (finish < 0 || response === undefined) continue;

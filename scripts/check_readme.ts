@@ -50,7 +50,13 @@ const mock = createMockServer({
   },
 });
 globalThis.fetch = mock.fetch as typeof fetch;
-for (const key of ["ANTHROPIC_API_KEY", "OPENAI_API_KEY", "GEMINI_API_KEY", "MISTRAL_API_KEY"]) {
+for (const key of [
+  "ANTHROPIC_API_KEY",
+  "OPENAI_API_KEY",
+  "GEMINI_API_KEY",
+  "MISTRAL_API_KEY",
+  "AWS_BEARER_TOKEN_BEDROCK",
+]) {
   process.env[key] = "readme-key";
 }
 `;

@@ -15,6 +15,7 @@ const SHARED: Record<string, string[]> = {
   openai: ["openai-shared"],
   google: [],
   "openai-responses": ["openai-shared"],
+  bedrock: [],
 };
 
 /** The source modules an entry loads, through every chunk it imports; packages into `bare`. */

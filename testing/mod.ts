@@ -1,7 +1,8 @@
 /**
  * Test support for code that calls providers: a hono mock server that speaks the Anthropic,
- * OpenAI (Chat Completions and Responses) and Gemini chat APIs at their real paths, answers from
- * scripted replies in each provider's wire format, injects faults, and records what it receives.
+ * OpenAI (Chat Completions and Responses), Gemini and Bedrock Converse chat APIs at their real
+ * paths, answers from scripted replies in each provider's wire format, injects faults, and
+ * records what it receives.
  * Run it in-process (`mock.fetch`) or on a loopback port (`await mock.listen()`).
  *
  * @example Stream from the mock server over loopback HTTP
@@ -27,6 +28,14 @@
  */
 
 export { createMockServer } from "./server.ts";
+export {
+  awsEventFrame,
+  converseEventHeaders,
+  converseExceptionHeaders,
+  joinFrames,
+} from "./aws_frames.ts";
+export { awsEventStreamFormat, sseFormat, streamFormatOf } from "./stream_format.ts";
+export type { FixtureEvent, StreamFormat } from "./stream_format.ts";
 export type { ListeningMockServer, MockFetch, MockServer, MockServerOptions } from "./server.ts";
 export { failure, reply, text, thinking, toolCall, usage } from "./script.ts";
 export type {

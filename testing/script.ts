@@ -51,6 +51,18 @@ export interface MockFaults {
   stallMs?: number;
   /** Replace the data of event number N (from 0) with text that is not JSON. */
   malformedAt?: number;
+  /**
+   * Send the provider's in-stream error in place of event number N, and end the stream there
+   * (Anthropic's `error` event, Bedrock's exception frame; other dialects send event N as usual).
+   */
+  streamErrorAt?: number;
+  /** End the stream cleanly halfway through event number N's bytes (a frame cut short). */
+  cutInsideEvent?: number;
+  /**
+   * Flip the last payload byte of frame number N, so that its CRC no longer matches (event-stream
+   * dialects: Bedrock; SSE streams are sent unchanged).
+   */
+  corruptFrameAt?: number;
   /** Send the body in random splits of 1–64 bytes, each in its own write, from this seed. */
   dripSeed?: number;
 }

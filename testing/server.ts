@@ -15,6 +15,7 @@ import { DIALECTS } from "./dialects/mod.ts";
 import { HOST_DIALECTS } from "./dialects/hosts.ts";
 import type { MockDialect, MockEvent, MockTarget } from "./dialects/dialect.ts";
 import { cutBody, faultyBody } from "./faults.ts";
+import { awsEventFrame, converseEventHeaders } from "./aws_frames.ts";
 import { listen } from "./listen.ts";
 import type { Listener } from "./listener.ts";
 import {
@@ -89,6 +90,40 @@ function sse(event: MockEvent): string {
   return `${event.event === undefined ? "" : `event: ${event.event}\n`}data: ${event.data}\n\n`;
 }
 
+// The stream's events with the event faults applied: malformed data, an in-stream error.
+function streamEvents(dialect: MockDialect, answer: MockReply, model: string, id: string) {
+  const events = dialect.events(answer, model, id);
+  if (answer.malformedAt !== undefined && answer.malformedAt < events.length) {
+    events[answer.malformedAt] = { ...events[answer.malformedAt], data: MALFORMED };
+  }
+  const at = answer.streamErrorAt;
+  if (at !== undefined && dialect.streamError !== undefined && at <= events.length) {
+    const message = answer.message ?? "mock server: scripted stream error";
+    events.splice(at, events.length - at, dialect.streamError(message));
+  }
+  return events;
+}
+
+// Each event as the bytes the dialect frames it in, with the byte faults applied.
+function streamUnits(dialect: MockDialect, events: MockEvent[], answer: MockReply): Uint8Array[] {
+  const frames = dialect.streamFormat === "aws-event-stream";
+  const units = events.map((event) =>
+    frames
+      ? awsEventFrame(event.headers ?? converseEventHeaders(event.event ?? ""), event.data)
+      : encoder.encode(sse(event))
+  );
+  const corrupt = answer.corruptFrameAt;
+  if (frames && corrupt !== undefined && corrupt < units.length) {
+    const frame = units[corrupt];
+    frame[frame.length - 5] ^= 0xff;
+  }
+  const cut = answer.cutInsideEvent;
+  if (cut !== undefined && cut < units.length) {
+    units.splice(cut, units.length - cut, units[cut].subarray(0, units[cut].length >> 1));
+  }
+  return units;
+}
+
 function body(
   dialect: MockDialect,
   answer: MockReply,
@@ -97,12 +132,11 @@ function body(
   stream: boolean,
 ): Response {
   if (stream) {
-    const events = dialect.events(answer, model, id);
-    const units = events.map((event, i) =>
-      encoder.encode(sse(i === answer.malformedAt ? { ...event, data: MALFORMED } : event))
-    );
+    const units = streamUnits(dialect, streamEvents(dialect, answer, model, id), answer);
     const headers = {
-      "content-type": "text/event-stream",
+      "content-type": dialect.streamFormat === "aws-event-stream"
+        ? "application/vnd.amazon.eventstream"
+        : "text/event-stream",
       "cache-control": "no-cache",
       ...answer.headers,
     };
@@ -189,7 +223,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     requests.push(seen);
     if (!key || (options.apiKey !== undefined && key !== options.apiKey)) {
       const error = dialect.error(401, `mock server: no valid API key in ${dialect.keyHeader}`);
-      return json(error.body, 401);
+      return json(error.body, 401, error.headers);
     }
     const refused = dialect.refuse?.(parsed);
     if (refused !== undefined) return json(dialect.error(422, refused).body, 422);

@@ -37,7 +37,9 @@ for (const provider of Object.values(providers)) {
     const mock = createMockServer({ script });
     const whole = provider.parseResponse(await (await send(mock, provider, false)).text());
     const decoder = provider.createStreamDecoder();
-    const events = decoder.push(await (await send(mock, provider, true)).text());
+    const events = decoder.push(
+      new Uint8Array(await (await send(mock, provider, true)).arrayBuffer()),
+    );
     const streamed = decoder.end();
     assert.deepEqual(
       streamed.content,

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { z } from "zod";
 import { providers } from "../providers/mod.ts";
 import { chunkings, decodeChunks } from "../testing/chunkings.ts";
-import { readFixture } from "../testing/internal/fixtures.ts";
+import { readFixture, readFixtureBytes } from "../testing/internal/fixtures.ts";
+import { streamFormatOf } from "../testing/stream_format.ts";
 import { StructuredOutputError } from "../common/errors.ts";
 import { defineOutput, parseOutput } from "./output.ts";
 import type { ChatResponse } from "../common/types.ts";
@@ -49,14 +50,15 @@ test("defineOutput computes the JSON Schema of what the model writes", () => {
 
 for (const provider of Object.values(providers)) {
   const body = readFixture(`${provider.name}/structured_output.json`);
-  const stream = readFixture(`${provider.name}/structured_output.sse`);
+  const ext = streamFormatOf(provider).extension;
+  const stream = readFixtureBytes(`${provider.name}/structured_output${ext}`);
 
   test(`parseOutput reads a ${provider.name} body into the typed value`, () => {
     assert.deepEqual(parseOutput(person, provider.parseResponse(body)), ADA);
   });
 
   test(`parseOutput reads a ${provider.name} stream's end() in every chunking`, () => {
-    for (const chunking of chunkings(new TextEncoder().encode(stream))) {
+    for (const chunking of chunkings(stream)) {
       const { response } = decodeChunks(provider.createStreamDecoder(), chunking.chunks);
       assert.deepEqual(parseOutput(person, response!), ADA, chunking.name);
     }

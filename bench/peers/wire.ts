@@ -5,7 +5,7 @@
  * @module
  */
 
-import { benchFixture, chunkedBody, eventChunks } from "../inputs.ts";
+import { benchFixture, bytesOf, chunkedBody, eventChunks } from "../inputs.ts";
 
 /** The providers compared (OpenAI is Chat Completions). */
 export type PeerProvider = "anthropic" | "openai" | "google";
@@ -38,7 +38,7 @@ export interface Wire {
 export function wireOf(provider: PeerProvider): Wire {
   return {
     body: benchFixture(provider, "response_complex.json"),
-    chunks: eventChunks(benchFixture(provider, "stream_complex.txt")),
+    chunks: eventChunks(bytesOf(benchFixture(provider, "stream_complex.txt"))),
     small: benchFixture(provider, "response_simple.json"),
   };
 }

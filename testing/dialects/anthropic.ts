@@ -122,6 +122,10 @@ export const anthropicMock: MockDialect = {
       data: JSON.stringify(data),
     }));
   },
+  streamError(message) {
+    const data = { type: "error", error: { type: "overloaded_error", message } };
+    return { event: "error", data: JSON.stringify(data) };
+  },
   error(status, message, retryAfterMs) {
     const type = ERROR_TYPE[status] ?? "api_error";
     return {

@@ -8,12 +8,14 @@
 import type { JsonObject } from "../../common/json_object.ts";
 import type { MockReply } from "../script.ts";
 
-/** One SSE event: its `event:` name, if the API uses names, and its data. */
+/** One stream event: its name, if the API uses names, and its data. */
 export interface MockEvent {
-  /** The `event:` field. */
+  /** The `event:` field (an event-stream frame's `:event-type`). */
   event?: string;
-  /** The `data:` field. */
+  /** The `data:` field (an event-stream frame's payload). */
   data: string;
+  /** An event-stream frame's headers, when they are not an event's usual ones (an exception). */
+  headers?: Record<string, string>;
 }
 
 /** An error response: body and headers. */
@@ -52,6 +54,11 @@ export interface MockDialect {
   /** The header that carries the API key (redacted in recordings). */
   keyHeader: string;
   /**
+   * How streams are framed.
+   * @default "sse"
+   */
+  streamFormat?: "sse" | "aws-event-stream";
+  /**
    * The key the request presents, or undefined when the API's auth headers are missing.
    * @param request The request.
    */
@@ -76,6 +83,11 @@ export interface MockDialect {
    * @param id A response id unique in the server.
    */
   events(reply: MockReply, model: string, id: string): MockEvent[];
+  /**
+   * The in-stream error event, for a stream that fails after it began.
+   * @param message The message.
+   */
+  streamError?(message: string): MockEvent;
   /**
    * Why the API refuses a body it would answer 422, if it refuses fields it does not document.
    * @param body The parsed body.

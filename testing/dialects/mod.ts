@@ -7,6 +7,7 @@
 
 import type { ProviderName } from "../../providers/mod.ts";
 import { anthropicMock } from "./anthropic.ts";
+import { bedrockMock } from "./bedrock.ts";
 import type { MockDialect } from "./dialect.ts";
 import { googleMock } from "./google.ts";
 import { openAIMock } from "./openai.ts";
@@ -18,4 +19,5 @@ export const DIALECTS: Readonly<Record<ProviderName, MockDialect>> = {
   openai: openAIMock,
   google: googleMock,
   "openai-responses": openAIResponsesMock,
+  bedrock: bedrockMock,
 };

@@ -17,6 +17,16 @@ export function readFixture(path: string): string {
 }
 
 /**
+ * The bytes of a file under `fixtures/` (binary streams such as Bedrock's `.bin`).
+ *
+ * @param path Path below `fixtures/`, e.g. `bedrock/text.bin`.
+ * @returns The file's bytes.
+ */
+export function readFixtureBytes(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url)));
+}
+
+/**
  * A fixture parsed as JSON.
  *
  * @param path Path below `fixtures/`.

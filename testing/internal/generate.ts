@@ -10,6 +10,7 @@
 import type { ProviderName } from "../../providers/mod.ts";
 import { Random, type Rendered } from "./random.ts";
 import { renderAnthropic } from "./render_anthropic.ts";
+import { renderBedrock } from "./render_bedrock.ts";
 import { renderGoogle } from "./render_google.ts";
 import { renderOpenAI } from "./render_openai.ts";
 import { renderOpenAIResponses } from "./render_openai_responses.ts";
@@ -22,6 +23,7 @@ const RENDERERS: Record<ProviderName, (random: Random) => Rendered> = {
   openai: renderOpenAI,
   google: renderGoogle,
   "openai-responses": renderOpenAIResponses,
+  bedrock: renderBedrock,
 };
 
 /**

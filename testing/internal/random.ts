@@ -9,8 +9,8 @@
 export interface Rendered {
   /** The whole-body JSON text. */
   body: string;
-  /** The SSE stream text. */
-  sse: string;
+  /** The stream: SSE text, or AWS event-stream frames (Bedrock). */
+  sse: string | Uint8Array;
 }
 
 /** A seeded source of choices (xorshift32). */

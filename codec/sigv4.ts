@@ -136,7 +136,7 @@ function canonicalQuery(search: string): string {
  *
  * @example A Bedrock model id with a colon is encoded twice
  * ```ts
- * import { canonicalAwsRequest } from "@rosetta/llm/hosts";
+ * import { canonicalAwsRequest } from "@rosetta/llm/bedrock";
  * import assert from "node:assert/strict";
  * const { text, signedHeaders } = canonicalAwsRequest(
  *   "POST",
@@ -229,7 +229,7 @@ function check(service: string, path: string, value: unknown, optional = false):
  *
  * @example Sign a Bedrock Converse request
  * ```ts
- * import { signAwsRequest } from "@rosetta/llm/hosts";
+ * import { signAwsRequest } from "@rosetta/llm/bedrock";
  * import assert from "node:assert/strict";
  * const signed = await signAwsRequest(
  *   {
