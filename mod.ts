@@ -43,6 +43,7 @@ export type {
 export type * from "./common/events.ts";
 export { EventStream } from "./codec/event_stream.ts";
 export { EventTransformStream } from "./codec/stream.ts";
+export { PartialJsonReader, type PartialJsonReaderOptions } from "./codec/partial_json.ts";
 export { defineTool } from "./tools/tool.ts";
 export type { AnyTool, DefineToolOptions, Tool, ToolContext } from "./tools/tool.ts";
 export { defineOutput, parseOutput } from "./tools/output.ts";

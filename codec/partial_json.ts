@@ -1,0 +1,417 @@
+/**
+ * {@link PartialJsonReader}: JSON text read as it streams, each character once, with the value
+ * so far available at any point. The reader only checks and delimits the text as it arrives;
+ * values are built when a snapshot asks for them, by `JSON.parse` over the runs of complete
+ * children not yet built — so each character is also parsed once, by the engine's own parser,
+ * and a reader nobody asks pays only for the scan.
+ *
+ * @module
+ */
+
+import { PartialJsonError, type PartialJsonErrorType } from "../common/errors.ts";
+import { TextChunks } from "./text_chunks.ts";
+import { ARRAY, Frame, OBJECT, ROOT, setOwn } from "./partial_json_frame.ts";
+
+// What the scanner expects next.
+const VALUE = 0; // a value (the start, after `:`, after `,` in an array)
+const VALUE_OR_END = 1; // after `[`
+const AFTER = 2; // after a child: `,` or the closer
+const KEY_OR_END = 3; // after `{`
+const KEY = 4; // after `,` in an object
+const COLON = 5;
+const STRING = 6; // in a string, a key's when `#key`
+const ESCAPE = 7; // after a backslash
+const HEX = 8; // in `\uXXXX`
+const NUMBER = 9;
+const LITERAL = 10; // in true, false or null
+const DONE = 11; // the value is complete: only whitespace may follow
+
+// Where a number is, for its grammar: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?
+const MINUS = 0, ZERO = 1, INTEGER = 2, POINT = 3, FRACTION = 4, E = 5, E_SIGN = 6, EXPONENT = 7;
+const NUMBER_ENDS = 1 << ZERO | 1 << INTEGER | 1 << FRACTION | 1 << EXPONENT;
+
+/** Options of {@link PartialJsonReader}. */
+export interface PartialJsonReaderOptions {
+  /**
+   * Arrays and objects nested deeper than this are refused with a `too_deep` error.
+   * @default 256
+   */
+  maxDepth?: number;
+}
+
+/**
+ * Reads JSON text delivered in pieces and gives the value read so far.
+ *
+ * What a snapshot holds: objects and arrays as far as they go; strings as far as they have
+ * arrived (an escape only once whole, a high surrogate only once its pair is there); numbers,
+ * `true`, `false`, `null` and keys only once complete — a key shows once its value starts.
+ *
+ * Identity, and what is shared: a complete value (a closed array or object, a finished string)
+ * is the same instance in every later snapshot and is never changed again, so a UI can skip it
+ * by identity. Containers still open are on one path from the root to where the text stops:
+ * each open object is a fresh shallow copy in every snapshot after a change (its cost is its
+ * number of keys), while each open array is one instance, grown in place (a list of thousands
+ * of items stays linear) — a snapshot is therefore valid until the next one is taken; keep the
+ * closed parts, not the open arrays. `snapshot()` returns the same value when nothing changed.
+ * An open string is joined once per snapshot by appending what arrived (a rope); reading a
+ * growing 1 MiB string in full after every piece is still the reader's own O(length).
+ *
+ * @example Watch an object fill in
+ * ```ts
+ * import { PartialJsonReader } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * const reader = new PartialJsonReader();
+ * reader.push('{"city":"Par');
+ * assert.deepEqual(reader.snapshot(), { city: "Par" });
+ * reader.push('is","days":[{"t":18},{"t":1');
+ * const first = reader.snapshot() as { days: unknown[] };
+ * assert.deepEqual(first, { city: "Paris", days: [{ t: 18 }, {}] });
+ * reader.push("9}]}");
+ * const done = reader.end() as { days: unknown[] };
+ * assert.deepEqual(done, { city: "Paris", days: [{ t: 18 }, { t: 19 }] });
+ * assert.equal(done.days[0], first.days[0]); // a closed child keeps its identity
+ * ```
+ */
+export class PartialJsonReader {
+  #text = new TextChunks();
+  #frames: Frame[] = [new Frame(ROOT)];
+  /** Index of the innermost open frame (0: the root). */
+  #depth = 0;
+  #maxDepth: number;
+  #state = VALUE;
+  /** How much of the text was scanned. */
+  #scanned = 0;
+  /** The string in progress is a key. */
+  #key = false;
+  /** Where the token in progress starts (a string's content, a number, a literal). */
+  #tokenStart = 0;
+  /** The string in progress has an escape. */
+  #escaped = false;
+  #escapeStart = 0;
+  #hexLeft = 0;
+  #number = MINUS;
+  #literal = "";
+  #literalAt = 0;
+  /** A snapshot showed the value string in progress: decoded up to `#decodedTo` into `#decoded`. */
+  #seen = false;
+  #decoded = "";
+  #decodedTo = 0;
+  #changed = false;
+  #snapshot: unknown = undefined;
+  #error: PartialJsonError | undefined;
+
+  /** @param options The nesting cap. */
+  constructor(options: PartialJsonReaderOptions = {}) {
+    this.#maxDepth = options.maxDepth ?? 256;
+  }
+
+  /**
+   * Reads the next piece of text.
+   *
+   * @param piece Any piece: a split escape, number, key or surrogate pair is fine.
+   * @throws {PartialJsonError} `invalid_json` at the first character that cannot be JSON, or
+   * `too_deep`; again on every later call.
+   */
+  push(piece: string): void {
+    if (this.#error !== undefined) throw this.#error;
+    const base = this.#text.length;
+    this.#text.append(piece);
+    const n = piece.length;
+    let state = this.#state;
+    let i = 0;
+    scan: while (i < n) {
+      if (state === STRING) {
+        const from = i;
+        let c = 0;
+        while (i < n) {
+          c = piece.charCodeAt(i);
+          if (c === 34 || c === 92 || c < 32) break;
+          i++;
+        }
+        if (i > from && !this.#key) this.#changed = true;
+        if (i === n) break scan;
+        if (c === 34) state = this.#closeString(base + ++i);
+        else if (c === 92) {
+          this.#escapeStart = base + i++;
+          this.#escaped = true;
+          state = ESCAPE;
+        } else this.#fail(base + i, state, "a control character in a string");
+        continue;
+      }
+      const c = piece.charCodeAt(i);
+      if (state === NUMBER) {
+        const next = numberStep(this.#number, c);
+        if (next >= 0) {
+          this.#number = next;
+          i++;
+          continue;
+        }
+        if ((NUMBER_ENDS >> this.#number & 1) === 0) {
+          this.#fail(base + i, state, "an unfinished number");
+        }
+        state = this.#endValue(base + i);
+        continue;
+      }
+      if (c === 32 || c === 10 || c === 13 || c === 9) {
+        if (state < STRING || state === DONE) {
+          i++;
+          continue;
+        }
+      }
+      state = this.#step(state, c, base + i);
+      i++;
+    }
+    this.#state = state;
+    this.#scanned = base + n;
+  }
+
+  /**
+   * The value read so far; `undefined` before anything shows. Built now, only if something
+   * changed since the last call (see the class notes on identity).
+   *
+   * @returns The partial value.
+   */
+  snapshot(): unknown {
+    if (!this.#changed) return this.#snapshot;
+    this.#changed = false;
+    const frames = this.#frames;
+    let value = this.#openString();
+    for (let d = this.#depth; d >= 0; d--) {
+      const frame = frames[d];
+      frame.build(this.#text);
+      if (frame.kind === ARRAY) {
+        const array = frame.live as unknown[];
+        array.length = frame.count;
+        if (value !== undefined) array.push(value);
+        value = array;
+      } else if (frame.kind === OBJECT) {
+        const object = { ...frame.live as Record<string, unknown> };
+        if (value !== undefined) setOwn(object, frame.key!, value);
+        value = object;
+      } else if (frame.complete) value = frame.live;
+    }
+    const open = this.#openValueString();
+    const start = frames[this.#depth].childStart;
+    this.#text.drop(open ? this.#decodedTo : start >= 0 ? start : this.#scanned);
+    return this.#snapshot = value;
+  }
+
+  /**
+   * Ends the text: the complete value, equal to `JSON.parse` of the whole text.
+   *
+   * @returns The value.
+   * @throws {PartialJsonError} `invalid_json` when the text stops before the value ends.
+   */
+  end(): unknown {
+    if (this.#error !== undefined) throw this.#error;
+    const at = this.#scanned;
+    if (this.#state === NUMBER && this.#depth === 0 && (NUMBER_ENDS >> this.#number & 1) !== 0) {
+      this.#state = this.#endValue(at);
+    }
+    if (this.#state !== DONE) this.#fail(at, this.#state, "the end of the text");
+    return this.snapshot();
+  }
+
+  // One character outside strings and numbers: the next state.
+  #step(state: number, c: number, at: number): number {
+    switch (state) {
+      case VALUE_OR_END:
+        if (c === 93) return this.#close(at);
+      // falls through
+      case VALUE:
+        return this.#startValue(state, c, at);
+      case AFTER: {
+        const kind = this.#frames[this.#depth].kind;
+        if (c === 44) return kind === ARRAY ? VALUE : KEY;
+        if (c === (kind === ARRAY ? 93 : 125)) return this.#close(at);
+        break;
+      }
+      case KEY_OR_END:
+        if (c === 125) return this.#close(at);
+      // falls through
+      case KEY:
+        if (c !== 34) break;
+        this.#frames[this.#depth].childStart = at;
+        return this.#startString(true, at);
+      case COLON:
+        if (c === 58) return VALUE;
+        break;
+      case ESCAPE:
+        if (c === 117) {
+          this.#hexLeft = 4;
+          return HEX;
+        }
+        if (isEscape(c)) return this.#escapeEnded();
+        return this.#fail(at, state, "a bad escape");
+      case HEX:
+        if (!isHex(c)) return this.#fail(at, state, "a bad \\u escape");
+        return --this.#hexLeft === 0 ? this.#escapeEnded() : HEX;
+      case LITERAL:
+        if (c !== this.#literal.charCodeAt(this.#literalAt)) break;
+        return ++this.#literalAt === this.#literal.length ? this.#endValue(at + 1) : LITERAL;
+    }
+    return this.#fail(at, state, `unexpected ${JSON.stringify(String.fromCharCode(c))}`);
+  }
+
+  #startValue(state: number, c: number, at: number): number {
+    const frame = this.#frames[this.#depth];
+    if (frame.kind !== OBJECT) frame.childStart = at;
+    if (c === 34) return this.#startString(false, at);
+    if (c === 123 || c === 91) return this.#open(c === 91 ? ARRAY : OBJECT, state, at);
+    if (c === 45 || (c >= 48 && c <= 57)) {
+      this.#number = c === 45 ? MINUS : c === 48 ? ZERO : INTEGER;
+      return NUMBER;
+    }
+    const literal = c === 116 ? "true" : c === 102 ? "false" : c === 110 ? "null" : "";
+    if (literal === "") {
+      return this.#fail(at, state, `unexpected ${JSON.stringify(String.fromCharCode(c))}`);
+    }
+    this.#literal = literal;
+    this.#literalAt = 1;
+    return LITERAL;
+  }
+
+  #startString(key: boolean, at: number): number {
+    this.#key = key;
+    this.#tokenStart = at + 1;
+    this.#escaped = false;
+    if (!key) {
+      this.#seen = false;
+      this.#decoded = "";
+      this.#decodedTo = at + 1;
+      this.#changed = true;
+    }
+    return STRING;
+  }
+
+  #escapeEnded(): number {
+    if (!this.#key) this.#changed = true;
+    return STRING;
+  }
+
+  // `end` is just past the closing quote.
+  #closeString(end: number): number {
+    if (this.#key) {
+      const raw = this.#text.range(this.#tokenStart, end - 1);
+      this.#frames[this.#depth].key = this.#escaped ? JSON.parse(`"${raw}"`) : raw;
+      return COLON;
+    }
+    if (!this.#seen) return this.#endValue(end);
+    // A snapshot showed part of it: finish it here, once, rather than parse it all again.
+    const value = this.#decoded + decode(this.#text.range(this.#decodedTo, end - 1));
+    this.#seen = false;
+    this.#decoded = "";
+    return this.#insert(value);
+  }
+
+  #open(kind: number, state: number, at: number): number {
+    if (this.#depth === this.#maxDepth) {
+      this.#fail(at, state, `nesting deeper than ${this.#maxDepth}`, "too_deep");
+    }
+    const depth = ++this.#depth;
+    const frames = this.#frames;
+    if (depth === frames.length) frames.push(new Frame(kind));
+    else frames[depth].reset(kind);
+    this.#changed = true;
+    return kind === ARRAY ? VALUE_OR_END : KEY_OR_END;
+  }
+
+  // A closer at `at`.
+  #close(at: number): number {
+    const frame = this.#frames[this.#depth--];
+    if (frame.live === undefined) return this.#endValue(at + 1);
+    // A snapshot showed it: its parent holds the values before it, so add it there whole.
+    frame.build(this.#text);
+    const value = frame.live;
+    if (frame.kind === ARRAY) (value as unknown[]).length = frame.count;
+    frame.live = undefined;
+    return this.#insert(value);
+  }
+
+  // A child of the innermost frame ended at `end`, as text to parse when a snapshot asks.
+  #endValue(end: number): number {
+    this.#changed = true;
+    const frame = this.#frames[this.#depth];
+    if (frame.regionStart < 0) frame.regionStart = frame.childStart;
+    frame.regionEnd = end;
+    frame.childStart = -1;
+    return frame.kind === ROOT ? DONE : AFTER;
+  }
+
+  // A child of the innermost frame ended as a value already built.
+  #insert(value: unknown): number {
+    this.#changed = true;
+    const frame = this.#frames[this.#depth];
+    frame.add(value);
+    frame.childStart = -1;
+    return frame.kind === ROOT ? DONE : AFTER;
+  }
+
+  #openValueString(): boolean {
+    const state = this.#state;
+    return (state === STRING || state === ESCAPE || state === HEX) && !this.#key;
+  }
+
+  // The value string in progress as far as whole characters go, or undefined.
+  #openString(): string | undefined {
+    if (!this.#openValueString()) return undefined;
+    const to = this.#state === STRING ? this.#scanned : this.#escapeStart;
+    if (to > this.#decodedTo) {
+      this.#decoded += decode(this.#text.range(this.#decodedTo, to));
+      this.#decodedTo = to;
+    }
+    this.#seen = true;
+    const decoded = this.#decoded;
+    const last = decoded.charCodeAt(decoded.length - 1);
+    // A high surrogate waits for its pair, so that no snapshot holds half a character.
+    return last >= 0xd800 && last <= 0xdbff ? decoded.slice(0, -1) : decoded;
+  }
+
+  #fail(
+    at: number,
+    state: number,
+    what: string,
+    type: PartialJsonErrorType = "invalid_json",
+  ): never {
+    this.#state = state;
+    this.#scanned = at;
+    this.#changed = true;
+    const value = this.snapshot();
+    throw this.#error = new PartialJsonError(
+      type,
+      `Cannot read JSON: ${what} at position ${at}`,
+      { position: at, value },
+    );
+  }
+}
+
+function decode(raw: string): string {
+  return raw.indexOf("\\") < 0 ? raw : JSON.parse(`"${raw}"`);
+}
+
+// The number's next state with `c`, or -1 when `c` is not part of it.
+function numberStep(state: number, c: number): number {
+  if (c >= 48 && c <= 57) {
+    if (state === MINUS) return c === 48 ? ZERO : INTEGER;
+    if (state === ZERO) return -1;
+    if (state === POINT) return FRACTION;
+    if (state === E || state === E_SIGN) return EXPONENT;
+    return state;
+  }
+  if (c === 46) return state === ZERO || state === INTEGER ? POINT : -1;
+  if (c === 101 || c === 69) {
+    return state === ZERO || state === INTEGER || state === FRACTION ? E : -1;
+  }
+  if (c === 43 || c === 45) return state === E ? E_SIGN : -1;
+  return -1;
+}
+
+function isEscape(c: number): boolean {
+  // " \ / b f n r t
+  return c === 34 || c === 92 || c === 47 || c === 98 || c === 102 || c === 110 || c === 114 ||
+    c === 116;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}

@@ -1,0 +1,111 @@
+/**
+ * One open container of a {@link PartialJsonReader} (or the top level): where its child in
+ * progress starts, the run of complete children not yet built (text), and the container built
+ * so far from the ones that were.
+ *
+ * @module
+ */
+
+import type { TextChunks } from "./text_chunks.ts";
+
+/** The top level: one value. */
+export const ROOT = 0;
+/** An open array. */
+export const ARRAY = 1;
+/** An open object. */
+export const OBJECT = 2;
+
+/** Sets an own property, `__proto__` included (as `JSON.parse` does), never the prototype. */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(object, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else object[key] = value;
+}
+
+/** An open container; the reader reuses one per depth. */
+export class Frame {
+  /** ROOT, ARRAY or OBJECT. */
+  kind: number;
+  /** Where the child in progress starts (an object's: at its key), or -1. */
+  childStart = -1;
+  /** Start of the complete children not yet built, or -1 when there are none. */
+  regionStart = -1;
+  /** End of the last complete child. */
+  regionEnd = 0;
+  /** The container built so far (for the root, its value), once a snapshot asked for it. */
+  live: unknown = undefined;
+  /** An array's complete children in `live`. */
+  count = 0;
+  /** An object's key of the child in progress. */
+  key: string | undefined = undefined;
+  /** The root's value is complete. */
+  complete = false;
+
+  /** @param kind ROOT, ARRAY or OBJECT. */
+  constructor(kind: number) {
+    this.kind = kind;
+  }
+
+  /** Makes this the frame of a newly opened container. */
+  reset(kind: number): void {
+    this.kind = kind;
+    this.childStart = -1;
+    this.regionStart = -1;
+    this.live = undefined;
+    this.count = 0;
+    this.key = undefined;
+  }
+
+  /**
+   * Builds the complete children not yet built, with one `JSON.parse` of their text (checked
+   * by the reader already, so it cannot throw), and makes `live` exist.
+   */
+  build(text: TextChunks): void {
+    const kind = this.kind;
+    if (this.regionStart < 0) {
+      if (this.live === undefined && kind !== ROOT) this.live = kind === ARRAY ? [] : {};
+      return;
+    }
+    const run = text.range(this.regionStart, this.regionEnd);
+    this.regionStart = -1;
+    if (kind === ROOT) {
+      this.live = JSON.parse(run);
+      this.complete = true;
+    } else if (kind === ARRAY) this.#addItems(JSON.parse(`[${run}]`));
+    else this.#addFields(JSON.parse(`{${run}}`));
+  }
+
+  #addItems(items: unknown[]): void {
+    const live = this.live as unknown[] | undefined;
+    if (live === undefined) this.live = items;
+    else {
+      live.length = this.count;
+      for (let i = 0; i < items.length; i++) live.push(items[i]);
+    }
+    this.count += items.length;
+  }
+
+  #addFields(fields: Record<string, unknown>): void {
+    const live = this.live as Record<string, unknown> | undefined;
+    if (live === undefined) this.live = fields;
+    else for (const key in fields) setOwn(live, key, fields[key]);
+  }
+
+  /** Adds a complete child built already; `live` exists (a snapshot built this frame). */
+  add(value: unknown): void {
+    if (this.kind === ARRAY) {
+      const live = this.live as unknown[];
+      live.length = this.count++;
+      live.push(value);
+    } else if (this.kind === OBJECT) setOwn(this.live as Record<string, unknown>, this.key!, value);
+    else {
+      this.live = value;
+      this.complete = true;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Text that arrives in pieces, kept as the pieces. A string grown by `+=` is a rope that the
+ * engine flattens whenever it is sliced or read by index, so slicing a growing rope after each
+ * piece copies all of it each time (quadratic); here a range costs only the pieces it spans.
+ *
+ * @module
+ */
+
+/** Pieces of one text, addressed by offset from the text's start; the front can be dropped. */
+export class TextChunks {
+  #pieces: string[] = [];
+  /** `#starts[k]`: the offset of `#pieces[k]`. */
+  #starts: number[] = [];
+  /** Index of the first piece kept. */
+  #head = 0;
+  #length = 0;
+
+  /** The text's length so far, dropped pieces included. */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Appends a piece. */
+  append(piece: string): void {
+    if (piece === "") return;
+    this.#pieces.push(piece);
+    this.#starts.push(this.#length);
+    this.#length += piece.length;
+  }
+
+  /** The text from `from` to `to` (offsets of the whole text); `from` must not be dropped. */
+  range(from: number, to: number): string {
+    if (from >= to) return "";
+    const pieces = this.#pieces;
+    const starts = this.#starts;
+    let k = this.#find(from);
+    const first = pieces[k];
+    const offset = from - starts[k];
+    if (to - starts[k] <= first.length) return first.substring(offset, to - starts[k]);
+    let out = offset === 0 ? first : first.substring(offset);
+    for (k++; k < pieces.length; k++) {
+      const end = to - starts[k];
+      if (end <= pieces[k].length) {
+        return out + (end === pieces[k].length ? pieces[k] : pieces[k].substring(0, end));
+      }
+      out += pieces[k];
+    }
+    return out;
+  }
+
+  /** Drops the pieces that end at or before `offset`: they will not be read again. */
+  drop(offset: number): void {
+    const pieces = this.#pieces;
+    let head = this.#head;
+    while (head < pieces.length && this.#starts[head] + pieces[head].length <= offset) head++;
+    // Shifting the arrays on every drop would copy them each time: compact once they are half
+    // dropped, so each piece is moved at most a constant number of times.
+    if (head > 64 && head * 2 > pieces.length) {
+      this.#pieces = pieces.slice(head);
+      this.#starts = this.#starts.slice(head);
+      head = 0;
+    }
+    this.#head = head;
+  }
+
+  // The index of the piece holding `offset`: the latest one usually, so look there first.
+  #find(offset: number): number {
+    const starts = this.#starts;
+    let high = starts.length - 1;
+    if (starts[high] <= offset) return high;
+    let low = this.#head;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+}
