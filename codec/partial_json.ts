@@ -175,7 +175,7 @@ export class PartialJsonReader {
     if (!this.#changed) return this.#snapshot;
     this.#changed = false;
     const frames = this.#frames;
-    let value = this.#openString();
+    let value: unknown = this.#openString();
     for (let d = this.#depth; d >= 0; d--) {
       const frame = frames[d];
       frame.build(this.#text);
