@@ -77,6 +77,8 @@ export class PartialJsonReader {
   #frames: Frame[] = [new Frame(ROOT)];
   /** Index of the innermost open frame (0: the root). */
   #depth = 0;
+  /** The kind of the innermost frame. */
+  #kind = ROOT;
   #maxDepth: number;
   #state = VALUE;
   /** How much of the text was scanned. */
@@ -119,17 +121,14 @@ export class PartialJsonReader {
     const n = piece.length;
     let state = this.#state;
     let i = 0;
-    scan: while (i < n) {
+    // The common characters are handled inline; the rest go through #step.
+    while (i < n) {
+      let c = piece.charCodeAt(i);
       if (state === STRING) {
         const from = i;
-        let c = 0;
-        while (i < n) {
-          c = piece.charCodeAt(i);
-          if (c === 34 || c === 92 || c < 32) break;
-          i++;
-        }
+        while (c !== 34 && c !== 92 && c >= 32 && ++i < n) c = piece.charCodeAt(i);
         if (i > from && !this.#key) this.#changed = true;
-        if (i === n) break scan;
+        if (i === n) break;
         if (c === 34) state = this.#closeString(base + ++i);
         else if (c === 92) {
           this.#escapeStart = base + i++;
@@ -138,27 +137,33 @@ export class PartialJsonReader {
         } else this.#fail(base + i, state, "a control character in a string");
         continue;
       }
-      const c = piece.charCodeAt(i);
       if (state === NUMBER) {
-        const next = numberStep(this.#number, c);
+        const number = this.#number;
+        if (number === INTEGER || number === FRACTION || number === EXPONENT) {
+          // Digits after the first are most of a number.
+          while (c >= 48 && c <= 57 && ++i < n) c = piece.charCodeAt(i);
+          if (i === n) break;
+        }
+        const next = numberStep(number, c);
         if (next >= 0) {
           this.#number = next;
           i++;
           continue;
         }
-        if ((NUMBER_ENDS >> this.#number & 1) === 0) {
-          this.#fail(base + i, state, "an unfinished number");
-        }
-        state = this.#endValue(base + i);
+        if ((NUMBER_ENDS >> number & 1) === 0) this.#fail(base + i, state, "an unfinished number");
+        state = this.#endScalar(base + i, NUMBER);
         continue;
       }
-      if (c === 32 || c === 10 || c === 13 || c === 9) {
-        if (state < STRING || state === DONE) {
-          i++;
-          continue;
-        }
+      if (c <= 32 && (c === 32 || c === 10 || c === 13 || c === 9) && (state < STRING || state === DONE)) {
+        i++;
+        continue;
       }
-      state = this.#step(state, c, base + i);
+      if (c === 34 && (state === KEY || state === KEY_OR_END)) {
+        this.#frames[this.#depth].childStart = base + i;
+        state = this.#startString(true, base + i);
+      } else if (c === 58 && state === COLON) state = VALUE;
+      else if (c === 44 && state === AFTER) state = this.#kind === ARRAY ? VALUE : KEY;
+      else state = this.#step(state, c, base + i);
       i++;
     }
     this.#state = state;
@@ -181,8 +186,8 @@ export class PartialJsonReader {
       frame.build(this.#text);
       if (frame.kind === ARRAY) {
         const array = frame.live as unknown[];
-        array.length = frame.count;
-        if (value !== undefined) array.push(value);
+        if (value !== undefined) array[frame.count] = value;
+        else if (array.length !== frame.count) array.length = frame.count;
         value = array;
       } else if (frame.kind === OBJECT) {
         const object = { ...frame.live as Record<string, unknown> };
@@ -248,7 +253,7 @@ export class PartialJsonReader {
         return --this.#hexLeft === 0 ? this.#escapeEnded() : HEX;
       case LITERAL:
         if (c !== this.#literal.charCodeAt(this.#literalAt)) break;
-        return ++this.#literalAt === this.#literal.length ? this.#endValue(at + 1) : LITERAL;
+        return ++this.#literalAt === this.#literal.length ? this.#endScalar(at + 1, LITERAL) : LITERAL;
     }
     return this.#fail(at, state, `unexpected ${JSON.stringify(String.fromCharCode(c))}`);
   }
@@ -259,6 +264,7 @@ export class PartialJsonReader {
     if (c === 34) return this.#startString(false, at);
     if (c === 123 || c === 91) return this.#open(c === 91 ? ARRAY : OBJECT, state, at);
     if (c === 45 || (c >= 48 && c <= 57)) {
+      this.#tokenStart = at;
       this.#number = c === 45 ? MINUS : c === 48 ? ZERO : INTEGER;
       return NUMBER;
     }
@@ -296,7 +302,7 @@ export class PartialJsonReader {
       this.#frames[this.#depth].key = this.#escaped ? JSON.parse(`"${raw}"`) : raw;
       return COLON;
     }
-    if (!this.#seen) return this.#endValue(end);
+    if (!this.#seen) return this.#endScalar(end, STRING);
     // A snapshot showed part of it: finish it here, once, rather than parse it all again.
     const value = this.#decoded + decode(this.#text.range(this.#decodedTo, end - 1));
     this.#seen = false;
@@ -312,6 +318,7 @@ export class PartialJsonReader {
     const frames = this.#frames;
     if (depth === frames.length) frames.push(new Frame(kind));
     else frames[depth].reset(kind);
+    this.#kind = kind;
     this.#changed = true;
     return kind === ARRAY ? VALUE_OR_END : KEY_OR_END;
   }
@@ -319,12 +326,28 @@ export class PartialJsonReader {
   // A closer at `at`.
   #close(at: number): number {
     const frame = this.#frames[this.#depth--];
+    this.#kind = this.#frames[this.#depth].kind;
     if (frame.live === undefined) return this.#endValue(at + 1);
     // A snapshot showed it: its parent holds the values before it, so add it there whole.
     frame.build(this.#text);
     const value = frame.live;
-    if (frame.kind === ARRAY) (value as unknown[]).length = frame.count;
+    if (frame.kind === ARRAY && (value as unknown[]).length !== frame.count) {
+      (value as unknown[]).length = frame.count;
+    }
     frame.live = undefined;
+    return this.#insert(value);
+  }
+
+  // A number, literal or string ended at `end`: built now if a snapshot showed its container
+  // (and no text waits before it), else left as text like any child.
+  #endScalar(end: number, kind: number): number {
+    const frame = this.#frames[this.#depth];
+    if (frame.live === undefined || frame.regionStart >= 0) return this.#endValue(end);
+    const literal = this.#literal;
+    let value: unknown;
+    if (kind === STRING) value = decode(this.#text.range(this.#tokenStart, end - 1));
+    else if (kind === NUMBER) value = +this.#text.range(this.#tokenStart, end);
+    else value = literal === "true" ? true : literal === "false" ? false : null;
     return this.#insert(value);
   }
 

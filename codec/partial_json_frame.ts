@@ -83,10 +83,8 @@ export class Frame {
   #addItems(items: unknown[]): void {
     const live = this.live as unknown[] | undefined;
     if (live === undefined) this.live = items;
-    else {
-      live.length = this.count;
-      for (let i = 0; i < items.length; i++) live.push(items[i]);
-    }
+    // Written from `count` on: over the partial child a snapshot may have put there.
+    else for (let i = 0, count = this.count; i < items.length; i++) live[count + i] = items[i];
     this.count += items.length;
   }
 
@@ -99,9 +97,7 @@ export class Frame {
   /** Adds a complete child built already; `live` exists (a snapshot built this frame). */
   add(value: unknown): void {
     if (this.kind === ARRAY) {
-      const live = this.live as unknown[];
-      live.length = this.count++;
-      live.push(value);
+      (this.live as unknown[])[this.count++] = value;
     } else if (this.kind === OBJECT) setOwn(this.live as Record<string, unknown>, this.key!, value);
     else {
       this.live = value;

@@ -37,15 +37,13 @@ export class TextChunks {
     const first = pieces[k];
     const offset = from - starts[k];
     if (to - starts[k] <= first.length) return first.substring(offset, to - starts[k]);
-    let out = offset === 0 ? first : first.substring(offset);
-    for (k++; k < pieces.length; k++) {
-      const end = to - starts[k];
-      if (end <= pieces[k].length) {
-        return out + (end === pieces[k].length ? pieces[k] : pieces[k].substring(0, end));
-      }
-      out += pieces[k];
-    }
-    return out;
+    // Many pieces: one join copies each once, where `+=` would build a deep rope to flatten.
+    let last = k + 1;
+    while (last < pieces.length && starts[last] + pieces[last].length < to) last++;
+    const parts = pieces.slice(k, last + 1);
+    parts[0] = first.substring(offset);
+    parts[parts.length - 1] = pieces[last].substring(0, to - starts[last]);
+    return parts.join("");
   }
 
   /** Drops the pieces that end at or before `offset`: they will not be read again. */
