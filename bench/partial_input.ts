@@ -43,7 +43,10 @@ export function partialAnswer(bytes: number): string {
   const items: unknown[] = [];
   let length = 24;
   for (let i = 0; length < bytes; i++) {
-    const summary = Array.from({ length: 10 + i % 7 }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]);
+    const summary = Array.from(
+      { length: 10 + i % 7 },
+      (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length],
+    );
     const item = {
       id: i,
       title: `Finding ${i}`,

@@ -154,7 +154,10 @@ export class PartialJsonReader {
         state = this.#endScalar(base + i, NUMBER);
         continue;
       }
-      if (c <= 32 && (c === 32 || c === 10 || c === 13 || c === 9) && (state < STRING || state === DONE)) {
+      if (
+        c <= 32 && (c === 32 || c === 10 || c === 13 || c === 9) &&
+        (state < STRING || state === DONE)
+      ) {
         i++;
         continue;
       }
@@ -253,7 +256,9 @@ export class PartialJsonReader {
         return --this.#hexLeft === 0 ? this.#escapeEnded() : HEX;
       case LITERAL:
         if (c !== this.#literal.charCodeAt(this.#literalAt)) break;
-        return ++this.#literalAt === this.#literal.length ? this.#endScalar(at + 1, LITERAL) : LITERAL;
+        return ++this.#literalAt === this.#literal.length
+          ? this.#endScalar(at + 1, LITERAL)
+          : LITERAL;
     }
     return this.#fail(at, state, `unexpected ${JSON.stringify(String.fromCharCode(c))}`);
   }
