@@ -1,5 +1,5 @@
 // Partial values while JSON streams: the whole stream of ~30-character deltas through a
-// PartialJsonReader, with a snapshot after every delta or every 10th, then the final value.
+// PartialJsonReader, with a snapshot after every delta, every 10th or none, then the final value.
 // Floor: one JSON.parse of the final text. The ratio should not grow with the size (linear).
 import { type Library, type Register, suite } from "./bench.ts";
 import { deltasOf, PARTIAL_SIZES, partialAnswer } from "./partial_input.ts";
@@ -14,16 +14,19 @@ function read(lib: Library, deltas: string[], every: number): unknown {
   let last: unknown;
   for (let i = 0; i < deltas.length; i++) {
     reader.push(deltas[i]);
-    if ((i + 1) % every === 0) last = reader.snapshot();
+    if (every !== 0 && (i + 1) % every === 0) last = reader.snapshot();
   }
   return [last, reader.end()];
 }
 
 export default await suite((lib: Library, bench: Register) => {
-  for (const every of [1, 10]) {
+  // 0: no snapshot before the end, what reading costs by itself.
+  for (const every of [1, 10, 0]) {
     for (const { kb, text, deltas } of answers) {
       bench({
-        group: `partial: snapshot every ${every === 1 ? "delta" : `${every} deltas`}`,
+        group: every === 0
+          ? "partial: final value only"
+          : `partial: snapshot every ${every === 1 ? "delta" : `${every} deltas`}`,
         name: `${kb} KB`,
         category: "partial",
         perCall: deltas.length,
