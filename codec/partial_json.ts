@@ -11,24 +11,32 @@
 import { PartialJsonError, type PartialJsonErrorType } from "../common/errors.ts";
 import { TextChunks } from "./text_chunks.ts";
 import { ARRAY, Frame, OBJECT, ROOT, setOwn } from "./partial_json_frame.ts";
+import {
+  decode,
+  EXPONENT,
+  FRACTION,
+  INTEGER,
+  isEscape,
+  isHex,
+  MINUS,
+  NUMBER_ENDS,
+  numberStep,
+  ZERO,
+} from "./partial_json_chars.ts";
 
-// What the scanner expects next.
+// What the scanner expects next. The token states come last: `state >= STRING` is one test.
 const VALUE = 0; // a value (the start, after `:`, after `,` in an array)
 const VALUE_OR_END = 1; // after `[`
 const AFTER = 2; // after a child: `,` or the closer
 const KEY_OR_END = 3; // after `{`
 const KEY = 4; // after `,` in an object
 const COLON = 5;
-const STRING = 6; // in a string, a key's when `#key`
-const ESCAPE = 7; // after a backslash
-const HEX = 8; // in `\uXXXX`
-const NUMBER = 9;
-const LITERAL = 10; // in true, false or null
-const DONE = 11; // the value is complete: only whitespace may follow
-
-// Where a number is, for its grammar: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?
-const MINUS = 0, ZERO = 1, INTEGER = 2, POINT = 3, FRACTION = 4, E = 5, E_SIGN = 6, EXPONENT = 7;
-const NUMBER_ENDS = 1 << ZERO | 1 << INTEGER | 1 << FRACTION | 1 << EXPONENT;
+const DONE = 6; // the value is complete: only whitespace may follow
+const STRING = 7; // in a string, a key's when `#key`
+const ESCAPE = 8; // after a backslash
+const HEX = 9; // in `\uXXXX`
+const NUMBER = 10;
+const LITERAL = 11; // in true, false or null
 
 /** Options of {@link PartialJsonReader}. */
 export interface PartialJsonReaderOptions {
@@ -75,10 +83,9 @@ export interface PartialJsonReaderOptions {
 export class PartialJsonReader {
   #text = new TextChunks();
   #frames: Frame[] = [new Frame(ROOT)];
-  /** Index of the innermost open frame (0: the root). */
+  /** The innermost open frame (`#frames[#depth]`). */
+  #top: Frame = this.#frames[0];
   #depth = 0;
-  /** The kind of the innermost frame. */
-  #kind = ROOT;
   #maxDepth: number;
   #state = VALUE;
   /** How much of the text was scanned. */
@@ -87,17 +94,14 @@ export class PartialJsonReader {
   #key = false;
   /** Where the token in progress starts (a string's content, a number, a literal). */
   #tokenStart = 0;
-  /** The string in progress has an escape. */
-  #escaped = false;
   #escapeStart = 0;
   #hexLeft = 0;
   #number = MINUS;
   #literal = "";
   #literalAt = 0;
-  /** A snapshot showed the value string in progress: decoded up to `#decodedTo` into `#decoded`. */
-  #seen = false;
+  /** The value string in progress decoded up to here by snapshots; -1 until one looks. */
+  #decodedTo = -1;
   #decoded = "";
-  #decodedTo = 0;
   #changed = false;
   #snapshot: unknown = undefined;
   #error: PartialJsonError | undefined;
@@ -121,7 +125,6 @@ export class PartialJsonReader {
     const n = piece.length;
     let state = this.#state;
     let i = 0;
-    // The common characters are handled inline; the rest go through #step.
     while (i < n) {
       let c = piece.charCodeAt(i);
       if (state === STRING) {
@@ -132,7 +135,6 @@ export class PartialJsonReader {
         if (c === 34) state = this.#closeString(base + ++i);
         else if (c === 92) {
           this.#escapeStart = base + i++;
-          this.#escaped = true;
           state = ESCAPE;
         } else this.#fail(base + i, state, "a control character in a string");
         continue;
@@ -151,22 +153,55 @@ export class PartialJsonReader {
           continue;
         }
         if ((NUMBER_ENDS >> number & 1) === 0) this.#fail(base + i, state, "an unfinished number");
+        // The character after the number is read again, in the state after it.
         state = this.#endScalar(base + i, NUMBER);
         continue;
       }
-      if (
-        c <= 32 && (c === 32 || c === 10 || c === 13 || c === 9) &&
-        (state < STRING || state === DONE)
-      ) {
-        i++;
+      if (state > STRING) {
+        state = this.#token(state, c, base + i++);
         continue;
       }
-      if (c === 34 && (state === KEY || state === KEY_OR_END)) {
-        this.#frames[this.#depth].childStart = base + i;
-        state = this.#startString(true, base + i);
-      } else if (c === 58 && state === COLON) state = VALUE;
-      else if (c === 44 && state === AFTER) state = this.#kind === ARRAY ? VALUE : KEY;
-      else state = this.#step(state, c, base + i);
+      switch (c) {
+        case 32:
+        case 10:
+        case 13:
+        case 9:
+          break;
+        case 34: // a quote: a key or a string value
+          if (state === KEY || state === KEY_OR_END) {
+            this.#top.childStart = base + i;
+            this.#key = true;
+          } else if (state <= VALUE_OR_END) {
+            if (this.#top.kind !== OBJECT) this.#top.childStart = base + i;
+            this.#key = false;
+            this.#decodedTo = -1;
+            this.#changed = true;
+          } else this.#fail(base + i, state, 'unexpected "\\""');
+          this.#tokenStart = base + i + 1;
+          state = STRING;
+          break;
+        case 44: // ,
+          if (state !== AFTER) this.#fail(base + i, state, 'unexpected ","');
+          state = this.#top.kind === ARRAY ? VALUE : KEY;
+          break;
+        case 58: // :
+          if (state !== COLON) this.#fail(base + i, state, 'unexpected ":"');
+          state = VALUE;
+          break;
+        case 93: // ]
+        case 125: // }
+          if (
+            state === (c === 93 ? VALUE_OR_END : KEY_OR_END) ||
+            state === AFTER && this.#top.kind === (c === 93 ? ARRAY : OBJECT)
+          ) state = this.#close(base + i);
+          else this.#fail(base + i, state, `unexpected "${String.fromCharCode(c)}"`);
+          break;
+        default:
+          if (state > VALUE_OR_END) {
+            this.#fail(base + i, state, `unexpected ${JSON.stringify(String.fromCharCode(c))}`);
+          }
+          state = this.#startValue(state, c, base + i);
+      }
       i++;
     }
     this.#state = state;
@@ -183,10 +218,11 @@ export class PartialJsonReader {
     if (!this.#changed) return this.#snapshot;
     this.#changed = false;
     const frames = this.#frames;
+    const text = this.#text;
     let value: unknown = this.#openString();
     for (let d = this.#depth; d >= 0; d--) {
       const frame = frames[d];
-      frame.build(this.#text);
+      frame.build(text);
       if (frame.kind === ARRAY) {
         const array = frame.live as unknown[];
         if (value !== undefined) array[frame.count] = value;
@@ -194,13 +230,12 @@ export class PartialJsonReader {
         value = array;
       } else if (frame.kind === OBJECT) {
         const object = { ...frame.live as Record<string, unknown> };
-        if (value !== undefined) setOwn(object, frame.key!, value);
+        if (value !== undefined) setOwn(object, frame.keyOf(text), value);
         value = object;
       } else if (frame.complete) value = frame.live;
     }
-    const open = this.#openValueString();
-    const start = frames[this.#depth].childStart;
-    this.#text.drop(open ? this.#decodedTo : start >= 0 ? start : this.#scanned);
+    const start = this.#top.childStart;
+    text.drop(this.#decodedTo >= 0 ? this.#decodedTo : start >= 0 ? start : this.#scanned);
     return this.#snapshot = value;
   }
 
@@ -220,53 +255,32 @@ export class PartialJsonReader {
     return this.snapshot();
   }
 
-  // One character outside strings and numbers: the next state.
-  #step(state: number, c: number, at: number): number {
-    switch (state) {
-      case VALUE_OR_END:
-        if (c === 93) return this.#close(at);
-      // falls through
-      case VALUE:
-        return this.#startValue(state, c, at);
-      case AFTER: {
-        const kind = this.#frames[this.#depth].kind;
-        if (c === 44) return kind === ARRAY ? VALUE : KEY;
-        if (c === (kind === ARRAY ? 93 : 125)) return this.#close(at);
-        break;
+  // A character in an escape or a literal: the next state.
+  #token(state: number, c: number, at: number): number {
+    if (state === ESCAPE) {
+      if (c === 117) {
+        this.#hexLeft = 4;
+        return HEX;
       }
-      case KEY_OR_END:
-        if (c === 125) return this.#close(at);
-      // falls through
-      case KEY:
-        if (c !== 34) break;
-        this.#frames[this.#depth].childStart = at;
-        return this.#startString(true, at);
-      case COLON:
-        if (c === 58) return VALUE;
-        break;
-      case ESCAPE:
-        if (c === 117) {
-          this.#hexLeft = 4;
-          return HEX;
-        }
-        if (isEscape(c)) return this.#escapeEnded();
-        return this.#fail(at, state, "a bad escape");
-      case HEX:
-        if (!isHex(c)) return this.#fail(at, state, "a bad \\u escape");
-        return --this.#hexLeft === 0 ? this.#escapeEnded() : HEX;
-      case LITERAL:
-        if (c !== this.#literal.charCodeAt(this.#literalAt)) break;
-        return ++this.#literalAt === this.#literal.length
-          ? this.#endScalar(at + 1, LITERAL)
-          : LITERAL;
+      if (!isEscape(c)) this.#fail(at, state, "a bad escape");
+      if (!this.#key) this.#changed = true;
+      return STRING;
     }
-    return this.#fail(at, state, `unexpected ${JSON.stringify(String.fromCharCode(c))}`);
+    if (state === HEX) {
+      if (!isHex(c)) this.#fail(at, state, "a bad \\u escape");
+      if (--this.#hexLeft !== 0) return HEX;
+      if (!this.#key) this.#changed = true;
+      return STRING;
+    }
+    if (c !== this.#literal.charCodeAt(this.#literalAt)) {
+      this.#fail(at, state, `unexpected ${JSON.stringify(String.fromCharCode(c))}`);
+    }
+    return ++this.#literalAt === this.#literal.length ? this.#endScalar(at + 1, LITERAL) : LITERAL;
   }
 
   #startValue(state: number, c: number, at: number): number {
-    const frame = this.#frames[this.#depth];
-    if (frame.kind !== OBJECT) frame.childStart = at;
-    if (c === 34) return this.#startString(false, at);
+    const top = this.#top;
+    if (top.kind !== OBJECT) top.childStart = at;
     if (c === 123 || c === 91) return this.#open(c === 91 ? ARRAY : OBJECT, state, at);
     if (c === 45 || (c >= 48 && c <= 57)) {
       this.#tokenStart = at;
@@ -275,42 +289,23 @@ export class PartialJsonReader {
     }
     const literal = c === 116 ? "true" : c === 102 ? "false" : c === 110 ? "null" : "";
     if (literal === "") {
-      return this.#fail(at, state, `unexpected ${JSON.stringify(String.fromCharCode(c))}`);
+      this.#fail(at, state, `unexpected ${JSON.stringify(String.fromCharCode(c))}`);
     }
     this.#literal = literal;
     this.#literalAt = 1;
     return LITERAL;
   }
 
-  #startString(key: boolean, at: number): number {
-    this.#key = key;
-    this.#tokenStart = at + 1;
-    this.#escaped = false;
-    if (!key) {
-      this.#seen = false;
-      this.#decoded = "";
-      this.#decodedTo = at + 1;
-      this.#changed = true;
-    }
-    return STRING;
-  }
-
-  #escapeEnded(): number {
-    if (!this.#key) this.#changed = true;
-    return STRING;
-  }
-
   // `end` is just past the closing quote.
   #closeString(end: number): number {
     if (this.#key) {
-      const raw = this.#text.range(this.#tokenStart, end - 1);
-      this.#frames[this.#depth].key = this.#escaped ? JSON.parse(`"${raw}"`) : raw;
+      this.#top.setKey(this.#tokenStart, end - 1);
       return COLON;
     }
-    if (!this.#seen) return this.#endScalar(end, STRING);
+    if (this.#decodedTo < 0) return this.#endScalar(end, STRING);
     // A snapshot showed part of it: finish it here, once, rather than parse it all again.
     const value = this.#decoded + decode(this.#text.range(this.#decodedTo, end - 1));
-    this.#seen = false;
+    this.#decodedTo = -1;
     this.#decoded = "";
     return this.#insert(value);
   }
@@ -323,15 +318,15 @@ export class PartialJsonReader {
     const frames = this.#frames;
     if (depth === frames.length) frames.push(new Frame(kind));
     else frames[depth].reset(kind);
-    this.#kind = kind;
+    this.#top = frames[depth];
     this.#changed = true;
     return kind === ARRAY ? VALUE_OR_END : KEY_OR_END;
   }
 
   // A closer at `at`.
   #close(at: number): number {
-    const frame = this.#frames[this.#depth--];
-    this.#kind = this.#frames[this.#depth].kind;
+    const frame = this.#top;
+    this.#top = this.#frames[--this.#depth];
     if (frame.live === undefined) return this.#endValue(at + 1);
     // A snapshot showed it: its parent holds the values before it, so add it there whole.
     frame.build(this.#text);
@@ -346,8 +341,8 @@ export class PartialJsonReader {
   // A number, literal or string ended at `end`: built now if a snapshot showed its container
   // (and no text waits before it), else left as text like any child.
   #endScalar(end: number, kind: number): number {
-    const frame = this.#frames[this.#depth];
-    if (frame.live === undefined || frame.regionStart >= 0) return this.#endValue(end);
+    const top = this.#top;
+    if (top.live === undefined || top.regionStart >= 0) return this.#endValue(end);
     const literal = this.#literal;
     let value: unknown;
     if (kind === STRING) value = decode(this.#text.range(this.#tokenStart, end - 1));
@@ -359,36 +354,35 @@ export class PartialJsonReader {
   // A child of the innermost frame ended at `end`, as text to parse when a snapshot asks.
   #endValue(end: number): number {
     this.#changed = true;
-    const frame = this.#frames[this.#depth];
-    if (frame.regionStart < 0) frame.regionStart = frame.childStart;
-    frame.regionEnd = end;
-    frame.childStart = -1;
-    return frame.kind === ROOT ? DONE : AFTER;
+    const top = this.#top;
+    if (top.regionStart < 0) top.regionStart = top.childStart;
+    top.regionEnd = end;
+    top.childStart = -1;
+    return top.kind === ROOT ? DONE : AFTER;
   }
 
   // A child of the innermost frame ended as a value already built.
   #insert(value: unknown): number {
     this.#changed = true;
-    const frame = this.#frames[this.#depth];
-    frame.add(value);
-    frame.childStart = -1;
-    return frame.kind === ROOT ? DONE : AFTER;
-  }
-
-  #openValueString(): boolean {
-    const state = this.#state;
-    return (state === STRING || state === ESCAPE || state === HEX) && !this.#key;
+    const top = this.#top;
+    top.add(value, this.#text);
+    top.childStart = -1;
+    return top.kind === ROOT ? DONE : AFTER;
   }
 
   // The value string in progress as far as whole characters go, or undefined.
   #openString(): string | undefined {
-    if (!this.#openValueString()) return undefined;
-    const to = this.#state === STRING ? this.#scanned : this.#escapeStart;
+    const state = this.#state;
+    if (state !== STRING && state !== ESCAPE && state !== HEX || this.#key) return undefined;
+    if (this.#decodedTo < 0) {
+      this.#decodedTo = this.#tokenStart;
+      this.#decoded = "";
+    }
+    const to = state === STRING ? this.#scanned : this.#escapeStart;
     if (to > this.#decodedTo) {
       this.#decoded += decode(this.#text.range(this.#decodedTo, to));
       this.#decodedTo = to;
     }
-    this.#seen = true;
     const decoded = this.#decoded;
     const last = decoded.charCodeAt(decoded.length - 1);
     // A high surrogate waits for its pair, so that no snapshot holds half a character.
@@ -411,35 +405,4 @@ export class PartialJsonReader {
       { position: at, value },
     );
   }
-}
-
-function decode(raw: string): string {
-  return raw.indexOf("\\") < 0 ? raw : JSON.parse(`"${raw}"`);
-}
-
-// The number's next state with `c`, or -1 when `c` is not part of it.
-function numberStep(state: number, c: number): number {
-  if (c >= 48 && c <= 57) {
-    if (state === MINUS) return c === 48 ? ZERO : INTEGER;
-    if (state === ZERO) return -1;
-    if (state === POINT) return FRACTION;
-    if (state === E || state === E_SIGN) return EXPONENT;
-    return state;
-  }
-  if (c === 46) return state === ZERO || state === INTEGER ? POINT : -1;
-  if (c === 101 || c === 69) {
-    return state === ZERO || state === INTEGER || state === FRACTION ? E : -1;
-  }
-  if (c === 43 || c === 45) return state === E ? E_SIGN : -1;
-  return -1;
-}
-
-function isEscape(c: number): boolean {
-  // " \ / b f n r t
-  return c === 34 || c === 92 || c === 47 || c === 98 || c === 102 || c === 110 || c === 114 ||
-    c === 116;
-}
-
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }

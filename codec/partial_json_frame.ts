@@ -7,6 +7,7 @@
  */
 
 import type { TextChunks } from "./text_chunks.ts";
+import { decode } from "./partial_json_chars.ts";
 
 /** The top level: one value. */
 export const ROOT = 0;
@@ -41,7 +42,10 @@ export class Frame {
   live: unknown = undefined;
   /** An array's complete children in `live`. */
   count = 0;
-  /** An object's key of the child in progress. */
+  /** Where an object's key of the child in progress is, between its quotes. */
+  keyStart = 0;
+  keyEnd = 0;
+  /** That key, once read (keys are read only when a value must be put under one). */
   key: string | undefined = undefined;
   /** The root's value is complete. */
   complete = false;
@@ -59,6 +63,18 @@ export class Frame {
     this.live = undefined;
     this.count = 0;
     this.key = undefined;
+  }
+
+  /** Notes the key of the child in progress (its text between the quotes). */
+  setKey(start: number, end: number): void {
+    this.keyStart = start;
+    this.keyEnd = end;
+    this.key = undefined;
+  }
+
+  /** The key of the child in progress, read from the text the first time it is asked for. */
+  keyOf(text: TextChunks): string {
+    return this.key ??= decode(text.range(this.keyStart, this.keyEnd));
   }
 
   /**
@@ -95,11 +111,12 @@ export class Frame {
   }
 
   /** Adds a complete child built already; `live` exists (a snapshot built this frame). */
-  add(value: unknown): void {
+  add(value: unknown, text: TextChunks): void {
     if (this.kind === ARRAY) {
       (this.live as unknown[])[this.count++] = value;
-    } else if (this.kind === OBJECT) setOwn(this.live as Record<string, unknown>, this.key!, value);
-    else {
+    } else if (this.kind === OBJECT) {
+      setOwn(this.live as Record<string, unknown>, this.keyOf(text), value);
+    } else {
       this.live = value;
       this.complete = true;
     }
