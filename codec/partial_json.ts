@@ -102,6 +102,8 @@ export class PartialJsonReader {
   /** The value string in progress decoded up to here by snapshots; -1 until one looks. */
   #decodedTo = -1;
   #decoded = "";
+  /** `#decoded` ends with a high surrogate. */
+  #halfPair = false;
   #changed = false;
   #snapshot: unknown = undefined;
   #error: PartialJsonError | undefined;
@@ -377,16 +379,19 @@ export class PartialJsonReader {
     if (this.#decodedTo < 0) {
       this.#decodedTo = this.#tokenStart;
       this.#decoded = "";
+      this.#halfPair = false;
     }
     const to = state === STRING ? this.#scanned : this.#escapeStart;
     if (to > this.#decodedTo) {
-      this.#decoded += decode(this.#text.range(this.#decodedTo, to));
+      const piece = decode(this.#text.range(this.#decodedTo, to));
+      this.#decoded += piece;
       this.#decodedTo = to;
+      // Read on the piece: reading the joined string by index would flatten it every time.
+      const last = piece.charCodeAt(piece.length - 1);
+      this.#halfPair = last >= 0xd800 && last <= 0xdbff;
     }
-    const decoded = this.#decoded;
-    const last = decoded.charCodeAt(decoded.length - 1);
     // A high surrogate waits for its pair, so that no snapshot holds half a character.
-    return last >= 0xd800 && last <= 0xdbff ? decoded.slice(0, -1) : decoded;
+    return this.#halfPair ? this.#decoded.slice(0, -1) : this.#decoded;
   }
 
   #fail(
