@@ -221,10 +221,10 @@ export class PartialJsonReader {
     this.#changed = false;
     const frames = this.#frames;
     const text = this.#text;
-    let value: unknown = this.#openString();
+    let value: unknown = this.#openString(this.#build());
     for (let d = this.#depth; d >= 0; d--) {
       const frame = frames[d];
-      frame.build(text);
+      frame.ensure();
       if (frame.kind === ARRAY) {
         const array = frame.live as unknown[];
         if (value !== undefined) array[frame.count] = value;
@@ -372,8 +372,34 @@ export class PartialJsonReader {
     return top.kind === ROOT ? DONE : AFTER;
   }
 
-  // The value string in progress as far as whole characters go, or undefined.
-  #openString(): string | undefined {
+  /**
+   * Builds what every open frame holds but has not built, and decodes the open string's new
+   * text, with one `JSON.parse` for all of it (a call costs more than a short text does).
+   *
+   * @returns The open string's new text, decoded; undefined when there is none.
+   */
+  #build(): string | undefined {
+    const out: string[] = ["["];
+    const written: Frame[] = [];
+    for (let d = 0; d <= this.#depth; d++) {
+      const frame = this.#frames[d];
+      if (frame.regionStart < 0) continue;
+      if (written.length !== 0) out.push(",");
+      frame.write(out, this.#text);
+      written.push(frame);
+    }
+    const piece = this.#stringPiece();
+    const escaped = piece !== undefined && piece.indexOf("\\") >= 0;
+    if (written.length === 0 && !escaped) return piece;
+    if (escaped) out.push(written.length === 0 ? '"' : ',"', piece, '"');
+    out.push("]");
+    const values = JSON.parse(out.join("")) as unknown[];
+    for (let k = 0; k < written.length; k++) written[k].take(values[k]);
+    return escaped ? values[written.length] as string : piece;
+  }
+
+  // The open value string's text that no snapshot decoded yet (whole escapes only).
+  #stringPiece(): string | undefined {
     const state = this.#state;
     if (state !== STRING && state !== ESCAPE && state !== HEX || this.#key) return undefined;
     if (this.#decodedTo < 0) {
@@ -382,10 +408,16 @@ export class PartialJsonReader {
       this.#halfPair = false;
     }
     const to = state === STRING ? this.#scanned : this.#escapeStart;
-    if (to > this.#decodedTo) {
-      const piece = decode(this.#text.range(this.#decodedTo, to));
+    const piece = this.#text.range(this.#decodedTo, to);
+    this.#decodedTo = to;
+    return piece;
+  }
+
+  // The value string in progress as far as whole characters go, or undefined.
+  #openString(piece: string | undefined): string | undefined {
+    if (piece === undefined) return undefined;
+    if (piece !== "") {
       this.#decoded += piece;
-      this.#decodedTo = to;
       // Read on the piece: reading the joined string by index would flatten it every time.
       const last = piece.charCodeAt(piece.length - 1);
       this.#halfPair = last >= 0xd800 && last <= 0xdbff;

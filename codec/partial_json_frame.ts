@@ -82,18 +82,36 @@ export class Frame {
    * by the reader already, so it cannot throw), and makes `live` exist.
    */
   build(text: TextChunks): void {
+    if (this.regionStart < 0) return this.ensure();
+    const run: string[] = [];
+    this.write(run, text);
+    this.take(JSON.parse(run.join("")));
+  }
+
+  /** Makes `live` exist (an empty container) when nothing was built yet. */
+  ensure(): void {
+    if (this.live === undefined && this.kind !== ROOT) this.live = this.kind === ARRAY ? [] : {};
+  }
+
+  /**
+   * Writes the complete children not yet built as one JSON value (an array's as an array, an
+   * object's as an object) into `out`, for {@link take} once parsed; there must be some.
+   */
+  write(out: string[], text: TextChunks): void {
     const kind = this.kind;
-    if (this.regionStart < 0) {
-      if (this.live === undefined && kind !== ROOT) this.live = kind === ARRAY ? [] : {};
-      return;
-    }
-    const run = text.range(this.regionStart, this.regionEnd);
+    if (kind !== ROOT) out.push(kind === ARRAY ? "[" : "{");
+    text.collect(out, this.regionStart, this.regionEnd);
+    if (kind !== ROOT) out.push(kind === ARRAY ? "]" : "}");
     this.regionStart = -1;
-    if (kind === ROOT) {
-      this.live = JSON.parse(run);
+  }
+
+  /** Adds the children {@link write} wrote, parsed. */
+  take(parsed: unknown): void {
+    if (this.kind === ROOT) {
+      this.live = parsed;
       this.complete = true;
-    } else if (kind === ARRAY) this.#addItems(JSON.parse(`[${run}]`));
-    else this.#addFields(JSON.parse(`{${run}}`));
+    } else if (this.kind === ARRAY) this.#addItems(parsed as unknown[]);
+    else this.#addFields(parsed as Record<string, unknown>);
   }
 
   #addItems(items: unknown[]): void {

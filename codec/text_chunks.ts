@@ -31,19 +31,27 @@ export class TextChunks {
   /** The text from `from` to `to` (offsets of the whole text); `from` must not be dropped. */
   range(from: number, to: number): string {
     if (from >= to) return "";
+    const k = this.#find(from);
+    const first = this.#pieces[k];
+    const start = this.#starts[k];
+    if (to - start <= first.length) return first.substring(from - start, to - start);
+    // Many pieces: one join copies each once, where `+=` would build a deep rope to flatten.
+    const out: string[] = [];
+    this.collect(out, from, to);
+    return out.join("");
+  }
+
+  /** Appends the text from `from` to `to` to `out`, as pieces (joined by the caller). */
+  collect(out: string[], from: number, to: number): void {
     const pieces = this.#pieces;
     const starts = this.#starts;
     let k = this.#find(from);
-    const first = pieces[k];
-    const offset = from - starts[k];
-    if (to - starts[k] <= first.length) return first.substring(offset, to - starts[k]);
-    // Many pieces: one join copies each once, where `+=` would build a deep rope to flatten.
-    let last = k + 1;
-    while (last < pieces.length && starts[last] + pieces[last].length < to) last++;
-    const parts = pieces.slice(k, last + 1);
-    parts[0] = first.substring(offset);
-    parts[parts.length - 1] = pieces[last].substring(0, to - starts[last]);
-    return parts.join("");
+    let offset = from - starts[k];
+    for (; k < pieces.length && starts[k] < to; k++, offset = 0) {
+      const piece = pieces[k];
+      const end = Math.min(piece.length, to - starts[k]);
+      out.push(offset === 0 && end === piece.length ? piece : piece.substring(offset, end));
+    }
   }
 
   /** Drops the pieces that end at or before `offset`: they will not be read again. */
