@@ -138,9 +138,7 @@ for (const kb of PARTIAL_SIZES) {
       LIBRARIES.map((l) =>
         `${l.name} ${result.ms[l.name].toFixed(2)} ms (${
           (result.ms[l.name] / result.floorMs).toFixed(1)
-        }× JSON.parse, ${
-          (result.ms[l.name] / result.ms.rosetta).toFixed(1)
-        }× rosetta)`
+        }× JSON.parse, ${(result.ms[l.name] / result.ms.rosetta).toFixed(1)}× rosetta)`
       ).join("; "),
   );
 }
