@@ -110,7 +110,16 @@ test("PartialOutput stops at invalid JSON, names where, and leaves the verdict t
 test("partialOutput yields partial values over an EventStream, then the validated answer", async () => {
   const stream = readFixture("openai/structured_output.sse");
   for (const chunking of chunkings(new TextEncoder().encode(stream), [1])) {
-    const body = ReadableStream.from(chunking.chunks);
+    const chunks = [...chunking.chunks];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = chunks.shift();
+        if (chunk === undefined) controller.close();
+        else {controller.enqueue(
+            typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk,
+          );}
+      },
+    });
     const values: unknown[] = [];
     for await (
       const value of partialOutput(

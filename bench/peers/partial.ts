@@ -104,28 +104,35 @@ async function measure(kb: number): Promise<SizeResult> {
     }
     times[library.name] = [];
   }
-  // Two rounds of warm-up, not counted.
-  // A collection of the peers' garbage must not land in another's time: collect before each.
+  // rosetta and the floor first, interleaved, on a heap the peers' garbage has not grown, after
+  // ~300 ms of warm-up (the JIT's tiers), with no forced collection: one throws compiled code
+  // away. Then each peer, with a collection before each sample so that none pays for another's
+  // garbage. The first two samples of each are not counted.
   const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
-  for (let round = -2; round < rounds; round++) {
-    collect();
-    let start = performance.now();
-    for (let i = 0; i < 20; i++) JSON.parse(text);
-    times.floor.push((performance.now() - start) / 20);
-    for (const library of LIBRARIES) {
-      // rosetta's stream is short: several per sample, so that the timer's grain does not count.
-      const calls = library.sampled ? 1 : Math.max(1, 64 / kb);
-      const scale = library.sampled ? stride : 1;
+  const sample = async (name: string, run: () => unknown, calls: number, scale: number) => {
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) await run();
+    times[name].push((performance.now() - start) * scale / calls);
+  };
+  // rosetta's stream is short: several per sample, so that the timer's grain does not count.
+  const calls = Math.max(1, 64 / kb);
+  for (const warm = performance.now() + 300; performance.now() < warm;) {
+    JSON.parse(text);
+    await rosetta(deltas, 1);
+  }
+  for (let round = -2; round < rounds * 3; round++) {
+    await sample("floor", () => JSON.parse(text), calls * 20, 1);
+    await sample("rosetta", () => rosetta(deltas, 1), calls, 1);
+  }
+  for (const library of LIBRARIES.filter((l) => l.sampled)) {
+    for (let round = -2; round < rounds; round++) {
       collect();
-      start = performance.now();
-      for (let i = 0; i < calls; i++) await library.read(deltas, scale);
-      times[library.name].push((performance.now() - start) * scale / calls);
+      await sample(library.name, () => library.read(deltas, stride), 1, stride);
     }
   }
-  const ms = Object.fromEntries(
-    LIBRARIES.map((l) => [l.name, median(times[l.name])]),
-  );
-  return { kb, floorMs: median(times.floor), ms };
+  const counted = (values: number[]) => median(values.slice(2));
+  const ms = Object.fromEntries(LIBRARIES.map((l) => [l.name, counted(times[l.name])]));
+  return { kb, floorMs: counted(times.floor), ms };
 }
 
 const system = systemInfo();
