@@ -10,7 +10,8 @@
 
 import { PartialJsonError, type PartialJsonErrorType } from "../common/errors.ts";
 import { TextChunks } from "./text_chunks.ts";
-import { ARRAY, Frame, OBJECT, ROOT, setOwn } from "./partial_json_frame.ts";
+import { ARRAY, buildFrames, Frame, OBJECT, ROOT, setOwn } from "./partial_json_frame.ts";
+import { OpenString } from "./partial_json_string.ts";
 import {
   decode,
   EXPONENT,
@@ -99,11 +100,8 @@ export class PartialJsonReader {
   #number = MINUS;
   #literal = "";
   #literalAt = 0;
-  /** The value string in progress decoded up to here by snapshots; -1 until one looks. */
-  #decodedTo = -1;
-  #decoded = "";
-  /** `#decoded` ends with a high surrogate. */
-  #halfPair = false;
+  /** The value string in progress, as snapshots decoded it. */
+  #string = new OpenString();
   #changed = false;
   #snapshot: unknown = undefined;
   #error: PartialJsonError | undefined;
@@ -176,7 +174,7 @@ export class PartialJsonReader {
           } else if (state <= VALUE_OR_END) {
             if (this.#top.kind !== OBJECT) this.#top.childStart = base + i;
             this.#key = false;
-            this.#decodedTo = -1;
+            this.#string.forget();
             this.#changed = true;
           } else this.#fail(base + i, state, 'unexpected "\\""');
           this.#tokenStart = base + i + 1;
@@ -221,7 +219,7 @@ export class PartialJsonReader {
     this.#changed = false;
     const frames = this.#frames;
     const text = this.#text;
-    let value: unknown = this.#openString(this.#build());
+    let value: unknown = this.#openString();
     for (let d = this.#depth; d >= 0; d--) {
       const frame = frames[d];
       frame.ensure();
@@ -237,7 +235,7 @@ export class PartialJsonReader {
       } else if (frame.complete) value = frame.live;
     }
     const start = this.#top.childStart;
-    text.drop(this.#decodedTo >= 0 ? this.#decodedTo : start >= 0 ? start : this.#scanned);
+    text.drop(this.#string.to >= 0 ? this.#string.to : start >= 0 ? start : this.#scanned);
     return this.#snapshot = value;
   }
 
@@ -304,12 +302,9 @@ export class PartialJsonReader {
       this.#top.setKey(this.#tokenStart, end - 1);
       return COLON;
     }
-    if (this.#decodedTo < 0) return this.#endScalar(end, STRING);
+    if (this.#string.to < 0) return this.#endScalar(end, STRING);
     // A snapshot showed part of it: finish it here, once, rather than parse it all again.
-    const value = this.#decoded + decode(this.#text.range(this.#decodedTo, end - 1));
-    this.#decodedTo = -1;
-    this.#decoded = "";
-    return this.#insert(value);
+    return this.#insert(this.#string.finish(this.#text, end - 1));
   }
 
   #open(kind: number, state: number, at: number): number {
@@ -372,58 +367,20 @@ export class PartialJsonReader {
     return top.kind === ROOT ? DONE : AFTER;
   }
 
-  /**
-   * Builds what every open frame holds but has not built, and decodes the open string's new
-   * text, with one `JSON.parse` for all of it (a call costs more than a short text does).
-   *
-   * @returns The open string's new text, decoded; undefined when there is none.
-   */
-  #build(): string | undefined {
-    const out: string[] = ["["];
-    const written: Frame[] = [];
-    for (let d = 0; d <= this.#depth; d++) {
-      const frame = this.#frames[d];
-      if (frame.regionStart < 0) continue;
-      if (written.length !== 0) out.push(",");
-      frame.write(out, this.#text);
-      written.push(frame);
-    }
-    const piece = this.#stringPiece();
-    const escaped = piece !== undefined && piece.indexOf("\\") >= 0;
-    if (written.length === 0 && !escaped) return piece;
-    if (escaped) out.push(written.length === 0 ? '"' : ',"', piece, '"');
-    out.push("]");
-    const values = JSON.parse(out.join("")) as unknown[];
-    for (let k = 0; k < written.length; k++) written[k].take(values[k]);
-    return escaped ? values[written.length] as string : piece;
-  }
-
-  // The open value string's text that no snapshot decoded yet (whole escapes only).
-  #stringPiece(): string | undefined {
+  // Builds what the open frames hold but have not built, and the value string in progress as
+  // far as whole characters go (undefined if none).
+  #openString(): string | undefined {
     const state = this.#state;
-    if (state !== STRING && state !== ESCAPE && state !== HEX || this.#key) return undefined;
-    if (this.#decodedTo < 0) {
-      this.#decodedTo = this.#tokenStart;
-      this.#decoded = "";
-      this.#halfPair = false;
-    }
-    const to = state === STRING ? this.#scanned : this.#escapeStart;
-    const piece = this.#text.range(this.#decodedTo, to);
-    this.#decodedTo = to;
-    return piece;
-  }
-
-  // The value string in progress as far as whole characters go, or undefined.
-  #openString(piece: string | undefined): string | undefined {
-    if (piece === undefined) return undefined;
-    if (piece !== "") {
-      this.#decoded += piece;
-      // Read on the piece: reading the joined string by index would flatten it every time.
-      const last = piece.charCodeAt(piece.length - 1);
-      this.#halfPair = last >= 0xd800 && last <= 0xdbff;
-    }
-    // A high surrogate waits for its pair, so that no snapshot holds half a character.
-    return this.#halfPair ? this.#decoded.slice(0, -1) : this.#decoded;
+    const open = (state === STRING || state === ESCAPE || state === HEX) && !this.#key;
+    const piece = open
+      ? this.#string.take(
+        this.#text,
+        this.#tokenStart,
+        state === STRING ? this.#scanned : this.#escapeStart,
+      )
+      : undefined;
+    const decoded = buildFrames(this.#frames, this.#depth, this.#text, piece);
+    return decoded === undefined ? undefined : this.#string.grow(decoded);
   }
 
   #fail(
