@@ -68,12 +68,46 @@ export function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
+// What each one-character escape stands for, by the code of the character after the backslash.
+const ESCAPED: string[] = [];
+for (
+  const [c, v] of Object.entries({
+    '"': '"',
+    "\\": "\\",
+    "/": "/",
+    b: "\b",
+    f: "\f",
+    n: "\n",
+    r: "\r",
+    t: "\t",
+  })
+) {
+  ESCAPED[c.charCodeAt(0)] = v;
+}
+
 /**
- * String text between quotes (checked, whole escapes only) as the string it stands for.
+ * String text between quotes (checked, whole escapes only) as the string it stands for. Written
+ * out rather than left to `JSON.parse`: the pieces are short, and a call costs more than they do.
  *
  * @param raw The text.
  * @returns The decoded string.
  */
 export function decode(raw: string): string {
-  return raw.indexOf("\\") < 0 ? raw : JSON.parse(`"${raw}"`);
+  let at = raw.indexOf("\\");
+  if (at < 0) return raw;
+  let out = "";
+  let from = 0;
+  do {
+    out += raw.slice(from, at);
+    const c = raw.charCodeAt(at + 1);
+    if (c === 117) {
+      out += String.fromCharCode(parseInt(raw.slice(at + 2, at + 6), 16));
+      from = at + 6;
+    } else {
+      out += ESCAPED[c];
+      from = at + 2;
+    }
+    at = raw.indexOf("\\", from);
+  } while (at >= 0);
+  return out + raw.slice(from);
 }

@@ -142,8 +142,8 @@ export class Frame {
 }
 
 /**
- * Builds what every open frame holds but has not built, and decodes the open string's new text,
- * with one `JSON.parse` for all of it (a call costs more than a short text does).
+ * Builds what every open frame holds but has not built, with one `JSON.parse` for all of it (a
+ * call costs more than a short text does), and decodes the open string's new text.
  *
  * @param frames The reader's frames.
  * @param depth The innermost open one.
@@ -166,11 +166,10 @@ export function buildFrames(
     frame.write(out, text);
     written.push(frame);
   }
-  const escaped = piece !== undefined && piece.indexOf("\\") >= 0;
-  if (written.length === 0 && !escaped) return piece;
-  if (escaped) out.push(written.length === 0 ? '"' : ',"', piece, '"');
-  out.push("]");
-  const values = JSON.parse(out.join("")) as unknown[];
-  for (let k = 0; k < written.length; k++) written[k].take(values[k]);
-  return escaped ? values[written.length] as string : piece;
+  if (written.length !== 0) {
+    out.push("]");
+    const values = JSON.parse(out.join("")) as unknown[];
+    for (let k = 0; k < written.length; k++) written[k].take(values[k]);
+  }
+  return piece === undefined ? undefined : decode(piece);
 }
