@@ -157,16 +157,18 @@ export function buildFrames(
   text: TextChunks,
   piece: string | undefined,
 ): string | undefined {
-  const out: string[] = ["["];
-  const written: Frame[] = [];
-  for (let d = 0; d <= depth; d++) {
-    const frame = frames[d];
-    if (frame.regionStart < 0) continue;
-    if (written.length !== 0) out.push(",");
-    frame.write(out, text);
-    written.push(frame);
-  }
-  if (written.length !== 0) {
+  let first = 0;
+  while (first <= depth && frames[first].regionStart < 0) first++;
+  if (first <= depth) {
+    const out: string[] = ["["];
+    const written: Frame[] = [];
+    for (let d = first; d <= depth; d++) {
+      const frame = frames[d];
+      if (frame.regionStart < 0) continue;
+      if (written.length !== 0) out.push(",");
+      frame.write(out, text);
+      written.push(frame);
+    }
     out.push("]");
     const values = JSON.parse(out.join("")) as unknown[];
     for (let k = 0; k < written.length; k++) written[k].take(values[k]);
