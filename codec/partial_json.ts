@@ -62,8 +62,9 @@ export interface PartialJsonReaderOptions {
  * number of keys), while each open array is one instance, grown in place (a list of thousands
  * of items stays linear) — a snapshot is therefore valid until the next one is taken; keep the
  * closed parts, not the open arrays. `snapshot()` returns the same value when nothing changed.
- * An open string is joined once per snapshot by appending what arrived (a rope); reading a
- * growing 1 MiB string in full after every piece is still the reader's own O(length).
+ * An open string grows by appending what arrived since the last snapshot (a rope, never re-read
+ * here); a consumer that reads a growing 1 MiB string in full after every piece still pays for
+ * its length each time.
  *
  * @example Watch an object fill in
  * ```ts
