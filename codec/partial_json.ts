@@ -228,16 +228,28 @@ export class PartialJsonReader {
         const array = frame.live as unknown[];
         if (value !== undefined) array[frame.count] = value;
         else if (array.length !== frame.count) array.length = frame.count;
-        value = array;
+        value = frame.shown = array;
       } else if (frame.kind === OBJECT) {
         const object = { ...frame.live as Record<string, unknown> };
         if (value !== undefined) setOwn(object, frame.keyOf(text), value);
-        value = object;
+        value = frame.shown = object;
       } else if (frame.complete) value = frame.live;
     }
     const start = this.#top.childStart;
     text.drop(this.#string.to >= 0 ? this.#string.to : start >= 0 ? start : this.#scanned);
     return this.#snapshot = value;
+  }
+
+  /**
+   * Whether a container of the last snapshot is still open: it may change (an open array grows in
+   * place) where a closed one never does. For a UI that skips what kept its identity.
+   *
+   * @param value An array or object of the last snapshot.
+   * @returns True while the text has not closed it.
+   */
+  isOpen(value: unknown): boolean {
+    for (let d = 1; d <= this.#depth; d++) if (this.#frames[d].shown === value) return true;
+    return false;
   }
 
   /**

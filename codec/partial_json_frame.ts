@@ -49,6 +49,8 @@ export class Frame {
   key: string | undefined = undefined;
   /** The root's value is complete. */
   complete = false;
+  /** What the last snapshot showed for this container. */
+  shown: unknown = undefined;
 
   /** @param kind ROOT, ARRAY or OBJECT. */
   constructor(kind: number) {
@@ -63,6 +65,7 @@ export class Frame {
     this.live = undefined;
     this.count = 0;
     this.key = undefined;
+    this.shown = undefined;
   }
 
   /** Notes the key of the child in progress (its text between the quotes). */

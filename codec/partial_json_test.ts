@@ -106,6 +106,8 @@ test("PartialJsonReader keeps complete values by identity and grows one open arr
   assert.equal(second.items[0], first.items[0]);
   assert.deepStrictEqual(second, { items: [{ a: 1 }, { b: 2 }, { c: "x" }] });
   assert.equal(reader.snapshot(), second, "no change, same snapshot");
+  assert.ok(reader.isOpen(second.items) && reader.isOpen(second.items[2]) && reader.isOpen(second));
+  assert.ok(!reader.isOpen(second.items[0]), "closed");
   reader.push('"}]}');
   const done = reader.end() as { items: object[] };
   assert.equal(done.items[1], second.items[1]);

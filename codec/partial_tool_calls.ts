@@ -97,6 +97,17 @@ export class PartialToolCalls {
     return this.#calls.get(index)?.call;
   }
 
+  /**
+   * Whether an array or object of a call's current arguments is still open and may change.
+   *
+   * @param index The call's block position.
+   * @param part A part of its arguments.
+   * @returns True while the arguments' text has not closed it.
+   */
+  isOpen(index: number, part: unknown): boolean {
+    return this.#calls.get(index)?.reader.isOpen(part) ?? false;
+  }
+
   #update(index: number, call: PartialToolCall): PartialToolCall {
     const state = this.#calls.get(index);
     if (state === undefined) this.#calls.set(index, { call, reader: new PartialJsonReader() });

@@ -62,6 +62,7 @@ test("PartialToolCalls keeps each call apart and stops one at invalid JSON", () 
   const bad = calls.push({ type: "tool_call_delta", index: 1, argumentsDelta: '{"y" 2' });
   calls.push({ type: "tool_call_delta", index: 0, argumentsDelta: "2]}" });
   assert.deepEqual(calls.get(0)?.arguments, { x: [1, 2] });
+  assert.ok(!calls.isOpen(0, calls.get(0)?.arguments?.x), "the list closed");
   assert.equal(bad?.error?.position, 5);
   assert.equal(calls.push({ type: "tool_call_delta", index: 1, argumentsDelta: "}" }), undefined);
   assert.equal(calls.push({ type: "text_delta", index: 2, text: "hi" }), undefined);

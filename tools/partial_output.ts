@@ -149,6 +149,17 @@ export class PartialOutput<Value> {
   }
 
   /**
+   * Whether an array or object of {@link value} is still open and may change (an open array
+   * grows in place; closed parts never change).
+   *
+   * @param part A part of the current value.
+   * @returns True while the answer has not closed it.
+   */
+  isOpen(part: unknown): boolean {
+    return this.#reader.isOpen(part);
+  }
+
+  /**
    * The final value: the response read by {@link parseOutput}, validated by the schema.
    *
    * @param response The stream's final response.

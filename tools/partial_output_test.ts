@@ -65,6 +65,7 @@ test("PartialOutput shows the answer growing and keeps finished fields by identi
     fields.push(view.value?.fields);
   }
   assert.equal(fields[3], fields[2], "the closed list is the same instance");
+  assert.ok(!view.isOpen(fields[2]));
   assert.equal(fields[4], fields[2]);
   assert.deepEqual(seen, [
     { name: "Ada" },
