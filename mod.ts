@@ -44,10 +44,23 @@ export type {
 export type * from "./common/events.ts";
 export { EventStream } from "./codec/event_stream.ts";
 export { EventTransformStream } from "./codec/stream.ts";
+export { PartialJsonReader, type PartialJsonReaderOptions } from "./codec/partial_json.ts";
+export {
+  partialToolArguments,
+  type PartialToolCall,
+  PartialToolCalls,
+} from "./codec/partial_tool_calls.ts";
 export { defineTool } from "./tools/tool.ts";
 export type { AnyTool, DefineToolOptions, Tool, ToolContext } from "./tools/tool.ts";
 export { defineOutput, parseOutput } from "./tools/output.ts";
 export type { DefineOutputOptions, Output } from "./tools/output.ts";
+export {
+  type DeepPartial,
+  PartialOutput,
+  partialOutput,
+  type PartialOutputOptions,
+  type ResponseEventStream,
+} from "./tools/partial_output.ts";
 export {
   executeToolCalls,
   extractToolCalls,

@@ -20,6 +20,7 @@ export type Category =
   | "conversion"
   | "tools"
   | "streaming"
+  | "partial"
   | "memory"
   | "http"
   | "import";

@@ -129,7 +129,7 @@ export const SEQUENTIAL: {
    * reads a case 7–9% off the others (an injected +8% read +1.1% and −0.5% in the first process
    * of 2 of 12 self-test runs and passed), so the +5% categories take the median of two.
    */
-  minPassProcesses: { default: 1, serialization: 2, parsing: 2, streaming: 2 },
+  minPassProcesses: { default: 1, serialization: 2, parsing: 2, streaming: 2, partial: 2 },
   /**
    * The standard deviation of a process's bias on log(candidate ÷ reference), which rounds in
    * one process cannot reveal. Four A/A-like processes here (Deno, 15 rounds each): between
@@ -159,6 +159,9 @@ export const RATIO_GATES: Record<Category, { limit: number; level: "fail" | "war
   serialization: { limit: 0.05, level: "fail" },
   parsing: { limit: 0.05, level: "fail" },
   streaming: { limit: 0.05, level: "fail" },
+  // Whole streams of 4–256 KB: a call allocates the answer's objects, and a collection landing in
+  // one copy's sample moves it more than in the small parse cases.
+  partial: { limit: 0.10, level: "fail" },
   tools: { limit: 0.20, level: "warn" },
   conversion: { limit: 0.20, level: "warn" },
   memory: { limit: 0.20, level: "warn" },

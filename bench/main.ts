@@ -43,6 +43,7 @@ const FILES = [
   "conversion",
   "tools",
   "streaming",
+  "partial",
   "memory",
   "http",
   "import",

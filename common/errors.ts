@@ -155,6 +155,57 @@ export class ResponseParseError extends RosettaError {
   }
 }
 
+/** Why a stream of JSON text could not be read. */
+export type PartialJsonErrorType = "invalid_json" | "too_deep";
+
+/** Options of {@link PartialJsonError}. */
+export interface PartialJsonErrorOptions extends RosettaErrorOptions {
+  /** Where the text went wrong, in UTF-16 code units from its start. */
+  position: number;
+  /** The value read before that point (a snapshot, as {@link PartialJsonError.value}). */
+  value?: unknown;
+}
+
+/**
+ * JSON text read as it streams that is not JSON, or nests deeper than the reader's cap.
+ * `position` is the offset of the offending character (UTF-16 code units, as `JSON.parse`
+ * counts); `value` is what had been read before it, so nothing already shown is lost.
+ *
+ * @example Recognise the error and where the text went wrong
+ * ```ts
+ * import { PartialJsonError, PartialJsonReader } from "@rosetta/llm";
+ * import assert from "node:assert/strict";
+ * const reader = new PartialJsonReader();
+ * assert.throws(() => reader.push('{"a":[1,}'), (e) => PartialJsonError.isInstance(e) && e.position === 8);
+ * ```
+ */
+export class PartialJsonError extends RosettaError {
+  /** What went wrong, to switch on. */
+  readonly type: PartialJsonErrorType;
+  /** Offset of the offending character in the text (UTF-16 code units). */
+  readonly position: number;
+  /** The partial value read before the error. */
+  readonly value: unknown;
+
+  /**
+   * @param type What went wrong.
+   * @param message Human-readable detail.
+   * @param options Position, value read so far, provider and path.
+   */
+  constructor(type: PartialJsonErrorType, message: string, options: PartialJsonErrorOptions) {
+    super(message, options);
+    this.name = "PartialJsonError";
+    this.type = type;
+    this.position = options.position;
+    this.value = options.value;
+  }
+
+  /** @inheritdoc */
+  static override isInstance(value: unknown): value is PartialJsonError {
+    return RosettaError.isInstance(value) && value.name === "PartialJsonError";
+  }
+}
+
 /** What kind of failure a provider reported. */
 export type ErrorCategory =
   | "auth"
