@@ -5,7 +5,8 @@ import { deepseek } from "../hosts/mod.ts";
 import type { Provider } from "../common/provider.ts";
 import type { StreamEvent } from "../common/events.ts";
 import { chunkings, decodeChunks } from "../testing/chunkings.ts";
-import { readFixture } from "../testing/internal/fixtures.ts";
+import { readFixtureBytes } from "../testing/internal/fixtures.ts";
+import { streamFormatOf } from "../testing/stream_format.ts";
 import {
   partialToolArguments,
   type PartialToolCall,
@@ -13,17 +14,22 @@ import {
 } from "./partial_tool_calls.ts";
 
 const streams: Array<[Provider, string]> = [
-  ...Object.values(providers).flatMap((p): Array<[Provider, string]> => [
-    [p, `${p.name}/tool_calls.sse`],
-    [p, `benchmarks/${p.name}/stream_tools.txt`],
-    [p, `benchmarks/${p.name}/stream_complex.txt`],
-  ]),
+  ...Object.values(providers).flatMap((p): Array<[Provider, string]> => {
+    // Bench streams are .txt where they are text, .bin where they are frames.
+    const ext = streamFormatOf(p).extension;
+    const bench = ext === ".sse" ? ".txt" : ext;
+    return [
+      [p, `${p.name}/tool_calls${ext}`],
+      [p, `benchmarks/${p.name}/stream_tools${bench}`],
+      [p, `benchmarks/${p.name}/stream_complex${bench}`],
+    ];
+  }),
   [deepseek as Provider, "hosts/deepseek_tool_loop.sse"],
 ];
 
 for (const [provider, path] of streams) {
   test(`PartialToolCalls on ${path}: the arguments read from deltas are the parsed ones`, () => {
-    for (const chunking of chunkings(new TextEncoder().encode(readFixture(path)), [1, 2])) {
+    for (const chunking of chunkings(readFixtureBytes(path), [1, 2])) {
       const { events, response } = decodeChunks(provider.createStreamDecoder(), chunking.chunks);
       const calls = new PartialToolCalls();
       const beforeEnd = new Map<number, PartialToolCall | undefined>();

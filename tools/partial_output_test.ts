@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { z } from "zod";
 import { providers } from "../providers/mod.ts";
 import { chunkings, decodeChunks } from "../testing/chunkings.ts";
-import { readFixture } from "../testing/internal/fixtures.ts";
+import { readFixture, readFixtureBytes } from "../testing/internal/fixtures.ts";
+import { streamFormatOf } from "../testing/stream_format.ts";
 import { EventStream } from "../codec/event_stream.ts";
 import { StructuredOutputError } from "../common/errors.ts";
 import type { StreamEvent } from "../common/events.ts";
@@ -27,7 +28,7 @@ const textDeltas = (...texts: string[]): StreamEvent[] =>
 
 const fixtures: Array<[string, string]> = [
   ...Object.values(providers).map((p) =>
-    [p.name, `${p.name}/structured_output.sse`] as [string, string]
+    [p.name, `${p.name}/structured_output${streamFormatOf(p).extension}`] as [string, string]
   ),
   ["anthropic", "anthropic/structured_output_tool.sse"],
 ];
@@ -35,7 +36,7 @@ const fixtures: Array<[string, string]> = [
 for (const [name, path] of fixtures) {
   test(`PartialOutput's last value on ${path} is parseOutput's, in every chunking`, () => {
     const provider = providers[name as keyof typeof providers];
-    for (const chunking of chunkings(new TextEncoder().encode(readFixture(path)))) {
+    for (const chunking of chunkings(readFixtureBytes(path))) {
       const { events, response } = decodeChunks(provider.createStreamDecoder(), chunking.chunks);
       const view = new PartialOutput(person);
       let changes = 0;
