@@ -108,10 +108,12 @@ test("createClient stream that stalls ends in a timeout error carrying the parti
 });
 
 test("createClient stream retries a response whose headers are slower than the idle limit", async () => {
-  const script = [answer({ firstByteDelayMs: 500 }), answer({})];
+  // The idle limit is wide enough that the second, prompt answer never idles on a loaded
+  // machine (40 ms did once on Node under load), and far below the first's delay.
+  const script = [answer({ firstByteDelayMs: 1_500 }), answer({})];
   await withServer({ script }, async (server, mock) => {
     const client = testClient(providers.google, server.baseUrl("google"), {
-      idleTimeoutMs: 40,
+      idleTimeoutMs: 300,
       random: () => 0,
     });
     const { text: said, error } = await read(client.stream(ask("google")));
