@@ -159,9 +159,11 @@ export const RATIO_GATES: Record<Category, { limit: number; level: "fail" | "war
   serialization: { limit: 0.05, level: "fail" },
   parsing: { limit: 0.05, level: "fail" },
   streaming: { limit: 0.05, level: "fail" },
-  // Whole streams of 4–256 KB: a call allocates the answer's objects, and a collection landing in
-  // one copy's sample moves it more than in the small parse cases.
-  partial: { limit: 0.10, level: "fail" },
+  // Whole streams of 4–256 KB: a call allocates the answer's objects, and what ran before in the
+  // process moves them (a 256 KB case reads up to 2× after the larger cases; a confirmation
+  // process runs fewer). Identical code read +55% and +126% there in a self-test run under load,
+  // so the category warns until a self-test proves it can fail cleanly.
+  partial: { limit: 0.10, level: "warn" },
   tools: { limit: 0.20, level: "warn" },
   conversion: { limit: 0.20, level: "warn" },
   memory: { limit: 0.20, level: "warn" },
@@ -176,10 +178,12 @@ export const RATIO_GATES: Record<Category, { limit: number; level: "fail" | "war
 export const FALLBACK_MIN_LIMIT = 0.10;
 
 /**
- * Allocation gate: fails when bytes per unit exceed the baseline by 5% plus 64 bytes. GC
- * accounting repeats to ±0.02%; the slack covers JIT differences between runtime versions.
+ * Allocation gate: fails when bytes per unit exceed the baseline or the reference by 20% plus 64
+ * bytes. GC accounting repeats to ±0.02% within a process, but two copies of the same code in
+ * one process differ by what ran before them (the candidate's modules also serve the bench's own
+ * set-up): identical code read 1483 B/op against 1278 (+16%) in every process of a self-test run.
  */
-export const BYTES_GATE: { relative: number; absolute: number } = { relative: 0.05, absolute: 64 };
+export const BYTES_GATE: { relative: number; absolute: number } = { relative: 0.20, absolute: 64 };
 
 /** The most bytes per unit the allocation gate allows against `base`. */
 export function allowedBytes(base: number): number {
