@@ -9,7 +9,7 @@
  */
 
 import { PartialJsonError, type PartialJsonErrorType } from "../common/errors.ts";
-import { TextChunks } from "./text_chunks.ts";
+import { TextWindow } from "./text_window.ts";
 import { ARRAY, buildFrames, Frame, OBJECT, ROOT, setOwn } from "./partial_json_frame.ts";
 import { OpenString } from "./partial_json_string.ts";
 import {
@@ -83,7 +83,7 @@ export interface PartialJsonReaderOptions {
  * ```
  */
 export class PartialJsonReader {
-  #text = new TextChunks();
+  #text = new TextWindow();
   #frames: Frame[] = [new Frame(ROOT)];
   /** The innermost open frame (`#frames[#depth]`). */
   #top: Frame = this.#frames[0];
@@ -317,7 +317,7 @@ export class PartialJsonReader {
     }
     if (this.#string.to < 0) return this.#endScalar(end, STRING);
     // A snapshot showed part of it: finish it here, once, rather than parse it all again.
-    return this.#insert(this.#string.finish(this.#text, end - 1));
+    return this.#insert(this.#string.finish(this.#text, end - 1), end);
   }
 
   #open(kind: number, state: number, at: number): number {
@@ -345,7 +345,7 @@ export class PartialJsonReader {
       (value as unknown[]).length = frame.count;
     }
     frame.live = undefined;
-    return this.#insert(value);
+    return this.#insert(value, at + 1);
   }
 
   // A number, literal or string ended at `end`: built now if a snapshot showed its container
@@ -358,7 +358,7 @@ export class PartialJsonReader {
     if (kind === STRING) value = decode(this.#text.range(this.#tokenStart, end - 1));
     else if (kind === NUMBER) value = +this.#text.range(this.#tokenStart, end);
     else value = literal === "true" ? true : literal === "false" ? false : null;
-    return this.#insert(value);
+    return this.#insert(value, end);
   }
 
   // A child of the innermost frame ended at `end`, as text to parse when a snapshot asks.
@@ -371,11 +371,14 @@ export class PartialJsonReader {
     return top.kind === ROOT ? DONE : AFTER;
   }
 
-  // A child of the innermost frame ended as a value already built.
-  #insert(value: unknown): number {
+  // A child of the innermost frame ended at `end` as a value already built. No text before it
+  // waits to be built (its frame was shown, and built, by a snapshot since it became the
+  // innermost), so that text is dropped: slicing a text that only grows would copy it each time.
+  #insert(value: unknown, end: number): number {
     this.#changed = true;
     const top = this.#top;
     top.add(value, this.#text);
+    this.#text.drop(end);
     top.childStart = -1;
     return top.kind === ROOT ? DONE : AFTER;
   }

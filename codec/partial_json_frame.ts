@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { TextChunks } from "./text_chunks.ts";
+import type { TextWindow } from "./text_window.ts";
 import { decode } from "./partial_json_chars.ts";
 
 /** The top level: one value. */
@@ -76,7 +76,7 @@ export class Frame {
   }
 
   /** The key of the child in progress, read from the text the first time it is asked for. */
-  keyOf(text: TextChunks): string {
+  keyOf(text: TextWindow): string {
     return this.key ??= decode(text.range(this.keyStart, this.keyEnd));
   }
 
@@ -84,11 +84,9 @@ export class Frame {
    * Builds the complete children not yet built, with one `JSON.parse` of their text (checked
    * by the reader already, so it cannot throw), and makes `live` exist.
    */
-  build(text: TextChunks): void {
+  build(text: TextWindow): void {
     if (this.regionStart < 0) return this.ensure();
-    const run: string[] = [];
-    this.write(run, text);
-    this.take(JSON.parse(run.join("")));
+    this.take(JSON.parse(this.written(text)));
   }
 
   /** Makes `live` exist (an empty container) when nothing was built yet. */
@@ -97,19 +95,18 @@ export class Frame {
   }
 
   /**
-   * Writes the complete children not yet built as one JSON value (an array's as an array, an
-   * object's as an object) into `out`, for {@link take} once parsed; there must be some.
+   * The complete children not yet built as one JSON value (an array's as an array, an object's
+   * as an object), for {@link take} once parsed; there must be some.
    */
-  write(out: string[], text: TextChunks): void {
+  written(text: TextWindow): string {
+    const run = text.range(this.regionStart, this.regionEnd);
     const kind = this.kind;
-    if (kind !== ROOT) out.push(kind === ARRAY ? "[" : "{");
-    text.collect(out, this.regionStart, this.regionEnd);
-    if (kind !== ROOT) out.push(kind === ARRAY ? "]" : "}");
-    this.regionStart = -1;
+    return kind === ROOT ? run : kind === ARRAY ? "[" + run + "]" : "{" + run + "}";
   }
 
-  /** Adds the children {@link write} wrote, parsed. */
+  /** Adds the children {@link written} gave, parsed. */
   take(parsed: unknown): void {
+    this.regionStart = -1;
     if (this.kind === ROOT) {
       this.live = parsed;
       this.complete = true;
@@ -132,7 +129,7 @@ export class Frame {
   }
 
   /** Adds a complete child built already; `live` exists (a snapshot built this frame). */
-  add(value: unknown, text: TextChunks): void {
+  add(value: unknown, text: TextWindow): void {
     if (this.kind === ARRAY) {
       (this.live as unknown[])[this.count++] = value;
     } else if (this.kind === OBJECT) {
@@ -157,24 +154,28 @@ export class Frame {
 export function buildFrames(
   frames: Frame[],
   depth: number,
-  text: TextChunks,
+  text: TextWindow,
   piece: string | undefined,
 ): string | undefined {
-  let first = 0;
-  while (first <= depth && frames[first].regionStart < 0) first++;
-  if (first <= depth) {
-    const out: string[] = ["["];
-    const written: Frame[] = [];
+  let first = -1;
+  let count = 0;
+  for (let d = depth; d >= 0; d--) {
+    if (frames[d].regionStart >= 0) {
+      first = d;
+      count++;
+    }
+  }
+  if (count === 1) frames[first].build(text);
+  else if (count > 1) {
+    let run = "[";
     for (let d = first; d <= depth; d++) {
       const frame = frames[d];
-      if (frame.regionStart < 0) continue;
-      if (written.length !== 0) out.push(",");
-      frame.write(out, text);
-      written.push(frame);
+      if (frame.regionStart >= 0) run += (d === first ? "" : ",") + frame.written(text);
     }
-    out.push("]");
-    const values = JSON.parse(out.join("")) as unknown[];
-    for (let k = 0; k < written.length; k++) written[k].take(values[k]);
+    const values = JSON.parse(run + "]") as unknown[];
+    for (let d = first, k = 0; k < count; d++) {
+      if (frames[d].regionStart >= 0) frames[d].take(values[k++]);
+    }
   }
   return piece === undefined ? undefined : decode(piece);
 }

@@ -6,7 +6,7 @@
  */
 
 import { decode } from "./partial_json_chars.ts";
-import type { TextChunks } from "./text_chunks.ts";
+import type { TextWindow } from "./text_window.ts";
 
 /** An open string value, decoded piece by piece as snapshots ask for it. */
 export class OpenString {
@@ -30,7 +30,7 @@ export class OpenString {
    * @param to Where its whole characters end (before an unfinished escape).
    * @returns The raw text from where the last snapshot stopped.
    */
-  take(text: TextChunks, start: number, to: number): string {
+  take(text: TextWindow, start: number, to: number): string {
     if (this.to < 0) {
       this.to = start;
       this.#halfPair = false;
@@ -64,7 +64,7 @@ export class OpenString {
    * @param end Where the content ends (the closing quote).
    * @returns The string.
    */
-  finish(text: TextChunks, end: number): string {
+  finish(text: TextWindow, end: number): string {
     const value = this.#decoded + decode(text.range(this.to, end));
     this.forget();
     return value;

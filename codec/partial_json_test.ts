@@ -138,6 +138,16 @@ test("PartialJsonReader grows a 1 MiB string piece by piece", () => {
   assert.equal((reader.end() as { text: string }).text.length, length);
 });
 
+test("PartialJsonReader reads a million one-character pieces with no snapshot between", () => {
+  // The text is kept as one string appended to: made flat once at the end, without recursion.
+  const reader = new PartialJsonReader();
+  reader.push('{"s":"');
+  const pieces = ["a", "\\", "n"]; // `a\n`, the escape split
+  for (let k = 0; k < 999_999; k++) reader.push(pieces[k % 3]);
+  reader.push('"}');
+  assert.equal((reader.end() as { s: string }).s, "a\n".repeat(333_333));
+});
+
 // [text, position of the error, the value read before it when not that of the prefix]
 const INVALID: [string, number, unknown?][] = [
   ['{"a":[1,}', 8],
