@@ -18,6 +18,8 @@ const FOLDERS = [
   ["openai", "benchmarks/openai"],
   ["google", "benchmarks/google"],
   ["openai-responses", "benchmarks/openai-responses"],
+  ["bedrock", "bedrock"],
+  ["bedrock", "benchmarks/bedrock"],
 ] as const;
 
 const M = 1_000_000;
@@ -28,6 +30,9 @@ const GPT4O = { input: 2.5, read: 1.25, output: 10 };
 const MINI = { input: 0.15, output: 0.6 };
 const FLASH = { input: 0.3, read: 0.03, output: 2.5 };
 const PRO = { input: 1.25, read: 0.125, output: 10 };
+// Sonnet 4.5 on a regional Bedrock endpoint: 10% over Anthropic's rates.
+const US = { input: 3.3, read: 0.33, output: 16.5 };
+const BEDROCK_MODEL = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
 
 // [provider, fixture, expected total or undefined]: input, cache, output terms in that order.
 const CASES: ReadonlyArray<readonly [string, string, number | undefined]> = [
@@ -157,6 +162,23 @@ const CASES: ReadonlyArray<readonly [string, string, number | undefined]> = [
     "benchmarks/google/response_complex.json",
     ((2000 - 800) * PRO.input + 800 * PRO.read + (120 + 300) * PRO.output) / M,
   ],
+  // Converse bodies name no model: read as BEDROCK_MODEL, Sonnet 4.5 through the `us.` profile,
+  // a regional endpoint (Anthropic's rates + 10%). inputTokens there excludes the cache reads.
+  ["bedrock", "bedrock/cached.json", (20 * US.input + 1800 * US.read + 4 * US.output) / M],
+  ["bedrock", "bedrock/max_tokens.json", (15 * US.input + 20 * US.output) / M],
+  ["bedrock", "bedrock/redacted_thinking.json", (52 * US.input + 140 * US.output) / M],
+  ["bedrock", "bedrock/structured_output.json", (220 * US.input + 58 * US.output) / M],
+  ["bedrock", "bedrock/text.json", (12 * US.input + 11 * US.output) / M],
+  ["bedrock", "bedrock/thinking.json", (48 * US.input + 96 * US.output) / M],
+  ["bedrock", "bedrock/tool_calls.json", (412 * US.input + 160 * US.output) / M],
+  ["bedrock", "benchmarks/bedrock/convert_thinking.json", (10 * US.input + 10 * US.output) / M],
+  ["bedrock", "benchmarks/bedrock/convert_tool_call.json", (10 * US.input + 10 * US.output) / M],
+  [
+    "bedrock",
+    "benchmarks/bedrock/response_complex.json",
+    (1200 * US.input + 800 * US.read + 420 * US.output) / M,
+  ],
+  ["bedrock", "benchmarks/bedrock/response_simple.json", (14 * US.input + 12 * US.output) / M],
 ];
 
 function near(actual: number | undefined, expected: number, what: string): void {
@@ -164,8 +186,18 @@ function near(actual: number | undefined, expected: number, what: string): void 
 }
 
 function costOfFixture(provider: string, path: string): Cost | undefined {
-  return costOf(getProvider(provider).parseResponse(readFixture(path)));
+  return costOf(getProvider(provider).parseResponse(readFixture(path), { model: BEDROCK_MODEL }));
 }
+
+test("costOf prices Claude on Bedrock by endpoint: global at Anthropic's rates, regional +10%", () => {
+  const body = readFixture("bedrock/text.json");
+  const at = (model: string) => costOf(getProvider("bedrock").parseResponse(body, { model }));
+  near(at("global.anthropic.claude-haiku-4-5-20251001-v1:0")?.total, (12 * 1 + 11 * 5) / M, "g");
+  near(at("eu.anthropic.claude-haiku-4-5-20251001-v1:0")?.total, (12 * 1.1 + 11 * 5.5) / M, "eu");
+  // Older models have one price on every endpoint.
+  near(at("anthropic.claude-3-5-haiku-20241022-v1:0")?.total, (12 * 0.8 + 11 * 4) / M, "3.5");
+  assert.equal(at("amazon.nova-pro-v1:0"), undefined, "Nova is unpriced, never 0");
+});
 
 for (const [provider, path, expected] of CASES) {
   test(`costOf ${path} matches the hand-computed cost`, () => {
@@ -225,7 +257,7 @@ test("costOf uses the provider given over the response's name", () => {
   near(costOf(renamed, getProvider("openai"))?.total, (19 * 2.5 + 10 * 10) / M, "total");
 });
 
-test("costOf covers every fixture of the four dialects that reports usage", () => {
+test("costOf covers every fixture of the five dialects that reports usage", () => {
   const covered = new Set(CASES.map(([, path]) => path));
   const missing: string[] = [];
   for (const [provider, dir] of FOLDERS) {

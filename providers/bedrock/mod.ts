@@ -33,6 +33,8 @@ import { bedrockErrorFromResponse } from "./errors.ts";
 import { serializeBedrockRequest } from "./request.ts";
 import { parseBedrockResponse } from "./response.ts";
 import { createBedrockStreamDecoder } from "./stream.ts";
+import { bedrockPricing } from "./pricing.ts";
+import { costFunction } from "../../codec/cost.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
 export * from "../standalone.ts";
@@ -42,6 +44,7 @@ export { parseBedrockResponse } from "./response.ts";
 export { createBedrockStreamDecoder } from "./stream.ts";
 export { mapBedrockStopReason, mapBedrockUsage } from "./mappers.ts";
 export { bedrockModel } from "./models.ts";
+export { bedrockPricing } from "./pricing.ts";
 export type { BedrockModel, BedrockVendor } from "./models.ts";
 export type { BedrockCredentials } from "./auth.ts";
 export { canonicalAwsRequest, signAwsRequest } from "../../codec/sigv4.ts";
@@ -68,6 +71,8 @@ export interface BedrockOptions {
 }
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+// Converse reports one count of cache writes: each is billed at the 5-minute rate.
+const bedrockCost = costFunction(bedrockPricing);
 
 /**
  * A Bedrock provider for a region, authorized by a Bedrock API key or by AWS credentials.
@@ -137,6 +142,8 @@ export function createBedrock(options: BedrockOptions = {}): Provider<"bedrock">
     parseResponse: parseBedrockResponse,
     errorFromResponse: bedrockErrorFromResponse,
     createStreamDecoder: createBedrockStreamDecoder,
+    pricing: bedrockPricing,
+    costOf: bedrockCost,
     authorize,
   };
 }

@@ -73,7 +73,7 @@ const layerOf = (file: string) => file === "mod.ts" ? "mod.ts" : file.slice(0, f
 // A dialect's folder, or undefined for what sits beside the dialects (registry, shared code).
 const dialectOf = (file: string) => {
   const parts = file.split("/");
-  return parts[0] === "providers" && parts.length > 2 && parts[1] !== "openai-shared"
+  return parts[0] === "providers" && parts.length > 2 && !parts[1].endsWith("-shared")
     ? parts[1]
     : undefined;
 };
