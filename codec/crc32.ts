@@ -158,9 +158,9 @@ let shared: Crc32Memory | undefined;
 export function crc32Memory(): Crc32Memory {
   if (shared === undefined) {
     try {
-      shared = wasmCrc32Memory();
+      shared = createWasmCrc32Memory();
     } catch {
-      shared = jsCrc32Memory();
+      shared = createJsCrc32Memory();
     }
   }
   return shared;
@@ -170,7 +170,13 @@ const PAGE = 65536;
 const SPLIT = TABLES.length * 4; // where the module leaves the register at `mid`
 const DATA = SPLIT + 16;
 
-function wasmCrc32Memory(): Crc32Memory {
+/**
+ * A new CRC-32 memory in WebAssembly (compiled synchronously: the module is small). Throws where
+ * the embedder forbids compiling WebAssembly.
+ *
+ * @returns The memory.
+ */
+export function createWasmCrc32Memory(): Crc32Memory {
   const { exports } = new WebAssembly.Instance(new WebAssembly.Module(CRC32_WASM));
   const memory = exports.memory as WebAssembly.Memory;
   const split = exports.split as (state: number, start: number, mid: number, end: number) => number;
@@ -192,7 +198,13 @@ function wasmCrc32Memory(): Crc32Memory {
   };
 }
 
-function jsCrc32Memory(): Crc32Memory {
+/**
+ * The JavaScript stand-in for {@linkcode createWasmCrc32Memory}: it keeps the loaded bytes
+ * themselves, not a copy.
+ *
+ * @returns The memory.
+ */
+export function createJsCrc32Memory(): Crc32Memory {
   let loaded: Uint8Array = new Uint8Array(0);
   let atMid = 0;
   return {
