@@ -33,7 +33,7 @@ for (let round = 0; round < ROUNDS; round++) {
   sseTimes.push(a);
   eventStreamTimes.push(b);
 }
-const median = (values: number[]): number => values.toSorted((x, y) => x - y)[values.length >> 1];
+const median = (values: number[]): number => [...values].sort((x, y) => x - y)[values.length >> 1];
 const perEvent = (ms: number): string => `${(ms * 1000 / BATCH / sse.perCall!).toFixed(3)} µs`;
 console.log(
   `event-stream ÷ SSE per event: ${median(ratios).toFixed(3)} (median of ${ROUNDS} rounds; ` +
