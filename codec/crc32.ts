@@ -5,7 +5,7 @@
  * @module
  */
 
-import { CRC32_WASM } from "./crc32_wasm.ts";
+import { CRC32_WASM_BASE64 } from "./crc32_wasm.ts";
 
 // Slicing tables: T[0] is the classic reflected 0xEDB88320 table; T[k][n] is the CRC of byte n
 // followed by k zero bytes, so that eight bytes (here) or sixteen (the WebAssembly module) are
@@ -177,7 +177,8 @@ const DATA = SPLIT + 16;
  * @returns The memory.
  */
 export function createWasmCrc32Memory(): Crc32Memory {
-  const { exports } = new WebAssembly.Instance(new WebAssembly.Module(CRC32_WASM));
+  const bytes = Uint8Array.from(atob(CRC32_WASM_BASE64), (c) => c.charCodeAt(0));
+  const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes));
   const memory = exports.memory as WebAssembly.Memory;
   const split = exports.split as (state: number, start: number, mid: number, end: number) => number;
   const tables = new DataView(memory.buffer);
