@@ -2,7 +2,8 @@
  * CRC-32 (IEEE 802.3, the zlib and PNG checksum), table-driven: what AWS event-stream frames
  * carry over their prelude and their whole message. `crc32` and `crc32Update` compute in
  * JavaScript (slicing-by-8); a decoder checks whole frames in WebAssembly memory (`crc32Memory`,
- * slicing-by-16), where a frame of the framing bench costs ~70% as much on V8, ~55% on JavaScriptCore.
+ * slicing-by-16), where a frame of the framing bench costs ~70% as much on V8 and ~55% on
+ * JavaScriptCore.
  *
  * @module
  */
