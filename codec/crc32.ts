@@ -12,7 +12,7 @@ import { CRC32_WASM_BASE64 } from "./crc32_wasm.ts";
 
 // Slicing tables: T[0] is the classic reflected 0xEDB88320 table; T[k][n] is the CRC of byte n
 // followed by k zero bytes, so that eight bytes (here) or sixteen (the WebAssembly module) are
-// folded per step (measured on Deno: ~5 ns a byte one at a time, a quarter of that eight at a time).
+// folded per step (on Deno: ~5 ns a byte one at a time, a quarter of that eight at a time).
 const TABLES: Uint32Array = /* @__PURE__ */ (() => {
   const t = new Uint32Array(16 * 256);
   for (let n = 0; n < 256; n++) {
@@ -129,7 +129,7 @@ function zeroFeedTable(n: number): Uint32Array {
  * what a stream decoder checks its frames with, one copy per chunk and one call per range.
  */
 export interface Crc32Memory {
-  /** Copies `bytes` in, in place of what was loaded before; `update` offsets count from its start. */
+  /** Copies `bytes` in, in place of what was loaded; `update` offsets count from its start. */
   load(bytes: Uint8Array): void;
   /**
    * {@linkcode crc32Update} over the loaded bytes `[start, end)`, in one call with the register

@@ -44,7 +44,7 @@ test("crc32 and both CRC memories give the standard check value", () => {
   }
 });
 
-test("crc32 and both CRC memories agree with the bitwise CRC at every length 0..300 (seeded)", () => {
+test("crc32 and both CRC memories match the bitwise CRC at every length 0..300 (seeded)", () => {
   const random = new Random(23);
   for (let length = 0; length <= 300; length++) {
     const offset = random.int(40);
