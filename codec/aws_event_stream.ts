@@ -11,7 +11,7 @@
  */
 
 import { ResponseParseError, ValidationError } from "../common/errors.ts";
-import { crc32, crc32Update, zeroFeed } from "./crc32.ts";
+import { crc32, crc32Memory, crc32Update, zeroFeed } from "./crc32.ts";
 import { describeValue } from "./describe.ts";
 
 /** A header's value: bool, byte/short/int (number), long (bigint), bytes, string, timestamp, UUID (string). */
@@ -45,6 +45,7 @@ export const DEFAULT_MAX_FRAME_SIZE: number = 16 * 1024 * 1024;
 
 const PRELUDE = 12; // total length, headers length, prelude CRC
 const OVERHEAD = 16; // prelude and message CRC
+const WINDOW = 65536; // bytes of a chunk copied to the CRC memory at once, unless a frame is larger
 
 const utf8 = new TextDecoder();
 
@@ -76,6 +77,7 @@ export function createAwsEventStreamDecoder(
   maxFrameSize: number = DEFAULT_MAX_FRAME_SIZE,
 ): AwsEventStreamDecoder {
   const pending: Uint8Array[] = [];
+  const crcMemory = crc32Memory();
   let pendingBytes = 0;
   let expected = 0; // the pending frame's total length, once its prelude is read
   let failed: ResponseParseError | undefined;
@@ -120,16 +122,23 @@ export function createAwsEventStreamDecoder(
     return total;
   };
 
-  // Decodes the whole frame at `at` of `bytes` (its prelude already checked), in place.
-  const decode = (bytes: Uint8Array, at: number, total: number): AwsEventMessage => {
+  // Decodes the whole frame at `at` of `bytes` (its prelude already checked), in place; its bytes
+  // are loaded in the CRC memory from `loaded` on.
+  const decode = (
+    bytes: Uint8Array,
+    at: number,
+    total: number,
+    loaded: number,
+  ): AwsEventMessage => {
     const stop = at + total - 4;
     const start = at + PRELUDE;
     const length = u32(bytes, at + 4);
     const end = start + length;
-    // The message CRC in three parts: the register after the headers also names them.
-    const prelude = crc32Update(~0, bytes, at, start);
-    const headed = crc32Update(prelude, bytes, start, end);
-    const crc = ~crc32Update(headed, bytes, end, stop) >>> 0;
+    // The message CRC in three parts. The register after the prelude's first eight bytes is the
+    // inverse of the prelude CRC, checked already; the register after the headers also names them.
+    const prelude = crc32Update(~u32(bytes, at + 8), bytes, at + 8, start);
+    const from = loaded + PRELUDE;
+    const crc = ~crcMemory.update(prelude, from, from + length, loaded + total - 4) >>> 0;
     if (crc !== u32(bytes, stop)) {
       throw fail(
         "message",
@@ -137,7 +146,7 @@ export function createAwsEventStreamDecoder(
         "invalid_frame",
       );
     }
-    const key = headed ^ zeroFeed(length, prelude);
+    const key = crcMemory.registerAtMid() ^ zeroFeed(length, prelude);
     const known = knownHeaders.get(key);
     const headers = known !== undefined && known.length === length
       ? known.headers
@@ -193,9 +202,12 @@ export function createAwsEventStreamDecoder(
       "invalid_frame",
     );
 
-  // Decodes the whole frames of `chunk` in place; keeps a cut last one pending.
+  // Decodes the whole frames of `chunk` in place; keeps a cut last one pending. The chunk goes
+  // to the CRC memory in windows of whole frames: [from, to) is the one loaded.
   const scan = (chunk: Uint8Array, out: AwsEventMessage[]): void => {
     let at = 0;
+    let from = 0;
+    let to = 0;
     while (at < chunk.length) {
       const left = chunk.length - at;
       const total = left >= PRELUDE ? prelude(chunk, at) : 0;
@@ -205,7 +217,12 @@ export function createAwsEventStreamDecoder(
         expected = total;
         return;
       }
-      out.push(decode(chunk, at, total));
+      if (at + total > to) {
+        from = at;
+        to = Math.min(chunk.length, at + Math.max(total, WINDOW));
+        crcMemory.load(chunk.subarray(from, to));
+      }
+      out.push(decode(chunk, at, total, at - from));
       at += total;
     }
   };
@@ -224,7 +241,8 @@ export function createAwsEventStreamDecoder(
     pending.length = 0;
     pendingBytes = 0;
     expected = 0;
-    out.push(decode(frame, 0, frame.length));
+    crcMemory.load(frame);
+    out.push(decode(frame, 0, frame.length, 0));
     scan(chunk.subarray(chunk.length - rest), out);
   };
 

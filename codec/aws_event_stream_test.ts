@@ -145,6 +145,31 @@ test("createAwsEventStreamDecoder reads a 256 KiB frame pushed byte by byte in l
   assert.deepEqual(out[0].payload, payload);
 });
 
+test("createAwsEventStreamDecoder checks every frame of a chunk larger than its CRC window", () => {
+  // 64 KiB windows: small frames on both sides of each boundary, and frames larger than one.
+  const random = new Random(11);
+  const frames: Uint8Array[] = [];
+  for (let i = 0; i < 1500; i++) {
+    const size = i % 500 === 7 ? 70_000 + random.int(70_000) : random.int(300);
+    const payload = new Uint8Array(size).map(() => random.int(256));
+    frames.push(frame([stringHeader(":event-type", `e${i % 3}`)], payload));
+  }
+  const whole = new Uint8Array(frames.reduce((n, f) => n + f.length, 0));
+  frames.reduce((at, f) => (whole.set(f, at), at + f.length), 0);
+  assert.ok(whole.length > 4 * 65536);
+  const out = decodeAll([whole]);
+  assert.equal(out.length, frames.length);
+  for (let i = 0; i < frames.length; i++) {
+    assert.deepEqual(out[i].payload, frames[i].subarray(12 + 17, -4));
+  }
+  // A flipped payload byte anywhere is caught, also past the first window.
+  for (const at of [70_000, 200_000, whole.length - 5]) {
+    const bad = whole.slice();
+    bad[at] ^= 1;
+    assert.throws(() => decodeAll([bad]), (e: Error) => /CRC32 mismatch/.test(e.message));
+  }
+});
+
 test("createAwsEventStreamDecoder reads every header type", () => {
   const uuid = Uint8Array.from({ length: 16 }, (_, i) => i * 17);
   const all = frame([
