@@ -11,11 +11,11 @@ import process from "node:process";
 const out = process.argv[2] ?? "dist";
 // The folders a dialect may also load, besides common/ and codec/.
 const SHARED: Record<string, string[]> = {
-  anthropic: [],
+  anthropic: ["anthropic-shared"],
   openai: ["openai-shared"],
   google: [],
   "openai-responses": ["openai-shared"],
-  bedrock: [],
+  bedrock: ["anthropic-shared"],
 };
 
 /** The source modules an entry loads, through every chunk it imports; packages into `bare`. */
