@@ -86,8 +86,9 @@ function copyPlain<T>(value: T): T {
 // The output cap a body sets, under each dialect's name for it.
 function outputCapOf(body: JsonObject): number | undefined {
   const config = body.generationConfig as JsonObject | undefined;
+  const inference = body.inferenceConfig as JsonObject | undefined; // Bedrock Converse
   const cap = body.max_tokens ?? body.max_completion_tokens ?? body.max_output_tokens ??
-    config?.maxOutputTokens;
+    config?.maxOutputTokens ?? inference?.maxTokens;
   return typeof cap === "number" ? cap : undefined;
 }
 

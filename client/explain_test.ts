@@ -149,3 +149,51 @@ test("explain takes tools made by defineTool, functions and zod schemas included
   assert.deepEqual(explanation.refusals, []);
   assert.equal(explanation.http!.body, anthropic.serializeRequest(request));
 });
+
+test("explain lists the refusals of malformed requests and still estimates, never a TypeError", () => {
+  const malformed: unknown[] = [
+    { model: "claude-haiku-4-5", messages: "hi" },
+    { model: "claude-haiku-4-5", messages: [{ role: "user", content: [null] }] },
+    { model: "claude-haiku-4-5", messages: [{ role: "user", content: "Hi" }], tools: [null] },
+    {
+      model: "claude-haiku-4-5",
+      messages: [{ role: "user", content: [{ type: "image", mediaType: "image/png", data: 5 }] }],
+    },
+    {
+      model: "claude-haiku-4-5",
+      messages: [{ role: "user", content: "Hi" }, {
+        role: "assistant",
+        content: [{ type: "tool_call", id: "c", name: "get_weather" }],
+      }],
+    },
+  ];
+  for (const request of malformed) {
+    const explanation = explain(request as ChatRequest, anthropic);
+    assert.ok(explanation.refusals.length > 0, JSON.stringify(request));
+    assert.ok(explanation.refusals.every((refusal) => ValidationError.isInstance(refusal)));
+    assert.equal(explanation.http, undefined);
+    assert.ok(Number.isInteger(explanation.estimate.inputTokens), JSON.stringify(request));
+  }
+  // Past a refused container nothing inside it is refused again.
+  const paths = (request: unknown) =>
+    explain(request as ChatRequest, anthropic).refusals.map((refusal) => refusal.path);
+  assert.deepEqual(paths(malformed[0]), ["messages"]);
+  assert.deepEqual(paths(malformed[1]), ["messages[0].content[0]"]);
+});
+
+test("explain reads Bedrock's output cap from inferenceConfig", () => {
+  const { estimate } = explain({
+    model: "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+    messages: [{ role: "user", content: "Hi" }],
+    maxOutputTokens: 512,
+  }, providers.bedrock);
+  assert.equal(estimate.outputCap, 512);
+  const thinking = explain({
+    model: "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+    messages: [{ role: "user", content: "Hi" }],
+    thinking: { budgetTokens: 2048 },
+  }, providers.bedrock);
+  const body = JSON.parse(thinking.http!.body);
+  assert.equal(thinking.estimate.outputCap, body.inferenceConfig.maxTokens);
+  assert.ok(thinking.estimate.cost?.max !== undefined);
+});

@@ -71,7 +71,9 @@ function googleImage({ width, height }: ImageSize): number {
 }
 
 function imageTokens(block: ImageBlock, provider: string): number {
-  const size = "data" in block ? imageSize(block.data) : undefined;
+  const size = "data" in block && typeof block.data === "string"
+    ? imageSize(block.data)
+    : undefined;
   if (size === undefined || size.width === 0 || size.height === 0) {
     return IMAGE[provider] ?? DEFAULT_IMAGE;
   }
@@ -93,6 +95,7 @@ const ANTHROPIC_TOOL_PROMPT = 346;
  * @returns Its estimated tokens, fractional.
  */
 function textTokens(text: string): number {
+  if (typeof text !== "string") return 0; // a malformed request: the serializer refuses it
   let tokens = 0;
   let previous = -1;
   let digits = 0; // length of the digit run so far
@@ -119,22 +122,25 @@ function textTokens(text: string): number {
 }
 
 function blockTokens(block: ContentBlock, provider: string): number {
+  if (typeof block !== "object" || block === null) return 0;
   switch (block.type) {
     case "text":
     case "thinking":
       return textTokens(block.text);
     case "redacted_thinking":
-      return block.data.length * ASCII;
+      return typeof block.data === "string" ? block.data.length * ASCII : 0;
     case "tool_call":
       return textTokens(block.name) + textTokens(JSON.stringify(block.arguments));
     case "tool_result":
       return typeof block.content === "string"
         ? textTokens(block.content)
-        : block.content.reduce((sum, part) => sum + blockTokens(part, provider), 0);
+        : Array.isArray(block.content)
+        ? block.content.reduce((sum, part) => sum + blockTokens(part, provider), 0)
+        : 0;
     case "image":
       return imageTokens(block, provider);
     case "document":
-      return "data" in block && block.mediaType.startsWith("text/")
+      return "data" in block && String(block.mediaType).startsWith("text/")
         ? textTokens(block.data)
         : DOCUMENT;
     case "provider":
@@ -143,8 +149,9 @@ function blockTokens(block: ContentBlock, provider: string): number {
 }
 
 function messageTokens(message: Message, provider: string): number {
-  const content = message.content;
+  const content = message?.content;
   if (typeof content === "string") return PER_MESSAGE + textTokens(content);
+  if (!Array.isArray(content)) return PER_MESSAGE;
   let tokens = PER_MESSAGE;
   for (const block of content) tokens += blockTokens(block, provider);
   return tokens;
@@ -165,6 +172,9 @@ function messageTokens(message: Message, provider: string): number {
  * and Gemini tokenize differently from o200k_base: expect their counts to differ more; for an
  * exact count before sending, use a client's `countTokens`.
  *
+ * It never throws: a value of the wrong type counts as nothing (refusing it is the
+ * serializer's job, and `explain` lists those refusals beside the estimate).
+ *
  * @param request The canonical request.
  * @param options The provider, for its fixed costs.
  * @returns The estimated input tokens, a whole number.
@@ -184,14 +194,16 @@ export function estimateTokens(request: ChatRequest, options: EstimateOptions = 
   const provider = options.provider ?? "";
   let tokens = PER_REQUEST;
   if (request.system !== undefined) tokens += PER_MESSAGE + textTokens(request.system);
-  for (const message of request.messages) tokens += messageTokens(message, provider);
-  const tools = request.tools ?? [];
+  const messages = Array.isArray(request.messages) ? request.messages : [];
+  for (const message of messages) tokens += messageTokens(message, provider);
+  const tools = Array.isArray(request.tools) ? request.tools : [];
   for (const tool of tools) {
+    if (typeof tool !== "object" || tool === null) continue;
     tokens += PER_TOOL + textTokens(tool.name) + textTokens(tool.description ?? "") +
       textTokens(JSON.stringify(tool.parameters));
   }
   if (tools.length > 0 && options.provider === "anthropic") tokens += ANTHROPIC_TOOL_PROMPT;
-  if (request.structuredOutput !== undefined) {
+  if (typeof request.structuredOutput === "object" && request.structuredOutput !== null) {
     tokens += PER_TOOL + textTokens(JSON.stringify(request.structuredOutput.schema));
   }
   return Math.ceil(tokens);

@@ -87,7 +87,8 @@ export function validateRequest(
   const toolNames = (fields & TOOLS) === 0 ? NONE : validateTools(request, limits, fail);
   if (fields !== 0) validateOptions(request, fields, toolNames, limits, fail);
   if ((fields & FEATURES) !== 0) validateFeatures(request, toolNames, fail);
-  return validateMessages(request.messages, fail);
+  // Past a refusal (explain's collecting mode) only what has the right shape is walked.
+  return Array.isArray(request.messages) ? validateMessages(request.messages, fail) : NONE;
 }
 
 // Only on failure: the one-pass key scan saw a key that is no field; find it to name it, with
@@ -110,6 +111,7 @@ function validateMessages(messages: unknown[], fail: Fail): StringLookup {
     const message: unknown = messages[m];
     if (!isObject(message)) {
       fail(messagePath(m), `must be an object, got ${describeValue(message)}`);
+      continue;
     }
     const role = message.role;
     if (role !== "user" && role !== "assistant" && role !== "tool") {
@@ -127,11 +129,13 @@ function validateMessages(messages: unknown[], fail: Fail): StringLookup {
           ? "must be a non-empty array of tool_result blocks"
           : "must be a string or a non-empty array of blocks",
       );
+      continue;
     }
     for (let b = 0; b < content.length; b++) {
       const block: unknown = content[b];
       if (!isObject(block)) {
         fail(blockPath(m, b), `must be an object, got ${describeValue(block)}`);
+        continue;
       }
       if (!allowedIn(role, block.type)) {
         fail(
