@@ -71,6 +71,7 @@ export function serializeBedrockRequest(
   if (Object.keys(inference).length > 0) body.inferenceConfig = inference;
   const tools = toolConfig(
     request,
+    row,
     plan.budget !== undefined,
     points?.includes("tools"),
     warnings,
@@ -88,19 +89,40 @@ export function serializeBedrockRequest(
   return JSON.stringify(body);
 }
 
-function toolChoice(choice: ToolChoice): JsonObject {
-  if (typeof choice === "object") return { tool: { name: choice.name } };
-  return choice === "required" ? { any: {} } : { auto: {} };
+// Only Claude and Nova models take a named tool choice (API_runtime_ToolChoice: `tool` "Only
+// supported by Anthropic Claude 3 and Amazon Nova models"); `any` and `auto` every tool model.
+const namesTools = (row: BedrockModel) => row.vendor === "anthropic" || row.vendor === "amazon";
+
+function toolChoice(
+  choice: Exclude<ToolChoice, "none">,
+  row: BedrockModel,
+  thinks: boolean,
+): JsonObject {
+  if (choice === "auto") return { auto: {} };
+  // Claude with thinking on takes only auto, as on Anthropic's own API.
+  if (thinks && row.vendor === "anthropic") {
+    refuse("bedrock", "toolChoice", "cannot force tool use when thinking is on: Claude takes auto");
+  }
+  if (choice === "required") return { any: {} };
+  if (!namesTools(row)) {
+    refuse(
+      "bedrock",
+      "toolChoice",
+      `cannot name a tool for ${row.vendor} models: Converse forces a named tool only on Claude and Nova`,
+    );
+  }
+  return { tool: { name: choice.name } };
 }
 
 function toolConfig(
   request: ChatRequest,
+  row: BedrockModel,
   thinks: boolean,
   cached: boolean | undefined,
   warnings: Warning[] | undefined,
 ): JsonObject | undefined {
   const output = request.structuredOutput;
-  if (output !== undefined) return outputTool(request, thinks);
+  if (output !== undefined) return outputTool(request, row, thinks);
   const defined = request.tools;
   if (defined === undefined || defined.length === 0) {
     if (request.toolChoice !== undefined && request.toolChoice !== "none") {
@@ -129,7 +151,7 @@ function toolConfig(
       "toolChoice",
       `"none" dropped: Converse has no such choice, and tool blocks in the conversation need the tools sent`,
     );
-  } else if (choice !== undefined) config.toolChoice = toolChoice(choice);
+  } else if (choice !== undefined) config.toolChoice = toolChoice(choice, row, thinks);
   return config;
 }
 
@@ -143,7 +165,7 @@ function hasToolBlocks(request: ChatRequest): boolean {
 }
 
 // A forced tool carries the schema; forcing excludes other tools and thinking.
-function outputTool(request: ChatRequest, thinks: boolean): JsonObject {
+function outputTool(request: ChatRequest, row: BedrockModel, thinks: boolean): JsonObject {
   const output = request.structuredOutput!;
   const why = "a structured output on Converse is a forced tool";
   if (request.tools !== undefined && request.tools.length > 0) {
@@ -155,7 +177,8 @@ function outputTool(request: ChatRequest, thinks: boolean): JsonObject {
   if (thinks) refuse("bedrock", "structuredOutput", `cannot be sent with thinking on: ${why}`);
   return {
     tools: [{ toolSpec: { name: output.name, inputSchema: { json: output.schema } } }],
-    toolChoice: { tool: { name: output.name } },
+    // The one tool: `any` forces it where a named choice is not taken.
+    toolChoice: namesTools(row) ? { tool: { name: output.name } } : { any: {} },
   };
 }
 

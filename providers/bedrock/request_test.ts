@@ -236,3 +236,42 @@ test("bedrock buildHttpRequest puts the encoded model id in the Converse path, n
   assert.equal(JSON.parse(http.body).model, undefined);
   assert.equal(http.headers.accept, "application/vnd.amazon.eventstream");
 });
+
+test("bedrock serializeRequest forces tools only where Converse and the model take it", () => {
+  const weather = { name: "get_weather", parameters: { type: "object", properties: {} } };
+  const ask: ChatRequest = { model: CLAUDE, messages: [{ role: "user", content: "Weather?" }] };
+  const llama = "meta.llama3-3-70b-instruct-v1:0";
+  const refusal = (request: ChatRequest, message: string) =>
+    assert.throws(() => wire(request), { name: "ValidationError", path: "toolChoice", message });
+  // Claude with thinking on takes only auto, as on Anthropic's own API.
+  for (const toolChoice of ["required", { name: "get_weather" }] as const) {
+    refusal(
+      { ...ask, tools: [weather], toolChoice, thinking: { budgetTokens: 2048 } },
+      "Cannot serialize request for bedrock: toolChoice cannot force tool use when thinking is on: Claude takes auto",
+    );
+  }
+  // A named tool only on Claude and Nova; `any` on every tool model.
+  refusal(
+    { ...ask, model: llama, tools: [weather], toolChoice: { name: "get_weather" } },
+    "Cannot serialize request for bedrock: toolChoice cannot name a tool for meta models: Converse forces a named tool only on Claude and Nova",
+  );
+  const any = wire({ ...ask, model: llama, tools: [weather], toolChoice: "required" }).body;
+  assert.deepEqual(any.toolConfig?.toolChoice, { any: {} });
+  const named = wire({
+    ...ask,
+    model: NOVA,
+    tools: [weather],
+    toolChoice: { name: "get_weather" },
+  });
+  assert.deepEqual(named.body.toolConfig?.toolChoice, { tool: { name: "get_weather" } });
+  // A structured output is its one tool: named where it can be, `any` elsewhere.
+  const structuredOutput = { name: "answer", schema: { type: "object", properties: {} } };
+  assert.deepEqual(
+    wire({ ...ask, model: llama, structuredOutput }).body.toolConfig?.toolChoice,
+    { any: {} },
+  );
+  assert.deepEqual(
+    wire({ ...ask, structuredOutput }).body.toolConfig?.toolChoice,
+    { tool: { name: "answer" } },
+  );
+});
