@@ -48,6 +48,9 @@ const PROVIDER_NAMES: Readonly<Record<string, string>> = {
   xai: "x_ai",
   azure: "azure.ai.openai",
   "azure-responses": "azure.ai.openai",
+  bedrock: "aws.bedrock",
+  vertexGemini: "gcp.vertex_ai",
+  vertexAnthropic: "gcp.vertex_ai",
 };
 
 // Scheme, host (a bracketed IPv6 address or a name) and port of an absolute URL. Read with a

@@ -60,7 +60,6 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
   };
 }
 
-/** The Anthropic provider. */
 // What POST /v1/messages/count_tokens takes: https://platform.claude.com/docs/en/api/messages/count_tokens
 const COUNTED = [
   "model",
@@ -79,6 +78,7 @@ function buildCountTokensRequest(request: ChatRequest, options: HttpRequestOptio
   return countRequest(chat, `${chat.url}/count_tokens`, COUNTED);
 }
 
+/** The Anthropic provider. */
 export const anthropic: Provider<"anthropic"> = {
   name: "anthropic",
   profile: {

@@ -119,7 +119,8 @@ export function bedrockDocument(
       "cannot be sent: Converse has no file uploads; send data or an s3:// url",
     );
   }
-  const title = block.title ?? `document-${m}-${b}`;
+  // Converse names a document with at least one character.
+  const title = block.title || `document-${m}-${b}`;
   const name = title.replace(NOT_IN_NAME, (run) => run[0] === " " ? " " : "-");
   if (name !== title) {
     warn(

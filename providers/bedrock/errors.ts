@@ -73,6 +73,7 @@ export function bedrockErrorFromResponse(
   body: string,
   headers?: Headers,
 ): ProviderError {
+  body = redactSessionToken(body);
   const header = exceptionName(headers?.get("x-amzn-errortype") ?? undefined);
   const error = providerErrorFromHttp("bedrock", status, body, headers, (json) => {
     const code = header ?? exceptionName(stringField(json, "__type"));
@@ -87,6 +88,14 @@ export function bedrockErrorFromResponse(
     code: header,
     retryAfterMs: error.retryAfterMs,
   });
+}
+
+// A SignatureDoesNotMatch answer may quote the canonical request, session token included; the
+// client scrubs its API key from errors, but a signing call has none to scrub.
+const SESSION_TOKEN = /(x-amz-security-token[:=])[^\s'"\\&]+/gi;
+
+function redactSessionToken(text: string): string {
+  return text.replace(SESSION_TOKEN, "$1[redacted]");
 }
 
 /**

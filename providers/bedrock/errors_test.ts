@@ -108,3 +108,20 @@ test("bedrockModel reads inference-profile ids as the model they route to", () =
     assert.match(bedrockModel(id).doc, /^https:\/\/docs\.aws\.amazon\.com\//);
   }
 });
+
+test("bedrock errorFromResponse redacts a session token an error quotes", () => {
+  const token = "IQoJb3JpZ2luX2VjEXAMPLE//////////wEaCXVz+token==";
+  const body = JSON.stringify({
+    message: "The request signature we calculated does not match the signature you provided. " +
+      `The Canonical String for this request should have been\n'POST\n/model/x/converse\n\n` +
+      `host:bedrock-runtime.us-east-1.amazonaws.com\nx-amz-security-token:${token}\n'`,
+  });
+  const error = bedrock.errorFromResponse(
+    403,
+    body,
+    new Headers({ "x-amzn-errortype": "InvalidSignatureException" }),
+  );
+  assert.equal(error.category, "auth");
+  assert.ok(!JSON.stringify({ ...error, message: error.message }).includes(token));
+  assert.match(error.message, /x-amz-security-token:\[redacted\]/);
+});
