@@ -88,6 +88,17 @@ const DOCUMENT = 3000;
 // system prompt token count": 346 for auto or none on the Claude 4 models).
 const ANTHROPIC_TOOL_PROMPT = 346;
 
+// Whose image and tool rules apply: the model's maker where a cloud or a host serves it (Claude
+// on Bedrock or Vertex counts as Claude does, Gemini on Vertex as Gemini).
+function ruleOf(provider: string, model: unknown): string {
+  if (provider === "anthropic" || provider === "google" || typeof model !== "string") {
+    return provider;
+  }
+  if (/^claude-|(?:^|\.)anthropic\.claude-/.test(model)) return "anthropic";
+  if (/^(?:models\/)?gemini-/.test(model)) return "google";
+  return provider;
+}
+
 /**
  * The estimated tokens of a text.
  *
@@ -191,7 +202,7 @@ function messageTokens(message: Message, provider: string): number {
  * ```
  */
 export function estimateTokens(request: ChatRequest, options: EstimateOptions = {}): number {
-  const provider = options.provider ?? "";
+  const provider = ruleOf(options.provider ?? "", request.model);
   let tokens = PER_REQUEST;
   if (request.system !== undefined) tokens += PER_MESSAGE + textTokens(request.system);
   const messages = Array.isArray(request.messages) ? request.messages : [];
@@ -202,7 +213,7 @@ export function estimateTokens(request: ChatRequest, options: EstimateOptions = 
     tokens += PER_TOOL + textTokens(tool.name) + textTokens(tool.description ?? "") +
       textTokens(JSON.stringify(tool.parameters));
   }
-  if (tools.length > 0 && options.provider === "anthropic") tokens += ANTHROPIC_TOOL_PROMPT;
+  if (tools.length > 0 && provider === "anthropic") tokens += ANTHROPIC_TOOL_PROMPT;
   if (typeof request.structuredOutput === "object" && request.structuredOutput !== null) {
     tokens += PER_TOOL + textTokens(JSON.stringify(request.structuredOutput.schema));
   }

@@ -130,3 +130,16 @@ test("estimateTokens counts CJK text as more tokens than ASCII text of the same 
   });
   assert.ok(cjk > 2.5 * ascii, `${cjk} vs ${ascii}`);
 });
+
+test("estimateTokens counts Claude and Gemini by their makers' rules on Bedrock, Vertex and hosts", () => {
+  const tool = { name: "get_weather", parameters: { type: "object", properties: {} } };
+  const claude = (model: string, provider: string) =>
+    estimateTokens({ model, messages: [{ role: "user", content: "Hi" }], tools: [tool] }, {
+      provider,
+    });
+  const direct = claude("claude-sonnet-4-5", "anthropic");
+  assert.equal(claude("us.anthropic.claude-sonnet-4-5-20250929-v1:0", "bedrock"), direct);
+  assert.equal(claude("claude-sonnet-4-5@20250929", "vertexAnthropic"), direct);
+  // Other Bedrock models: no Claude tool prompt.
+  assert.ok(claude("amazon.nova-pro-v1:0", "bedrock") < direct - 300);
+});

@@ -12,13 +12,13 @@ export const ZERO = 1;
 /** In the integer digits. */
 export const INTEGER = 2;
 /** After `.`. */
-export const POINT = 3;
+const POINT = 3;
 /** In the fraction digits. */
 export const FRACTION = 4;
 /** After `e` or `E`. */
 export const E = 5;
 /** After the exponent's sign. */
-export const E_SIGN = 6;
+const E_SIGN = 6;
 /** In the exponent digits. */
 export const EXPONENT = 7;
 /** The number states a number may end in, as bits. */

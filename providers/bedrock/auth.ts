@@ -40,7 +40,7 @@ function checkField(value: unknown, path: string, optional = false): void {
  * @param path Where it came from, e.g. `credentials` or `credentials()`.
  * @throws {ValidationError} Naming the missing or empty field.
  */
-export function checkCredentials(credentials: unknown, path: string): void {
+function checkCredentials(credentials: unknown, path: string): void {
   if (typeof credentials !== "object" || credentials === null) {
     throw new ValidationError(
       `Cannot sign bedrock request: ${path} must be an object with accessKeyId and secretAccessKey, got ${
