@@ -5,7 +5,8 @@
  * @module
  */
 
-import type { ThinkingEffort, ThinkingLevel } from "../common/types.ts";
+import type { ThinkingEffort, ThinkingLevel, Warning } from "../common/types.ts";
+import { warn } from "./replay.ts";
 import { refuse } from "../common/refuse.ts";
 
 const STEP: Record<ThinkingLevel, number> = { none: 0, low: 1, medium: 2, high: 3 };
@@ -82,4 +83,46 @@ export function requireEffort(
       `"${effort}" is not an effort "${model}" takes (${efforts.join(", ") || "it takes none"})`,
     );
   }
+}
+
+/** The least thinking budget Claude takes, on Anthropic's API and on Bedrock alike. */
+export const CLAUDE_MIN_BUDGET = 1024;
+
+/**
+ * A level's thinking budget fitted under the caller's output cap: lowered to leave `answer`
+ * tokens for the answer (never under {@link CLAUDE_MIN_BUDGET}), with a warning.
+ *
+ * @param provider Named in the warning and the error.
+ * @param level The level asked for.
+ * @param budget The level's budget.
+ * @param max The caller's maxOutputTokens.
+ * @param answer Tokens to leave for the answer.
+ * @param warnings Receives the warning, if the budget is lowered.
+ * @returns The budget to send.
+ * @throws {ValidationError} When the cap leaves no room for the least budget.
+ */
+export function fitBudget(
+  provider: string,
+  level: ThinkingLevel,
+  budget: number,
+  max: number,
+  answer: number,
+  warnings: Warning[] | undefined,
+): number {
+  if (budget + answer <= max) return budget;
+  if (max <= CLAUDE_MIN_BUDGET) {
+    refuse(
+      provider,
+      "maxOutputTokens",
+      `must be above ${CLAUDE_MIN_BUDGET} when thinking is "${level}", got ${max}`,
+    );
+  }
+  const fitted = Math.max(CLAUDE_MIN_BUDGET, max - answer);
+  warn(
+    warnings,
+    provider,
+    "thinking",
+    `budget for "${level}" lowered from ${budget} to ${fitted} tokens to fit maxOutputTokens ${max}`,
+  );
+  return fitted;
 }

@@ -12,7 +12,13 @@
  */
 
 import { warn } from "../../codec/replay.ts";
-import { budgetForLevel, nearestEffort, requireEffort } from "../../codec/thinking.ts";
+import {
+  budgetForLevel,
+  CLAUDE_MIN_BUDGET,
+  fitBudget,
+  nearestEffort,
+  requireEffort,
+} from "../../codec/thinking.ts";
 import type { ChatRequest, ThinkingEffort, ThinkingLevel, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/refuse.ts";
 import type { AnthropicModel } from "./models.ts";
@@ -20,7 +26,6 @@ import type { AnthropicModel } from "./models.ts";
 /** `max_tokens` when the request sets none and nothing needs more; also the answer's share. */
 export const DEFAULT_MAX_TOKENS = 4096;
 /** The smallest `budget_tokens` the API takes. */
-const MIN_BUDGET = 1024;
 
 /** What the request's thinking becomes on the wire. */
 export interface AnthropicThinkingPlan {
@@ -94,31 +99,15 @@ function planLevel(
     }
     return { maxTokens: max ?? row.maxOutputTokens!, thinking: { type: "adaptive" }, effort };
   }
-  let budget = budgetForLevel(level, row.budgetRange!);
+  const budget = budgetForLevel(level, row.budgetRange!);
   if (max === undefined) {
     return {
       maxTokens: budget + DEFAULT_MAX_TOKENS,
       thinking: { type: "enabled", budget_tokens: budget },
     };
   }
-  if (budget + DEFAULT_MAX_TOKENS > max) {
-    if (max <= MIN_BUDGET) {
-      refuse(
-        "anthropic",
-        "maxOutputTokens",
-        `must be above ${MIN_BUDGET} when thinking is "${level}", got ${max}`,
-      );
-    }
-    const fitted = Math.max(MIN_BUDGET, max - DEFAULT_MAX_TOKENS);
-    warn(
-      warnings,
-      "anthropic",
-      "thinking",
-      `budget for "${level}" lowered from ${budget} to ${fitted} tokens to fit maxOutputTokens ${max}`,
-    );
-    budget = fitted;
-  }
-  return { maxTokens: max, thinking: { type: "enabled", budget_tokens: budget } };
+  const fitted = fitBudget("anthropic", level, budget, max, DEFAULT_MAX_TOKENS, warnings);
+  return { maxTokens: max, thinking: { type: "enabled", budget_tokens: fitted } };
 }
 
 function planBudget(
@@ -136,8 +125,8 @@ function planBudget(
         : `cannot be sent: "${request.model}" takes adaptive thinking with an effort instead`,
     );
   }
-  if (budget < MIN_BUDGET) {
-    refuse("anthropic", path, `must be at least ${MIN_BUDGET}, got ${budget}`);
+  if (budget < CLAUDE_MIN_BUDGET) {
+    refuse("anthropic", path, `must be at least ${CLAUDE_MIN_BUDGET}, got ${budget}`);
   }
   const max = request.maxOutputTokens;
   const limit = row.maxOutputTokens;

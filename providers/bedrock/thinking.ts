@@ -10,7 +10,7 @@
  */
 
 import { warn } from "../../codec/replay.ts";
-import { budgetForLevel } from "../../codec/thinking.ts";
+import { budgetForLevel, CLAUDE_MIN_BUDGET, fitBudget } from "../../codec/thinking.ts";
 import type { ChatRequest, ThinkingLevel, Warning } from "../../common/types.ts";
 import { refuse } from "../../common/refuse.ts";
 import type { BedrockModel } from "./models.ts";
@@ -18,7 +18,6 @@ import type { BedrockModel } from "./models.ts";
 /** Tokens left for the answer beside a thinking budget. */
 const ANSWER_TOKENS = 4096;
 /** The smallest `budget_tokens` Claude takes. */
-const MIN_BUDGET = 1024;
 
 /** What the request's thinking becomes on the wire. */
 export interface BedrockThinkingPlan {
@@ -65,7 +64,9 @@ export function planBedrockThinking(
   if (row.thinking !== "budget") {
     refuse("bedrock", path, `cannot be sent: "${request.model}" takes no thinking budget`);
   }
-  if (budget < MIN_BUDGET) refuse("bedrock", path, `must be at least ${MIN_BUDGET}, got ${budget}`);
+  if (budget < CLAUDE_MIN_BUDGET) {
+    refuse("bedrock", path, `must be at least ${CLAUDE_MIN_BUDGET}, got ${budget}`);
+  }
   if (max !== undefined && budget >= max) {
     refuse("bedrock", path, `must be below maxOutputTokens ${max}, got ${budget}`);
   }
@@ -113,24 +114,10 @@ function planLevel(
     );
     return { maxTokens: max };
   }
-  let budget = budgetForLevel(level, row.budgetRange!);
+  const budget = budgetForLevel(level, row.budgetRange!);
   if (max === undefined) return { maxTokens: budget + ANSWER_TOKENS, budget };
-  if (budget + ANSWER_TOKENS > max) {
-    if (max <= MIN_BUDGET) {
-      refuse(
-        "bedrock",
-        "maxOutputTokens",
-        `must be above ${MIN_BUDGET} when thinking is "${level}", got ${max}`,
-      );
-    }
-    const fitted = Math.max(MIN_BUDGET, max - ANSWER_TOKENS);
-    warn(
-      warnings,
-      "bedrock",
-      "thinking",
-      `budget for "${level}" lowered from ${budget} to ${fitted} tokens to fit maxOutputTokens ${max}`,
-    );
-    budget = fitted;
-  }
-  return { maxTokens: max, budget };
+  return {
+    maxTokens: max,
+    budget: fitBudget("bedrock", level, budget, max, ANSWER_TOKENS, warnings),
+  };
 }
