@@ -3,7 +3,7 @@
 // Also costOf of a response whose usage the mock priced.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { anthropic, costOf, google, openai, openaiResponses } from "../mod.ts";
+import { anthropic, bedrock, costOf, google, openai, openaiResponses } from "../mod.ts";
 import { deepseek } from "../hosts/presets.ts";
 import type { ChatRequest } from "../common/types.ts";
 import type { JsonObject } from "../common/json_object.ts";
@@ -83,6 +83,25 @@ test("google countTokens posts the whole generateContentRequest to :countTokens"
       generateContentRequest: { model: "models/gemini-2.5-flash", ...chat },
     });
     assert.ok("systemInstruction" in chat && "tools" in chat && "contents" in chat);
+  });
+});
+
+test("bedrock countTokens posts the Converse fields under input.converse, for the model itself", async () => {
+  await withServer({ script: reply(text(""), usage(51, 0)) }, async (server, mock) => {
+    const client = testClient(bedrock, server.baseUrl("bedrock"));
+    const model = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+    assert.deepEqual(await client.countTokens(request(model)), {
+      inputTokens: 51,
+      estimated: false,
+    });
+    const [seen] = mock.requests;
+    // An inference profile's id counts as the foundation model it routes to.
+    assert.equal(seen.path, "/model/anthropic.claude-haiku-4-5-20251001-v1%3A0/count-tokens");
+    const chat = JSON.parse(bedrock.serializeRequest(request(model))) as JsonObject;
+    assert.deepEqual(seen.body, {
+      input: { converse: pick(chat, ["messages", "system", "toolConfig"]) },
+    });
+    assert.ok("inferenceConfig" in chat, "the sampling settings are left out");
   });
 });
 

@@ -24,7 +24,7 @@
  * @module
  */
 
-import { apiKeyOf, apiRoot } from "../../codec/endpoint.ts";
+import { apiKeyOf, apiRoot, countRequest, readCount } from "../../codec/endpoint.ts";
 import { ValidationError } from "../../common/errors.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../../common/provider.ts";
 import type { ChatRequest } from "../../common/types.ts";
@@ -71,6 +71,8 @@ export interface BedrockOptions {
 }
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const COUNTED = ["messages", "system", "toolConfig", "additionalModelRequestFields"];
+const PROFILE_PREFIX = /^(?:us|us-gov|eu|apac|jp|au|ca|global)\./;
 // Converse reports one count of cache writes: each is billed at the 5-minute rate.
 const bedrockCost = costFunction(bedrockPricing);
 
@@ -125,6 +127,14 @@ export function createBedrock(options: BedrockOptions = {}): Provider<"bedrock">
       body,
     };
   }
+  // CountTokens takes a foundation model's own id, not an inference profile's, and the Converse
+  // fields that reach the model under input.converse (API_runtime_CountTokens).
+  function buildCountTokensRequest(request: ChatRequest, http: HttpRequestOptions): HttpRequest {
+    const chat = buildHttpRequest(request, { ...http, stream: false });
+    const model = encodeURIComponent(request.model.replace(PROFILE_PREFIX, ""));
+    const url = `${chat.url.slice(0, chat.url.indexOf("/model/"))}/model/${model}/count-tokens`;
+    return countRequest(chat, url, COUNTED, (converse) => ({ input: { converse } }));
+  }
   return {
     name: "bedrock",
     profile: {
@@ -142,6 +152,8 @@ export function createBedrock(options: BedrockOptions = {}): Provider<"bedrock">
     parseResponse: parseBedrockResponse,
     errorFromResponse: bedrockErrorFromResponse,
     createStreamDecoder: createBedrockStreamDecoder,
+    buildCountTokensRequest,
+    parseCountTokensResponse: (body) => readCount("bedrock", body, "inputTokens"),
     pricing: bedrockPricing,
     costOf: bedrockCost,
     authorize,

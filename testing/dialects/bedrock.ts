@@ -78,6 +78,11 @@ function usageOf(reply: MockReply): JsonObject {
 export const bedrockMock: MockDialect = {
   basePath: "",
   route: "/model/:target{.+}",
+  // https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_CountTokens.html
+  countTokens: {
+    route: "/model/:target{.+/count-tokens}",
+    response: (tokens) => ({ inputTokens: tokens }),
+  },
   keyHeader: "authorization",
   streamFormat: "aws-event-stream",
   credential(request) {
