@@ -59,6 +59,16 @@ test("openai parseResponse keeps a content chunk of another kind as a provider b
   ]);
 });
 
+test("openai keeps every content chunk of another kind, each its own block, in order", () => {
+  const chunks = Array.from({ length: 300 }, (_, i) => ({ type: "reference", reference_ids: [i] }));
+  const response = openai.parseResponse(body([{ type: "text", text: "See" }, ...chunks]));
+  assert.equal(response.content.length, 301);
+  assert.deepEqual(
+    response.content.slice(1).map((block) => block.type === "provider" && block.data),
+    chunks,
+  );
+});
+
 test("openai parseResponse refuses a malformed content chunk with its path", () => {
   const cases: Array<[unknown, string, string]> = [
     [["x"], "choices[0].message.content[0]", "an object"],

@@ -77,14 +77,19 @@ function contentChunks(
         if (text !== "") acc.thinking(REASONING, text);
       }
     } else {
-      // Rare: each chunk of a kind not read is kept under a key of its own.
-      let key = OTHER_CHUNKS;
-      while (acc.has(key)) key--;
-      acc.providerBlock(key, typeof chunk.type === "string" ? chunk.type : "content", chunk);
+      // Rare: each chunk of a kind not read is kept under a key of its own, counted per
+      // response (searching for a free key would be quadratic over such chunks).
+      const kept = otherChunks.get(acc) ?? 0;
+      otherChunks.set(acc, kept + 1);
+      const kind = typeof chunk.type === "string" ? chunk.type : "content";
+      acc.providerBlock(OTHER_CHUNKS - kept, kind, chunk);
     }
   }
   return "";
 }
+
+// Content chunks of kinds not read so far, per response being read.
+const otherChunks: WeakMap<ResponseAccumulator, number> = new WeakMap();
 
 // A stream's reasoning_details as merged so far, per response being read.
 const streamedDetails: WeakMap<ResponseAccumulator, JsonObject[]> = new WeakMap();
