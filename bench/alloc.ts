@@ -88,9 +88,11 @@ export async function account(fn: Fn, calls: number, isAsync: boolean): Promise<
 }
 
 /**
- * Bytes allocated per call, after a warm run of the same size.
+ * Bytes allocated per call: one accounted run. The caller warms the function first (the harness
+ * runs it for `allocationMs` right before): a second accounted run here cost a full collection
+ * and as many calls again per case, a third of what `compare` spent on allocations.
  *
- * @param fn The operation (already warmed up by the timing).
+ * @param fn The operation (already warmed up by the timing and by the caller).
  * @param isAsync Whether to await each call.
  * @param calls Calls per accounted run.
  * @returns Bytes per call, or null where the runtime cannot tell.
@@ -102,7 +104,6 @@ export async function bytesPerCall(
 ): Promise<number | null> {
   if (!canMeasureAllocations) return null;
   if (bunRequested) return (await bunRequested(() => loop(fn, calls, isAsync))) / calls;
-  await account(fn, calls, isAsync);
   return (await account(fn, calls, isAsync)).allocated / calls;
 }
 
@@ -133,7 +134,7 @@ export async function leakCheck(
   calls: number,
 ): Promise<LeakCheck | null> {
   if (!canMeasureAllocations || onBun) return null;
-  await loop(fn, calls, isAsync); // reach steady state (JIT, caches) before counting
+  // No warm-up run: the harness has just timed and accounted the function (JIT, caches settled).
   const start = heapAfterGc();
   const first = await account(fn, calls, isAsync);
   const middle = heapAfterGc();
