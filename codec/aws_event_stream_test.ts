@@ -6,7 +6,7 @@ import { EventStreamCodec, Int64 } from "@smithy/eventstream-codec";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
 import { Random } from "../testing/internal/random.ts";
 import { type AwsEventMessage, createAwsEventStreamDecoder } from "./aws_event_stream.ts";
-import { crc32 } from "./crc32.ts";
+import { crc32, crc32Update } from "./crc32.ts";
 
 const encoder = new TextEncoder();
 const bytes = (text: string): Uint8Array => encoder.encode(text);
@@ -431,4 +431,30 @@ test("createAwsEventStreamDecoder tells apart header blocks of one length, shari
   ]);
   assert.equal(decoded[1].headers, decoded[3].headers);
   assert.ok(Object.isFrozen(decoded[0].headers));
+});
+
+test("createAwsEventStreamDecoder gives each stream its own headers when another stream's CRC-32 collides", () => {
+  // Header blocks are cached process-wide by their raw CRC-32, which anyone can forge: flip a
+  // byte of the value and set four more so that the difference's CRC is zero (CRC-32 is linear).
+  const genuine = stringHeader(":event-type", "contentBlockDelta");
+  const forged = genuine.slice();
+  const value = genuine.length - "contentBlockDelta".length;
+  const difference = new Uint8Array(genuine.length);
+  difference[value] = 0x01;
+  let register = crc32Update(0, difference, 0, value + 1);
+  for (let k = 1; k <= 4; k++) {
+    difference[value + k] = register & 0xff;
+    register = crc32Update(register, difference, value + k, value + k + 1);
+  }
+  assert.equal(crc32Update(0, difference, 0, difference.length), 0);
+  for (let i = 0; i < forged.length; i++) forged[i] ^= difference[i];
+  assert.equal(crc32Update(0, forged, 0, forged.length), crc32Update(0, genuine, 0, genuine.length));
+
+  const first = createAwsEventStreamDecoder().push(frame([genuine], bytes("{}")));
+  assert.equal(first[0].headers[":event-type"], "contentBlockDelta");
+  // A new stream meets the cached block's CRC with other bytes: it reads its own.
+  const second = createAwsEventStreamDecoder().push(frame([forged], bytes("{}")));
+  const expected = new TextDecoder().decode(forged.subarray(value));
+  assert.notEqual(expected, "contentBlockDelta");
+  assert.equal(second[0].headers[":event-type"], expected);
 });
