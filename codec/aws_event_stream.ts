@@ -13,9 +13,15 @@
 import { ResponseParseError, ValidationError } from "../common/errors.ts";
 import { crc32, crc32Memory, crc32Update, zeroFeed } from "./crc32.ts";
 import { describeValue } from "./describe.ts";
+import {
+  type AwsEventHeaderValue,
+  type KnownBlock,
+  knownBlock,
+  parseHeaders,
+  rememberHeaders,
+} from "./aws_event_headers.ts";
 
-/** A header's value: bool, byte/short/int (number), long (bigint), bytes, string, timestamp, UUID (string). */
-export type AwsEventHeaderValue = boolean | number | bigint | Uint8Array | string | Date;
+export type { AwsEventHeaderValue } from "./aws_event_headers.ts";
 
 /** One decoded frame. `payload` and byte-array headers are views into the received bytes. */
 export interface AwsEventMessage {
@@ -50,8 +56,6 @@ const WINDOW = 65536; // bytes of a chunk copied to the CRC memory at once, unle
 // across costs more than the faster loop saves (a one-frame chunk of ~150 bytes read +9–28% through
 // the module in the bench's `stream: single event`).
 const SMALL_LOAD = 512;
-
-const utf8 = new TextDecoder();
 
 /**
  * Creates an event-stream decoder. Pending bytes are kept as a list of chunks and joined once,
@@ -169,7 +173,7 @@ export function createAwsEventStreamDecoder(
       );
     }
     const key = headed ^ zeroFeed(length, prelude);
-    const known = knownHeaders.get(key);
+    const known = knownBlock(key);
     const headers =
       known !== undefined && (confirmed.has(known) || confirm(known, bytes, start, length))
         ? known.headers
@@ -177,55 +181,25 @@ export function createAwsEventStreamDecoder(
     return { headers, payload: bytes.subarray(end, stop) };
   };
 
-  // Reads a frame's headers (`frame` from its prelude to the headers' end).
+  // Reads a frame's headers (`frame` from its prelude to the headers' end) and keeps a block of
+  // immutable values for later frames, confirmed for this stream.
   const readHeaders = (
     frame: Uint8Array,
     end: number,
     key: number,
     length: number,
   ): Readonly<Record<string, AwsEventHeaderValue>> => {
-    const headers: Record<string, AwsEventHeaderValue> = {};
-    let constant = true;
-    for (let at = PRELUDE; at < end;) {
-      const start = at;
-      const nameEnd = at + 1 + frame[at];
-      if (nameEnd + 1 > end) throw badHeader(start, "its name");
-      const name = utf8.decode(frame.subarray(at + 1, nameEnd));
-      const type = frame[nameEnd];
-      at = nameEnd + 1;
-      if (type > 9) {
-        throw fail("headers", `header "${name}" has unknown type ${type}`, "invalid_frame");
-      }
-      const size = type < 2 ? 0 : FIXED[type] ?? (at + 2 <= end ? 2 + u16(frame, at) : -1);
-      if (size < 0 || at + size > end) throw badHeader(start, `"${name}"`);
-      const value = readValue(frame, type, at);
-      // Byte arrays view the frame and dates are mutable: a block holding them is not kept.
-      if (type === 6 || type === 8) constant = false;
-      at += size;
-      // A literal "__proto__" key would set the prototype instead of a header.
-      if (name === "__proto__") {
-        Object.defineProperty(headers, name, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else headers[name] = value;
+    const { headers, constant } = parseHeaders(
+      frame,
+      PRELUDE,
+      end,
+      (detail) => fail("headers", detail, "invalid_frame"),
+    );
+    if (constant) {
+      confirmed.add(rememberHeaders(key, frame.slice(PRELUDE, PRELUDE + length), headers));
     }
-    if (!constant) return headers;
-    Object.freeze(headers);
-    if (knownHeaders.size >= KNOWN_MAX) knownHeaders.clear();
-    const block = { bytes: frame.slice(PRELUDE, PRELUDE + length), headers };
-    knownHeaders.set(key, block);
-    confirmed.add(block);
     return headers;
   };
-  const badHeader = (at: number, what: string) =>
-    fail(
-      "headers",
-      `header at byte ${at} (${what}) runs past the end of the headers`,
-      "invalid_frame",
-    );
 
   // Decodes the whole frames of `chunk` in place; keeps a cut last one pending. The chunk goes
   // to the CRC memory in windows of whole frames: [from, to) is the one loaded.
@@ -309,64 +283,10 @@ export function createAwsEventStreamDecoder(
   };
 }
 
-// Value sizes of the fixed-size types, by type number (bytes and strings carry a 2-byte length).
-const FIXED: Record<number, number> = { 2: 1, 3: 2, 4: 4, 5: 8, 8: 8, 9: 16 };
-
-function readValue(frame: Uint8Array, type: number, at: number): AwsEventHeaderValue {
-  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
-  switch (type) {
-    case 0:
-      return true;
-    case 1:
-      return false;
-    case 2:
-      return view.getInt8(at);
-    case 3:
-      return view.getInt16(at);
-    case 4:
-      return view.getInt32(at);
-    case 5:
-      return view.getBigInt64(at);
-    case 6:
-      return frame.subarray(at + 2, at + 2 + view.getUint16(at));
-    case 7:
-      return utf8.decode(frame.subarray(at + 2, at + 2 + view.getUint16(at)));
-    case 8:
-      return new Date(Number(view.getBigInt64(at)));
-    default: {
-      let s = "";
-      for (let i = 0; i < 16; i++) s += (frame[at + i] + 0x100).toString(16).slice(1);
-      return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${
-        s.slice(20)
-      }`;
-    }
-  }
-}
-
 // Big-endian unsigned integers, read without a DataView (one per frame cost an allocation).
 function u32(bytes: Uint8Array, at: number): number {
   return ((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0;
 }
-
-function u16(bytes: Uint8Array, at: number): number {
-  return (bytes[at] << 8) | bytes[at + 1];
-}
-
-// Header blocks repeat from frame to frame (Bedrock's are the same three strings for every
-// delta): each distinct block is kept with its parsed headers, frozen, and found again by the raw
-// CRC-32 of its bytes — which the message checksum computes anyway, so a frame's headers cost
-// four table lookups where parsing them (a TextDecoder call per name and value, six per Bedrock
-// frame) cost about a microsecond. The map is the process's, so that a short stream finds the
-// blocks earlier streams parsed (kept per stream, a 16-event stream read 1.3–1.6× slower); a
-// CRC-32 can be forged, so a stream confirms a block's bytes the first time it meets it (a block
-// confirmed byte for byte in every frame read 8–10% slower). Only blocks of immutable values are
-// kept.
-interface KnownBlock {
-  bytes: Uint8Array;
-  headers: Readonly<Record<string, AwsEventHeaderValue>>;
-}
-const KNOWN_MAX = 64;
-const knownHeaders = new Map<number, KnownBlock>();
 
 // The first `length` bytes of the chunks, as one array (the only copy a split frame costs).
 function join(chunks: Uint8Array[], length: number): Uint8Array {
