@@ -5,6 +5,8 @@
  * @module
  */
 
+import { setOwn } from "./set_own.ts";
+
 /** A header's value: bool, byte/short/int (number), long (bigint), bytes, string, timestamp, UUID (string). */
 export type AwsEventHeaderValue = boolean | number | bigint | Uint8Array | string | Date;
 
@@ -50,15 +52,7 @@ export function parseHeaders(
     // Byte arrays view the frame and dates are mutable: a block holding them is not kept.
     if (type === 6 || type === 8) constant = false;
     at += size;
-    // A literal "__proto__" key would set the prototype instead of a header.
-    if (name === "__proto__") {
-      Object.defineProperty(headers, name, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else headers[name] = value;
+    setOwn(headers, name, value);
   }
   return { headers, constant };
 }

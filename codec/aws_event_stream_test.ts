@@ -448,7 +448,10 @@ test("createAwsEventStreamDecoder gives each stream its own headers when another
   }
   assert.equal(crc32Update(0, difference, 0, difference.length), 0);
   for (let i = 0; i < forged.length; i++) forged[i] ^= difference[i];
-  assert.equal(crc32Update(0, forged, 0, forged.length), crc32Update(0, genuine, 0, genuine.length));
+  assert.equal(
+    crc32Update(0, forged, 0, forged.length),
+    crc32Update(0, genuine, 0, genuine.length),
+  );
 
   const first = createAwsEventStreamDecoder().push(frame([genuine], bytes("{}")));
   assert.equal(first[0].headers[":event-type"], "contentBlockDelta");

@@ -10,7 +10,8 @@
 
 import { PartialJsonError, type PartialJsonErrorType } from "../common/errors.ts";
 import { TextWindow } from "./text_window.ts";
-import { ARRAY, buildFrames, Frame, OBJECT, ROOT, setOwn } from "./partial_json_frame.ts";
+import { ARRAY, buildFrames, Frame, OBJECT, ROOT } from "./partial_json_frame.ts";
+import { setOwn } from "./set_own.ts";
 import { OpenString } from "./partial_json_string.ts";
 import {
   decode,

@@ -8,6 +8,7 @@
 
 import type { TextWindow } from "./text_window.ts";
 import { decode } from "./partial_json_chars.ts";
+import { setOwn } from "./set_own.ts";
 
 /** The top level: one value. */
 export const ROOT = 0;
@@ -15,18 +16,6 @@ export const ROOT = 0;
 export const ARRAY = 1;
 /** An open object. */
 export const OBJECT = 2;
-
-/** Sets an own property, `__proto__` included (as `JSON.parse` does), never the prototype. */
-export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") {
-    Object.defineProperty(object, key, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  } else object[key] = value;
-}
 
 /** An open container; the reader reuses one per depth. */
 export class Frame {
