@@ -3,7 +3,9 @@
  * so far available at any point. The reader only checks and delimits the text as it arrives;
  * values are built when a snapshot asks for them, by `JSON.parse` over the runs of complete
  * children not yet built — so each character is also parsed once, by the engine's own parser,
- * and a reader nobody asks pays only for the scan.
+ * and a reader nobody asks pays only for the scan. (One class over ~400 lines: the scan and the
+ * snapshots share its private state; the character rules, the frames and the open string are in
+ * the `partial_json_*` modules beside it.)
  *
  * @module
  */
