@@ -16,7 +16,7 @@ export interface TokenCount {
   inputTokens: number;
   /**
    * Whether this is {@link estimateTokens}' offline estimate, the provider having no counting
-   * endpoint here (OpenAI Chat Completions, the hosts, Vertex).
+   * endpoint here (OpenAI Chat Completions, the hosts).
    */
   estimated: boolean;
 }

@@ -5,21 +5,26 @@
  * `…/publishers/anthropic/models/{model}:rawPredict` (streams: `:streamRawPredict`) with the body
  * naming no model and carrying `anthropic_version: "vertex-2023-10-16"`. Both read with their
  * dialect's own reader and keep its name (`google`, `anthropic`), so a conversation's signatures go
- * back to the same models on Vertex. Auth is an OAuth access token: `getAccessToken()` is called
+ * back to the same models on Vertex. Token counts go to Vertex's own endpoints: Gemini's
+ * `:countTokens` (the fields at the top level) and Claude's `count-tokens:rawPredict` (one for every
+ * model, named in the body). Auth is an OAuth access token: `getAccessToken()` is called
  * before each attempt (plug in google-auth-library or a metadata-server fetch; rosetta has no
  * Google dependency), or a token passed as `apiKey` is sent as it is.
  *
  * @see https://cloud.google.com/vertex-ai/generative-ai/docs/model-reference/inference
  * @see https://cloud.google.com/vertex-ai/generative-ai/docs/partner-models/claude/use-claude
+ * @see https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.endpoints/countTokens
+ * @see https://cloud.google.com/vertex-ai/generative-ai/docs/partner-models/claude/count-tokens
  * @module
  */
 
-import { apiKeyOf, apiRoot } from "../codec/endpoint.ts";
+import { apiKeyOf, apiRoot, countRequest, readCount } from "../codec/endpoint.ts";
 import { describeValue } from "../codec/describe.ts";
 import { ValidationError } from "../common/errors.ts";
 import type { HttpRequest, HttpRequestOptions, Provider } from "../common/provider.ts";
 import type { ChatRequest } from "../common/types.ts";
 import { anthropic } from "../providers/anthropic/mod.ts";
+import { ANTHROPIC_COUNTED_FIELDS } from "../providers/anthropic-shared/count.ts";
 import { google } from "../providers/google/mod.ts";
 
 /** Where a Vertex AI project is, and how to get its access token. */
@@ -50,6 +55,10 @@ interface Publisher<Name extends string> {
   label: string;
   method: (stream: boolean) => string;
   body: (request: ChatRequest, http: HttpRequestOptions) => string;
+  /** The count request from the chat request built (`models`: the URL up to a model's id). */
+  count: (chat: HttpRequest, request: ChatRequest, models: string) => HttpRequest;
+  /** The count's field in the counting endpoint's answer. */
+  countField: string;
 }
 
 function vertexProvider<Name extends string>(
@@ -71,16 +80,15 @@ function vertexProvider<Name extends string>(
   const scope =
     `/projects/${options.project}/locations/${location}/publishers/${publisher.publisher}`;
   const getAccessToken = options.getAccessToken;
+  const models = (http: HttpRequestOptions) =>
+    `${apiRoot(dialect.name, http.baseUrl, host)}${scope}/models/`;
   function buildHttpRequest(request: ChatRequest, http: HttpRequestOptions): HttpRequest {
-    const root = apiRoot(dialect.name, http.baseUrl, host);
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (getAccessToken === undefined) {
       headers.authorization = `Bearer ${apiKeyOf(dialect.name, http)}`;
     }
     return {
-      url: `${root}${scope}/models/${segment(request.model)}:${
-        publisher.method(http.stream === true)
-      }`,
+      url: `${models(http)}${segment(request.model)}:${publisher.method(http.stream === true)}`,
       method: "POST",
       headers,
       body: publisher.body(request, http),
@@ -95,9 +103,10 @@ function vertexProvider<Name extends string>(
       keyless: getAccessToken !== undefined,
     },
     buildHttpRequest,
-    // The dialect's counting endpoint is its public API's, not Vertex's: a count is estimated.
-    buildCountTokensRequest: undefined,
-    parseCountTokensResponse: undefined,
+    // Vertex's own counting endpoints, not the dialect's public API's.
+    buildCountTokensRequest: (request, http) =>
+      publisher.count(buildHttpRequest(request, { ...http, stream: false }), request, models(http)),
+    parseCountTokensResponse: (body) => readCount(dialect.name, body, publisher.countField),
     authorize: getAccessToken === undefined ? undefined : async (http) => {
       const token = await getAccessToken();
       if (typeof token !== "string" || token === "") {
@@ -139,6 +148,15 @@ export function vertexGemini(options: VertexOptions): Provider<"google"> {
     label: "Gemini on Vertex AI",
     method: (stream) => stream ? "streamGenerateContent?alt=sse" : "generateContent",
     body: (request, http) => google.serializeRequest(request, http),
+    // `:countTokens` takes the fields at the top level, where Gemini's API wraps them.
+    count: (chat) =>
+      countRequest(chat, `${chat.url.slice(0, chat.url.lastIndexOf(":"))}:countTokens`, [
+        "contents",
+        "systemInstruction",
+        "tools",
+        "generationConfig",
+      ]),
+    countField: "totalTokens",
   });
 }
 
@@ -170,6 +188,15 @@ export function vertexAnthropic(options: VertexOptions): Provider<"anthropic"> {
     label: "Claude on Vertex AI",
     method: (stream) => stream ? "streamRawPredict" : "rawPredict",
     body: vertexAnthropicBody,
+    // One `count-tokens` endpoint for every model: the model goes in the body.
+    count: (chat, request, models) =>
+      countRequest(
+        chat,
+        `${models}count-tokens:rawPredict`,
+        ANTHROPIC_COUNTED_FIELDS,
+        (kept) => ({ anthropic_version: VERTEX_ANTHROPIC_VERSION, model: request.model, ...kept }),
+      ),
+    countField: "input_tokens",
   });
 }
 

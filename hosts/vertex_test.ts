@@ -3,8 +3,14 @@
 // (cloud.google.com/vertex-ai/generative-ai/docs/partner-models/claude/use-claude).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { anthropic, type ClientEvent, createClient, type Message } from "../mod.ts";
-import { createMockServer, failure, reply, text, thinking } from "../testing/mod.ts";
+import {
+  anthropic,
+  type ChatRequest,
+  type ClientEvent,
+  createClient,
+  type Message,
+} from "../mod.ts";
+import { createMockServer, failure, reply, text, thinking, usage } from "../testing/mod.ts";
 import { readFixture } from "../testing/internal/fixtures.ts";
 import { vertexAnthropic, vertexGemini } from "./mod.ts";
 
@@ -147,20 +153,85 @@ test("a token callback that gives no token is an auth error before any request",
   assert.equal(mock.requests.length, 0);
 });
 
-test("countTokens on Vertex estimates, never sending the token to the dialect's public API", async () => {
+test("countTokens on Vertex asks Vertex's counting endpoints with a fresh token", async () => {
+  // The mock takes only this token.
+  const mock = createMockServer({ apiKey: "ya29.t", script: reply(text(""), usage(37, 0)) });
+  const request: ChatRequest = {
+    ...hi,
+    system: "Be brief.",
+    maxOutputTokens: 64,
+    tools: [{ name: "lookup", description: "Look up", parameters: { type: "object" } }],
+  };
+  const gemini = createClient({
+    provider: vertexGemini({
+      project: "acme",
+      location: "us-central1",
+      getAccessToken: () => "ya29.t",
+    }),
+    baseUrl: mock.baseUrl("vertex-google"),
+    fetch: mock.fetch,
+  });
+  assert.deepEqual(await gemini.countTokens({ ...request, model: "gemini-2.5-flash" }), {
+    inputTokens: 37,
+    estimated: false,
+  });
+  const claude = createClient({
+    provider: vertexAnthropic({
+      project: "acme",
+      location: "us-east5",
+      getAccessToken: () => "ya29.t",
+    }),
+    baseUrl: mock.baseUrl("vertex-anthropic"),
+    fetch: mock.fetch,
+  });
+  const model = "claude-sonnet-4-5@20250929";
+  assert.deepEqual(await claude.countTokens({ ...request, model }), {
+    inputTokens: 37,
+    estimated: false,
+  });
+  const [g, c] = mock.requests;
+  // Gemini: `:countTokens` beside the model, the fields at the top level (not Gemini API's
+  // `generateContentRequest`), the output cap left out.
+  assert.equal(
+    g.path,
+    "/v1/projects/acme/locations/us-central1/publishers/google/models/gemini-2.5-flash:countTokens",
+  );
+  assert.deepEqual(Object.keys(g.body), [
+    "contents",
+    "systemInstruction",
+    "tools",
+    "generationConfig",
+  ]);
+  assert.equal(g.headers.authorization, "[redacted]");
+  // Claude: one `count-tokens` endpoint, the model in the body, no max_tokens.
+  assert.equal(
+    c.path,
+    "/v1/projects/acme/locations/us-east5/publishers/anthropic/models/count-tokens:rawPredict",
+  );
+  assert.equal(c.model, model);
+  assert.deepEqual(Object.keys(c.body), [
+    "anthropic_version",
+    "model",
+    "system",
+    "messages",
+    "tools",
+  ]);
+  assert.equal(c.headers.authorization, "[redacted]");
+  assert.equal(c.body.anthropic_version, "vertex-2023-10-16");
+});
+
+test("countTokens on Vertex reads a count-less answer as a typed error", async () => {
   const mock = createMockServer();
-  for (const provider of [vertexAnthropic, vertexGemini]) {
-    const vertex = provider({ project: "acme", getAccessToken: () => "ya29.secret" });
-    const seen: string[] = [];
-    const client = createClient({
-      provider: vertex,
-      fetch: (url) => {
-        seen.push(url);
-        return mock.fetch(url);
-      },
-    });
-    const count = await client.countTokens({ ...hi, model: "gemini-2.5-flash" });
-    assert.equal(count.estimated, true);
-    assert.deepEqual(seen, []);
-  }
+  const client = createClient({
+    provider: vertexAnthropic({ project: "acme", getAccessToken: () => "ya29.c" }),
+    baseUrl: mock.baseUrl("vertex-anthropic"),
+    fetch: (url, init) =>
+      String(url).includes("count-tokens")
+        ? Promise.resolve(new Response("{}", { status: 200 }))
+        : mock.fetch(url, init),
+  });
+  await assert.rejects(client.countTokens({ ...hi, model: "claude-haiku-4-5@20251001" }), {
+    name: "ResponseParseError",
+    path: "input_tokens",
+  });
 });

@@ -242,13 +242,18 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   for (const [provider, dialect] of dialects) {
     const counting = dialect.countTokens;
     if (counting === undefined) continue;
+    const countDialect: MockDialect = {
+      ...dialect,
+      target: counting.target ?? dialect.target,
+      refuse: counting.refuse ?? dialect.refuse,
+    };
     app.post(
       counting.route,
       (c) =>
         handle(
           c.req.raw,
           provider,
-          dialect,
+          countDialect,
           (answer) => json(counting.response(answer.usage.inputTokens), 200),
         ),
     );

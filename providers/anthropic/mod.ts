@@ -26,6 +26,7 @@ import { createAnthropicStreamDecoder } from "./stream.ts";
 import { costFunction } from "../../codec/cost.ts";
 import { anthropicOneHourWrites } from "./mappers.ts";
 import { anthropicPricing } from "./models.ts";
+import { ANTHROPIC_COUNTED_FIELDS } from "../anthropic-shared/count.ts";
 
 // What using this dialect alone needs, without the client, tools or other dialects.
 export * from "../standalone.ts";
@@ -60,22 +61,9 @@ function buildHttpRequest(request: ChatRequest, options: HttpRequestOptions): Ht
   };
 }
 
-// What POST /v1/messages/count_tokens takes: https://platform.claude.com/docs/en/api/messages/count_tokens
-const COUNTED = [
-  "model",
-  "messages",
-  "system",
-  "tools",
-  "tool_choice",
-  "thinking",
-  "output_config",
-  "mcp_servers",
-  "cache_control",
-];
-
 function buildCountTokensRequest(request: ChatRequest, options: HttpRequestOptions): HttpRequest {
   const chat = buildHttpRequest(request, { ...options, stream: false });
-  return countRequest(chat, `${chat.url}/count_tokens`, COUNTED);
+  return countRequest(chat, `${chat.url}/count_tokens`, ANTHROPIC_COUNTED_FIELDS);
 }
 
 /** The Anthropic provider. */

@@ -43,6 +43,10 @@ export interface MockCountTokens {
    * @param tokens The count.
    */
   response(tokens: number): JsonObject;
+  /** What the count body must have, where it differs from the chat body's rule. */
+  refuse?(body: JsonObject): string | undefined;
+  /** The model counted for, where the URL does not name it as the chat route's does. */
+  target?(url: URL, body: JsonObject): MockTarget;
 }
 
 /** One provider's API, as the mock server speaks it. */

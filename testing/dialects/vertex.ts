@@ -3,7 +3,9 @@
  * (streams `:streamGenerateContent?alt=sse`) and Claude at
  * `…/publishers/anthropic/models/{model}:rawPredict` (streams `:streamRawPredict`), each answering
  * in its dialect's wire format, with an OAuth bearer token. Claude's body must name no model and
- * carry `anthropic_version: "vertex-2023-10-16"`, as Vertex requires.
+ * carry `anthropic_version: "vertex-2023-10-16"`, as Vertex requires. Token counts: Gemini's
+ * `:countTokens` (the fields at the top level) and Claude's one `count-tokens:rawPredict` (the model
+ * in the body).
  *
  * @see https://cloud.google.com/vertex-ai/generative-ai/docs/partner-models/claude/use-claude
  * @module
@@ -31,6 +33,15 @@ export const vertexGoogleMock: MockDialect = {
   ...googleMock,
   basePath: "/v1",
   route: `${SCOPE}/google/models/:target{.+}`,
+  // https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.endpoints/countTokens
+  countTokens: {
+    route: `${SCOPE}/google/models/:target{.+:countTokens}`,
+    response: (tokens) => ({ totalTokens: tokens, totalBillableCharacters: 4 * tokens }),
+    refuse: (body) =>
+      Array.isArray(body.contents)
+        ? undefined
+        : 'Invalid JSON payload received. Unknown name "generateContentRequest": contents required',
+  },
   keyHeader: "authorization",
   credential: bearer,
   target(url) {
@@ -44,6 +55,13 @@ export const vertexAnthropicMock: MockDialect = {
   ...anthropicMock,
   basePath: "/v1",
   route: `${SCOPE}/anthropic/models/:target{.+}`,
+  // https://cloud.google.com/vertex-ai/generative-ai/docs/partner-models/claude/count-tokens
+  countTokens: {
+    route: `${SCOPE}/anthropic/models/:target{count-tokens:rawPredict}`,
+    response: (tokens) => ({ input_tokens: tokens }),
+    target: (_url, body) => ({ model: String(body.model), stream: false }),
+    refuse: (body) => typeof body.model === "string" ? undefined : "model: Field required",
+  },
   keyHeader: "authorization",
   credential: bearer,
   target(url) {
