@@ -24,7 +24,7 @@ import { BALANCE_LIMIT, BASELINE_FILE, type BaselineFile, PROCEDURE, SEQUENTIAL 
 import { balanceLine, type CompareMode, judge, type Verdict } from "./judge.ts";
 import type { GateInterval } from "./measure.ts";
 import { byCase, type HarnessRun, medianRun, runHarness } from "./processes.ts";
-import { headCommit, materializeReference } from "./reference.ts";
+import { headCommit, materializeCandidate, materializeReference } from "./reference.ts";
 import { balances, compareMarkdown, summary } from "./report.ts";
 import { sequentialIntervals } from "./sequential.ts";
 import { sameMachine, systemInfo } from "./runtime.ts";
@@ -77,7 +77,10 @@ if ("commit" in reference) {
   );
 }
 
-const harnessFlags = "commit" in reference ? ["--reference", reference.module] : [];
+// Both copies measured are copies of their own, touched only by their cases (`materializeCandidate`).
+const harnessFlags = "commit" in reference
+  ? ["--reference", reference.module, "--candidate", materializeCandidate()]
+  : [];
 if (values.filter !== undefined) harnessFlags.push("--filter", values.filter);
 
 function verdicts(run: HarnessRun): Verdict[] {

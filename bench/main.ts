@@ -2,12 +2,13 @@
  * The portable harness: runs the bench files' cases on Deno (`deno run`), Node or Bun in this
  * process.
  *
- *   main.ts [--reference DIR/mod.ts] [--filter TEXT] [--case ID]… [--file NAME]… [--no-bytes]
- *           [--report] [--out FILE]
+ *   main.ts [--reference DIR/mod.ts] [--candidate DIR/mod.ts] [--filter TEXT] [--case ID]…
+ *           [--file NAME]… [--no-bytes] [--report] [--out FILE]
  *
  * With `--reference`, every suite is built twice — over this checkout's library and over the
  * reference's — and each case is timed interleaved with its twin (`measure.ts`); a case the
- * reference cannot build or run is measured alone and marked new. Each case gets rounds until
+ * reference cannot build or run is measured alone and marked new. `--candidate` measures a copy
+ * of this checkout's library (what `compare` passes) instead of the one the harness imports. Each case gets rounds until
  * this process alone places it clearly on one side of its limit (`sequential.ts`). `--file`
  * loads only those bench files and `--no-bytes` skips bytes per op (`compare`'s later processes). Prints progress and the per-group
  * summary and writes `bench/results/<runtime>.json` (or `--out`); `--report` adds
@@ -53,6 +54,7 @@ const resultsDir = new URL("results/", import.meta.url);
 const { values: flags } = parseArgs({
   options: {
     reference: { type: "string" },
+    candidate: { type: "string" },
     filter: { type: "string" },
     case: { type: "string", multiple: true },
     file: { type: "string", multiple: true },
@@ -66,7 +68,8 @@ collectOnly();
 const files = FILES.filter((f) => flags.file === undefined || flags.file.includes(f));
 const suites: Suite[] = [];
 for (const file of files) suites.push((await import(`./${file}.bench.ts`)).default);
-const candidate: Library = await import("../mod.ts");
+const candidate: Library = await import(flags.candidate ?? "../mod.ts");
+if (flags.candidate !== undefined) placeLibrary(candidate, flags.candidate);
 const reference: Library | undefined = flags.reference === undefined
   ? undefined
   : await import(flags.reference);
