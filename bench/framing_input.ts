@@ -16,12 +16,35 @@ import { readFixtureBytes } from "../testing/internal/fixtures.ts";
 const GROUP = "stream: framing, same payloads (Converse mixed events)";
 const utf8 = new TextDecoder();
 
+/** The two decoders the pair times, from one copy of the library. */
+export interface FramingDecoders {
+  createAwsEventStreamDecoder: typeof createAwsEventStreamDecoder;
+  createSseDecoder: typeof createSseDecoder;
+}
+
+/**
+ * The two decoders of a library copy in the folder `root` (for `compare`, which times each copy's
+ * own: the root module does not export them).
+ *
+ * @param root The copy's folder, with a trailing slash.
+ * @returns Its decoders.
+ */
+export async function framingDecoders(root: string): Promise<FramingDecoders> {
+  return {
+    ...(await import(`${root}codec/aws_event_stream.ts`)),
+    ...(await import(`${root}codec/sse.ts`)),
+  };
+}
+
 /**
  * The two cases of the pair.
  *
+ * @param decoders The decoders to time (by default this checkout's).
  * @returns The SSE case and the event-stream case.
  */
-export function framingCases(): BenchCase[] {
+export function framingCases(
+  decoders: FramingDecoders = { createAwsEventStreamDecoder, createSseDecoder },
+): BenchCase[] {
   const frames = readFixtureBytes("benchmarks/bedrock/stream_complex.bin");
   const sse = sseFormat.encode(awsEventStreamFormat.events(frames));
   const perCall = countEvents(frames, "aws-event-stream");
@@ -32,7 +55,7 @@ export function framingCases(): BenchCase[] {
     perCall,
     fn: () => {
       let count = 0;
-      const decoder = createSseDecoder("bench", (_event, data) => {
+      const decoder = decoders.createSseDecoder("bench", (_event, data) => {
         JSON.parse(data);
         count++;
       });
@@ -48,7 +71,7 @@ export function framingCases(): BenchCase[] {
     category: "streaming",
     perCall,
     fn: () => {
-      const decoder = createAwsEventStreamDecoder();
+      const decoder = decoders.createAwsEventStreamDecoder();
       const messages = decoder.push(frames);
       for (let i = 0; i < messages.length; i++) JSON.parse(utf8.decode(messages[i].payload));
       decoder.end();

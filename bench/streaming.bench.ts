@@ -2,7 +2,7 @@
 // JSON.parse per event over the same bytes (for Bedrock's binary frames: each frame's length,
 // its CRC32 and JSON.parse of its payload).
 import type { Provider, ProviderName } from "../mod.ts";
-import { type Library, type Register, suite } from "./bench.ts";
+import { type Library, libraryRoot, type Register, suite } from "./bench.ts";
 import {
   benchStream,
   bytesOf,
@@ -17,7 +17,7 @@ import {
   streamFloor,
 } from "./inputs.ts";
 import { hostFamilies } from "./hosts_input.ts";
-import { framingCases } from "./framing_input.ts";
+import { framingCases, framingDecoders } from "./framing_input.ts";
 
 const floorName = floorNameOf("sse");
 const callback = (event: { type: string }) => event.type.length;
@@ -80,7 +80,7 @@ const streams: Array<[string, string, boolean, boolean]> = [
   ["mixed event types", "stream_complex", false, true],
 ];
 
-export default await suite((lib, bench) => {
+export default await suite(async (lib, bench) => {
   for (const family of hostFamilies(lib)) {
     const bytes = bytesOf(family.stream);
     bench({
@@ -119,5 +119,8 @@ export default await suite((lib, bench) => {
       });
     }
   }
-  for (const framingCase of framingCases()) bench(framingCase);
+  // Each copy's own decoders, so that the pair gates the code it times.
+  for (const framingCase of framingCases(await framingDecoders(libraryRoot(lib)))) {
+    bench(framingCase);
+  }
 });
