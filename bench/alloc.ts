@@ -89,8 +89,8 @@ export async function account(fn: Fn, calls: number, isAsync: boolean): Promise<
 
 /**
  * Bytes allocated per call: one accounted run. The caller warms the function first (the harness
- * runs it for `allocationMs` right before): a second accounted run here cost a full collection
- * and as many calls again per case, a third of what `compare` spent on allocations.
+ * runs it for `allocationMs` right before), so a warm run here would only cost a full collection
+ * and as many calls again per case.
  *
  * @param fn The operation (already warmed up by the timing and by the caller).
  * @param isAsync Whether to await each call.

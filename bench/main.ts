@@ -8,10 +8,10 @@
  * With `--reference`, every suite is built twice — over this checkout's library and over the
  * reference's — and each case is timed interleaved with its twin (`measure.ts`); a case the
  * reference cannot build or run is measured alone and marked new. `--candidate` measures a copy
- * of this checkout's library (what `compare` passes) instead of the one the harness imports. Each case gets rounds until
- * this process alone places it clearly on one side of its limit (`sequential.ts`). `--file`
- * loads only those bench files and `--no-bytes` skips bytes per op (`compare`'s later processes). Prints progress and the per-group
- * summary and writes `bench/results/<runtime>.json` (or `--out`); `--report` adds
+ * of this checkout's library (what `compare` passes) instead of the one the harness imports. Each
+ * case gets rounds until this process alone places it clearly on one side of its limit
+ * (`sequential.ts`). `--file` loads only those bench files and `--no-bytes` skips bytes per op
+ * (`compare`'s later processes). Prints progress and the per-group summary and writes `bench/results/<runtime>.json` (or `--out`); `--report` adds
  * `bench/results/report.md` and `chart.svg`. `compare.ts` and `baseline.ts` run this in several
  * fresh processes. `ROSETTA_BENCH_INJECT="<case id>=0.15"` (several joined by `;`) makes that
  * case do 15% more calls of itself per batch, to prove the gates catch it (`selftest.ts`).

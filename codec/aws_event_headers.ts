@@ -92,6 +92,12 @@ function u16(bytes: Uint8Array, at: number): number {
   return (bytes[at] << 8) | bytes[at + 1];
 }
 
+/** A kept header block: its bytes and its frozen headers. */
+export interface KnownBlock {
+  bytes: Uint8Array;
+  headers: Readonly<AwsEventHeaders>;
+}
+
 // Header blocks repeat from frame to frame (Bedrock's are the same three strings for every
 // delta): each distinct block is kept with its parsed headers, frozen, and found again by the raw
 // CRC-32 of its bytes — which the message checksum computes anyway, so a frame's headers cost
@@ -101,11 +107,6 @@ function u16(bytes: Uint8Array, at: number): number {
 // CRC-32 can be forged, so a stream confirms a block's bytes the first time it meets it (a block
 // confirmed byte for byte in every frame read 8–10% slower). Only blocks of immutable values are
 // kept.
-/** A kept header block: its bytes and its frozen headers. */
-export interface KnownBlock {
-  bytes: Uint8Array;
-  headers: Readonly<Record<string, AwsEventHeaderValue>>;
-}
 const KNOWN_MAX = 64;
 const knownHeaders = new Map<number, KnownBlock>();
 

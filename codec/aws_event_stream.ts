@@ -14,7 +14,7 @@ import { ResponseParseError, ValidationError } from "../common/errors.ts";
 import { crc32, crc32Memory, crc32Update, zeroFeed } from "./crc32.ts";
 import { describeValue } from "./describe.ts";
 import {
-  type AwsEventHeaderValue,
+  type AwsEventHeaders,
   type KnownBlock,
   knownBlock,
   parseHeaders,
@@ -29,7 +29,7 @@ export interface AwsEventMessage {
    * Headers by name, e.g. `:event-type`, `:message-type`, `:content-type`. Frozen: frames whose
    * header bytes are the same (every delta of a stream) share one object.
    */
-  headers: Readonly<Record<string, AwsEventHeaderValue>>;
+  headers: Readonly<AwsEventHeaders>;
   /** The payload bytes (Bedrock: one JSON event). */
   payload: Uint8Array;
 }
@@ -188,7 +188,7 @@ export function createAwsEventStreamDecoder(
     end: number,
     key: number,
     length: number,
-  ): Readonly<Record<string, AwsEventHeaderValue>> => {
+  ): Readonly<AwsEventHeaders> => {
     const { headers, constant } = parseHeaders(
       frame,
       PRELUDE,

@@ -38,9 +38,11 @@ export const vertexGoogleMock: MockDialect = {
     route: `${SCOPE}/google/models/:target{.+:countTokens}`,
     response: (tokens) => ({ totalTokens: tokens, totalBillableCharacters: 4 * tokens }),
     refuse: (body) =>
-      Array.isArray(body.contents)
+      body.generateContentRequest !== undefined
+        ? 'Invalid JSON payload received. Unknown name "generateContentRequest": Cannot find field.'
+        : Array.isArray(body.contents)
         ? undefined
-        : 'Invalid JSON payload received. Unknown name "generateContentRequest": contents required',
+        : "contents: required",
   },
   keyHeader: "authorization",
   credential: bearer,
