@@ -23,6 +23,7 @@ export type Category =
   | "partial"
   | "memory"
   | "http"
+  | "load"
   | "import";
 
 /** One measured case: a public-API call and the calibration workload of the same kind. */

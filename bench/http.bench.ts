@@ -117,7 +117,7 @@ export default await suite(async (lib, bench) => {
     bench({
       group: `http: ${CONCURRENT} concurrent streams`,
       name: provider.name,
-      category: "http",
+      category: "load",
       perCall: CONCURRENT * await rawStream(streamed, framing),
       fn: async () => await times(CONCURRENT, readStream),
       floor: async () => await times(CONCURRENT, () => rawStream(streamed, framing)),

@@ -27,7 +27,11 @@ const { values } = parseArgs({
     inject: {
       type: "string",
       multiple: true,
-      default: ["serialize: complex / anthropic=0.15", "parse: simple / openai=0.08"],
+      default: [
+        "serialize: complex / anthropic=0.15",
+        "parse: simple / openai=0.08",
+        "http: stream / anthropic=0.30",
+      ],
     },
     baseline: { type: "string" },
     against: { type: "string" },
