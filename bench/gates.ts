@@ -168,8 +168,14 @@ export const PROCEDURE: { confirmProcesses: number; baselineProcesses: number; l
     leakCalls: 5_000,
   };
 
-/** How much a category's ratio may grow, and what happens past it. */
-export const RATIO_GATES: Record<Category, { limit: number; level: "fail" | "warn" }> = {
+/**
+ * How much a category's ratio may grow, and what happens past it; the balance check of its groups
+ * takes the same level unless `balance` says otherwise.
+ */
+export const RATIO_GATES: Record<
+  Category,
+  { limit: number; level: "fail" | "warn"; balance?: "warn" }
+> = {
   serialization: { limit: 0.05, level: "fail" },
   parsing: { limit: 0.05, level: "fail" },
   streaming: { limit: 0.05, level: "fail" },
@@ -182,8 +188,10 @@ export const RATIO_GATES: Record<Category, { limit: number; level: "fail" | "war
   conversion: { limit: 0.20, level: "warn" },
   memory: { limit: 0.20, level: "warn" },
   // One loopback exchange a call, several a sample: 0 of 11 clean runs came within 18 points of
-  // the limit, +30% was caught 15 of 15 times (bench/README.md, "How http gates").
-  http: { limit: 0.20, level: "fail" },
+  // the limit, +30% was caught 15 of 15 times (bench/README.md, "How http gates"). The spread of
+  // the providers' loopback overheads moves with the machine (on Bun `http: stream` read 22.7%
+  // against its reference's 17.0%, the path unchanged): balance only warns.
+  http: { limit: 0.20, level: "fail", balance: "warn" },
   // 64 concurrent streams, one call a sample (20–45 ms, megabytes for the collector): identical
   // code read up to 1.13× over 24 processes on Node, a bias the rounds cannot see.
   load: { limit: 0.20, level: "warn" },

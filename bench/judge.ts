@@ -111,7 +111,8 @@ export function judgeBalance(members: Measurement[]): Balance {
     : undefined;
   const over = variance > BALANCE_LIMIT &&
     (referenceVariance === undefined || variance > referenceVariance + BALANCE_NOISE);
-  const level = !over ? "ok" : RATIO_GATES[members[0].category].level;
+  const gate = RATIO_GATES[members[0].category];
+  const level = !over ? "ok" : gate.balance ?? gate.level;
   const group = members[0].group;
   return referenceVariance === undefined
     ? { group, variance, level }
