@@ -11,10 +11,11 @@
  * of this checkout's library (what `compare` passes) instead of the one the harness imports. Each
  * case gets rounds until this process alone places it clearly on one side of its limit
  * (`sequential.ts`). `--file` loads only those bench files and `--no-bytes` skips bytes per op
- * (`compare`'s later processes). Prints progress and the per-group summary and writes `bench/results/<runtime>.json` (or `--out`); `--report` adds
- * `bench/results/report.md` and `chart.svg`. `compare.ts` and `baseline.ts` run this in several
- * fresh processes. `ROSETTA_BENCH_INJECT="<case id>=0.15"` (several joined by `;`) makes that
- * case do 15% more calls of itself per batch, to prove the gates catch it (`selftest.ts`).
+ * (`compare`'s later processes). Prints progress and the per-group summary and writes
+ * `bench/results/<runtime>.json` (or `--out`); `--report` adds `bench/results/report.md` and
+ * `chart.svg`. `compare.ts` and `baseline.ts` run this in several fresh processes.
+ * `ROSETTA_BENCH_INJECT="<case id>=0.15"` (several joined by `;`) makes that case do 15% more
+ * calls of itself per batch, to prove the gates catch it (`selftest.ts`).
  *
  * @module
  */
